@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Derive",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "render", targets: ["render"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Document", dependencies: ["CCmarkGFM"]),
+        .target(name: "Calculus"),
+        .target(name: "TeX", dependencies: ["Calculus"]),
+        .target(
+            name: "Notebook",
+            dependencies: ["Document", "TeX", "Calculus", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "Report", dependencies: ["Notebook", "Document", "TeX", "Calculus"]),
+        .executableTarget(
+            name: "render",
+            dependencies: [
+                "Document", "TeX", "Calculus", "Notebook", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Rainbow", package: "Rainbow"),
+            ]
+        ),
+        .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM"]),
+        .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
+        .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook"]),
+        .testTarget(name: "RenderTests", dependencies: ["render"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The Calculus module; see ../../README.md and ../shared/DESIGN.md.

@@ -1,0 +1,1 @@
+// The Document module: cmark-gfm bridge, the math extension, the document tree.

@@ -1,0 +1,1 @@
+// The Notebook module; see ../../README.md and ../shared/DESIGN.md.

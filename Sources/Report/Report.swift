@@ -1,0 +1,1 @@
+// The Report module; see ../../README.md and ../shared/DESIGN.md.

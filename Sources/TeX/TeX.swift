@@ -1,0 +1,1 @@
+// The TeX module; see ../../README.md and ../shared/DESIGN.md.

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholderCalculus() { #expect(Bool(true)) }
