@@ -18,7 +18,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "Document", dependencies: ["CCmarkGFM"]),
+        .target(name: "CCmarkBridge", dependencies: ["CCmarkGFM"]),
+        .target(name: "Document", dependencies: ["CCmarkGFM", "CCmarkBridge"]),
         .target(name: "Calculus"),
         .target(name: "TeX", dependencies: ["Calculus"]),
         .target(

@@ -1,0 +1,23 @@
+#ifndef DERIVE_CCMARKBRIDGE_H
+#define DERIVE_CCMARKBRIDGE_H
+
+#include <cmark-gfm.h>
+
+/// Footnote facts that libcmark-gfm 0.29.0.gfm.6 keeps only in its internal node struct.
+/// Debian's libcmark-gfm-dev ships that struct in <cmark-gfm/node.h>; nothing else here
+/// depends on internals.
+
+/// The label of a footnote definition node (`[^label]: ...`), not NUL-terminated.
+/// Returns its length and stores a pointer to its bytes in `data`; 0 for other nodes.
+int derive_footnote_definition_label(cmark_node *node, const unsigned char **data);
+
+/// How many references point at a footnote definition.
+int derive_footnote_definition_reference_count(cmark_node *node);
+
+/// For a footnote reference: the definition it points to (NULL if none).
+cmark_node *derive_footnote_reference_definition(cmark_node *node);
+
+/// For a footnote reference: its 1-based index among the references to the same definition.
+int derive_footnote_reference_index(cmark_node *node);
+
+#endif

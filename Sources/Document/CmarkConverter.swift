@@ -1,0 +1,256 @@
+import CCmarkBridge
+import CCmarkGFM
+
+/// Turns cmark-gfm's C tree into our `Document` values, locating every formula.
+struct CmarkConverter {
+    /// Nesting deeper than this is left out (with a warning) rather than risking the stack.
+    static let maximumDepth = 1000
+
+    let source: SourceText
+    let records: [InlineMathRecord]
+    let dollarBlocks: [Int: BlockPrepass.DollarBlock]
+    private(set) var takenDollarBlocks: Set<Int> = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var locators: [OpaquePointer: ContentLocator] = [:]
+    private var kinds: [UInt32: ExtensionKind] = [:]
+    private var reportedDepth = false
+
+    init(source: SourceText, records: [InlineMathRecord], dollarBlocks: [Int: BlockPrepass.DollarBlock]) {
+        self.source = source
+        self.records = records
+        self.dollarBlocks = dollarBlocks
+    }
+
+    /// Node kinds that extensions allocate at run time, told apart by their type strings.
+    private enum ExtensionKind {
+        case table, tableRow, tableCell, strikethrough, math, other
+    }
+
+    private mutating func kind(of node: OpaquePointer) -> ExtensionKind {
+        let type = cmark_node_get_type(node).rawValue
+        if let known = kinds[type] { return known }
+        let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+        let kind: ExtensionKind =
+            switch name {
+            case "table": .table
+            case "table_header", "table_row": .tableRow
+            case "table_cell": .tableCell
+            case "strikethrough": .strikethrough
+            case "math": .math
+            default: .other
+            }
+        kinds[type] = kind
+        return kind
+    }
+
+    private mutating func tooDeep(_ node: OpaquePointer, depth: Int) -> Bool {
+        guard depth > Self.maximumDepth else { return false }
+        if !reportedDepth {
+            reportedDepth = true
+            let line = Int(cmark_node_get_start_line(node))
+            diagnostics.append(
+                Diagnostic(.warning, "Markdown nested more than \(Self.maximumDepth) levels deep; the deeper part is left out",
+                           at: SourcePosition(line: max(1, line), column: max(1, Int(cmark_node_get_start_column(node))))))
+        }
+        return true
+    }
+
+    // MARK: - Blocks
+
+    mutating func blocks(of parent: OpaquePointer, depth: Int) -> [Block] {
+        var result: [Block] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            if let block = block(node, depth: depth + 1) { result.append(block) }
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
+    private mutating func block(_ node: OpaquePointer, depth: Int) -> Block? {
+        if tooDeep(node, depth: depth) { return nil }
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            return .paragraph(inlines(of: node, depth: depth))
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node, depth: depth),
+                            line: Int(cmark_node_get_start_line(node)))
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .blockQuote(blocks(of: node, depth: depth))
+        case CMARK_NODE_LIST:
+            return .list(list(node, depth: depth))
+        case CMARK_NODE_CODE_BLOCK:
+            return codeBlock(node)
+        case CMARK_NODE_HTML_BLOCK:
+            return .htmlBlock(literal(node))
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            var label: UnsafePointer<UInt8>?
+            let length = Int(derive_footnote_definition_label(node, &label))
+            let name = label.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
+            return .footnoteDefinition(
+                FootnoteDefinition(label: name, referenceCount: Int(derive_footnote_definition_reference_count(node)),
+                                   blocks: blocks(of: node, depth: depth)))
+        default:
+            if kind(of: node) == .table { return .table(table(node, depth: depth)) }
+            return nil
+        }
+    }
+
+    private mutating func list(_ node: OpaquePointer, depth: Int) -> ListBlock {
+        var items: [ListItem] = []
+        var child = cmark_node_first_child(node)
+        while let item = child {
+            var task: Bool?
+            if let type = cmark_node_get_type_string(item), String(cString: type) == "tasklist" {
+                task = cmark_gfm_extensions_get_tasklist_item_checked(item)
+            }
+            items.append(ListItem(task: task, blocks: blocks(of: item, depth: depth + 1)))
+            child = cmark_node_next(item)
+        }
+        let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        return ListBlock(start: ordered ? Int(cmark_node_get_list_start(node)) : nil,
+                         tight: cmark_node_get_list_tight(node) != 0, items: items)
+    }
+
+    private mutating func table(_ node: OpaquePointer, depth: Int) -> Table {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for index in 0..<columns {
+                switch raw[index] {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        }
+        var rows: [TableRow] = []
+        var rowNode = cmark_node_first_child(node)
+        while let row = rowNode {
+            var cells: [[Inline]] = []
+            var cellNode = cmark_node_first_child(row)
+            while let cell = cellNode {
+                cells.append(inlines(of: cell, depth: depth + 2))
+                cellNode = cmark_node_next(cell)
+            }
+            rows.append(TableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(row) != 0, cells: cells))
+            rowNode = cmark_node_next(row)
+        }
+        return Table(alignments: alignments, rows: rows)
+    }
+
+    private mutating func codeBlock(_ node: OpaquePointer) -> Block {
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        let text = literal(node)
+        let line = Int(cmark_node_get_start_line(node))
+        let firstWord = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+        var fenceLength: Int32 = 0
+        var fenceOffset: Int32 = 0
+        var fenceCharacter: CChar = 0
+        let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
+        guard fenced, firstWord == "math" else {
+            return .codeBlock(info: info, literal: text, line: line)
+        }
+        var tex = Array(text.utf8)
+        if tex.last == UInt8(ascii: "\n") { tex.removeLast() }
+        let texLocator = ContentLocator(
+            content: tex, startLine: line + 1, startColumn: 1,
+            endLine: Int(cmark_node_get_end_line(node)), isTableCell: false, source: source)
+        let lineStarts = Self.lineStarts(of: tex) { texLocator.position(ofContentOffset: $0) }
+        if info == BlockPrepass.fenceInfo, let block = dollarBlocks[line] {
+            takenDollarBlocks.insert(line)
+            return .math(Math(tex: String(decoding: tex, as: UTF8.self), display: true, delimiter: .dollarBlock,
+                              label: block.label, position: SourcePosition(line: line, column: block.column),
+                              lineStarts: lineStarts))
+        }
+        let column = source.column(line: line, byteOffset: Int(cmark_node_get_start_column(node)) - 1)
+        return .math(Math(tex: String(decoding: tex, as: UTF8.self), display: true, delimiter: .fence,
+                          position: SourcePosition(line: line, column: column), lineStarts: lineStarts))
+    }
+
+    // MARK: - Inlines
+
+    private mutating func inlines(of parent: OpaquePointer, depth: Int) -> [Inline] {
+        var result: [Inline] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            if let inline = inline(node, depth: depth + 1) { result.append(inline) }
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
+    private mutating func inline(_ node: OpaquePointer, depth: Int) -> Inline? {
+        if tooDeep(node, depth: depth) { return nil }
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .text(literal(node))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(literal(node))
+        case CMARK_NODE_HTML_INLINE: return .html(literal(node))
+        case CMARK_NODE_EMPH: return .emphasis(inlines(of: node, depth: depth))
+        case CMARK_NODE_STRONG: return .strong(inlines(of: node, depth: depth))
+        case CMARK_NODE_LINK:
+            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                         content: inlines(of: node, depth: depth))
+        case CMARK_NODE_IMAGE:
+            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                          content: inlines(of: node, depth: depth))
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            var label: UnsafePointer<UInt8>?
+            let definition = derive_footnote_reference_definition(node)
+            let length = Int(derive_footnote_definition_label(definition, &label))
+            let name = label.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
+            return .footnoteReference(label: name, number: Int(literal(node)) ?? 0,
+                                      index: Int(derive_footnote_reference_index(node)))
+        default:
+            switch kind(of: node) {
+            case .strikethrough: return .strikethrough(inlines(of: node, depth: depth))
+            case .math: return math(node)
+            default: return nil
+            }
+        }
+    }
+
+    private mutating func math(_ node: OpaquePointer) -> Inline? {
+        let index = Int(bitPattern: cmark_node_get_user_data(node)) - 1
+        guard records.indices.contains(index) else { return nil }
+        let record = records[index]
+        let locator = locator(for: record.block)
+        let lineStarts = Self.lineStarts(of: record.tex) { locator.position(ofContentOffset: record.texOffset + $0) }
+        return .math(Math(tex: String(decoding: record.tex, as: UTF8.self), display: record.delimiter == .doubleDollar,
+                          delimiter: record.delimiter, label: record.label,
+                          position: locator.position(ofContentOffset: record.openerOffset), lineStarts: lineStarts))
+    }
+
+    private mutating func locator(for block: OpaquePointer) -> ContentLocator {
+        if let cached = locators[block] { return cached }
+        let content = cmark_node_get_string_content(block).map { Array(String(cString: $0).utf8) } ?? []
+        let locator = ContentLocator(
+            content: content, startLine: Int(cmark_node_get_start_line(block)),
+            startColumn: Int(cmark_node_get_start_column(block)), endLine: Int(cmark_node_get_end_line(block)),
+            isTableCell: kind(of: block) == .tableCell, source: source)
+        locators[block] = locator
+        return locator
+    }
+
+    /// The position of the first byte of each line of `tex`.
+    private static func lineStarts(of tex: [UInt8], position: (Int) -> SourcePosition) -> [SourcePosition] {
+        var starts = [position(0)]
+        for (offset, byte) in tex.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(position(offset + 1))
+        }
+        return starts
+    }
+
+    // MARK: - Strings
+
+    private func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

@@ -1,0 +1,115 @@
+/// Maps byte offsets in a block's content (what cmark's inline parser sees) back to positions
+/// in the file.
+///
+/// cmark's own inline positions are wrong after multi-line math, and a block's content has
+/// its container prefixes (`> `, list indentation) stripped, so each content line is found
+/// again in its source line. In table cells cmark has also turned `\|` into `|`; the locator
+/// accounts for that.
+struct ContentLocator {
+    private struct Line {
+        /// Offset in the content where this line starts.
+        var contentStart: Int
+        /// 1-based file line and byte offset in it where the content line starts.
+        var fileLine: Int
+        var byteStart: Int
+        /// Offsets (within the content line) before which cmark removed a backslash.
+        var removedBackslashes: [Int]
+    }
+
+    private let lines: [Line]
+    private let source: SourceText
+
+    /// - Parameters:
+    ///   - content: the block's content bytes as cmark parsed them.
+    ///   - startLine, startColumn: cmark's (correct) block position, 1-based, column in bytes.
+    ///   - endLine: the block's last line.
+    ///   - isTableCell: whether `\|` may have become `|`.
+    init(content: [UInt8], startLine: Int, startColumn: Int, endLine: Int, isTableCell: Bool,
+         source: SourceText)
+    {
+        self.source = source
+        var lines: [Line] = []
+        var lineStart = 0
+        var delta = 0
+        var index = 0
+        var contentLines: [(start: Int, bytes: ArraySlice<UInt8>)] = []
+        while index <= content.count {
+            if index == content.count || content[index] == UInt8(ascii: "\n") {
+                contentLines.append((lineStart, content[lineStart..<index]))
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        for (number, contentLine) in contentLines.enumerated() {
+            let expected = startLine + number + delta
+            let searchFrom = number == 0 ? max(0, startColumn - 1) : 0
+            var located: Line?
+            var candidate = expected
+            while candidate <= max(expected, endLine), located == nil {
+                let fileLine = source.line(candidate)
+                if let (start, removed) = Self.find(
+                    contentLine.bytes, in: fileLine, from: candidate == expected ? searchFrom : 0,
+                    unescapingPipes: isTableCell)
+                {
+                    located = Line(contentStart: contentLine.start, fileLine: candidate,
+                                   byteStart: start, removedBackslashes: removed)
+                    delta += candidate - expected
+                } else {
+                    candidate += 1
+                }
+            }
+            if located == nil {
+                // Not found (e.g. cmark expanded a tab): point at the line's first non-blank.
+                let fileLine = source.line(expected)
+                let firstNonBlank = fileLine.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: ">") })
+                located = Line(contentStart: contentLine.start, fileLine: expected,
+                               byteStart: (firstNonBlank ?? fileLine.startIndex) - fileLine.startIndex,
+                               removedBackslashes: [])
+            }
+            if let located { lines.append(located) }
+        }
+        self.lines = lines
+    }
+
+    /// The file position of the content byte at `offset`.
+    func position(ofContentOffset offset: Int) -> SourcePosition {
+        guard var line = lines.first else { return SourcePosition(line: 1, column: 1) }
+        for candidate in lines where candidate.contentStart <= offset { line = candidate }
+        let within = offset - line.contentStart
+        let shift = line.removedBackslashes.reduce(0) { $0 + ($1 <= within ? 1 : 0) }
+        let column = source.column(line: line.fileLine, byteOffset: line.byteStart + within + shift)
+        return SourcePosition(line: line.fileLine, column: column)
+    }
+
+    /// Finds `needle` in `line` at the smallest start ≥ `from`; with `unescapingPipes`, a `\|`
+    /// in the line matches a `|` in the needle. Returns the start (relative to the line) and
+    /// the needle offsets where a backslash was skipped.
+    private static func find(_ needle: ArraySlice<UInt8>, in line: ArraySlice<UInt8>, from: Int,
+                             unescapingPipes: Bool) -> (Int, [Int])?
+    {
+        let base = line.startIndex
+        var start = base + from
+        while start <= line.endIndex {
+            var i = needle.startIndex
+            var j = start
+            var removed: [Int] = []
+            while i < needle.endIndex, j < line.endIndex {
+                if line[j] == needle[i] {
+                    i += 1
+                    j += 1
+                } else if unescapingPipes, line[j] == UInt8(ascii: "\\"), j + 1 < line.endIndex,
+                    line[j + 1] == UInt8(ascii: "|"), needle[i] == UInt8(ascii: "|")
+                {
+                    removed.append(i - needle.startIndex)
+                    i += 1
+                    j += 2
+                } else {
+                    break
+                }
+            }
+            if i == needle.endIndex { return (start - base, removed) }
+            start += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+import CCmarkGFM
+import Foundation
+
+/// Reads a note into a `Document` with cmark-gfm and the math extension.
+///
+/// GitHub's extensions (table, strikethrough, autolink, tagfilter, tasklist) and footnotes
+/// are on, as on GitHub. Parsing is thread-safe: cmark-gfm's special-character table is
+/// process-global, so parses are serialized behind one lock (they are fast; the rest of the
+/// pipeline runs in parallel).
+public enum MarkdownParser {
+    /// The cmark options used for parsing (footnotes on).
+    static let parseOptions: Int32 = CMARK_OPT_FOOTNOTES
+
+    private static let lock = NSLock()
+
+    /// Runs `body` while holding the lock that serializes all use of cmark-gfm's parser in this
+    /// process (its special-character table is global). For code that calls cmark directly,
+    /// such as a test comparing with cmark's own renderer.
+    public static func withCmarkLock<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// Parses a note. Never fails: any text is some Markdown.
+    public static func parse(_ text: String) -> Document {
+        let source = SourceText(text)
+        let prepass = BlockPrepass(source: source)
+        var rewritten = prepass.dollarBlocks
+        // A rewritten `$$` block must come out as our fence at its line; when it does not (it
+        // sat in an HTML block or indented code), undo that rewrite and parse again.
+        for _ in 0..<3 {
+            let (document, taken) = parseOnce(source: source, prepass: prepass, rewriting: rewritten)
+            if taken.count == rewritten.count { return document }
+            rewritten = rewritten.filter { taken.contains($0.openerLine) }
+        }
+        return parseOnce(source: source, prepass: prepass, rewriting: []).document
+    }
+
+    private static func parseOnce(source: SourceText, prepass: BlockPrepass,
+                                  rewriting blocks: [BlockPrepass.DollarBlock])
+        -> (document: Document, takenDollarBlocks: Set<Int>)
+    {
+        let input = prepass.cmarkInput(rewriting: blocks)
+        let extensions = CmarkExtensions.shared
+        lock.lock()
+        defer { lock.unlock() }
+        let collector = InlineMathCollector()
+        activeInlineMathCollector = collector
+        defer { activeInlineMathCollector = nil }
+        guard let parser = cmark_parser_new(parseOptions) else {
+            return (Document(blocks: []), [])
+        }
+        defer { cmark_parser_free(parser) }
+        for ext in extensions.github { cmark_parser_attach_syntax_extension(parser, ext) }
+        cmark_parser_attach_syntax_extension(parser, extensions.math)
+        input.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return (Document(blocks: []), []) }
+        defer { cmark_node_free(root) }
+        var converter = CmarkConverter(
+            source: source, records: collector.records,
+            dollarBlocks: Dictionary(uniqueKeysWithValues: blocks.map { ($0.openerLine, $0) }))
+        let converted = converter.blocks(of: root, depth: 0)
+        let document = Document(
+            blocks: converted, frontMatter: prepass.frontMatter, diagnostics: converter.diagnostics,
+            lines: source.substrings())
+        return (document, converter.takenDollarBlocks)
+    }
+}

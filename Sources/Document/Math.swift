@@ -1,0 +1,84 @@
+/// One formula of a note: its TeX exactly as written, how it was delimited, and where it is.
+public struct Math: Sendable, Equatable {
+    /// How the formula was written in the note.
+    public enum Delimiter: Sendable, Equatable {
+        /// `$...$`
+        case dollar
+        /// `$$...$$` inside a paragraph (or any `$$` pair the block route did not take)
+        case doubleDollar
+        /// GitHub's `` $`...`$ ``
+        case backtickDollar
+        /// A `$$` line, the formula lines, and a closing `$$` line.
+        case dollarBlock
+        /// A ```` ```math ```` fence.
+        case fence
+    }
+
+    /// The TeX between the delimiters, byte for byte as in the note (line endings become `\n`;
+    /// container prefixes such as `> ` of a block quote are not part of it).
+    public var tex: String
+    /// Whether this is display math (`$$`, a `$$` block or a ```` ```math ```` fence).
+    public var display: Bool
+    public var delimiter: Delimiter
+    /// The label written after the closing `$$` (`{#eq-loss}` gives `eq-loss`), if any.
+    public var label: String?
+    /// Position of the opening delimiter.
+    public var position: SourcePosition
+    /// Where each line of `tex` starts in the file: `lineStarts[k]` is the position of the
+    /// first byte of the k-th line of `tex` (0-based), so any byte of the TeX can be located.
+    public var lineStarts: [SourcePosition]
+
+    public init(
+        tex: String, display: Bool, delimiter: Delimiter, label: String? = nil,
+        position: SourcePosition, lineStarts: [SourcePosition]
+    ) {
+        self.tex = tex
+        self.display = display
+        self.delimiter = delimiter
+        self.label = label
+        self.position = position
+        self.lineStarts = lineStarts
+    }
+
+    /// The file position of the TeX byte at `offset` (a UTF-8 offset into `tex`).
+    ///
+    /// Columns count Unicode scalars, like editors do, so an offset inside a multi-byte
+    /// character maps to that character.
+    public func position(ofTeXOffset offset: Int) -> SourcePosition {
+        let bytes = Array(tex.utf8)
+        let clamped = max(0, min(offset, bytes.count))
+        var lineIndex = 0
+        var lineStartOffset = 0
+        for index in 0..<clamped where bytes[index] == UInt8(ascii: "\n") {
+            lineIndex += 1
+            lineStartOffset = index + 1
+        }
+        guard lineIndex < lineStarts.count else { return position }
+        let start = lineStarts[lineIndex]
+        var scalars = 0
+        var index = lineStartOffset
+        while index < clamped {
+            if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            index += 1
+        }
+        return SourcePosition(line: start.line, column: start.column + scalars)
+    }
+}
+
+/// A 1-based line and column in a note. Columns count Unicode scalars from the start of the
+/// line (a UTF-8 byte-order mark is not counted).
+public struct SourcePosition: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}

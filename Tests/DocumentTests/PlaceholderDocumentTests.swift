@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderDocument() { #expect(Bool(true)) }
