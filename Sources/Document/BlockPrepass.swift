@@ -148,8 +148,9 @@ struct BlockPrepass {
             let linePrefix = containerPrefix(line)
             let rest = line[(line.startIndex + linePrefix.count)...]
             if rest.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return nil }
-            if quoteDepth(linePrefix) != depth { return nil }
-            if let label = closingDollarLine(rest) {
+            // A line with fewer `>` than the opener ends its block quote; more `>` are content.
+            if quoteDepth(linePrefix) < depth { return nil }
+            if quoteDepth(linePrefix) == depth, let label = closingDollarLine(rest) {
                 let column = source.column(line: opener, byteOffset: prefix.count)
                 return DollarBlock(
                     openerLine: opener, closerLine: number, column: column,

@@ -23,7 +23,7 @@ struct CmarkConverter {
 
     /// Node kinds that extensions allocate at run time, told apart by their type strings.
     private enum ExtensionKind {
-        case table, tableRow, tableCell, strikethrough, math, other
+        case table, tableRow, tableCell, strikethrough, other
     }
 
     private mutating func kind(of node: OpaquePointer) -> ExtensionKind {
@@ -36,7 +36,6 @@ struct CmarkConverter {
             case "table_header", "table_row": .tableRow
             case "table_cell": .tableCell
             case "strikethrough": .strikethrough
-            case "math": .math
             default: .other
             }
         kinds[type] = kind
@@ -189,7 +188,10 @@ struct CmarkConverter {
         case CMARK_NODE_TEXT: return .text(literal(node))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code(literal(node))
+        case CMARK_NODE_CODE:
+            // The math extension's formulas are code nodes marked with user data.
+            if cmark_node_get_user_data(node) != nil { return math(node) }
+            return .code(literal(node))
         case CMARK_NODE_HTML_INLINE: return .html(literal(node))
         case CMARK_NODE_EMPH: return .emphasis(inlines(of: node, depth: depth))
         case CMARK_NODE_STRONG: return .strong(inlines(of: node, depth: depth))
@@ -209,7 +211,6 @@ struct CmarkConverter {
         default:
             switch kind(of: node) {
             case .strikethrough: return .strikethrough(inlines(of: node, depth: depth))
-            case .math: return math(node)
             default: return nil
             }
         }

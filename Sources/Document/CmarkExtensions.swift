@@ -1,5 +1,4 @@
 import CCmarkGFM
-import Foundation
 
 /// The cmark-gfm syntax extensions a note is parsed with, created once per process.
 ///
@@ -8,10 +7,6 @@ import Foundation
 struct CmarkExtensions: @unchecked Sendable {
     /// Our `$` extension.
     let math: OpaquePointer
-    /// The node type allocated for inline math nodes.
-    let mathNodeType: cmark_node_type
-    /// "math", as a C string that lives forever (cmark returns it from `get_type_string`).
-    let mathTypeName: UnsafeMutablePointer<CChar>
     /// GitHub's extensions: table, strikethrough, autolink, tagfilter, tasklist.
     let github: [OpaquePointer]
 
@@ -24,14 +19,10 @@ struct CmarkExtensions: @unchecked Sendable {
         guard let math = cmark_syntax_extension_new("math") else {
             preconditionFailure("cmark_syntax_extension_new failed (out of memory)")
         }
-        let mathNodeType = cmark_syntax_extension_add_node(1)
         cmark_syntax_extension_set_match_inline_func(math, MathSyntaxExtension.match)
-        cmark_syntax_extension_set_get_type_string_func(math, MathSyntaxExtension.typeString)
-        cmark_syntax_extension_set_can_contain_func(math, MathSyntaxExtension.canContain)
         let specials = cmark_llist_append(
             cmark_get_default_mem_allocator(), nil, UnsafeMutableRawPointer(bitPattern: Int(UInt8(ascii: "$"))))
         cmark_syntax_extension_set_special_inline_chars(math, specials)
-        return CmarkExtensions(
-            math: math, mathNodeType: mathNodeType, mathTypeName: strdup("math"), github: github)
+        return CmarkExtensions(math: math, github: github)
     }()
 }

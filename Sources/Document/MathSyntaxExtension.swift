@@ -31,15 +31,17 @@ nonisolated(unsafe) var activeInlineMathCollector: InlineMathCollector?
 /// math (the TeX parser then reports the brace). `$$` opens display math closed by the next
 /// `$$`, optionally followed by a label `{#name}`.
 enum MathSyntaxExtension {
+    /// The match callback. A formula becomes a code node that carries, as user data, the
+    /// index of its record: GFM table cells accept only a fixed list of inline node types
+    /// (text, code, emphasis...), so a node type of our own would be dropped there.
     static let match: cmark_match_inline_func = { _, _, parent, character, inlineParser in
         guard character == UInt8(ascii: "$"), let parent, let inlineParser,
             let collector = activeInlineMathCollector
         else { return nil }
         var scanner = MathScanner(parser: inlineParser)
-        guard let found = scanner.scan() else { return nil }
-        let node = cmark_node_new_with_mem_and_ext(
-            CmarkExtensions.shared.mathNodeType, cmark_get_default_mem_allocator(),
-            CmarkExtensions.shared.math)
+        guard let found = scanner.scan(),
+            let node = cmark_node_new_with_mem(CMARK_NODE_CODE, cmark_get_default_mem_allocator())
+        else { return nil }
         collector.records.append(
             InlineMathRecord(
                 tex: found.tex, delimiter: found.delimiter, label: found.label, block: parent,
@@ -47,12 +49,6 @@ enum MathSyntaxExtension {
         cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: collector.records.count))
         return node
     }
-
-    static let typeString: cmark_get_type_string_func = { _, _ in
-        UnsafePointer(CmarkExtensions.shared.mathTypeName)
-    }
-
-    static let canContain: cmark_can_contain_func = { _, _, _ in 0 }
 }
 
 /// Scans one formula starting at the `$` under the inline parser's offset.
