@@ -1,0 +1,68 @@
+import Document
+
+/// The HTML around a page's content: doctype, head with the stylesheet, and navigation.
+public struct PageShell: Sendable {
+    /// A link in the navigation bar.
+    public struct Link: Sendable, Equatable {
+        public var title: String
+        /// Already URL-encoded (see `URLPath.encode`).
+        public var href: String
+        public init(title: String, href: String) {
+            self.title = title
+            self.href = href
+        }
+    }
+
+    /// The page's title (in `<title>`).
+    public var title: String
+    /// The relative path from the page to the output folder's root (`""` or `"../"`...).
+    public var rootPrefix: String
+    public var index: Link?
+    public var previous: Link?
+    public var next: Link?
+
+    public init(title: String, rootPrefix: String, index: Link? = nil, previous: Link? = nil, next: Link? = nil) {
+        self.title = title
+        self.rootPrefix = rootPrefix
+        self.index = index
+        self.previous = previous
+        self.next = next
+    }
+
+    /// The stylesheet's path inside the output folder.
+    public static let stylesheetPath = "assets/derive.css"
+
+    /// The whole page around `body` (already HTML).
+    public func page(body: String) -> String {
+        var html = HTMLBuffer(capacity: body.utf8.count + 1024)
+        html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        html.raw("<meta name=\"generator\" content=\"Derive\">\n<title>")
+        html.escaped(title)
+        html.raw("</title>\n<link rel=\"stylesheet\" href=\"")
+        html.escaped(URLPath.encode(rootPrefix + Self.stylesheetPath))
+        html.raw("\">\n</head>\n<body>\n")
+        writeNavigation(into: &html)
+        html.raw("<main>\n")
+        html.raw(body)
+        html.newlineIfNeeded()
+        html.raw("</main>\n")
+        writeNavigation(into: &html)
+        html.raw("</body>\n</html>\n")
+        return html.string
+    }
+
+    private func writeNavigation(into html: inout HTMLBuffer) {
+        guard index != nil || previous != nil || next != nil else { return }
+        html.raw("<nav class=\"pages\">")
+        for (link, rel, label) in [(previous, "prev", "← "), (index, "index", ""), (next, "next", "")] {
+            guard let link else { continue }
+            html.raw("<a rel=\"\(rel)\" href=\"")
+            html.escaped(link.href)
+            html.raw("\">")
+            html.escaped(label + link.title + (rel == "next" ? " →" : ""))
+            html.raw("</a>")
+        }
+        html.raw("</nav>\n")
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A note to render: where it is, and where its pages go relative to the output folder.
+struct NoteFile: Sendable, Equatable {
+    /// The path as the user would write it (`notes/sub/a.md`), for messages.
+    var path: String
+    /// The path relative to the folder it was found in (`sub/a.md`); pages mirror it.
+    var relativePath: String
+}
+
+/// Finds the notes named on the command line.
+enum NoteDiscovery {
+    /// Every `.md` file under each path, in a stable order (by path), skipping hidden files
+    /// and folders and the output folder itself. Symbolic links are followed, each real
+    /// folder visited once.
+    static func find(paths: [String], excluding output: String) throws(RenderError) -> [NoteFile] {
+        let fileManager = FileManager.default
+        let outputReal = realPath(output)
+        var notes: [NoteFile] = []
+        var seenOutputs: [String: String] = [:]
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw .missingPath(path)
+            }
+            var found: [NoteFile] = []
+            if isFolder.boolValue {
+                var visited: Set<String> = []
+                collect(folder: path, relative: "", outputReal: outputReal, visited: &visited, into: &found)
+                if found.isEmpty { throw .noNotes(path) }
+            } else {
+                guard path.lowercased().hasSuffix(".md") else { throw .notMarkdown(path) }
+                found = [NoteFile(path: path, relativePath: (path as NSString).lastPathComponent)]
+            }
+            for note in found {
+                if let first = seenOutputs[note.relativePath] {
+                    if first == note.path { continue }
+                    throw .outputCollision(output: OutputFolder.pagePath(for: note.relativePath, in: output),
+                                           first: first, second: note.path)
+                }
+                seenOutputs[note.relativePath] = note.path
+                notes.append(note)
+            }
+        }
+        return notes
+    }
+
+    private static func collect(folder: String, relative: String, outputReal: String?,
+                                visited: inout Set<String>, into notes: inout [NoteFile])
+    {
+        guard let real = realPath(folder), visited.insert(real).inserted, real != outputReal else { return }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = join(folder, name)
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            if exists && isFolder.boolValue {
+                collect(folder: path, relative: relativePath, outputReal: outputReal, visited: &visited, into: &notes)
+            } else if name.lowercased().hasSuffix(".md") {
+                // A dangling link is kept: reading it then says why it cannot be read.
+                notes.append(NoteFile(path: path, relativePath: relativePath))
+            }
+        }
+    }
+
+    /// `folder/name` without doubled slashes.
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

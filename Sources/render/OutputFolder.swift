@@ -1,0 +1,70 @@
+import Foundation
+
+/// The folder pages are written into. Every write goes to a temporary file in the target
+/// folder and is then renamed over the target, so a failed run leaves earlier output intact,
+/// and every target path is built from the note's path relative to its folder, so nothing is
+/// ever written outside the output folder.
+struct OutputFolder: Sendable {
+    let root: String
+
+    /// `output/sub/a.html` for a note `sub/a.md`.
+    static func pagePath(for relativeNotePath: String, in root: String, extension ext: String = "html") -> String {
+        NoteDiscovery.join(root, relativePage(for: relativeNotePath, extension: ext))
+    }
+
+    /// `sub/a.html` for `sub/a.md`.
+    static func relativePage(for relativeNotePath: String, extension ext: String = "html") -> String {
+        var base = relativeNotePath
+        if base.lowercased().hasSuffix(".md") { base.removeLast(3) }
+        return base + "." + ext
+    }
+
+    /// Writes `bytes` to `relativePath` inside the folder, creating folders as needed.
+    func write(_ bytes: [UInt8], to relativePath: String) throws(RenderError) {
+        let components = relativePath.split(separator: "/").map(String.init)
+        guard !components.isEmpty, !components.contains(where: { $0 == ".." || $0 == "." }) else {
+            throw .unwritable(path: relativePath, reason: "not a path inside the output folder")
+        }
+        let target = NoteDiscovery.join(root, components.joined(separator: "/"))
+        let folder = (target as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .unwritable(path: folder, reason: Self.reason(error))
+        }
+        let temporary = NoteDiscovery.join(folder, ".\(components[components.count - 1]).\(getpid()).tmp")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw .unwritable(path: target, reason: String(cString: strerror(errno))) }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += count
+            }
+            return true
+        }
+        let writeError = ok ? nil : String(cString: strerror(errno))
+        close(descriptor)
+        if let writeError {
+            unlink(temporary)
+            throw .unwritable(path: target, reason: writeError)
+        }
+        if rename(temporary, target) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .unwritable(path: target, reason: reason)
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}
