@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// The command line as a user meets it: pages written, bad input refused with one clear line
+/// and exit status 2, help text pinned.
+@Suite struct CommandLineTests {
+    @Test func rendersAFolderTreeIntoMirroredPagesAndAnIndex() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("# First\n\nLet $x_1 = 0.05$.\n", to: "notes/a.md")
+        try scratch.write("# Second\n\n$$\ny = x^2\n$$\n", to: "notes/sub/b.md")
+        try scratch.write("not a note", to: "notes/readme.txt")
+        let run = try RenderRunner.run(["notes"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(scratch.allFiles() == [
+            "notes/a.md", "notes/readme.txt", "notes/sub/b.md", "output/a.html", "output/assets/derive.css",
+            "output/assets/latinmodern-math.otf", "output/index.html", "output/sub/b.html",
+        ])
+        let index = scratch.read("output/index.html") ?? ""
+        #expect(index.contains("<a href=\"a.html\">First</a>"))
+        #expect(index.contains("<a href=\"sub/b.html\">Second</a>"))
+        let page = scratch.read("output/sub/b.html") ?? ""
+        #expect(page.contains("href=\"../assets/derive.css\""))
+        #expect(page.contains("<a rel=\"prev\" href=\"../a.html\">← First</a>"))
+        #expect(run.stdout.range(of: #"^render: 2 notes, 2 formulas → output/ in \d+\.\d\d s\n$"#,
+                                 options: .regularExpression) != nil, "summary line: \(run.stdout)")
+    }
+
+    @Test func defaultPathIsNotesAndOutputCanBeChosen() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("Hello $a$.\n", to: "notes/a.md")
+        let run = try RenderRunner.run(["--output", "site"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(scratch.exists("site/a.html"))
+    }
+
+    @Test func missingPathIsOneLineAndStatus2() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let run = try RenderRunner.run(["nowhere"], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(run.stderr == "render: error: nowhere: no such file or folder\n")
+        #expect(!scratch.exists("output"))
+    }
+
+    @Test func pathThatIsNotMarkdownIsRefused() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("x", to: "notes.txt")
+        let run = try RenderRunner.run(["notes.txt"], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(run.stderr == "render: error: notes.txt: not a folder or a .md file\n")
+    }
+
+    @Test func emptyFolderSaysSo() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("notes"),
+                                                withIntermediateDirectories: true)
+        let run = try RenderRunner.run(["notes"], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(run.stderr == "render: error: notes: no .md files in this folder\n")
+    }
+
+    @Test func nonUTF8FileNamesTheFileAndTheFirstBadByte() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write(Data("# Ok\n\nLine two\ncaf".utf8) + Data([0xC3, 0x28]) + Data("\n".utf8), to: "notes/bad.md")
+        try scratch.write("# Good\n", to: "notes/good.md")
+        let run = try RenderRunner.run(["notes"], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(run.stderr == "render: error: notes/bad.md: not UTF-8: invalid byte at offset 18 (line 4)\n")
+        #expect(scratch.exists("output/good.html"), "the other notes are still rendered")
+    }
+
+    @Test func unreadableFileIsNamedWithTheReason() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("# Good\n", to: "notes/good.md")
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("notes/gone.md").path,
+                                                   withDestinationPath: "/nonexistent/gone.md")
+        let run = try RenderRunner.run(["notes"], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(run.stderr == "render: error: notes/gone.md: cannot read: No such file or directory\n")
+        if getuid() != 0 {
+            try scratch.write("# Secret\n", to: "notes/secret.md")
+            chmod(scratch.url.appendingPathComponent("notes/secret.md").path, 0)
+            let denied = try RenderRunner.run(["notes/secret.md"], in: scratch.url)
+            #expect(denied.stderr == "render: error: notes/secret.md: cannot read: Permission denied\n")
+        }
+    }
+
+    @Test func usageErrorsExitWith2() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let run = try RenderRunner.run(["--no-such-option"], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("Error: Unknown option '--no-such-option'"))
+    }
+
+    @Test func neverWritesOutsideTheOutputFolder() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let odd = "we <ird> & \"odd\" 100% name.md"
+        try scratch.write("# Odd\n", to: "notes/\(odd)")
+        try scratch.write("# Elsewhere\n", to: "elsewhere/x.md")
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("notes/link").path,
+                                                   withDestinationPath: scratch.url.appendingPathComponent("elsewhere").path)
+        let before = Set(scratch.allFiles())
+        let run = try RenderRunner.run(["notes"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let added = Set(scratch.allFiles()).subtracting(before)
+        #expect(added.allSatisfy { $0.hasPrefix("output/") }, "\(added.sorted())")
+        #expect(added.contains("output/link/x.html"))
+        #expect(added.contains("output/we <ird> & \"odd\" 100% name.html"))
+        let index = scratch.read("output/index.html") ?? ""
+        #expect(index.contains("href=\"we%20%3Cird%3E%20%26%20%22odd%22%20100%25%20name.html\""))
+    }
+
+    @Test func outputFolderInsideTheNotesIsNotReadAsNotes() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("# A\n", to: "notes/a.md")
+        try scratch.write("# Stale\n", to: "notes/out/stale.md")
+        let run = try RenderRunner.run(["notes", "--output", "notes/out"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!scratch.exists("notes/out/stale.html"))
+        #expect(scratch.exists("notes/out/a.html"))
+    }
+
+    @Test func aFailedRunLeavesEarlierPagesWhole() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("# Version one\n", to: "notes/a.md")
+        #expect(try RenderRunner.run(["notes"], in: scratch.url).status == 0)
+        let first = scratch.read("output/a.html")
+        try scratch.write(Data([0xFF]), to: "notes/a.md")
+        let run = try RenderRunner.run(["notes"], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(scratch.read("output/a.html") == first)
+        #expect(!scratch.allFiles().contains { $0.hasSuffix(".tmp") }, "no temporary files left behind")
+    }
+
+    @Test func helpTextIsPinned() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let run = try RenderRunner.run(["--help"], in: scratch.url, environment: ["COLUMNS": "100"])
+        #expect(run.status == 0)
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/help.txt")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try Data(run.stdout.utf8).write(to: golden)
+        }
+        let expected = FileManager.default.contents(atPath: golden.path).map { String(decoding: $0, as: UTF8.self) }
+        #expect(run.stdout == expected, "help changed; rerun with UPDATE_GOLDEN=1 and review the diff")
+    }
+}

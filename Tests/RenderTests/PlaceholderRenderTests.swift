@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderRender() { #expect(Bool(true)) }
