@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook"]),
-        .testTarget(name: "RenderTests", dependencies: ["render"]),
+        .testTarget(name: "RenderTests", dependencies: ["render"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

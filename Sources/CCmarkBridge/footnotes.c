@@ -1,7 +1,9 @@
 #include "CCmarkBridge.h"
+#include <cmark-gfm.h>
 #include <cmark-gfm/node.h>
 
-int derive_footnote_definition_label(cmark_node *node, const unsigned char **data) {
+int derive_footnote_definition_label(void *opaque, const unsigned char **data) {
+    cmark_node *node = opaque;
     if (node == NULL || node->type != CMARK_NODE_FOOTNOTE_DEFINITION) {
         *data = NULL;
         return 0;
@@ -10,17 +12,20 @@ int derive_footnote_definition_label(cmark_node *node, const unsigned char **dat
     return node->as.literal.len;
 }
 
-int derive_footnote_definition_reference_count(cmark_node *node) {
+int derive_footnote_definition_reference_count(void *opaque) {
+    cmark_node *node = opaque;
     if (node == NULL || node->type != CMARK_NODE_FOOTNOTE_DEFINITION) return 0;
     return node->footnote.def_count;
 }
 
-cmark_node *derive_footnote_reference_definition(cmark_node *node) {
+void *derive_footnote_reference_definition(void *opaque) {
+    cmark_node *node = opaque;
     if (node == NULL || node->type != CMARK_NODE_FOOTNOTE_REFERENCE) return NULL;
     return node->parent_footnote_def;
 }
 
-int derive_footnote_reference_index(cmark_node *node) {
+int derive_footnote_reference_index(void *opaque) {
+    cmark_node *node = opaque;
     if (node == NULL || node->type != CMARK_NODE_FOOTNOTE_REFERENCE) return 0;
     return node->footnote.ref_ix;
 }

@@ -86,10 +86,10 @@ struct CmarkConverter {
             return .htmlBlock(literal(node))
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             var label: UnsafePointer<UInt8>?
-            let length = Int(derive_footnote_definition_label(node, &label))
+            let length = Int(derive_footnote_definition_label(UnsafeMutableRawPointer(node), &label))
             let name = label.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
             return .footnoteDefinition(
-                FootnoteDefinition(label: name, referenceCount: Int(derive_footnote_definition_reference_count(node)),
+                FootnoteDefinition(label: name, referenceCount: Int(derive_footnote_definition_reference_count(UnsafeMutableRawPointer(node))),
                                    blocks: blocks(of: node, depth: depth)))
         default:
             if kind(of: node) == .table { return .table(table(node, depth: depth)) }
@@ -203,11 +203,11 @@ struct CmarkConverter {
                           content: inlines(of: node, depth: depth))
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             var label: UnsafePointer<UInt8>?
-            let definition = derive_footnote_reference_definition(node)
+            let definition = derive_footnote_reference_definition(UnsafeMutableRawPointer(node))
             let length = Int(derive_footnote_definition_label(definition, &label))
             let name = label.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
             return .footnoteReference(label: name, number: Int(literal(node)) ?? 0,
-                                      index: Int(derive_footnote_reference_index(node)))
+                                      index: Int(derive_footnote_reference_index(UnsafeMutableRawPointer(node))))
         default:
             switch kind(of: node) {
             case .strikethrough: return .strikethrough(inlines(of: node, depth: depth))

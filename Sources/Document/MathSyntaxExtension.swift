@@ -39,15 +39,19 @@ enum MathSyntaxExtension {
             let collector = activeInlineMathCollector
         else { return nil }
         var scanner = MathScanner(parser: inlineParser)
-        guard let found = scanner.scan(),
-            let node = cmark_node_new_with_mem(CMARK_NODE_CODE, cmark_get_default_mem_allocator())
-        else { return nil }
+        guard let found = scanner.scan(), let node = makeMarkerNode() else { return nil }
         collector.records.append(
             InlineMathRecord(
                 tex: found.tex, delimiter: found.delimiter, label: found.label, block: parent,
                 openerOffset: found.openerOffset, texOffset: found.texOffset))
         cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: collector.records.count))
         return node
+    }
+
+    /// A new code node, allocated as the parser's nodes are (cmark refuses children from
+    /// another allocator).
+    private static func makeMarkerNode() -> OpaquePointer? {
+        cmark_node_new_with_mem(CMARK_NODE_CODE, cmark_get_default_mem_allocator())
     }
 }
 

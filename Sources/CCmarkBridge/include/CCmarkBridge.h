@@ -1,7 +1,8 @@
 #ifndef DERIVE_CCMARKBRIDGE_H
 #define DERIVE_CCMARKBRIDGE_H
 
-#include <cmark-gfm.h>
+/* Nodes are passed as `void *` (a `cmark_node *`): including <cmark-gfm.h> here as well as in
+   the CCmarkGFM module would give Swift two copies of its declarations. */
 
 /// Footnote facts that libcmark-gfm 0.29.0.gfm.6 keeps only in its internal node struct.
 /// Debian's libcmark-gfm-dev ships that struct in <cmark-gfm/node.h>; nothing else here
@@ -9,15 +10,15 @@
 
 /// The label of a footnote definition node (`[^label]: ...`), not NUL-terminated.
 /// Returns its length and stores a pointer to its bytes in `data`; 0 for other nodes.
-int derive_footnote_definition_label(cmark_node *node, const unsigned char **data);
+int derive_footnote_definition_label(void *node, const unsigned char **data);
 
 /// How many references point at a footnote definition.
-int derive_footnote_definition_reference_count(cmark_node *node);
+int derive_footnote_definition_reference_count(void *node);
 
 /// For a footnote reference: the definition it points to (NULL if none).
-cmark_node *derive_footnote_reference_definition(cmark_node *node);
+void *derive_footnote_reference_definition(void *node);
 
 /// For a footnote reference: its 1-based index among the references to the same definition.
-int derive_footnote_reference_index(cmark_node *node);
+int derive_footnote_reference_index(void *node);
 
 #endif
