@@ -1,0 +1,180 @@
+import Document
+
+/// Everything Derive computed about one note: the example point, each statement with its
+/// value, derivatives and verdict, and the diagnostics. Writers (HTML, Markdown, JSON, JUnit)
+/// read this; nothing in it is computed twice.
+public struct NoteResult: Sendable {
+    /// The note's path as given on the command line.
+    public var path: String
+    /// The values of the leaves the note's formulas depend on, by name.
+    public var point: [PointValue]
+    /// One entry per statement (a statement expanded from an index range, once per index).
+    public var statements: [StatementResult]
+    /// Every diagnostic of the note (those of statements included), sorted by position.
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, point: [PointValue] = [], statements: [StatementResult] = [],
+                diagnostics: [Diagnostic] = [])
+    {
+        self.path = path
+        self.point = point
+        self.statements = statements
+        self.diagnostics = diagnostics
+    }
+
+    /// Counts for the summary line and the page header.
+    public var summary: Summary {
+        var summary = Summary()
+        summary.notes = 1
+        summary.statements = statements.count
+        summary.evaluated = statements.filter { $0.value != nil || $0.check?.status == .holds }.count
+        for statement in statements {
+            guard let check = statement.check else { continue }
+            summary.claims += 1
+            switch check.status {
+            case .holds: summary.held += 1
+            case .fails: summary.failed += 1
+            case .cannotTell: summary.cannotTell += 1
+            }
+        }
+        summary.errors = diagnostics.filter { $0.severity == .error }.count
+        summary.warnings = diagnostics.filter { $0.severity == .warning }.count
+        return summary
+    }
+}
+
+/// The value of one leaf at the example point, and where it came from.
+public struct PointValue: Sendable, Equatable {
+    public enum Source: Sendable, Equatable {
+        /// Bound in the note (`x_1 = 0.05`) at this line.
+        case note(line: Int)
+        /// From the front matter's `values:`.
+        case frontMatter
+        /// From `render --set`.
+        case commandLine
+        /// Chosen by Derive, because nothing bound it.
+        case sampled
+
+        /// The word reports use: `note`, `front matter`, `--set`, `sampled`.
+        public var word: String {
+            switch self {
+            case .note: "note"
+            case .frontMatter: "front matter"
+            case .commandLine: "--set"
+            case .sampled: "sampled"
+            }
+        }
+    }
+
+    public var name: String
+    public var value: Double
+    public var source: Source
+
+    public init(name: String, value: Double, source: Source) {
+        self.name = name
+        self.value = value
+        self.source = source
+    }
+}
+
+/// What a statement is (NOTE-LANGUAGE.md §2).
+public enum StatementKind: String, Sendable, Equatable, CaseIterable {
+    case binding, definition, claim, declaration, expression, prose
+}
+
+/// One statement of a formula and what was computed for it.
+public struct StatementResult: Sendable {
+    /// The index of the formula (in `Document.formulas`) the statement comes from.
+    public var formula: Int
+    /// Where the statement starts in the note.
+    public var position: SourcePosition
+    /// The statement's TeX (a part of the formula's TeX when a formula holds several).
+    public var tex: String
+    public var kind: StatementKind
+    /// The defined or bound name (`n_1`, `f`), when there is one.
+    public var name: String?
+    /// How the statement was read, in plain text (`n_1 = x_1*w_1 + x_2*w_2 + b_1`).
+    public var reading: String?
+    /// Why it was not evaluated (`\int is not evaluated`), for prose.
+    public var notEvaluated: String?
+    /// Its value at the example point (the defined name's value, or the expression's).
+    public var value: Double?
+    /// ∂(name)/∂(each name it uses directly), at the example point, in order of use.
+    public var partials: [(name: String, value: Double)]
+    /// For a sink (a defined name nothing uses): ∂(name)/∂(each leaf), at the example point.
+    public var gradient: [(name: String, value: Double)]
+    /// For a claim (or a definition with claims): the verdict.
+    public var check: Check?
+    /// The diagnostics about this statement.
+    public var diagnostics: [Diagnostic]
+
+    public init(formula: Int, position: SourcePosition, tex: String, kind: StatementKind, name: String? = nil,
+                reading: String? = nil, notEvaluated: String? = nil, value: Double? = nil,
+                partials: [(name: String, value: Double)] = [], gradient: [(name: String, value: Double)] = [],
+                check: Check? = nil, diagnostics: [Diagnostic] = [])
+    {
+        self.formula = formula
+        self.position = position
+        self.tex = tex
+        self.kind = kind
+        self.name = name
+        self.reading = reading
+        self.notEvaluated = notEvaluated
+        self.value = value
+        self.partials = partials
+        self.gradient = gradient
+        self.check = check
+        self.diagnostics = diagnostics
+    }
+}
+
+/// The verdict on a claim.
+public struct Check: Sendable, Equatable {
+    public enum Status: String, Sendable, Equatable {
+        case holds
+        case fails
+        case cannotTell = "cannot-tell"
+    }
+
+    public var status: Status
+    /// At how many points both sides were compared.
+    public var points: Int
+    /// What a person reads: `holds at 9 points`, `left 0.1244, right 0.0813 at x = 0.3`, the reason.
+    public var message: String
+
+    public init(status: Status, points: Int, message: String) {
+        self.status = status
+        self.points = points
+        self.message = message
+    }
+}
+
+/// Counts over notes.
+public struct Summary: Sendable, Equatable {
+    public var notes = 0
+    public var statements = 0
+    public var evaluated = 0
+    public var claims = 0
+    public var held = 0
+    public var failed = 0
+    public var cannotTell = 0
+    public var errors = 0
+    public var warnings = 0
+
+    public init() {}
+
+    /// The sum of two summaries.
+    public static func + (lhs: Summary, rhs: Summary) -> Summary {
+        var sum = Summary()
+        sum.notes = lhs.notes + rhs.notes
+        sum.statements = lhs.statements + rhs.statements
+        sum.evaluated = lhs.evaluated + rhs.evaluated
+        sum.claims = lhs.claims + rhs.claims
+        sum.held = lhs.held + rhs.held
+        sum.failed = lhs.failed + rhs.failed
+        sum.cannotTell = lhs.cannotTell + rhs.cannotTell
+        sum.errors = lhs.errors + rhs.errors
+        sum.warnings = lhs.warnings + rhs.warnings
+        return sum
+    }
+}

@@ -1,1 +1,0 @@
-// The Notebook module; see ../../README.md and ../shared/DESIGN.md.

@@ -1,0 +1,67 @@
+import Document
+
+/// The sections of a note: a heading and everything under it, subsections included; the
+/// whole note is the outermost section (NOTE-LANGUAGE.md §4).
+public struct Sections: Sendable {
+    /// One section: its heading's level (0 for the whole note), title and first line.
+    public struct Section: Sendable, Equatable {
+        public var level: Int
+        public var title: String
+        public var line: Int
+        /// The enclosing section's index (`nil` for the whole note).
+        public var parent: Int?
+    }
+
+    /// All sections; index 0 is the whole note.
+    public private(set) var sections: [Section]
+
+    /// Builds the section tree from the document's top-level headings.
+    public init(_ document: Document) {
+        sections = [Section(level: 0, title: "", line: 1, parent: nil)]
+        var open: [Int] = [0]
+        for block in document.blocks {
+            guard case .heading(let level, let content, let line) = block else { continue }
+            while let last = open.last, sections[last].level >= level { open.removeLast() }
+            sections.append(Section(level: level, title: Self.text(content), line: line, parent: open.last ?? 0))
+            open.append(sections.count - 1)
+        }
+    }
+
+    /// The innermost section containing `line`.
+    public func innermost(containing line: Int) -> Int {
+        var best = 0
+        for (index, section) in sections.enumerated() where section.line <= line {
+            best = index
+        }
+        return best
+    }
+
+    /// The chain of sections from `section` out to the whole note.
+    public func chain(from section: Int) -> [Int] {
+        var chain: [Int] = []
+        var current: Int? = section
+        while let index = current {
+            chain.append(index)
+            current = sections[index].parent
+        }
+        return chain
+    }
+
+    /// Whether `inner` is `outer` or lies inside it.
+    public func contains(_ outer: Int, _ inner: Int) -> Bool {
+        chain(from: inner).contains(outer)
+    }
+
+    private static func text(_ inlines: [Inline]) -> String {
+        inlines.map { inline -> String in
+            switch inline {
+            case .text(let text), .code(let text): text
+            case .math(let math): math.tex
+            case .emphasis(let children), .strong(let children), .strikethrough(let children),
+                .link(_, _, let children), .image(_, _, let children): text(children)
+            case .softBreak, .lineBreak: " "
+            case .html, .footnoteReference: ""
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,64 @@
+import Document
+import Notebook
+
+/// JUnit XML for CI systems: one test case per claim, named `path:line`, a failure with the
+/// message when the claim fails, skipped when Derive cannot tell; errors in a note that are not
+/// about a claim become failing test cases of their own.
+public enum JUnitReport {
+    public static func xml(for notes: [NoteResult]) -> String {
+        var cases: [String] = []
+        var failures = 0
+        var skipped = 0
+        for note in notes {
+            for statement in note.statements {
+                guard let check = statement.check else { continue }
+                let name = "\(note.path):\(statement.position.line)"
+                var testCase = "    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\">"
+                switch check.status {
+                case .holds:
+                    break
+                case .fails:
+                    failures += 1
+                    testCase += "\n      <failure message=\"\(escape(check.message))\">\(escape(statement.tex))</failure>\n    "
+                case .cannotTell:
+                    skipped += 1
+                    testCase += "\n      <skipped message=\"\(escape(check.message))\"/>\n    "
+                }
+                cases.append(testCase + "</testcase>")
+            }
+            let claimLines = Set(note.statements.compactMap { $0.check == nil ? nil : $0.position.line })
+            for diagnostic in note.diagnostics where diagnostic.severity == .error
+                && !claimLines.contains(diagnostic.position.line)
+            {
+                failures += 1
+                let name = "\(note.path):\(diagnostic.position.line)"
+                cases.append("    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\">\n"
+                             + "      <failure message=\"\(escape(diagnostic.message))\"/>\n    </testcase>")
+            }
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="derive" tests="\(cases.count)" failures="\(failures)" skipped="\(skipped)">
+              <testsuite name="derive" tests="\(cases.count)" failures="\(failures)" skipped="\(skipped)">
+            \(cases.joined(separator: "\n"))
+              </testsuite>
+            </testsuites>
+
+            """
+    }
+
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
