@@ -1,1 +1,0 @@
-// The Report module; see ../../README.md and ../shared/DESIGN.md.
