@@ -17,6 +17,13 @@ import Testing
             body.append(PlotSVG.svg(plot))
         }
         body.append("</div>")
+        body.append("<h2>Diagrams</h2>")
+        for (index, source) in [Examples.network, Examples.trainingLoop, Examples.pipeline].enumerated() {
+            switch Diagram.render(mermaid: source, id: "diagram-\(index + 1)") {
+            case .drawn(let svg): body.append("<figure>\n" + svg + "\n</figure>")
+            case .notDrawn(let problem): body.append("<p class=\"diagram-not-drawn\">" + problem.message + "</p>")
+            }
+        }
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -28,6 +35,7 @@ import Testing
             body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; color-scheme: light dark; }
             .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
             \(PlotStyle.css)
+            \(DiagramStyle.css)
             </style>
             </head>
             <body>
