@@ -1,0 +1,70 @@
+import Foundation
+
+/// Locale-free, deterministic number formatting for SVG coordinates and for labels.
+///
+/// Foundation's formatters depend on the locale and, on some platforms, on the C library;
+/// these functions depend on nothing but the value, so output is byte-identical everywhere.
+enum SVGNumber {
+    /// `value` rounded to at most `decimals` digits after the point, trailing zeros removed:
+    /// `12.5`, `3`, `-0.25`. Never `-0`; non-finite values become `0`.
+    static func fixed(_ value: Double, decimals: Int = 2) -> String {
+        guard value.isFinite else { return "0" }
+        let places = max(0, min(decimals, 12))
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (value * scale).rounded()
+        // Beyond 2^53 the digits are meaningless anyway; keep the conversion in range.
+        guard abs(scaled) < 9.0e15 else { return scientific(value, significant: 6) }
+        let integer = Int64(scaled)
+        if integer == 0 { return "0" }
+        let negative = integer < 0
+        var digits = String(integer.magnitude)
+        if places > 0 {
+            if digits.count <= places {
+                digits = String(repeating: "0", count: places - digits.count + 1) + digits
+            }
+            let split = digits.index(digits.endIndex, offsetBy: -places)
+            var fraction = String(digits[split...])
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            let whole = String(digits[..<split])
+            digits = fraction.isEmpty ? whole : whole + "." + fraction
+        }
+        return negative ? "-" + digits : digits
+    }
+
+    /// `value` with `significant` significant digits, in plain notation for magnitudes between
+    /// 1e-4 and 1e6 and as `1.5e-7` otherwise: `0.6225`, `403.4`, `2e-9`.
+    static func significant(_ value: Double, digits significant: Int = 4) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+        if value == 0 { return "0" }
+        let magnitude = abs(value)
+        if magnitude < 1e-4 || magnitude >= 1e6 { return scientific(value, significant: significant) }
+        let exponent = Int((log10(magnitude)).rounded(.down))
+        return fixed(value, decimals: max(0, significant - 1 - exponent))
+    }
+
+    /// `value` as mantissa and power of ten, `1.5e-7`, with at most `significant` digits.
+    static func scientific(_ value: Double, significant: Int) -> String {
+        guard value.isFinite else { return "0" }
+        if value == 0 { return "0" }
+        var exponent = Int((log10(abs(value))).rounded(.down))
+        var mantissa = value / pow(10, Double(exponent))
+        // Rounding can carry the mantissa to 10 (9.99996 → 10.000).
+        let rounded = Double(fixed(mantissa, decimals: max(0, significant - 1))) ?? mantissa
+        if abs(rounded) >= 10 {
+            exponent += 1
+            mantissa = value / pow(10, Double(exponent))
+        }
+        return fixed(mantissa, decimals: max(0, significant - 1)) + "e" + String(exponent)
+    }
+
+    /// A label for display: like ``significant(_:digits:)`` but with a true minus sign (U+2212).
+    static func label(_ value: Double, digits: Int = 4) -> String {
+        typographic(significant(value, digits: digits))
+    }
+
+    /// Replaces an ASCII hyphen-minus used as a sign by the minus sign U+2212.
+    static func typographic(_ text: String) -> String {
+        text.replacingOccurrences(of: "-", with: "\u{2212}")
+    }
+}
