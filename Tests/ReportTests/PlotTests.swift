@@ -120,6 +120,22 @@ import Testing
         #expect(desc.contains("nan = undefined"))
     }
 
+    @Test func extremeInputsGiveWellFormedSVG() throws {
+        let plots = [
+            Plot(title: "none", curves: []),
+            Plot(title: "huge", curves: [PlotCurve("h") { $0 * 1e308 }], exampleX: 1e300),
+            Plot(title: "tiny", curves: [PlotCurve("t") { $0 * 1e-300 }], exampleX: -.infinity),
+            Plot(title: "constant", curves: [PlotCurve("c") { _ in 7 }], exampleX: .nan),
+            Plot(title: "noise", curves: [PlotCurve("n") { sin(1e6 * $0) }]),
+            Plot(title: "point domain", curves: [PlotCurve("p") { $0 == 0 ? 1 : .nan }]),
+            Plot(title: "bad ranges", curves: [PlotCurve("x") { $0 }], xRange: 3...3, yRange: -.infinity...0),
+        ]
+        for plot in plots {
+            let root = try XMLTree.parse(PlotSVG.svg(plot)).get()
+            #expect(root.name == "svg", "\(plot.title)")
+        }
+    }
+
     @Test func refinedCurveFollowsTheFunctionWithinAPixel() {
         let figure = PlotFigure.make(Examples.sigmoidPlot)
         for piece in figure.series[0].pieces {

@@ -20,7 +20,7 @@ import Testing
         body.append("<h2>Diagrams</h2>")
         for (index, source) in [Examples.network, Examples.trainingLoop, Examples.pipeline].enumerated() {
             switch Diagram.render(mermaid: source, id: "diagram-\(index + 1)") {
-            case .drawn(let svg): body.append("<figure>\n" + svg + "\n</figure>")
+            case .drawn(let svg): body.append("<div class=\"diagram-scroll\">\n" + svg + "\n</div>")
             case .notDrawn(let problem): body.append("<p class=\"diagram-not-drawn\">" + problem.message + "</p>")
             }
         }
@@ -32,7 +32,8 @@ import Testing
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Derive figures preview</title>
             <style>
-            body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; color-scheme: light dark; }
+            :root { color-scheme: light dark; }
+            body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; }
             .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
             \(PlotStyle.css)
             \(DiagramStyle.css)

@@ -4,7 +4,8 @@ import Foundation
 /// with arrowheads, edge labels on a background so they stay readable.
 ///
 /// The SVG has `role="img"`, a `<title>` and a `<desc>` listing the edges, scales to its
-/// container, and takes its colours from CSS classes prefixed `diagram-` (see
+/// container down to 70 % of its natural size (wrap it in `<div class="diagram-scroll">` so
+/// wider diagrams scroll on phones instead of widening the page), and takes its colours from CSS classes prefixed `diagram-` (see
 /// ``DiagramStyle/css``), with presentation attributes as a fallback.
 public enum DiagramSVG {
     /// The inline `<svg>` element for `layout`; `id` prefixes the ids of `<title>` and `<desc>`
@@ -21,7 +22,9 @@ public enum DiagramSVG {
             ("class", "diagram diagram-\(diagram.kind == .flowchart ? "flowchart" : "state")"),
             ("viewBox", "0 0 \(fmt(layout.width)) \(fmt(layout.height))"),
             ("width", "100%"),
-            ("style", "max-width: \(fmt(layout.width))px; height: auto"),
+            // Scales down with the page, but not below 70 % (text stays ≥ 10 px); wider
+            // diagrams scroll inside a `.diagram-scroll` wrapper on narrow screens.
+            ("style", "max-width: \(fmt(layout.width))px; min-width: \(fmt((layout.width * 0.7).rounded()))px; height: auto"),
             ("role", "img"),
             ("aria-labelledby", "\(prefix)-title"),
             ("aria-describedby", "\(prefix)-desc"),

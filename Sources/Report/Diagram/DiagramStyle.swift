@@ -6,6 +6,7 @@ public enum DiagramStyle {
     public static let css = """
         .diagram { display: block; width: 100%; height: auto; margin: 0 auto; color: inherit; overflow: visible;
           --diagram-node-fill: #eef2ff; --diagram-node-stroke: #4338ca; --diagram-background: Canvas; }
+        .diagram-scroll { overflow-x: auto; max-width: 100%; }
         .diagram-node-shape { fill: var(--diagram-node-fill); stroke: var(--diagram-node-stroke); stroke-width: 1.5px; }
         .diagram-node-detail { fill: none; stroke: var(--diagram-node-stroke); }
         .diagram-node-label, .diagram-edge-label-text { fill: currentColor; }

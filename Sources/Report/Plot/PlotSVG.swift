@@ -312,7 +312,8 @@ public enum PlotSVG {
             (0, -11, "middle"), (0, 19, "middle"),
         ]
         let curvePoints = figure.series.flatMap { $0.pieces.flatMap { $0 } }.map { (frame.px($0.x), frame.py($0.y)) }
-        var best: (score: Double, box: Box)?
+        var best: (score: Double, box: Box) = (.infinity, Box(
+            minX: px, minY: py, maxX: px, maxY: py, anchorX: px + 8, baseline: py - 8, anchor: "start"))
         for candidate in candidates {
             let anchorX = px + candidate.dx
             let baseline = py + candidate.dy
@@ -331,9 +332,9 @@ public enum PlotSVG {
             }
             score += Double(curvePoints.filter { box.contains($0.0, $0.1) }.count)
             score += Double(placed.filter { $0.overlaps(box) }.count) * 200
-            if best == nil || score < best!.score { best = (score, box) }
+            if score < best.score { best = (score, box) }
         }
-        return best!.box
+        return best.box
     }
 
     private static func clipMarkPath(_ mark: PlotClipMark, _ frame: Frame) -> String {

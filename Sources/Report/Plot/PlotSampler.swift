@@ -9,12 +9,18 @@ struct PlotSampler {
     var pixelHeight: Double
     /// Number of uniform samples before refinement.
     var count = 241
+    /// The most points refinement may add over the whole curve (noise cannot blow it up).
+    var refinementBudget = 4000
 
     /// Evaluates the function at `x`; never traps, whatever the closure returns.
     func value(_ x: Double) -> Double { function(x) }
 
     /// The pieces of the curve over `xRange`, each a list of finite points with increasing x.
     func pieces(over xRange: ClosedRange<Double>) -> [[PlotPoint]] {
+        var budget = refinementBudget
+        func refined(from a: PlotPoint, to b: PlotPoint) -> [PlotPoint] {
+            self.refined(from: a, to: b, depth: 0, budget: &budget)
+        }
         let xs = Self.uniform(xRange, count: count)
         let ys = xs.map(value)
         var pieces: [[PlotPoint]] = []
@@ -118,8 +124,8 @@ struct PlotSampler {
 
     /// Points strictly after `a` up to and including `b`, added where the chord is more
     /// than a fraction of a pixel away from the curve.
-    private func refined(from a: PlotPoint, to b: PlotPoint, depth: Int = 0) -> [PlotPoint] {
-        guard depth < 10 else { return [b] }
+    private func refined(from a: PlotPoint, to b: PlotPoint, depth: Int, budget: inout Int) -> [PlotPoint] {
+        guard depth < 10, budget > 0 else { return [b] }
         let middleX = (a.x + b.x) / 2
         guard middleX != a.x, middleX != b.x else { return [b] }
         let y = value(middleX)
@@ -131,6 +137,8 @@ struct PlotSampler {
         let deviation = abs(clamp(y) - chord) / span * pixelHeight
         guard deviation > 0.35 else { return [b] }
         let middle = PlotPoint(x: middleX, y: y)
-        return refined(from: a, to: middle, depth: depth + 1) + refined(from: middle, to: b, depth: depth + 1)
+        budget -= 1
+        return refined(from: a, to: middle, depth: depth + 1, budget: &budget)
+            + refined(from: middle, to: b, depth: depth + 1, budget: &budget)
     }
 }
