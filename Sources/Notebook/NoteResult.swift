@@ -12,14 +12,17 @@ public struct NoteResult: Sendable {
     public var statements: [StatementResult]
     /// Every diagnostic of the note (those of statements included), sorted by position.
     public var diagnostics: [Diagnostic]
+    /// The one-variable functions the note defines, ready to be plotted.
+    public var plots: [FunctionPlot]
 
     public init(path: String, point: [PointValue] = [], statements: [StatementResult] = [],
-                diagnostics: [Diagnostic] = [])
+                diagnostics: [Diagnostic] = [], plots: [FunctionPlot] = [])
     {
         self.path = path
         self.point = point
         self.statements = statements
         self.diagnostics = diagnostics
+        self.plots = plots
     }
 
     /// Counts for the summary line and the page header.
@@ -176,5 +179,30 @@ public struct Summary: Sendable, Equatable {
         sum.errors = lhs.errors + rhs.errors
         sum.warnings = lhs.warnings + rhs.warnings
         return sum
+    }
+}
+
+/// A one-variable function the note defines, as numbers for a plot.
+public struct FunctionPlot: Sendable {
+    /// The formula that defines it.
+    public var formula: Int
+    public var name: String
+    public var parameter: String
+    /// The parameter's value at the example point, if it has one.
+    public var exampleX: Double?
+    public var function: @Sendable (Double) -> Double
+    /// Its derivative, when the note speaks of it (`f'(x)`, `\frac{d f}{d x}`).
+    public var derivative: (@Sendable (Double) -> Double)?
+
+    public init(formula: Int, name: String, parameter: String, exampleX: Double?,
+                function: @escaping @Sendable (Double) -> Double,
+                derivative: (@Sendable (Double) -> Double)? = nil)
+    {
+        self.formula = formula
+        self.name = name
+        self.parameter = parameter
+        self.exampleX = exampleX
+        self.function = function
+        self.derivative = derivative
     }
 }

@@ -1,22 +1,86 @@
-/// The stylesheet written to `assets/derive.css`.
+import TeX
+
+/// The stylesheet written to `assets/derive.css`: typography, result cards and badges, light and
+/// dark schemes, a print style and a phone layout, plus the math, plot and diagram rules.
 public enum Stylesheet {
-    public static let css = """
-        :root { color-scheme: light dark; --text: #1b1b1f; --muted: #55555f; --background: #fdfdfc; --rule: #d8d8dc; --link: #0b57d0; }
+    public static let css = MathML.stylesheet(fontURL: MathML.fontFileName) + "\n" + page + PlotStyle.css + "\n"
+        + DiagramStyle.css + "\n"
+
+    /// Colours meet WCAG AA (contrast ≥ 4.5:1) on their backgrounds in both schemes.
+    static let page = """
+        :root { color-scheme: light dark;
+          --text: #1b1b1f; --muted: #4a4a55; --background: #fdfdfc; --surface: #f3f3f1; --rule: #d4d4d8;
+          --link: #0b57d0; --holds: #166534; --holds-bg: #dcfce7; --fails: #991b1b; --fails-bg: #fee2e2;
+          --unsure: #854d0e; --unsure-bg: #fef3c7; }
         @media (prefers-color-scheme: dark) {
-          :root { --text: #e6e6ea; --muted: #a8a8b3; --background: #16161a; --rule: #3a3a42; --link: #8ab4f8; }
+          :root { --text: #e6e6ea; --muted: #b4b4bf; --background: #16161a; --surface: #202026; --rule: #3a3a44;
+            --link: #8ab4f8; --holds: #86efac; --holds-bg: #14321f; --fails: #fca5a5; --fails-bg: #3b1616;
+            --unsure: #fcd34d; --unsure-bg: #372a0a; }
         }
-        @font-face { font-family: "Latin Modern Math"; src: url("latinmodern-math.otf") format("opentype"); font-display: swap; }
-        html { background: var(--background); color: var(--text); }
-        body { margin: 0 auto; max-width: 46rem; padding: 1.5rem 1.25rem 4rem; font: 1.0625rem/1.6 "Iowan Old Style", "Palatino Linotype", Palatino, Georgia, serif; }
+        html { background: var(--background); color: var(--text); -webkit-text-size-adjust: 100%; }
+        body { margin: 0 auto; max-width: 46rem; padding: 1.5rem 1.25rem 4rem;
+          font: 1.0625rem/1.6 "Iowan Old Style", "Palatino Linotype", Palatino, "TeX Gyre Pagella", Georgia, serif; }
+        h1, h2, h3 { line-height: 1.25; }
         a { color: var(--link); }
-        nav.pages { display: flex; gap: 1rem; justify-content: space-between; font-size: 0.9rem; margin: 0 0 1.5rem; }
-        nav.pages:last-child { margin: 2rem 0 0; }
-        pre, code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 0.9em; }
-        pre { overflow-x: auto; padding: 0.75rem 1rem; border: 1px solid var(--rule); border-radius: 6px; }
-        table { border-collapse: collapse; }
-        th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; }
-        math { font-family: "Latin Modern Math", "STIX Two Math", math; }
-        .math.display { display: block; overflow-x: auto; margin: 1rem 0; }
-        @media print { nav.pages { display: none; } body { max-width: none; } }
+        nav.pages { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; justify-content: space-between; font-size: 0.9rem; margin: 0 0 1.5rem; }
+        nav.pages:last-child { margin: 2.5rem 0 0; }
+        pre, code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 0.875em; }
+        pre { overflow-x: auto; padding: 0.75rem 1rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--surface); }
+        table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; max-width: 100%; }
+        th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; text-align: left; }
+        .formula.display math[display="block"] { margin: 0; }
+        .formula.display { display: flex; align-items: center; gap: 1rem; margin: 1.1rem 0 0.4rem; }
+        .formula.display > math { flex: 1 1 auto; overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
+        .equation-number { font-variant-numeric: tabular-nums; }
+        .source-line { font-size: 0.75rem; color: var(--muted); text-decoration: none; white-space: nowrap; }
+        .source-line:hover { text-decoration: underline; }
+        .summary { border: 1px solid var(--rule); border-radius: 8px; padding: 0.6rem 1rem; margin: 0 0 1.5rem;
+          background: var(--surface); font-size: 0.9rem; }
+        .summary .counts { margin: 0.2rem 0; }
+        .summary details { margin: 0.4rem 0; }
+        .summary table { font-size: 0.875rem; margin: 0.4rem 0; }
+        .summary .source.sampled { font-style: italic; color: var(--muted); }
+        .problems li.error strong { color: var(--fails); }
+        .problems li.warning strong { color: var(--unsure); }
+        .card { margin: 0 0 1.2rem; padding: 0.45rem 0.8rem; border-left: 3px solid var(--rule);
+          background: var(--surface); border-radius: 0 6px 6px 0; font-size: 0.875rem; line-height: 1.5; }
+        .card .statement { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; align-items: baseline; }
+        .card .statement + .statement { border-top: 1px dashed var(--rule); margin-top: 0.3rem; padding-top: 0.3rem; }
+        .card .value { font-weight: 600; }
+        .card .partials { color: var(--muted); }
+        .card details.reading { flex-basis: 100%; color: var(--muted); }
+        .card details.reading summary { cursor: pointer; width: max-content; }
+        .number { font-variant-numeric: tabular-nums; }
+        var { font-style: italic; }
+        .verdict { padding: 0 0.4rem; border-radius: 4px; font-weight: 600; }
+        .verdict.holds { color: var(--holds); background: var(--holds-bg); }
+        .verdict.fails { color: var(--fails); background: var(--fails-bg); }
+        .verdict.cannot-tell, .verdict.not-evaluated { color: var(--unsure); background: var(--unsure-bg); }
+        .summary .verdict { font-weight: 600; }
+        .badge { font-size: 0.7em; vertical-align: super; margin-left: 0.1em; padding: 0 0.25em; border-radius: 3px; font-weight: 700; }
+        .badge.holds { color: var(--holds); background: var(--holds-bg); }
+        .badge.fails { color: var(--fails); background: var(--fails-bg); }
+        .badge.cannot-tell { color: var(--unsure); background: var(--unsure-bg); }
+        .badge.value { color: var(--muted); font-weight: 400; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .equation-ref.unknown { color: var(--fails); }
+        figure { margin: 1rem 0 1.5rem; }
+        .figure-plot, .figure-diagram { overflow-x: auto; }
+        .figure-diagram.not-drawn figcaption { font-style: italic; color: var(--muted); }
+        .gradients table { font-size: 0.9rem; }
+        .gradients caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: 0.3rem; }
+        ul.notes { padding-left: 1.2rem; }
+        ul.notes .counts { color: var(--muted); font-size: 0.875rem; }
+        @media (max-width: 36rem) {
+          body { padding: 1rem 0.85rem 3rem; font-size: 1rem; }
+          .formula.display { flex-wrap: wrap; gap: 0.3rem; }
+        }
+        @media print {
+          nav.pages, .source-line, .card details.reading { display: none; }
+          body { max-width: none; padding: 0; font-size: 11pt; }
+          .card, .summary { break-inside: avoid; background: none; }
+          a { color: inherit; text-decoration: none; }
+        }
+
         """
 }

@@ -60,6 +60,13 @@ struct OutputFolder: Sendable {
         }
     }
 
+    /// Writes a file the user named (e.g. `--junit FILE`), atomically.
+    static func writeFile(_ bytes: [UInt8], at path: String) throws(RenderError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let output = OutputFolder(root: folder.isEmpty ? "." : folder)
+        try output.write(bytes, to: (path as NSString).lastPathComponent)
+    }
+
     private static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {

@@ -1,79 +1,113 @@
 import Document
 import Foundation
+import Notebook
 import Report
 
-/// One run over a set of notes: read and parse them in parallel, write a page per note, the
-/// index and the assets.
+/// One run over a set of notes: read, parse and check them in parallel, then write a page and
+/// a Markdown report per note, the index, report.json and the assets.
 struct Pipeline {
     struct Options {
         var unsafeHTML = false
+        var writeReports = true
+        var notebook = NotebookOptions()
     }
 
     let options: Options
 
-    /// A note after reading: its document, or why it could not be read.
-    struct ParsedNote: Sendable {
+    /// A note after reading and checking, or why it could not be read.
+    struct CheckedNote: Sendable {
         var note: NoteFile
         var document: Document?
+        var result: NoteResult?
         var title: String
         var failure: RenderError?
     }
 
     /// What a run did.
     struct Outcome {
-        var notes: Int
-        var formulas: Int
+        var notes: [CheckedNote]
         var failures: [RenderError]
 
-        func summaryLine(output: String, elapsed: Duration) -> String {
+        var results: [NoteResult] { notes.compactMap(\.result) }
+        var summary: Summary { results.reduce(Summary()) { $0 + $1.summary } }
+        var formulas: Int { notes.reduce(0) { $0 + ($1.document?.formulas.count ?? 0) } }
+        var junitXML: String { JUnitReport.xml(for: results) }
+
+        /// Every diagnostic with its note's path and lines, sorted by path, then position.
+        var diagnostics: [(path: String, lines: [Substring], diagnostic: Diagnostic)] {
+            var all: [(String, [Substring], Diagnostic)] = []
+            for note in notes.sorted(by: { $0.note.path < $1.note.path }) {
+                guard let document = note.document, let result = note.result else { continue }
+                for diagnostic in (document.diagnostics + result.diagnostics).sorted(by: { $0.position < $1.position }) {
+                    all.append((note.note.path, document.lines, diagnostic))
+                }
+            }
+            return all
+        }
+
+        func summaryLine(output: String?, elapsed: Duration) -> String {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let noteWord = notes == 1 ? "note" : "notes"
-            let formulaWord = formulas == 1 ? "formula" : "formulas"
-            return "render: \(notes) \(noteWord), \(formulas) \(formulaWord) → \(output) in "
-                + String(format: "%.2f s", seconds)
+            let summary = summary
+            let read = notes.filter { $0.failure == nil }.count
+            var parts = ["\(read) note\(read == 1 ? "" : "s")", "\(formulas) formula\(formulas == 1 ? "" : "s")"]
+            parts.append("\(summary.claims) claim\(summary.claims == 1 ? "" : "s"): \(summary.held) held, "
+                         + "\(summary.failed) failed, \(summary.cannotTell) cannot tell")
+            if summary.errors > 0 { parts.append("\(summary.errors) error\(summary.errors == 1 ? "" : "s")") }
+            if summary.warnings > 0 { parts.append("\(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")") }
+            let destination = output.map { " → \($0)" } ?? ""
+            return "render: " + parts.joined(separator: ", ") + destination + " in " + String(format: "%.2f s", seconds)
         }
     }
 
     func run(notes: [NoteFile], outputFolder: String) -> Outcome {
-        let parsed = ParallelMap.map(count: notes.count) { index -> ParsedNote in
+        let notebookOptions = options.notebook
+        let checked = ParallelMap.map(count: notes.count) { index -> CheckedNote in
             let note = notes[index]
             let fallbackTitle = ((note.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
             do throws(RenderError) {
                 let text = try NoteReader.read(note)
                 let document = MarkdownParser.parse(text)
-                return ParsedNote(note: note, document: document,
-                                  title: PlainText.firstHeading(of: document) ?? fallbackTitle)
+                let result = Notebook.check(document, path: note.path, options: notebookOptions)
+                return CheckedNote(note: note, document: document, result: result,
+                                   title: PlainText.firstHeading(of: document) ?? fallbackTitle)
             } catch {
-                return ParsedNote(note: note, document: nil, title: fallbackTitle, failure: error)
+                return CheckedNote(note: note, title: fallbackTitle, failure: error)
             }
         }
+        var failures = checked.compactMap { $0.failure }
+        guard options.writeReports else { return Outcome(notes: checked, failures: failures) }
         let folder = OutputFolder(root: outputFolder)
         let unsafe = options.unsafeHTML
-        let writeFailures = ParallelMap.map(count: parsed.count) { index -> RenderError? in
-            guard let document = parsed[index].document else { return nil }
-            let html = Self.page(for: index, of: parsed, document: document, unsafe: unsafe)
+        let writeFailures = ParallelMap.map(count: checked.count) { index -> RenderError? in
+            guard let document = checked[index].document else { return nil }
+            let note = checked[index]
+            let html = Self.page(for: index, of: checked, document: document, unsafe: unsafe)
             do throws(RenderError) {
-                try folder.write(Array(html.utf8), to: OutputFolder.relativePage(for: parsed[index].note.relativePath))
+                try folder.write(Array(html.utf8), to: OutputFolder.relativePage(for: note.note.relativePath))
+                if let result = note.result {
+                    let markdown = MarkdownReport.text(document: document, result: result, title: note.title)
+                    try folder.write(Array(markdown.utf8),
+                                     to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
+                }
                 return nil
             } catch {
                 return error
             }
         }
-        var failures = parsed.compactMap { $0.failure } + writeFailures.compactMap { $0 }
+        failures += writeFailures.compactMap { $0 }
         do throws(RenderError) {
-            try folder.write(Array(Self.indexPage(parsed).utf8), to: "index.html")
+            try folder.write(Array(Self.indexPage(checked).utf8), to: "index.html")
+            try folder.write(Array(ReportJSON.text(for: checked.compactMap(\.result)).utf8), to: "report.json")
             for asset in Assets.files() {
                 try folder.write(asset.bytes, to: asset.path)
             }
         } catch {
             failures.append(error)
         }
-        let formulas = parsed.reduce(0) { $0 + ($1.document?.formulas.count ?? 0) }
-        return Outcome(notes: parsed.count - parsed.filter { $0.failure != nil }.count, formulas: formulas,
-                       failures: failures)
+        return Outcome(notes: checked, failures: failures)
     }
 
-    private static func page(for index: Int, of notes: [ParsedNote], document: Document, unsafe: Bool) -> String {
+    private static func page(for index: Int, of notes: [CheckedNote], document: Document, unsafe: Bool) -> String {
         let relative = OutputFolder.relativePage(for: notes[index].note.relativePath)
         func link(_ other: Int) -> PageShell.Link? {
             guard notes.indices.contains(other), notes[other].document != nil else { return nil }
@@ -85,20 +119,14 @@ struct Pipeline {
             title: notes[index].title, rootPrefix: URLPath.rootPrefix(for: relative),
             index: PageShell.Link(title: "Index", href: URLPath.link(from: relative, to: "index.html")),
             previous: link(index - 1), next: link(index + 1))
-        return shell.page(body: HTMLWriter(unsafe: unsafe).render(document))
+        guard let result = notes[index].result else { return shell.page(body: HTMLWriter(unsafe: unsafe).render(document)) }
+        return shell.page(body: NotePage(document: document, result: result).body(unsafeHTML: unsafe))
     }
 
-    private static func indexPage(_ notes: [ParsedNote]) -> String {
-        var body = HTMLBuffer()
-        body.raw("<h1>Notes</h1>\n<ul class=\"notes\">\n")
-        for note in notes where note.document != nil {
-            body.raw("<li><a href=\"")
-            body.escaped(URLPath.encode(OutputFolder.relativePage(for: note.note.relativePath)))
-            body.raw("\">")
-            body.escaped(note.title)
-            body.raw("</a></li>\n")
-        }
-        body.raw("</ul>\n")
-        return PageShell(title: "Notes", rootPrefix: "").page(body: body.string)
+    private static func indexPage(_ notes: [CheckedNote]) -> String {
+        IndexPage.html(entries: notes.filter { $0.document != nil }.map { note in
+            IndexPage.Entry(title: note.title, href: URLPath.encode(OutputFolder.relativePage(for: note.note.relativePath)),
+                            path: note.note.path, summary: note.result?.summary ?? Summary())
+        })
     }
 }

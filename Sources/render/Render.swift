@@ -1,24 +1,46 @@
 import ArgumentParser
 import Foundation
+import Notebook
 
-/// `render`: turns a folder of Markdown notes into HTML pages, every formula kept intact.
+/// `render`: turns a folder of Markdown notes into pages in which every formula is computed
+/// and every claim checked; in CI, fails with compiler-style diagnostics when one is wrong.
 @main
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render Markdown notes with LaTeX math into HTML.",
+        abstract: "Check the math in Markdown notes and render them into HTML and Markdown reports.",
         discussion: """
-            Every .md file under each PATH (default: notes/) becomes NAME.html in the output \
-            folder, mirroring the folder tree, with an index.html that lists them.
+            Every .md file under each PATH (default: notes/) becomes NAME.html and NAME.md in the \
+            output folder, mirroring the folder tree, with index.html and report.json.
 
-            Exit status: 0 on success, 1 when a note has an error, 2 for usage and I/O errors.
+            Exit status: 0 when every claim holds; 1 when a claim fails or a note has an error \
+            (or, with --strict, a warning); 2 for usage and I/O errors.
             """)
 
     @Argument(help: ArgumentHelp("Folders or .md files to render.", valueName: "path"))
     var paths: [String] = ["notes/"]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the pages into.", valueName: "dir"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the reports into.", valueName: "dir"))
     var output: String = "output/"
+
+    @Flag(help: "Verify only: print diagnostics and exit, writing no reports.")
+    var check = false
+
+    @Flag(help: "Treat warnings (and claims Derive cannot tell) as errors.")
+    var strict = false
+
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Give a name a value at the example point (repeatable).", valueName: "name=value"))
+    var assignments: [String] = []
+
+    @Option(help: ArgumentHelp("Random points each claim is checked at, besides the example point.", valueName: "n"))
+    var samples: Int = 8
+
+    @Option(help: ArgumentHelp("Relative tolerance of '='.", valueName: "tolerance"))
+    var tolerance: Double = 1e-9
+
+    @Option(help: ArgumentHelp("Write a JUnit XML report of the claims to this file.", valueName: "file"))
+    var junit: String?
 
     @Flag(help: "Let raw HTML in notes through to the pages (by default it is omitted, as in cmark-gfm's safe mode).")
     var unsafeHTML = false
@@ -38,6 +60,29 @@ struct Render: ParsableCommand {
         }
     }
 
+    func validate() throws {
+        guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, not \(samples)") }
+        guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a finite number ≥ 0") }
+        _ = try parsedAssignments()
+    }
+
+    /// `--set` values, by canonical name.
+    func parsedAssignments() throws -> [String: Double] {
+        var values: [String: Double] = [:]
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                throw ValidationError("--set \(assignment): expected NAME=VALUE, e.g. --set x_1=0.5")
+            }
+            let name = assignment[..<equals].trimmingCharacters(in: .whitespaces)
+            let text = assignment[assignment.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, let value = Double(text), value.isFinite else {
+                throw ValidationError("--set \(assignment): VALUE must be a finite number")
+            }
+            values[NameInput.canonical(name)] = value
+        }
+        return values
+    }
+
     mutating func run() throws {
         let console = Console()
         let start = ContinuousClock.now
@@ -48,11 +93,33 @@ struct Render: ParsableCommand {
             console.error(error.description)
             throw ExitCode(2)
         }
-        let pipeline = Pipeline(options: Pipeline.Options(unsafeHTML: unsafeHTML))
-        let outcome = pipeline.run(notes: notes, outputFolder: output)
-        for failure in outcome.failures { console.error(failure.description) }
-        let elapsed = ContinuousClock.now - start
-        console.summary(outcome.summaryLine(output: output, elapsed: elapsed))
-        if !outcome.failures.isEmpty { throw ExitCode(2) }
+        let options = Pipeline.Options(
+            unsafeHTML: unsafeHTML, writeReports: !check,
+            notebook: NotebookOptions(values: try parsedAssignments(), samples: samples, relativeTolerance: tolerance))
+        let outcome = Pipeline(options: options).run(notes: notes, outputFolder: output)
+        let printer = DiagnosticPrinter()
+        for (path, lines, diagnostic) in outcome.diagnostics {
+            Console.standardError(printer.format(diagnostic, path: path, lines: lines))
+        }
+        if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
+            for (path, _, diagnostic) in outcome.diagnostics {
+                print(DiagnosticPrinter.githubAnnotation(diagnostic, path: path))
+            }
+        }
+        var ioFailures = outcome.failures
+        if let junit {
+            do throws(RenderError) {
+                try OutputFolder.writeFile(Array(outcome.junitXML.utf8), at: junit)
+            } catch {
+                ioFailures.append(error)
+            }
+        }
+        for failure in ioFailures { console.error(failure.description) }
+        console.summary(outcome.summaryLine(output: check ? nil : output, elapsed: ContinuousClock.now - start))
+        if !ioFailures.isEmpty { throw ExitCode(2) }
+        let summary = outcome.summary
+        if summary.errors > 0 || summary.failed > 0 || (strict && (summary.warnings > 0 || summary.cannotTell > 0)) {
+            throw ExitCode(1)
+        }
     }
 }

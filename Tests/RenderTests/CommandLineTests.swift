@@ -13,8 +13,9 @@ import Testing
         let run = try RenderRunner.run(["notes"], in: scratch.url)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(scratch.allFiles() == [
-            "notes/a.md", "notes/readme.txt", "notes/sub/b.md", "output/a.html", "output/assets/derive.css",
-            "output/assets/latinmodern-math.otf", "output/index.html", "output/sub/b.html",
+            "notes/a.md", "notes/readme.txt", "notes/sub/b.md", "output/a.html", "output/a.md", "output/assets/derive.css",
+            "output/assets/latinmodern-math.otf", "output/index.html", "output/report.json", "output/sub/b.html",
+            "output/sub/b.md",
         ])
         let index = scratch.read("output/index.html") ?? ""
         #expect(index.contains("<a href=\"a.html\">First</a>"))
@@ -22,7 +23,7 @@ import Testing
         let page = scratch.read("output/sub/b.html") ?? ""
         #expect(page.contains("href=\"../assets/derive.css\""))
         #expect(page.contains("<a rel=\"prev\" href=\"../a.html\">← First</a>"))
-        #expect(run.stdout.range(of: #"^render: 2 notes, 2 formulas → output/ in \d+\.\d\d s\n$"#,
+        #expect(run.stdout.range(of: #"^render: 2 notes, 2 formulas, 0 claims: 0 held, 0 failed, 0 cannot tell → output/ in \d+\.\d\d s\n$"#,
                                  options: .regularExpression) != nil, "summary line: \(run.stdout)")
     }
 

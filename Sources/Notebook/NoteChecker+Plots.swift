@@ -1,0 +1,51 @@
+import Calculus
+
+extension NoteChecker {
+    /// Every one-parameter function the note defines, with its derivative when the note
+    /// speaks of it (`f'(x)` somewhere in its statements).
+    func plots() -> [FunctionPlot] {
+        var mentionedDerivatives = Set<String>()
+        for entry in entries {
+            for side in entry.statement.sides {
+                Self.visit(resolve(side, at: entry.site)) { node in
+                    if case .derivative(let name, _, _) = node { mentionedDerivatives.insert(name) }
+                }
+            }
+        }
+        var plots: [FunctionPlot] = []
+        for (site, definition) in definitions.sorted(by: { $0.key < $1.key }) {
+            guard case .function(let parameters) = definition.kind, parameters.count == 1,
+                let parameter = parameters.first, let entry = entries.first(where: { $0.site == site })
+            else { continue }
+            let applied = Expression.apply(definition.unique, [.symbol(parameter)])
+            guard let function = curve(applied, parameter: parameter) else { continue }
+            let derivative = mentionedDerivatives.contains(definition.unique)
+                ? curve(.derivative(definition.unique, order: 1, argument: .symbol(parameter)), parameter: parameter)
+                : nil
+            plots.append(FunctionPlot(formula: entry.formula, name: definition.name, parameter: parameter,
+                                      exampleX: context.values[parameter], function: function, derivative: derivative))
+        }
+        return plots
+    }
+
+    /// `x ↦ value of expression` with every other leaf at its example value.
+    private func curve(_ expression: Expression, parameter: String) -> (@Sendable (Double) -> Double)? {
+        guard let program = try? context.compile([expression]) else { return nil }
+        var base = context.values
+        for leaf in program.leaves where base[leaf] == nil { base[leaf] = 0 }
+        let fixed = base
+        return { x in
+            var point = fixed
+            point[parameter] = x
+            return program.values(at: point)[0].value ?? .nan
+        }
+    }
+
+    static func visit(_ expression: Expression, _ body: (Expression) -> Void) {
+        var stack = [expression]
+        while let node = stack.popLast() {
+            body(node)
+            stack.append(contentsOf: node.children)
+        }
+    }
+}

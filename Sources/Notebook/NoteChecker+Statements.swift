@@ -1,0 +1,213 @@
+import Calculus
+import Document
+import TeX
+
+extension NoteChecker {
+    /// The result of one statement: value, partial derivatives, verdict, diagnostics.
+    func evaluate(entry index: Int) -> StatementResult {
+        let entry = entries[index]
+        let statement = entry.statement
+        var result = StatementResult(
+            formula: entry.formula, position: entry.position, tex: entry.tex, kind: Self.kind(statement.kind),
+            name: statement.head?.name, reading: Self.reading(of: statement))
+        let length = entry.tex.count
+        func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
+            result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: length, hint: hint))
+        }
+        switch statement.kind {
+        case .prose:
+            let reason = statement.reason ?? "outside what Derive evaluates"
+            result.notEvaluated = reason
+            diagnose(.warning, "formula not evaluated: \(reason)")
+            return result
+        case .declaration:
+            guard let head = statement.head else { return result }
+            if resolver.resolve(head.name, at: entry.site) == nil {
+                let parameters = head.parameters.joined(separator: ", ")
+                diagnose(.warning, "\(head.name) is declared but never defined",
+                         hint: "define it, e.g. \(head.name)(\(parameters)) = ...")
+            } else if let value = context.evaluate(resolve(.symbol(head.name), at: entry.site)).value {
+                result.value = value
+            }
+            return result
+        case .binding:
+            if let head = statement.head, let definition = definitions[entry.site] {
+                result.value = context.values[definition.unique]
+                _ = head
+            }
+        case .definition:
+            evaluateDefinition(entry, into: &result)
+        case .expression:
+            if let side = statement.sides.first {
+                let outcome = context.evaluate(resolve(side, at: entry.site))
+                switch outcome {
+                case .finite(let value), .nonFinite(let value, _): result.value = value
+                case .failure(let error): diagnose(.warning, "cannot evaluate: \(error)")
+                }
+            }
+        case .claim:
+            break
+        }
+        let claimSides = statement.kind == .definition || statement.kind == .binding
+            ? Array(statement.sides) : statement.sides
+        if claimSides.count >= 2, !statement.relations.isEmpty {
+            let check = ClaimChecker(checker: self, entry: entry).check()
+            result.check = check
+            switch check.status {
+            case .holds: break
+            case .fails: diagnose(.error, "claim does not hold: \(check.message)")
+            case .cannotTell: diagnose(.warning, "cannot tell whether the claim holds: \(check.message)")
+            }
+        }
+        return result
+    }
+
+    private func evaluateDefinition(_ entry: Entry, into result: inout StatementResult) {
+        guard let definition = definitions[entry.site] else { return }
+        func diagnose(_ severity: Diagnostic.Severity, _ message: String, _ hint: String?) {
+            result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
+        }
+        switch definition.kind {
+        case .binding:
+            result.value = context.values[definition.unique]
+        case .symbol:
+            switch context.evaluate(.symbol(definition.unique)) {
+            case .finite(let value), .nonFinite(let value, _): result.value = value
+            case .failure(let error):
+                // A cycle is reported once, at its first definition in the note.
+                if case .cycle(let path) = error, firstSite(among: path) != entry.site { break }
+                diagnose(Self.severity(of: error), Self.message(for: error), nil)
+            }
+            if let partials = try? context.partials(ofDefinition: definition.unique) {
+                result.partials = partials.compactMap { partial in
+                    context.evaluate(partial.derivative).value.map { (Self.displayName(partial.name), $0) }
+                }
+            }
+        case .function(let parameters):
+            for parameter in parameters {
+                let body = context.functions[definition.unique]?.body
+                if let body, !body.symbols.contains(parameter) {
+                    diagnose(.warning, "parameter \(parameter) of \(definition.name) is not used in its body", nil)
+                }
+            }
+            let applied = Expression.apply(definition.unique, parameters.map { .symbol($0) })
+            if let value = context.evaluate(applied).value { result.value = value }
+            if let partials = try? context.partials(ofFunction: definition.unique) {
+                result.partials = partials.compactMap { partial in
+                    context.evaluate(partial.derivative).value.map { (partial.name, $0) }
+                }
+            }
+        }
+    }
+
+    /// The earliest definition site of the unique names in `names`.
+    private func firstSite(among names: [String]) -> ScopeResolver.Site? {
+        let wanted = Set(names)
+        return definitions.filter { wanted.contains($0.value.unique) }.keys.min()
+    }
+
+    static func severity(of error: CalculusError) -> Diagnostic.Severity {
+        if case .cycle = error { return .error }
+        return .warning
+    }
+
+    static func message(for error: CalculusError) -> String {
+        if case .cycle(let path) = error {
+            return "cyclic definitions: " + path.map(displayName).joined(separator: " → ")
+        }
+        return "cannot evaluate: \(error)"
+    }
+
+    static func kind(_ kind: Statement.Kind) -> StatementKind {
+        switch kind {
+        case .binding: .binding
+        case .definition: .definition
+        case .claim: .claim
+        case .declaration: .declaration
+        case .expression: .expression
+        case .prose: .prose
+        }
+    }
+
+    /// The plain-text reading of a statement: `n_1 = x_1*w_1 + x_2*w_2 + b_1`.
+    static func reading(of statement: Statement) -> String? {
+        guard statement.kind != .prose else { return nil }
+        var parts: [String] = []
+        if let head = statement.head {
+            parts.append(head.isFunction ? "\(head.name)(\(head.parameters.joined(separator: ", ")))" : head.name)
+            if statement.kind == .declaration { return parts[0] }
+        }
+        for (index, side) in statement.sides.enumerated() {
+            if index > 0 || statement.head != nil {
+                let relation = index == 0 ? "=" : (index - 1 < statement.relations.count
+                                                   ? statement.relations[index - 1].rawValue : "=")
+                parts.append(relation)
+            }
+            parts.append(side.description)
+        }
+        let text = parts.joined(separator: " ")
+        return statement.label.map { "\($0): \(text)" } ?? text
+    }
+
+    // MARK: - Gradients of sinks
+
+    /// A sink is a defined symbol that no other definition uses (the loss); its gradient
+    /// with respect to every leaf is computed by reverse mode.
+    func addGradients(to results: inout [StatementResult]) {
+        var used = Set<String>()
+        for expression in context.definitions.values { used.formUnion(expression.symbols) }
+        for function in context.functions.values { used.formUnion(function.body.symbols) }
+        for (site, definition) in definitions {
+            guard case .symbol = definition.kind, !used.contains(definition.unique) else { continue }
+            guard let index = entries.firstIndex(where: { $0.site == site }),
+                let gradient = try? context.gradient(of: .symbol(definition.unique))
+            else { continue }
+            results[index].gradient = gradient.leaves.keys.sorted(by: Names.naturalOrder).compactMap { leaf in
+                gradient.leaves[leaf].map { (Self.displayName(leaf), $0) }
+            }
+        }
+    }
+
+    // MARK: - Warnings about names
+
+    mutating func warnAboutNames(results: [StatementResult]) {
+        for (name, site, previous) in resolver.redefinitions() {
+            guard let entry = entries.first(where: { $0.site == site }),
+                let first = entries.first(where: { $0.site == previous })
+            else { continue }
+            diagnostics.append(Diagnostic(
+                .warning, "\(name) is defined twice in this section (first at line \(first.position.line)); "
+                    + "from here on the new definition is used", at: entry.position, length: entry.tex.count))
+        }
+        // A leaf like h_5 when h_1 and h_2 are defined looks like a typo.
+        let defined = Set(definitions.values.map(\.name))
+        var reported = Set<String>()
+        for entry in entries {
+            for side in entry.statement.sides {
+                for name in side.symbols where !defined.contains(name) && context.isLeaf(name) {
+                    guard let family = Names.family(of: name), !reported.contains(name) else { continue }
+                    let siblings = defined.filter { Names.family(of: $0) == family }.sorted(by: Names.naturalOrder)
+                    guard siblings.count >= 2 else { continue }
+                    reported.insert(name)
+                    diagnostics.append(Diagnostic(
+                        .warning, "\(name) is not defined, but \(siblings.joined(separator: ", ")) are; is it a typo?",
+                        at: entry.position, length: entry.tex.count,
+                        hint: "define \(name), or use one of \(siblings.joined(separator: ", "))"))
+                }
+            }
+        }
+    }
+
+    // MARK: - Equation references
+
+    /// `@eq-x` in the text must name a labelled formula.
+    mutating func checkReferences() {
+        let labels = Set(formulas.compactMap(\.label))
+        for reference in EquationReferences.find(in: document) where !labels.contains(reference.label) {
+            diagnostics.append(Diagnostic(.error, "@\(reference.label) refers to no labelled formula",
+                                          at: reference.position, length: reference.label.count + 1,
+                                          hint: labels.isEmpty ? "label a display formula: $$ ... $$ {#\(reference.label)}"
+                                              : "labels in this note: " + labels.sorted().joined(separator: ", ")))
+        }
+    }
+}

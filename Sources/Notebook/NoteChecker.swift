@@ -1,0 +1,256 @@
+import Calculus
+import Document
+import TeX
+
+/// The work of `Notebook.check` for one note.
+struct NoteChecker {
+    let document: Document
+    let path: String
+    let options: NotebookOptions
+    let formulas: [Math]
+    let sections: Sections
+
+    /// A statement with where it is.
+    struct Entry {
+        var formula: Int
+        var statement: Statement
+        var site: ScopeResolver.Site
+        var position: SourcePosition
+        var tex: String
+    }
+
+    /// What a definition site defines, under which unique name.
+    struct Definition {
+        enum Kind { case binding, symbol, function([String]) }
+        var name: String
+        var unique: String
+        var kind: Kind
+        var entry: Int
+    }
+
+    var entries: [Entry] = []
+    var resolver: ScopeResolver
+    var definitions: [ScopeResolver.Site: Definition] = [:]
+    var context = Context()
+    var diagnostics: [Diagnostic] = []
+    private var pointSources: [String: PointValue.Source] = [:]
+
+    init(document: Document, path: String, options: NotebookOptions) {
+        self.document = document
+        self.path = path
+        self.options = options
+        self.formulas = document.formulas
+        self.sections = Sections(document)
+        self.resolver = ScopeResolver(sections: sections)
+    }
+
+    mutating func run() -> NoteResult {
+        readFormulas()
+        defineNames()
+        buildContext()
+        let point = examplePoint()
+        var results = entries.indices.map { evaluate(entry: $0) }
+        addGradients(to: &results)
+        warnAboutNames(results: results)
+        checkReferences()
+        for result in results { diagnostics.append(contentsOf: result.diagnostics) }
+        let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
+        return NoteResult(path: path, point: point, statements: results, diagnostics: unique, plots: plots())
+    }
+
+    // MARK: - Reading
+
+    private mutating func readFormulas() {
+        // Pass 1: the heads of definitions and bindings, so that pass 2 knows which names are
+        // functions, which multi-letter names exist and which built-ins are bound to numbers.
+        var scope = ReadingScope()
+        for math in formulas {
+            for declaration in FormulaReader.heads(in: math.tex) {
+                let head = declaration.head
+                if head.isFunction { scope.functions[head.name] = head.parameters.count }
+                if Names.isMultiLetter(head.name) { scope.multiLetterNames.insert(head.name) }
+                if declaration.isBinding, Names.isBuiltinOrConstant(head.name) { scope.shadowed.insert(head.name) }
+                scope.names.insert(head.name)
+            }
+        }
+        let readings = formulas.map { FormulaReader.read($0.tex, scope: scope) }
+        // Names defined by a formula (not just bound to a number): `n_1 = 0.3775` about such a
+        // name states its value at the example, a claim, not a second definition.
+        var definedNames = Set<String>()
+        for reading in readings {
+            for statement in reading.statements where statement.kind == .definition {
+                if let name = statement.head?.name { definedNames.insert(name) }
+            }
+        }
+        for (index, math) in formulas.enumerated() {
+            let reading = readings[index]
+            for problem in reading.diagnostics {
+                diagnostics.append(
+                    Diagnostic(problem.severity == .error ? .error : .warning, problem.message,
+                               at: math.position(ofTeXOffset: problem.range.lowerBound),
+                               length: max(1, problem.range.count)))
+            }
+            let section = sections.innermost(containing: math.position.line)
+            for (order, read) in reading.statements.enumerated() {
+                let statement = Self.claimIfRedefinedByNumber(read, definedNames: definedNames)
+                let bytes = Array(math.tex.utf8)
+                let range = statement.range.clamped(to: 0..<bytes.count)
+                entries.append(
+                    Entry(formula: index, statement: statement,
+                          site: ScopeResolver.Site(order: index * 10_000 + order, section: section),
+                          position: math.position(ofTeXOffset: range.lowerBound),
+                          tex: String(decoding: bytes[range], as: UTF8.self)))
+            }
+        }
+    }
+
+    /// A binding of a name that a formula defines becomes the claim that the name has that value.
+    static func claimIfRedefinedByNumber(_ statement: Statement, definedNames: Set<String>) -> Statement {
+        guard statement.kind == .binding, let head = statement.head, head.parameters.isEmpty,
+            definedNames.contains(head.name)
+        else { return statement }
+        let headRange = statement.range.lowerBound..<(statement.sideRanges.first?.lowerBound ?? statement.range.lowerBound)
+        return Statement(kind: .claim, label: statement.label, sides: [.symbol(head.name)] + statement.sides,
+                         relations: [.equal] + statement.relations, sideRanges: [headRange] + statement.sideRanges,
+                         range: statement.range, index: statement.index)
+    }
+
+    // MARK: - Names
+
+    private mutating func defineNames() {
+        var counts: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            guard let head = entry.statement.head,
+                entry.statement.kind == .binding || entry.statement.kind == .definition
+            else { continue }
+            counts[head.name, default: 0] += 1
+            let unique = counts[head.name] == 1 ? head.name : "\(head.name)@\(counts[head.name] ?? 1)"
+            let kind: Definition.Kind =
+                entry.statement.kind == .binding ? .binding : (head.isFunction ? .function(head.parameters) : .symbol)
+            resolver.define(head.name, at: entry.site)
+            definitions[entry.site] = Definition(name: head.name, unique: unique, kind: kind, entry: index)
+        }
+    }
+
+    /// The note's name for an internal unique name (`n_1@2` → `n_1`).
+    static func displayName(_ unique: String) -> String {
+        guard let at = unique.firstIndex(of: "@") else { return unique }
+        return String(unique[..<at])
+    }
+
+    /// Rewrites the names of `expression` to the unique names of the definitions a use at
+    /// `site` takes; a function used bare becomes the function applied to its parameters.
+    func resolve(_ expression: Expression, at site: ScopeResolver.Site, parameters: Set<String> = []) -> Expression {
+        func definition(_ name: String) -> Definition? {
+            guard !parameters.contains(name), let found = resolver.resolve(name, at: site) else { return nil }
+            return definitions[found]
+        }
+        func rename(_ node: Expression) -> Expression {
+            switch node {
+            case .number:
+                return node
+            case .symbol(let name):
+                guard let found = definition(name) else { return node }
+                if case .function(let parameterNames) = found.kind {
+                    return .apply(found.unique, parameterNames.map { rename(.symbol($0)) })
+                }
+                return .symbol(found.unique)
+            case .apply(let name, let arguments):
+                let target = definition(name).map(\.unique) ?? name
+                return .apply(target, arguments.map(rename))
+            case .sum(let terms):
+                return .sum(terms.map(rename))
+            case .product(let factors):
+                return .product(factors.map(rename))
+            case .negation(let operand):
+                return .negation(rename(operand))
+            case .quotient(let numerator, let denominator):
+                return .quotient(rename(numerator), rename(denominator))
+            case .power(let base, let exponent):
+                return .power(rename(base), rename(exponent))
+            case .partial(let of, let variable, let order):
+                return .partial(rename(of), variable: definition(variable)?.unique ?? variable, order: order)
+            case .derivative(let name, let order, let argument):
+                return .derivative(definition(name)?.unique ?? name, order: order, argument: rename(argument))
+            }
+        }
+        return rename(expression)
+    }
+
+    // MARK: - Context and example point
+
+    private mutating func buildContext() {
+        for (site, definition) in definitions.sorted(by: { $0.key < $1.key }) {
+            let entry = entries[definition.entry]
+            guard let body = entry.statement.sides.first else { continue }
+            switch definition.kind {
+            case .binding:
+                let value = Context().evaluate(resolve(body, at: site))
+                context.values[definition.unique] = value.value ?? .nan
+                pointSources[definition.unique] = .note(line: entry.position.line)
+            case .symbol:
+                context.definitions[definition.unique] = resolve(body, at: site)
+            case .function(let parameters):
+                context.functions[definition.unique] = UserFunction(
+                    parameters: parameters, body: resolve(body, at: site, parameters: Set(parameters)))
+            }
+        }
+        // Front matter, then --set, override the note's bindings.
+        for (name, value) in FrontMatterValues.read(document.frontMatter) {
+            override(name, with: value, source: .frontMatter)
+        }
+        for (name, value) in options.values {
+            override(name, with: value, source: .commandLine)
+        }
+    }
+
+    private mutating func override(_ name: String, with value: Double, source: PointValue.Source) {
+        let uniques = definitions.values.filter { $0.name == name }.map(\.unique)
+        for unique in uniques where context.values[unique] != nil {
+            context.values[unique] = value
+            pointSources[unique] = source
+        }
+        if uniques.isEmpty {
+            context.values[name] = value
+            pointSources[name] = source
+        }
+    }
+
+    /// Every leaf the note's statements reach gets a value: bound, from front matter or
+    /// `--set`, or sampled.
+    private mutating func examplePoint() -> [PointValue] {
+        var expressions: [Expression] = []
+        for entry in entries {
+            for side in entry.statement.sides { expressions.append(resolve(side, at: entry.site)) }
+        }
+        var leaves = Set<String>()
+        for expression in expressions {
+            if let found = try? context.leaves(of: expression) { leaves.formUnion(found) }
+        }
+        leaves.formUnion(context.values.keys)
+        for definition in definitions.values {
+            if case .function(let parameters) = definition.kind {
+                // A function's value is shown at its parameters' values.
+                for parameter in parameters where context.isLeaf(parameter) { leaves.insert(parameter) }
+            }
+        }
+        var point: [PointValue] = []
+        for leaf in leaves.sorted(by: Names.naturalOrder) where context.isLeaf(leaf) {
+            if context.values[leaf] == nil {
+                context.values[leaf] = Sampler.value(path: path, name: leaf, seed: options.seed)
+                pointSources[leaf] = .sampled
+            }
+            point.append(PointValue(name: Self.displayName(leaf), value: context.values[leaf] ?? .nan,
+                                    source: pointSources[leaf] ?? .sampled))
+        }
+        return point
+    }
+}
+
+extension Range where Bound == Int {
+    func clamped(to limits: Range<Int>) -> Range<Int> {
+        let lower = Swift.min(Swift.max(lowerBound, limits.lowerBound), limits.upperBound)
+        let upper = Swift.min(Swift.max(upperBound, lower), limits.upperBound)
+        return lower..<upper
+    }
+}

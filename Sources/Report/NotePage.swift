@@ -1,0 +1,149 @@
+import Document
+import Notebook
+
+/// The HTML page of a note: its Markdown as cmark-gfm renders it, every formula as MathML with
+/// an anchor and its source line, each display formula followed by a card of its results, a
+/// summary and the example point at the top, gradients of sinks, plots of one-variable
+/// functions and mermaid diagrams drawn as SVG.
+public struct NotePage: HTMLHooks {
+    let document: Document
+    let result: NoteResult
+    let formulaIndex: [SourcePosition: Int]
+    let statementsByFormula: [Int: [StatementResult]]
+    let equationNumbers: [String: Int]
+    let plotsByFormula: [Int: [FunctionPlot]]
+
+    public init(document: Document, result: NoteResult) {
+        self.document = document
+        self.result = result
+        let formulas = document.formulas
+        var index: [SourcePosition: Int] = [:]
+        var numbers: [String: Int] = [:]
+        for (position, math) in formulas.enumerated() {
+            index[math.position] = position
+            if let label = math.label, numbers[label] == nil { numbers[label] = numbers.count + 1 }
+        }
+        formulaIndex = index
+        equationNumbers = numbers
+        var statements: [Int: [StatementResult]] = [:]
+        for statement in result.statements { statements[statement.formula, default: []].append(statement) }
+        statementsByFormula = statements
+        var plots: [Int: [FunctionPlot]] = [:]
+        for plot in result.plots { plots[plot.formula, default: []].append(plot) }
+        plotsByFormula = plots
+    }
+
+    /// The page body: header, the note, and the gradient tables.
+    public func body(unsafeHTML: Bool) -> String {
+        var html = HTMLBuffer(capacity: 16_384)
+        ResultCards.header(result: result, into: &html)
+        html.raw("<article class=\"note\">\n")
+        HTMLWriter(unsafe: unsafeHTML, hooks: self).write(document.blocks, into: &html)
+        html.newlineIfNeeded()
+        html.raw("</article>\n")
+        ResultCards.gradients(result: result, into: &html)
+        return html.string
+    }
+
+    // MARK: - Hooks
+
+    public func write(math: Math, standalone: Bool, into html: inout HTMLBuffer) {
+        let index = formulaIndex[math.position]
+        let statements = index.flatMap { statementsByFormula[$0] } ?? []
+        let anchor = math.label ?? index.map { "f\($0 + 1)" } ?? "f"
+        if math.display {
+            if standalone { html.newlineIfNeeded() }
+            let tag = standalone ? "div" : "span"
+            html.raw("<\(tag) class=\"formula display\" id=\"")
+            html.escaped(anchor)
+            html.raw("\" data-line=\"\(math.position.line)\">")
+            html.raw(MathRendering.mathML(tex: math.tex, display: true))
+            if let label = math.label, let number = equationNumbers[label] {
+                html.raw("<span class=\"equation-number\">(\(number))</span>")
+            }
+            html.raw("<a class=\"source-line\" href=\"#")
+            html.escaped(anchor)
+            html.raw("\" title=\"line \(math.position.line) of the note\">line \(math.position.line)</a>")
+            html.raw("</\(tag)>")
+            if standalone { html.raw("\n") }
+        } else {
+            html.raw("<span class=\"formula inline\" id=\"")
+            html.escaped(anchor)
+            html.raw("\" data-line=\"\(math.position.line)\">")
+            html.raw(MathRendering.mathML(tex: math.tex, display: false))
+            ResultCards.badge(for: statements, into: &html)
+            html.raw("</span>")
+        }
+    }
+
+    public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? {
+        guard info.split(separator: " ").first == "mermaid" else { return nil }
+        var html = HTMLBuffer()
+        switch Diagram.render(mermaid: literal, id: "diagram-\(line)") {
+        case .drawn(let svg):
+            html.raw("<figure class=\"figure-diagram\"><div class=\"diagram-scroll\">")
+            html.raw(svg)
+            html.raw("</div></figure>")
+        case .notDrawn(let problem):
+            html.raw("<figure class=\"figure-diagram not-drawn\"><figcaption>Diagram not drawn: ")
+            html.escaped("\(problem)")
+            html.raw("</figcaption><pre><code class=\"language-mermaid\">")
+            html.escaped(literal)
+            html.raw("</code></pre></figure>")
+        }
+        return html.string
+    }
+
+    public func write(text: String, into html: inout HTMLBuffer) -> Bool {
+        guard text.contains("@eq-") else { return false }
+        for part in EquationReferences.split(text) {
+            if let label = part.label {
+                if let number = equationNumbers[label] {
+                    html.raw("<a class=\"equation-ref\" href=\"#")
+                    html.escaped(label)
+                    html.raw("\">(\(number))</a>")
+                } else {
+                    html.raw("<span class=\"equation-ref unknown\" title=\"no formula has this label\">@")
+                    html.escaped(label)
+                    html.raw("</span>")
+                }
+            } else {
+                html.escaped(part.text)
+            }
+        }
+        return true
+    }
+
+    public func didWrite(block: Block, into html: inout HTMLBuffer) {
+        // Cards follow display formulas; plots follow the formula (inline or display) that
+        // defines the function, after its paragraph.
+        var formulas: [Math] = []
+        switch block {
+        case .math(let math): formulas = [math]
+        case .paragraph(let inlines), .heading(_, let inlines, _): formulas = Self.formulas(in: inlines)
+        default: return
+        }
+        for math in formulas {
+            guard let index = formulaIndex[math.position] else { continue }
+            if math.display, let statements = statementsByFormula[index], !statements.isEmpty {
+                ResultCards.card(for: statements, into: &html)
+            }
+            for plot in plotsByFormula[index] ?? [] {
+                ResultCards.plot(plot, into: &html)
+            }
+        }
+    }
+
+    private static func formulas(in inlines: [Inline]) -> [Math] {
+        var found: [Math] = []
+        for inline in inlines {
+            switch inline {
+            case .math(let math): found.append(math)
+            case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children):
+                found.append(contentsOf: formulas(in: children))
+            default: break
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,218 @@
+import Document
+import Foundation
+import Notebook
+
+/// The HTML pieces that show what Derive computed: the header, result cards, badges, plots and
+/// gradient tables.
+enum ResultCards {
+    // MARK: - Names and numbers
+
+    /// A name as HTML: `n_1` → n<sub>1</sub>, `w_5^+` → w<sub>5</sub><sup>+</sup>.
+    static func name(_ name: String, into html: inout HTMLBuffer) {
+        var base = Substring(name)
+        var subscriptPart: Substring?
+        var superscriptPart: Substring?
+        if let caret = base.firstIndex(of: "^") {
+            superscriptPart = base[base.index(after: caret)...]
+            base = base[..<caret]
+        }
+        if let underscore = base.firstIndex(of: "_") {
+            subscriptPart = base[base.index(after: underscore)...]
+            base = base[..<underscore]
+        }
+        html.raw("<var>")
+        html.escaped(String(base))
+        html.raw("</var>")
+        if let subscriptPart {
+            html.raw("<sub>")
+            html.escaped(String(subscriptPart))
+            html.raw("</sub>")
+        }
+        if let superscriptPart {
+            html.raw("<sup>")
+            html.escaped(String(superscriptPart))
+            html.raw("</sup>")
+        }
+    }
+
+    static func number(_ value: Double, into html: inout HTMLBuffer) {
+        html.raw("<span class=\"number\">")
+        html.escaped(NumberText.format(value))
+        html.raw("</span>")
+    }
+
+    // MARK: - Header
+
+    /// The note's summary and its example point.
+    static func header(result: NoteResult, into html: inout HTMLBuffer) {
+        let summary = result.summary
+        html.raw("<section class=\"summary\" aria-label=\"What Derive checked\">\n<p class=\"counts\">")
+        html.raw("<span>\(summary.statements) statements</span> · <span>\(summary.evaluated) evaluated</span> · ")
+        html.raw("<span class=\"verdict holds\">✓ \(summary.held) held</span> · ")
+        html.raw("<span class=\"verdict fails\">✗ \(summary.failed) failed</span> · ")
+        html.raw("<span class=\"verdict cannot-tell\">? \(summary.cannotTell) cannot tell</span>")
+        if summary.errors + summary.warnings > 0 {
+            html.raw(" · <span>\(summary.errors) errors, \(summary.warnings) warnings</span>")
+        }
+        html.raw("</p>\n")
+        if !result.point.isEmpty {
+            html.raw("<details class=\"point\" open><summary>Example point</summary>\n<table>\n")
+            html.raw("<thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th><th scope=\"col\">from</th></tr></thead>\n<tbody>\n")
+            for value in result.point {
+                html.raw("<tr><td>")
+                name(value.name, into: &html)
+                html.raw("</td><td>")
+                number(value.value, into: &html)
+                html.raw("</td><td class=\"source \(value.source == .sampled ? "sampled" : "given")\">")
+                switch value.source {
+                case .note(let line): html.raw("note, line \(line)")
+                default: html.escaped(value.source.word)
+                }
+                html.raw("</td></tr>\n")
+            }
+            html.raw("</tbody>\n</table>\n</details>\n")
+        }
+        let problems = result.diagnostics.filter { $0.severity != .note }
+        if !problems.isEmpty {
+            html.raw("<details class=\"problems\" open><summary>Problems</summary>\n<ul>\n")
+            for problem in problems {
+                html.raw("<li class=\"\(problem.severity.rawValue)\"><a href=\"#line-\(problem.position.line)\">line \(problem.position.line)</a>: ")
+                html.raw("<strong>\(problem.severity.rawValue)</strong> ")
+                html.escaped(problem.message)
+                if let hint = problem.hint {
+                    html.raw(" <em>")
+                    html.escaped(hint)
+                    html.raw("</em>")
+                }
+                html.raw("</li>\n")
+            }
+            html.raw("</ul>\n</details>\n")
+        }
+        html.raw("</section>\n")
+    }
+
+    // MARK: - Cards and badges
+
+    /// The card after a display formula: value, partials, verdict, reading.
+    static func card(for statements: [StatementResult], into html: inout HTMLBuffer) {
+        html.newlineIfNeeded()
+        html.raw("<aside class=\"card\" aria-label=\"Results of the formula above\">\n")
+        for statement in statements {
+            html.raw("<div class=\"statement \(statement.kind.rawValue)\" id=\"line-\(statement.position.line)\">")
+            if let value = statement.value {
+                html.raw("<span class=\"value\">")
+                if let label = statement.name {
+                    name(label, into: &html)
+                    html.raw(" = ")
+                }
+                number(value, into: &html)
+                html.raw("</span>")
+            }
+            if !statement.partials.isEmpty {
+                html.raw("<span class=\"partials\">")
+                for (index, partial) in statement.partials.enumerated() {
+                    if index > 0 { html.raw(", ") }
+                    html.raw("∂")
+                    if let label = statement.name { name(label, into: &html) }
+                    html.raw("/∂")
+                    name(partial.name, into: &html)
+                    html.raw(" = ")
+                    number(partial.value, into: &html)
+                }
+                html.raw("</span>")
+            }
+            if let check = statement.check { verdict(check, into: &html) }
+            if let reason = statement.notEvaluated {
+                html.raw("<span class=\"verdict not-evaluated\">not evaluated: ")
+                html.escaped(reason)
+                html.raw("</span>")
+            }
+            if let reading = statement.reading {
+                html.raw("<details class=\"reading\"><summary title=\"")
+                html.escaped(reading)
+                html.raw("\">read as</summary><code>")
+                html.escaped(reading)
+                html.raw("</code></details>")
+            }
+            html.raw("</div>\n")
+        }
+        html.raw("</aside>\n")
+    }
+
+    static func verdict(_ check: Check, into html: inout HTMLBuffer) {
+        switch check.status {
+        case .holds: html.raw("<span class=\"verdict holds\">✓ ")
+        case .fails: html.raw("<span class=\"verdict fails\">✗ fails: ")
+        case .cannotTell: html.raw("<span class=\"verdict cannot-tell\">? cannot tell: ")
+        }
+        html.escaped(check.message)
+        html.raw("</span>")
+    }
+
+    /// The small badge after an inline formula that holds a statement.
+    static func badge(for statements: [StatementResult], into html: inout HTMLBuffer) {
+        // A binding or a number shows its value already; a badge would repeat it.
+        let worthShowing = statements.filter { $0.kind != .binding && Double($0.tex.trimmingCharacters(in: .whitespaces)) == nil }
+        guard let statement = worthShowing.first(where: { $0.check != nil }) ?? worthShowing.first(where: { $0.value != nil })
+        else { return }
+        var title = statement.reading ?? statement.tex
+        if let check = statement.check {
+            title += " — " + check.message
+            let (symbol, kind) = check.status == .holds ? ("✓", "holds") : check.status == .fails ? ("✗", "fails") : ("?", "cannot-tell")
+            html.raw("<span class=\"badge \(kind)\" title=\"")
+            html.escaped(title)
+            html.raw("\">\(symbol)<span class=\"visually-hidden\"> \(check.status == .holds ? "holds" : check.status == .fails ? "fails" : "cannot tell")</span></span>")
+        } else if let value = statement.value {
+            html.raw("<span class=\"badge value\" title=\"")
+            html.escaped(title)
+            html.raw("\">= ")
+            html.escaped(NumberText.format(value))
+            html.raw("</span>")
+        }
+    }
+
+    // MARK: - Plots and gradients
+
+    static func plot(_ function: FunctionPlot, into html: inout HTMLBuffer) {
+        let plot = Plot(title: "\(function.name)(\(function.parameter))", xLabel: function.parameter,
+                        yLabel: "\(function.name)(\(function.parameter))",
+                        curves: [PlotCurve("\(function.name)", function.function)], exampleX: function.exampleX,
+                        id: "plot-\(function.formula)-\(function.name)")
+        html.newlineIfNeeded()
+        html.raw("<figure class=\"figure-plot\">")
+        if let derivative = function.derivative {
+            let slope = Plot(title: "\(function.name)′(\(function.parameter))", xLabel: function.parameter,
+                             yLabel: "\(function.name)′(\(function.parameter))",
+                             curves: [PlotCurve("\(function.name)′", derivative)], exampleX: function.exampleX,
+                             id: "plot-\(function.formula)-\(function.name)-derivative")
+            html.raw(PlotSVG.pair(plot, beside: slope))
+        } else {
+            html.raw(PlotSVG.svg(plot))
+        }
+        html.raw("</figure>\n")
+    }
+
+    /// For each sink, its gradient with respect to every leaf.
+    static func gradients(result: NoteResult, into html: inout HTMLBuffer) {
+        let sinks = result.statements.filter { !$0.gradient.isEmpty }
+        guard !sinks.isEmpty else { return }
+        html.raw("<section class=\"gradients\">\n<h2>Gradients</h2>\n")
+        for sink in sinks {
+            guard let sinkName = sink.name else { continue }
+            html.raw("<table class=\"gradient\">\n<caption>∂")
+            name(sinkName, into: &html)
+            html.raw(" with respect to every leaf, at the example point</caption>\n<tbody>\n")
+            for entry in sink.gradient {
+                html.raw("<tr><th scope=\"row\">∂")
+                name(sinkName, into: &html)
+                html.raw("/∂")
+                name(entry.name, into: &html)
+                html.raw("</th><td>")
+                number(entry.value, into: &html)
+                html.raw("</td></tr>\n")
+            }
+            html.raw("</tbody>\n</table>\n")
+        }
+        html.raw("</section>\n")
+    }
+}

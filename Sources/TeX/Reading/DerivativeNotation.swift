@@ -1,0 +1,107 @@
+import Calculus
+
+/// The derivative notations of NOTE-LANGUAGE.md §6 written as fractions:
+/// `\frac{\partial A}{\partial x}`, `\frac{dA}{dx}`, `\frac{\partial}{\partial x} A`,
+/// `\frac{\partial^2 A}{\partial x^2}` (and `\mathrm{d}` for `d`).
+enum DerivativeNotation {
+    /// The derivative the fraction writes, or `nil` when it is an ordinary fraction.
+    static func read(_ fraction: Fraction, reader: inout ExpressionReader, cursor: inout ExpressionReader.Cursor)
+        throws(ReadError) -> Expression?
+    {
+        let numerator = flatten(fraction.numerator)
+        let denominator = flatten(fraction.denominator)
+        guard let (top, topOrder, rest) = differential(numerator, source: reader.source),
+            let (bottom, bottomOrder, variableNodes) = differential(denominator, source: reader.source),
+            top == bottom
+        else { return nil }
+        guard !variableNodes.isEmpty else {
+            throw ReadError("the derivative has no variable below the bar", fraction.denominator.range)
+        }
+        let (variable, variableOrder) = try variableName(variableNodes, reader: &reader)
+        let order = max(topOrder, bottomOrder, variableOrder)
+        if topOrder != max(bottomOrder, variableOrder) {
+            throw ReadError("the orders above and below the bar differ", fraction.range)
+        }
+        let body: Expression
+        if rest.isEmpty {
+            // The operator form: \frac{\partial}{\partial x} A.
+            guard !cursor.atEnd else {
+                throw ReadError("\\frac{\(top == "partial" ? "\\partial" : "d")}{...} needs something to differentiate after it", fraction.range)
+            }
+            body = try reader.operand(&cursor)
+        } else {
+            body = try reader.expression(rest)
+        }
+        return .partial(body, variable: variable, order: order)
+    }
+
+    /// The nodes of a group, or the node itself.
+    private static func flatten(_ node: Node) -> [Node] {
+        if case .group(let group) = node { return group.children.filter { !StatementSplitter.isIgnorable($0) } }
+        return [node]
+    }
+
+    /// `\partial`, `\partial^2`, `d`, `d^2`, `\mathrm{d}` at the start of `nodes`: which one,
+    /// its order, and the nodes after it.
+    private static func differential(_ nodes: [Node], source: [UInt8]) -> (String, Int, [Node])? {
+        guard let first = nodes.first else { return nil }
+        var kind: String?
+        var order = 1
+        switch first {
+        case .atom(let atom):
+            if atom.command == "partial" { kind = "partial" }
+            if atom.command == nil, atom.text == "d", nodes.count >= 1 { kind = "d" }
+        case .scripts(let scripts):
+            guard scripts.sub == nil, scripts.primes == 0, case .atom(let atom)? = scripts.base else { return nil }
+            if atom.command == "partial" { kind = "partial" }
+            if atom.command == nil, atom.text == "d" { kind = "d" }
+            if let sup = scripts.sup {
+                let text = String(decoding: source[sup.range.clamped(to: 0..<source.count)], as: UTF8.self)
+                    .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+                guard let value = Int(text), value >= 1 else { return nil }
+                order = value
+            }
+        case .font(let font):
+            let text = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
+                .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+            if text == "d" { kind = "d" }
+        default:
+            return nil
+        }
+        guard let kind else { return nil }
+        return (kind, order, Array(nodes.dropFirst()))
+    }
+
+    /// The variable below the bar: a name, perhaps with an order (`x^2`).
+    private static func variableName(_ nodes: [Node], reader: inout ExpressionReader) throws(ReadError) -> (String, Int) {
+        guard nodes.count == 1 else {
+            throw ReadError("mixed or multiple variables below the bar are not evaluated", nodes[0].range.lowerBound..<(nodes.last?.range.upperBound ?? 0))
+        }
+        switch nodes[0] {
+        case .atom(let atom) where atom.form == .identifier:
+            return (atom.text, 1)
+        case .scripts(let scripts):
+            guard case .atom(let atom)? = scripts.base, atom.form == .identifier else { break }
+            var name = atom.text
+            if let sub = scripts.sub {
+                reader.noteRanges(in: sub)
+                name += "_" + (try reader.subscriptName(sub))
+            }
+            var order = 1
+            if let sup = scripts.sup {
+                if let decoration = reader.decoration(sup) {
+                    name += "^" + decoration
+                } else {
+                    let text = String(decoding: reader.source[sup.range.clamped(to: 0..<reader.source.count)], as: UTF8.self)
+                        .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+                    guard let value = Int(text) else { throw ReadError("the order \(text) is not a whole number", sup.range) }
+                    order = value
+                }
+            }
+            return (name, order)
+        default:
+            break
+        }
+        throw ReadError("the variable below the bar is not a name", nodes[0].range)
+    }
+}

@@ -1,0 +1,748 @@
+import Calculus
+
+/// Reads a sequence of parse-tree nodes into a Calculus `Expression` (NOTE-LANGUAGE.md §3, §6):
+/// implicit multiplication, `f(x)` as application when `f` is a function in scope, `\frac`,
+/// `\cdot`, `\times`, powers, roots, `\left( \right)`, `|x|`, names with subscripts and
+/// decorations, runs of letters, `\sum`/`\prod` with integer bounds (expanded), index ranges,
+/// and the derivative notations. Anything else throws a `ReadError` saying what is not evaluated.
+struct ExpressionReader {
+    let source: [UInt8]
+    let scope: ReadingScope
+    /// The statement's own parameters (`x` in `f(x) = ...`): names in scope for letter runs.
+    var parameters: Set<String> = []
+    /// Values of `\sum` indices while a body is read.
+    var indexValues: [String: Int] = [:]
+    /// Which element of the index ranges (`w_{1..2}`) this reading is for.
+    var rangeStep = 0
+    /// The index ranges met while reading (their bounds), for expansion.
+    private(set) var ranges: [ClosedRange<Int>] = []
+
+    init(source: [UInt8], scope: ReadingScope) {
+        self.source = source
+        self.scope = scope
+    }
+
+    /// A position in a list of nodes.
+    struct Cursor {
+        let nodes: [Node]
+        var index = 0
+
+        init(_ nodes: [Node]) {
+            self.nodes = nodes.filter { !StatementSplitter.isIgnorable($0) }
+        }
+
+        var atEnd: Bool { index >= nodes.count }
+        var peek: Node? { index < nodes.count ? nodes[index] : nil }
+        mutating func next() -> Node? {
+            defer { index += 1 }
+            return peek
+        }
+        var endRange: SourceRange {
+            let end = nodes.last?.range.upperBound ?? 0
+            return end..<end
+        }
+    }
+
+    // MARK: - Entry points
+
+    /// The expression of all of `nodes`.
+    mutating func expression(_ nodes: [Node]) throws(ReadError) -> Expression {
+        var cursor = Cursor(nodes)
+        guard !cursor.atEnd else { throw ReadError("an empty side", nodes.first?.range ?? 0..<0) }
+        let result = try sum(&cursor)
+        if let extra = cursor.peek { throw ReadError("\(describe(extra)) is not evaluated here", extra.range) }
+        return result
+    }
+
+    // MARK: - Grammar
+
+    private mutating func sum(_ cursor: inout Cursor) throws(ReadError) -> Expression {
+        var terms = [try term(&cursor)]
+        while let node = cursor.peek, case .atom(let atom) = node, let sign = Self.additive(atom) {
+            cursor.index += 1
+            let next = try term(&cursor)
+            terms.append(sign == "+" ? next : .negation(next))
+        }
+        return terms.count == 1 ? terms[0] : .sum(terms)
+    }
+
+    private mutating func term(_ cursor: inout Cursor) throws(ReadError) -> Expression {
+        var result = try unary(&cursor)
+        while let node = cursor.peek {
+            if case .atom(let atom) = node {
+                if Self.multiplicative(atom) {
+                    cursor.index += 1
+                    result = result * (try unary(&cursor))
+                    continue
+                }
+                if Self.divides(atom) {
+                    cursor.index += 1
+                    result = .quotient(result, try unary(&cursor))
+                    continue
+                }
+            }
+            guard startsFactor(node) else { break }
+            result = result * (try unary(&cursor))
+        }
+        return result
+    }
+
+    private mutating func unary(_ cursor: inout Cursor) throws(ReadError) -> Expression {
+        if let node = cursor.peek, case .atom(let atom) = node, let sign = Self.additive(atom) {
+            cursor.index += 1
+            let operand = try unary(&cursor)
+            return sign == "+" ? operand : .negation(operand)
+        }
+        return try primary(&cursor)
+    }
+
+    /// Whether `node` can start a factor of an implicit product.
+    private func startsFactor(_ node: Node) -> Bool {
+        switch node {
+        case .atom(let atom):
+            if Self.relation(of: atom) != nil || Self.additive(atom) != nil || Self.multiplicative(atom)
+                || Self.divides(atom)
+            {
+                return false
+            }
+            return atom.atomClass != .close && atom.atomClass != .punct
+        case .lineBreak, .tag, .error:
+            return false
+        default:
+            return true
+        }
+    }
+
+    // MARK: - Primaries
+
+    private mutating func primary(_ cursor: inout Cursor) throws(ReadError) -> Expression {
+        guard let node = cursor.next() else { throw ReadError("a term is missing", cursor.endRange) }
+        switch node {
+        case .atom(let atom):
+            return try atomExpression(atom, cursor: &cursor)
+        case .group(let group):
+            return try applyIfFunctionGroup(group.children, range: group.range, cursor: &cursor)
+        case .scripts(let scripts):
+            return try scriptsExpression(scripts, cursor: &cursor)
+        case .fraction(let fraction):
+            return try fractionExpression(fraction, cursor: &cursor)
+        case .root(let root):
+            let radicand = try expression([root.radicand])
+            guard let index = root.index else { return .apply("sqrt", [radicand]) }
+            return .apply("root", [radicand, try expression([index])])
+        case .fenced(let fenced):
+            let inner = try expression(fenced.body)
+            switch (fenced.left.text, fenced.right.text) {
+            case ("(", ")"), ("[", "]"), ("{", "}"), ("(", "."), (".", ")"):
+                return inner
+            case ("|", "|"), ("\u{2223}", "\u{2223}"):
+                return .absoluteValue(inner)
+            default:
+                throw ReadError("\\left\(fenced.left.text) ... \\right\(fenced.right.text) is not evaluated", fenced.range)
+            }
+        case .operatorName(let name):
+            return try function(named: name.name, range: name.range, base: nil, cursor: &cursor)
+        case .font(let font):
+            return try fontExpression(font, cursor: &cursor)
+        case .text(let text):
+            let name = Self.nameCharacters(text.plainText)
+            guard !name.isEmpty else { throw ReadError("text is not evaluated", text.range) }
+            return try symbolOrApplication(name, range: text.range, cursor: &cursor)
+        case .style(let style):
+            return try expression(style.body)
+        case .color(let color):
+            return try expression(color.body)
+        case .accent(let accent):
+            let name = try decoratedName(accent)
+            return try symbolOrApplication(name, range: accent.range, cursor: &cursor)
+        case .enclosure(let enclosure) where enclosure.command == "boxed":
+            return try expression([enclosure.body])
+        case .error(let error):
+            throw ReadError(error.message, error.range)
+        default:
+            throw ReadError("\(describe(node)) is not evaluated", node.range)
+        }
+    }
+
+    private mutating func atomExpression(_ atom: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
+        switch atom.form {
+        case .number:
+            guard let value = Double(atom.text.filter { $0 != "," }) else {
+                throw ReadError("\(atom.text) is not a number", atom.range)
+            }
+            return .number(value)
+        case .identifier:
+            if atom.command == "partial" {
+                throw ReadError("∂ outside a fraction is not evaluated", atom.range)
+            }
+            if atom.command == "infty" { throw ReadError("∞ is not evaluated", atom.range) }
+            if atom.command == nil, Self.isLatinLetter(atom.text) {
+                cursor.index -= 1
+                return try letterRun(&cursor)
+            }
+            if let value = indexValues[atom.text] { return .number(Double(value)) }
+            return try symbolOrApplication(atom.text, range: atom.range, cursor: &cursor)
+        case .operator:
+            if atom.atomClass == .open {
+                let inner = try parenthesized(opening: atom, cursor: &cursor)
+                return inner
+            }
+            if atom.text == "|" || atom.text == "\u{2223}" {
+                return try absoluteValue(opening: atom, cursor: &cursor)
+            }
+            if atom.atomClass == .op, ["sum", "prod"].contains(atom.command ?? "") {
+                throw ReadError("\\\(atom.command ?? "sum") needs integer bounds, e.g. \\\(atom.command ?? "sum")_{i=1}^{3}", atom.range)
+            }
+            throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) is not evaluated", atom.range)
+        }
+    }
+
+    /// `( ... )` up to the matching `)`; the closing parenthesis may carry scripts (`(a+b)^2`,
+    /// `(x^2)'`).
+    private mutating func parenthesized(opening: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
+        let (inner, closing) = try collectUntilClose(opening: opening, cursor: &cursor)
+        var result = try expression(inner)
+        if case .scripts(let scripts)? = closing {
+            result = try applyScripts(scripts, to: result, baseIsName: false)
+        }
+        return result
+    }
+
+    /// The nodes between an opening delimiter and its match, and the closing node.
+    private func collectUntilClose(opening: Atom, cursor: inout Cursor) throws(ReadError) -> ([Node], Node?) {
+        var depth = 1
+        var inner: [Node] = []
+        while let node = cursor.next() {
+            let atom = Self.bareAtom(node)
+            if let atom, atom.atomClass == .open { depth += 1 }
+            if let atom, atom.atomClass == .close {
+                depth -= 1
+                if depth == 0 { return (inner, node) }
+            }
+            inner.append(node)
+        }
+        throw ReadError("\(opening.text) is never closed", opening.range)
+    }
+
+    private mutating func absoluteValue(opening: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
+        var inner: [Node] = []
+        while let node = cursor.next() {
+            if let atom = Self.bareAtom(node), atom.text == opening.text {
+                var result = Expression.absoluteValue(try expression(inner))
+                if case .scripts(let scripts) = node { result = try applyScripts(scripts, to: result, baseIsName: false) }
+                return result
+            }
+            inner.append(node)
+        }
+        throw ReadError("| is never closed", opening.range)
+    }
+
+    /// A group `{...}`: its expression.
+    private mutating func applyIfFunctionGroup(_ children: [Node], range: SourceRange, cursor: inout Cursor)
+        throws(ReadError) -> Expression
+    {
+        try expression(children)
+    }
+
+    // MARK: - Names
+
+    /// A run of adjacent Latin letters, read by NOTE-LANGUAGE.md §3: a known function, a
+    /// defined multi-letter name, a product of names in scope, or one identifier.
+    private mutating func letterRun(_ cursor: inout Cursor) throws(ReadError) -> Expression {
+        var letters = ""
+        var trailingScripts: Scripts?
+        var start = 0
+        var end = 0
+        while let node = cursor.peek, let letter = Self.runLetter(node) {
+            if !letters.isEmpty, node.range.lowerBound != end { break }
+            if letters.isEmpty { start = node.range.lowerBound }
+            letters += letter
+            end = node.range.upperBound
+            cursor.index += 1
+            if case .scripts(let scripts) = node {
+                trailingScripts = scripts
+                break
+            }
+        }
+        let range = start..<end
+        // One letter: a plain name (with its scripts).
+        if letters.count == 1 {
+            if let trailingScripts { return try scriptsExpression(trailingScripts, cursor: &cursor) }
+            if let value = indexValues[letters] { return .number(Double(value)) }
+            return try symbolOrApplication(letters, range: range, cursor: &cursor)
+        }
+        let subscriptText = try trailingScripts?.sub.map { node throws(ReadError) in try subscriptName(node) }
+        let decorated = { (base: String) -> String in
+            subscriptText.map { base + "_" + $0 } ?? base
+        }
+        // A known function or a defined multi-letter name, as a whole.
+        if trailingScripts == nil || trailingScripts?.sub == nil, isFunction(letters) {
+            if let trailingScripts {
+                return try applyScripts(trailingScripts, to: nil, functionName: letters, cursor: &cursor)
+            }
+            return try symbolOrApplication(letters, range: range, cursor: &cursor)
+        }
+        let whole = decorated(letters)
+        if scope.multiLetterNames.contains(whole) || scope.multiLetterNames.contains(letters) || scope.functions[whole] != nil {
+            if let trailingScripts, trailingScripts.sup != nil || trailingScripts.primes > 0 {
+                return try applyScripts(trailingScripts, to: nil, name: whole, cursor: &cursor)
+            }
+            return try symbolOrApplication(whole, range: range, cursor: &cursor)
+        }
+        // Every letter a name in scope: their product (the last letter keeps its scripts).
+        let inScope = letters.allSatisfy { isNameInScope(String($0)) }
+        if inScope {
+            var factors: [Expression] = letters.dropLast().map { .symbol(String($0)) }
+            if let trailingScripts {
+                factors.append(try scriptsExpression(trailingScripts, cursor: &cursor))
+            } else if let lastLetter = letters.last {
+                factors.append(try symbolOrApplication(String(lastLetter), range: range, cursor: &cursor))
+            }
+            return .product(factors)
+        }
+        if let trailingScripts, trailingScripts.sup != nil || trailingScripts.primes > 0 {
+            return try applyScripts(trailingScripts, to: nil, name: whole, cursor: &cursor)
+        }
+        return try symbolOrApplication(whole, range: range, cursor: &cursor)
+    }
+
+    /// The Latin letter of a plain letter atom, or of the base of a scripts node.
+    private static func runLetter(_ node: Node) -> String? {
+        switch node {
+        case .atom(let atom) where atom.command == nil && atom.form == .identifier && isLatinLetter(atom.text):
+            return atom.text
+        case .scripts(let scripts):
+            if case .atom(let atom)? = scripts.base, atom.command == nil, atom.form == .identifier,
+                isLatinLetter(atom.text)
+            {
+                return atom.text
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private func isNameInScope(_ name: String) -> Bool {
+        parameters.contains(name) || scope.names.contains(name) || name == "e"
+    }
+
+    /// Whether `name` is a function here: one the note defines, or a built-in not bound to a number.
+    func isFunction(_ name: String) -> Bool {
+        if scope.functions[name] != nil { return true }
+        return Builtins.isBuiltin(name) && !scope.shadowed.contains(name)
+    }
+
+    /// A name, or the function of that name applied to the parenthesised arguments after it.
+    private mutating func symbolOrApplication(_ name: String, range: SourceRange, cursor: inout Cursor)
+        throws(ReadError) -> Expression
+    {
+        let resolved = Self.functionAliases[name] ?? name
+        if isFunction(resolved) || isFunction(name) {
+            return try function(named: isFunction(resolved) ? resolved : name, range: range, base: nil, cursor: &cursor)
+        }
+        return .symbol(name)
+    }
+
+    /// `\sigma` names the sigmoid when used as a function.
+    static let functionAliases: [String: String] = ["σ": "sigmoid", "ReLU": "relu", "sgn": "sign"]
+
+    /// A function applied to its arguments: `f(a, b)`, `\sin x`, `\max(0, z)`.
+    private mutating func function(named rawName: String, range: SourceRange, base: Expression?, cursor: inout Cursor)
+        throws(ReadError) -> Expression
+    {
+        let name = Self.functionAliases[rawName] ?? rawName
+        guard isFunction(name) else {
+            throw ReadError("\(rawName) is not a known function", range)
+        }
+        // A function of the note used bare stands for itself applied to its parameters
+        // (§4); the Notebook, which knows the parameters, does the applying.
+        if scope.functions[name] != nil, !startsArgumentList(cursor.peek) {
+            return .symbol(name)
+        }
+        let (arguments, closing) = try argumentList(&cursor, function: rawName, range: range)
+        return try power(.apply(name, arguments), closing: closing)
+    }
+
+    /// `f(x)^2` and `g(x)'`: scripts on the parenthesis that closes the arguments.
+    private func power(_ value: Expression, closing: Scripts?) throws(ReadError) -> Expression {
+        guard let closing else { return value }
+        return try applyScripts(closing, to: value, baseIsName: false)
+    }
+
+    /// `(a, b)` after a function name, or a single factor (`\sin x`, `\ln 2`).
+    /// `(a, b)` after a function name, or a single factor (`\sin x`, `\ln 2`); and the scripts
+    /// on the closing parenthesis, if any (`f(x)^2`).
+    private mutating func argumentList(_ cursor: inout Cursor, function: String, range: SourceRange)
+        throws(ReadError) -> ([Expression], Scripts?)
+    {
+        guard let node = cursor.peek else { throw ReadError("\(function) needs an argument", range) }
+        if case .atom(let atom) = node, atom.atomClass == .open, atom.text == "(" || atom.text == "[" {
+            cursor.index += 1
+            let (inner, closing) = try collectUntilClose(opening: atom, cursor: &cursor)
+            var scripts: Scripts?
+            if case .scripts(let value)? = closing { scripts = value }
+            var arguments: [Expression] = []
+            for nodes in splitArguments(inner) { arguments.append(try expression(nodes)) }
+            return (arguments, scripts)
+        }
+        if case .fenced(let fenced) = node, fenced.left.text == "(" {
+            cursor.index += 1
+            var arguments: [Expression] = []
+            for nodes in splitArguments(fenced.body) { arguments.append(try expression(nodes)) }
+            return (arguments, nil)
+        }
+        return ([try unary(&cursor)], nil)
+    }
+
+    private func startsArgumentList(_ node: Node?) -> Bool {
+        switch node {
+        case .atom(let atom)?: return atom.atomClass == .open && (atom.text == "(" || atom.text == "[")
+        case .fenced(let fenced)?: return fenced.left.text == "("
+        default: return false
+        }
+    }
+
+    /// Arguments separated by top-level commas.
+    private func splitArguments(_ nodes: [Node]) -> [[Node]] {
+        var arguments: [[Node]] = [[]]
+        var depth = 0
+        for node in nodes {
+            if let atom = Self.bareAtom(node) {
+                if atom.atomClass == .open { depth += 1 }
+                if atom.atomClass == .close { depth -= 1 }
+                if depth == 0, atom.text == ",", case .atom = node {
+                    arguments.append([])
+                    continue
+                }
+            }
+            arguments[arguments.count - 1].append(node)
+        }
+        return arguments
+    }
+
+    /// The name in a subscript: `1`, `12`, `true` (`\text{true}`), `h1`, `\alpha`; an index
+    /// range `1..2` gives the element for the current step.
+    func subscriptName(_ node: Node) throws(ReadError) -> String {
+        if case .atom(let atom) = node {
+            if let value = indexValues[atom.text] { return String(value) }
+            return atom.text
+        }
+        let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
+        var text = raw
+        for command in ["\\text", "\\mathrm", "\\mathit", "\\textrm", "\\operatorname", "\\mathsf"] {
+            text = text.replacingOccurrences(of: command, with: "")
+        }
+        text = text.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        if let dots = text.range(of: ".."), let low = Int(text[..<dots.lowerBound]),
+            let high = Int(text[dots.upperBound...])
+        {
+            return String(low + rangeStep)
+        }
+        if let value = indexValues[text] { return String(value) }
+        guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "," || $0 == "'" }) else {
+            throw ReadError("the subscript \(raw) is not a name", node.range)
+        }
+        return text
+    }
+
+    /// Records the index ranges (`1..2`) in a subscript, for expansion.
+    mutating func noteRanges(in node: Node) {
+        let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
+            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        if let dots = raw.range(of: ".."), let low = Int(raw[..<dots.lowerBound]), let high = Int(raw[dots.upperBound...]),
+            low <= high
+        {
+            ranges.append(low...high)
+        }
+    }
+
+    /// `x^{+}`, `x^{*}`, `W^{(1)}`: a superscript that is part of the name, not an exponent.
+    func decoration(_ node: Node) -> String? {
+        let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
+        let text = raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        switch text {
+        case "+", "-", "*", "\\ast", "\\star", "\\prime", "\\dagger": return text.replacingOccurrences(of: "\\ast", with: "*")
+        default: break
+        }
+        if (text.hasPrefix("(") && text.hasSuffix(")")) || (text.hasPrefix("[") && text.hasSuffix("]")), text.count >= 3 {
+            return text
+        }
+        return nil
+    }
+
+    /// `\hat{y}` → `ŷ`, `\bar{x}` → `x̄`.
+    private func decoratedName(_ accent: Accent) throws(ReadError) -> String {
+        let marks = ["hat": "\u{0302}", "widehat": "\u{0302}", "bar": "\u{0304}", "overline": "\u{0304}",
+                     "tilde": "\u{0303}", "widetilde": "\u{0303}", "dot": "\u{0307}", "ddot": "\u{0308}"]
+        guard let mark = marks[accent.command] else {
+            throw ReadError("\\\(accent.command) is not evaluated", accent.range)
+        }
+        switch accent.base {
+        case .atom(let atom) where atom.form == .identifier:
+            return atom.text + mark
+        case .group(let group) where group.children.count == 1:
+            if case .atom(let atom) = group.children[0], atom.form == .identifier { return atom.text + mark }
+        default:
+            break
+        }
+        throw ReadError("\\\(accent.command) over more than a letter is not evaluated", accent.range)
+    }
+
+    private mutating func fontExpression(_ font: FontChange, cursor: inout Cursor) throws(ReadError) -> Expression {
+        switch font.font {
+        case .roman, .normal, .italic, .sansSerif, .monospace:
+            let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
+            let name = Self.nameCharacters(raw)
+            guard !name.isEmpty else { return try expression([font.body]) }
+            if name.allSatisfy(\.isNumber) { return try expression([font.body]) }
+            return try symbolOrApplication(name, range: font.range, cursor: &cursor)
+        default:
+            throw ReadError("\\\(font.command) (a vector or matrix name) is not evaluated", font.range)
+        }
+    }
+
+    static func nameCharacters(_ text: String) -> String {
+        text.filter { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    // MARK: - Scripts
+
+    private mutating func scriptsExpression(_ scripts: Scripts, cursor: inout Cursor) throws(ReadError) -> Expression {
+        guard let base = scripts.base else { throw ReadError("a script without a base", scripts.range) }
+        switch base {
+        case .atom(let atom) where atom.form == .identifier && atom.command != "partial" && atom.command != "infty":
+            if let sub = scripts.sub { noteRanges(in: sub) }
+            var name = atom.text
+            if let sub = scripts.sub { name += "_" + (try subscriptName(sub)) }
+            if scripts.sub == nil, scripts.sup == nil, scripts.primes == 0, let value = indexValues[name] {
+                return .number(Double(value))
+            }
+            return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
+        case .atom(let atom) where atom.atomClass == .op && ["sum", "prod"].contains(atom.command ?? ""):
+            return try bigOperator(atom, scripts: scripts, cursor: &cursor)
+        case .operatorName(let op):
+            if op.name == "log", let sub = scripts.sub, scripts.sup == nil {
+                let baseValue = try expression([sub])
+                let (arguments, closing) = try argumentList(&cursor, function: "log", range: op.range)
+                guard arguments.count == 1 else { throw ReadError("\\log_b takes one argument", op.range) }
+                return try power(.apply("log", [arguments[0], baseValue]), closing: closing)
+            }
+            if scripts.sub == nil {
+                return try applyScripts(scripts, to: nil, functionName: op.name, cursor: &cursor)
+            }
+            throw ReadError("\\\(op.name) with a subscript is not evaluated", scripts.range)
+        default:
+            var cursorForBase = Cursor([base])
+            let value = try primary(&cursorForBase)
+            return try applyScripts(scripts, to: value, baseIsName: false)
+        }
+    }
+
+    /// Applies a superscript and primes to a name: decoration or power; primes make a
+    /// derivative (`f'(u)`, `\sigma''(z)`).
+    private mutating func applyScripts(_ scripts: Scripts, to value: Expression?, name: String? = nil,
+                                       functionName: String? = nil, cursor: inout Cursor) throws(ReadError) -> Expression
+    {
+        var symbolName = name
+        var exponent: Node?
+        if let sup = scripts.sup {
+            if let name, let decoration = decoration(sup) {
+                symbolName = name + "^" + decoration
+            } else {
+                exponent = sup
+            }
+        }
+        var result: Expression
+        if let functionName {
+            let resolved = Self.functionAliases[functionName] ?? functionName
+            let (arguments, closing) = try argumentList(&cursor, function: functionName, range: scripts.range)
+            if scripts.primes > 0 {
+                guard arguments.count == 1 else {
+                    throw ReadError("\(functionName)' needs one argument", scripts.range)
+                }
+                result = .derivative(resolved, order: scripts.primes, argument: arguments[0])
+            } else {
+                result = .apply(resolved, arguments)
+            }
+            result = try power(result, closing: closing)
+        } else if let symbolName {
+            if scripts.primes > 0 {
+                let resolved = Self.functionAliases[symbolName] ?? symbolName
+                guard isFunction(resolved) || isFunction(symbolName) else {
+                    throw ReadError("\(symbolName)' is the derivative of something that is not a function; "
+                                    + "write \\frac{d}{dx} or (expression)'", scripts.range)
+                }
+                let function = isFunction(resolved) ? resolved : symbolName
+                let (arguments, closing) = try argumentList(&cursor, function: symbolName, range: scripts.range)
+                guard arguments.count == 1 else { throw ReadError("\(symbolName)' needs one argument", scripts.range) }
+                result = try power(.derivative(function, order: scripts.primes, argument: arguments[0]), closing: closing)
+            } else {
+                result = try symbolOrApplication(symbolName, range: scripts.range, cursor: &cursor)
+            }
+        } else if let value {
+            result = value
+            if scripts.primes > 0 {
+                result = .partial(value, variable: PrimeNotation.onlyFreeVariable, order: scripts.primes)
+            }
+        } else {
+            throw ReadError("a script without a base", scripts.range)
+        }
+        if let exponent {
+            result = .power(result, try expression([exponent]))
+        }
+        if scripts.sub != nil, name == nil, functionName == nil {
+            throw ReadError("a subscript here is not evaluated", scripts.sub?.range ?? scripts.range)
+        }
+        return result
+    }
+
+    private func applyScripts(_ scripts: Scripts, to value: Expression, baseIsName: Bool) throws(ReadError) -> Expression {
+        var result = value
+        if scripts.primes > 0 {
+            result = .partial(result, variable: PrimeNotation.onlyFreeVariable, order: scripts.primes)
+        }
+        if let sup = scripts.sup {
+            var reader = self
+            result = .power(result, try reader.expression([sup]))
+        }
+        if let sub = scripts.sub { throw ReadError("a subscript here is not evaluated", sub.range) }
+        return result
+    }
+
+    /// `\sum_{i=1}^{3} body` and `\prod`: expanded with the index's values.
+    private mutating func bigOperator(_ atom: Atom, scripts: Scripts, cursor: inout Cursor) throws(ReadError) -> Expression {
+        let command = atom.command ?? "sum"
+        guard let sub = scripts.sub, let sup = scripts.sup else {
+            throw ReadError("\\\(command) needs integer bounds, e.g. \\\(command)_{i=1}^{3}", scripts.range)
+        }
+        let lower = String(decoding: source[sub.range.clamped(to: 0..<source.count)], as: UTF8.self)
+            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        let upper = String(decoding: source[sup.range.clamped(to: 0..<source.count)], as: UTF8.self)
+            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        let parts = lower.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, let from = Int(parts[1]), let to = Int(upper) else {
+            throw ReadError("\\\(command) is evaluated only with integer bounds written as numbers, e.g. \\\(command)_{i=1}^{3}", scripts.range)
+        }
+        let index = String(parts[0])
+        guard to - from < 10_000 else { throw ReadError("\\\(command) over more than 10000 terms is not evaluated", scripts.range) }
+        let start = cursor.index
+        var terms: [Expression] = []
+        var end = start
+        let saved = indexValues
+        if from <= to {
+            for value in from...to {
+                cursor.index = start
+                indexValues[index] = value
+                terms.append(try term(&cursor))
+                end = cursor.index
+            }
+        } else {
+            // An empty sum or product: skip its body.
+            _ = try term(&cursor)
+            end = cursor.index
+        }
+        indexValues = saved
+        cursor.index = end
+        if terms.isEmpty { return .number(command == "sum" ? 0 : 1) }
+        return command == "sum" ? .sum(terms) : .product(terms)
+    }
+
+    // MARK: - Fractions and derivatives
+
+    private mutating func fractionExpression(_ fraction: Fraction, cursor: inout Cursor) throws(ReadError) -> Expression {
+        guard fraction.hasBar else { throw ReadError("\\\(fraction.command) is not evaluated", fraction.range) }
+        if let derivative = try DerivativeNotation.read(fraction, reader: &self, cursor: &cursor) {
+            return derivative
+        }
+        return .quotient(try expression([fraction.numerator]), try expression([fraction.denominator]))
+    }
+
+    /// Reads the factor after `\frac{\partial}{\partial x}` (the operator form).
+    mutating func operand(_ cursor: inout Cursor) throws(ReadError) -> Expression {
+        try unary(&cursor)
+    }
+
+    // MARK: - Atoms
+
+    /// The atom itself, or the base atom of a scripts node.
+    static func bareAtom(_ node: Node) -> Atom? {
+        switch node {
+        case .atom(let atom): return atom
+        case .scripts(let scripts):
+            if case .atom(let atom)? = scripts.base { return atom }
+            return nil
+        default: return nil
+        }
+    }
+
+    static func isLatinLetter(_ text: String) -> Bool {
+        text.count == 1 && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+    }
+
+    static func additive(_ atom: Atom) -> String? {
+        switch atom.text {
+        case "+": "+"
+        case "-", "\u{2212}": "-"
+        default: nil
+        }
+    }
+
+    static func multiplicative(_ atom: Atom) -> Bool {
+        ["\u{22C5}", "\u{00D7}", "*", "\u{2217}", "\u{00B7}"].contains(atom.text)
+            || ["cdot", "times", "ast"].contains(atom.command ?? "")
+    }
+
+    static func divides(_ atom: Atom) -> Bool {
+        atom.text == "/" || atom.text == "\u{00F7}" || atom.command == "div"
+    }
+
+    static func relation(of atom: Atom) -> Relation? {
+        guard atom.atomClass == .rel else { return nil }
+        switch atom.command ?? atom.text {
+        case "=": return .equal
+        case "approx", "\u{2248}", "simeq", "\u{2243}": return .approximately
+        case "<", "lt": return .less
+        case ">", "gt": return .greater
+        case "le", "leq", "\u{2264}", "leqslant": return .lessOrEqual
+        case "ge", "geq", "\u{2265}", "geqslant": return .greaterOrEqual
+        case "neq", "ne", "\u{2260}": return .notEqual
+        default: break
+        }
+        switch atom.text {
+        case "=": return .equal
+        case "\u{2248}": return .approximately
+        case "<": return .less
+        case ">": return .greater
+        case "\u{2264}": return .lessOrEqual
+        case "\u{2265}": return .greaterOrEqual
+        case "\u{2260}": return .notEqual
+        default: return nil
+        }
+    }
+
+    func describe(_ node: Node) -> String {
+        let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
+        if let command = raw.split(whereSeparator: { $0 == "{" || $0 == "[" || $0 == " " || $0 == "_" || $0 == "^" }).first,
+            command.hasPrefix("\\")
+        {
+            return String(command)
+        }
+        return raw.count > 20 ? String(raw.prefix(20)) + "…" : raw
+    }
+}
+
+/// `(expr)'` and `g(x)'`: the derivative with respect to the only free variable, which the
+/// reader cannot know; the Notebook replaces this placeholder once it knows the leaves.
+public enum PrimeNotation {
+    /// The variable name a prime on an expression stands for until it is resolved.
+    public static let onlyFreeVariable = "′"
+}
+
+extension Range where Bound == Int {
+    func clamped(to limits: Range<Int>) -> Range<Int> {
+        let lower = Swift.min(Swift.max(lowerBound, limits.lowerBound), limits.upperBound)
+        let upper = Swift.min(Swift.max(upperBound, lower), limits.upperBound)
+        return lower..<upper
+    }
+}

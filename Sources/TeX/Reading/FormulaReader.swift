@@ -1,0 +1,311 @@
+import Calculus
+
+/// Reads what a formula says: its statements (NOTE-LANGUAGE.md §2) as Calculus expressions.
+///
+/// The same parse tree the MathML writer uses is read here; a formula is parsed once per call.
+public enum FormulaReader {
+    /// The heads of the definitions and bindings in a formula, read before the full reading
+    /// so that the note's functions and multi-letter names are known.
+    public static func heads(in tex: String) -> [HeadDeclaration] {
+        let parsed = Formula.parse(tex)
+        let source = Array(tex.utf8)
+        var heads: [HeadDeclaration] = []
+        for piece in StatementSplitter.split(parsed.nodes, source: source) {
+            let (sides, relations) = splitRelations(piece.nodes)
+            guard relations.first?.relation == .equal, let head = definableHead(sides[0], source: source) else { continue }
+            var reader = ExpressionReader(source: source, scope: ReadingScope())
+            reader.parameters = Set(head.parameters)
+            let body = try? reader.expression(sides[1])
+            heads.append(HeadDeclaration(head: head, isBinding: head.parameters.isEmpty && body.map(isClosedConstant) == true))
+        }
+        return heads
+    }
+
+    /// The statements of a formula, read with what the note defines (`scope`), and the
+    /// problems met: TeX diagnostics of the parse, and a reason for each statement outside what
+    /// is evaluated (those statements come back as `prose`).
+    public static func read(_ tex: String, scope: ReadingScope) -> FormulaReading {
+        let parsed = Formula.parse(tex)
+        let source = Array(tex.utf8)
+        var statements: [Statement] = []
+        for piece in StatementSplitter.split(parsed.nodes, source: source) {
+            statements.append(contentsOf: readStatement(piece, source: source, scope: scope))
+        }
+        return FormulaReading(statements: statements, diagnostics: parsed.diagnostics)
+    }
+
+    // MARK: - One statement
+
+    private static func readStatement(_ piece: StatementSplitter.Piece, source: [UInt8], scope: ReadingScope)
+        -> [Statement]
+    {
+        let nodes = piece.nodes
+        let range = (nodes.first?.range.lowerBound ?? 0)..<(nodes.last?.range.upperBound ?? 0)
+        let (sides, relationAtoms) = splitRelations(nodes)
+        if let unsupported = relationAtoms.first(where: { $0.relation == nil }) {
+            return [Statement(kind: .prose, label: piece.label, range: range,
+                              reason: "the relation \(unsupported.text) is not evaluated")]
+        }
+        let relations = relationAtoms.compactMap(\.relation)
+        let sideRanges = sides.map { side in
+            (side.first?.range.lowerBound ?? range.lowerBound)..<(side.last?.range.upperBound ?? range.lowerBound)
+        }
+        if sides.contains(where: \.isEmpty) {
+            return [Statement(kind: .prose, label: piece.label, range: range, reason: "a side of the relation is empty")]
+        }
+        let head = definableHead(sides[0], source: source)
+        // A head that is a built-in function makes a claim about the built-in (§3).
+        let isDefinition = relations.first == .equal && head != nil
+            && !(head.map { !$0.parameters.isEmpty && isBuiltinFunction($0.name, scope: scope) } ?? false)
+        let isDeclaration = relations.isEmpty && head.map { !$0.parameters.isEmpty } == true
+            && scope.functions[head?.name ?? ""] == nil
+
+        // First reading: find index ranges; then one reading per index.
+        var probe = ExpressionReader(source: source, scope: scope)
+        probe.parameters = Set(head?.parameters ?? [])
+        let firstSides: [Expression]
+        do {
+            firstSides = try readSides(sides, skipHead: isDefinition, reader: &probe)
+        } catch {
+            if isDeclaration, let head {
+                return [Statement(kind: .declaration, label: piece.label, head: head, range: range)]
+            }
+            return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+        }
+        let lengths = Set(probe.ranges.map(\.count))
+        guard lengths.count <= 1 else {
+            return [Statement(kind: .prose, label: piece.label, range: range,
+                              reason: "index ranges of different lengths in one statement")]
+        }
+        let steps = lengths.first ?? 1
+        var statements: [Statement] = []
+        for step in 0..<steps {
+            var reader = ExpressionReader(source: source, scope: scope)
+            reader.parameters = Set(head?.parameters ?? [])
+            reader.rangeStep = step
+            let expressions: [Expression]
+            do {
+                expressions = step == 0 ? firstSides : try readSides(sides, skipHead: isDefinition, reader: &reader)
+            } catch {
+                return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+            }
+            let index = steps > 1 ? (probe.ranges.first?.lowerBound ?? 0) + step : nil
+            var stepHead = head
+            if steps > 1, let name = head?.name, let expanded = expandedHeadName(sides[0], reader: &reader) {
+                stepHead?.name = expanded
+                _ = name
+            }
+            statements.append(statement(
+                head: stepHead, isDefinition: isDefinition, isDeclaration: isDeclaration, expressions: expressions,
+                relations: relations, sideRanges: sideRanges, range: range, label: piece.label, index: index))
+        }
+        return statements
+    }
+
+    private static func statement(head: Head?, isDefinition: Bool, isDeclaration: Bool, expressions: [Expression],
+                                  relations: [Relation], sideRanges: [Range<Int>], range: Range<Int>, label: String?,
+                                  index: Int?) -> Statement
+    {
+        if isDefinition, let head {
+            let body = expressions[0]
+            let kind: Statement.Kind = head.parameters.isEmpty && isClosedConstant(body) ? .binding : .definition
+            return Statement(kind: kind, label: label, head: head, sides: expressions,
+                             relations: Array(relations.dropFirst()), sideRanges: Array(sideRanges.dropFirst()),
+                             range: range, index: index)
+        }
+        if relations.isEmpty {
+            if isDeclaration, let head {
+                return Statement(kind: .declaration, label: label, head: head, range: range, index: index)
+            }
+            return Statement(kind: .expression, label: label, sides: expressions, sideRanges: sideRanges,
+                             range: range, index: index)
+        }
+        return Statement(kind: .claim, label: label, sides: expressions, relations: relations, sideRanges: sideRanges,
+                         range: range, index: index)
+    }
+
+    /// Reads every side (without the head of a definition).
+    private static func readSides(_ sides: [[Node]], skipHead: Bool, reader: inout ExpressionReader)
+        throws(ReadError) -> [Expression]
+    {
+        var expressions: [Expression] = []
+        for (position, side) in sides.enumerated() where !(skipHead && position == 0) {
+            expressions.append(try reader.expression(side))
+        }
+        return expressions
+    }
+
+    /// The head's name for the current index of a range (`w_{1..2}` → `w_1`, `w_2`).
+    private static func expandedHeadName(_ nodes: [Node], reader: inout ExpressionReader) -> String? {
+        guard let first = nodes.first, case .scripts(let scripts) = first, case .atom(let atom)? = scripts.base,
+            let sub = scripts.sub, let name = try? reader.subscriptName(sub)
+        else { return nil }
+        return atom.text + "_" + name
+    }
+
+    // MARK: - Relations and heads
+
+    /// A relation atom between sides: the relation, or `nil` for one that is not evaluated.
+    struct RelationAtom {
+        var relation: Relation?
+        var text: String
+    }
+
+    /// The sides of a chain of relations at the top level.
+    static func splitRelations(_ nodes: [Node]) -> ([[Node]], [RelationAtom]) {
+        var sides: [[Node]] = [[]]
+        var relations: [RelationAtom] = []
+        var depth = 0
+        for node in nodes {
+            if case .atom(let atom) = node {
+                if atom.atomClass == .open { depth += 1 }
+                if atom.atomClass == .close { depth = max(0, depth - 1) }
+                if depth == 0, atom.atomClass == .rel, atom.text != ":" , atom.command != "colon" {
+                    relations.append(RelationAtom(relation: ExpressionReader.relation(of: atom),
+                                                  text: atom.command.map { "\\" + $0 } ?? atom.text))
+                    sides.append([])
+                    continue
+                }
+            }
+            sides[sides.count - 1].append(node)
+        }
+        return (sides, relations)
+    }
+
+    /// A definable head (§2): a single name, or a name with a parenthesised list of names.
+    static func definableHead(_ nodes: [Node], source: [UInt8]) -> Head? {
+        let meaningful = nodes.filter { !StatementSplitter.isIgnorable($0) }
+        // A multi-letter name: a run of adjacent letters (`bias`, `net_{h1}`, `mse(a, b)`).
+        if let head = multiLetterHead(meaningful, source: source) { return head }
+        guard let first = meaningful.first, let name = headName(first, source: source) else { return nil }
+        if meaningful.count == 1 { return Head(name: name) }
+        guard let parameters = parameterList(Array(meaningful.dropFirst()), source: source) else { return nil }
+        return Head(name: name, parameters: parameters)
+    }
+
+    private static func multiLetterHead(_ nodes: [Node], source: [UInt8]) -> Head? {
+        var letters = ""
+        var end = -1
+        var index = 0
+        var subscriptText: String?
+        while index < nodes.count {
+            let node = nodes[index]
+            var letter: String?
+            switch node {
+            case .atom(let atom) where atom.command == nil && atom.form == .identifier && ExpressionReader.isLatinLetter(atom.text):
+                letter = atom.text
+            case .scripts(let scripts):
+                if case .atom(let atom)? = scripts.base, atom.command == nil, ExpressionReader.isLatinLetter(atom.text),
+                    scripts.sup == nil, scripts.primes == 0
+                {
+                    letter = atom.text
+                    if let sub = scripts.sub {
+                        subscriptText = String(decoding: source[sub.range.clamped(to: 0..<source.count)], as: UTF8.self)
+                            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+                    }
+                }
+            default:
+                break
+            }
+            guard let letter, end < 0 || node.range.lowerBound == end else { break }
+            letters += letter
+            end = node.range.upperBound
+            index += 1
+            if subscriptText != nil { break }
+        }
+        guard letters.count >= 2 else { return nil }
+        let name = letters + (subscriptText.map { "_" + $0 } ?? "")
+        let rest = Array(nodes[index...])
+        if rest.isEmpty { return Head(name: name) }
+        guard let parameters = parameterList(rest, source: source) else { return nil }
+        return Head(name: name, parameters: parameters)
+    }
+
+    /// A single name node: a letter or Greek letter with an optional subscript and decoration,
+    /// `\mathrm{name}`, `\operatorname{name}`, `\text{name}`.
+    private static func headName(_ node: Node, source: [UInt8]) -> String? {
+        let reader = ExpressionReader(source: source, scope: ReadingScope())
+        switch node {
+        case .atom(let atom) where atom.form == .identifier && atom.command != "partial":
+            return atom.text
+        case .scripts(let scripts):
+            guard scripts.primes == 0, case .atom(let atom)? = scripts.base, atom.form == .identifier,
+                atom.command != "partial"
+            else { return nil }
+            var name = atom.text
+            if let sub = scripts.sub {
+                guard let text = try? reader.subscriptName(sub) else { return nil }
+                let raw = String(decoding: source[sub.range.clamped(to: 0..<source.count)], as: UTF8.self)
+                name += "_" + (raw.contains("..") ? raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace } : text)
+            }
+            if let sup = scripts.sup {
+                guard let decoration = reader.decoration(sup) else { return nil }
+                name += "^" + decoration
+            }
+            return name
+        case .font(let font):
+            let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
+            let name = ExpressionReader.nameCharacters(raw)
+            return name.isEmpty || name.allSatisfy(\.isNumber) ? nil : name
+        case .operatorName(let op):
+            return op.name
+        case .text(let text):
+            let name = ExpressionReader.nameCharacters(text.plainText)
+            return name.isEmpty ? nil : name
+        default:
+            return nil
+        }
+    }
+
+    /// `(x, y)` or `\left(x, y\right)`: the names; `\ldots` and `\dots` are skipped.
+    private static func parameterList(_ nodes: [Node], source: [UInt8]) -> [String]? {
+        var inner: [Node]
+        if nodes.count == 1, case .fenced(let fenced) = nodes[0], fenced.left.text == "(" {
+            inner = fenced.body
+        } else {
+            guard nodes.count >= 2, case .atom(let open) = nodes[0], open.text == "(",
+                case .atom(let close) = nodes[nodes.count - 1], close.text == ")"
+            else { return nil }
+            inner = Array(nodes[1..<(nodes.count - 1)])
+        }
+        inner = inner.filter { !StatementSplitter.isIgnorable($0) }
+        var parameters: [String] = []
+        var current: [Node] = []
+        func flush() -> Bool {
+            defer { current = [] }
+            if current.count == 1, case .atom(let atom) = current[0], ["ldots", "dots", "cdots", "dotsc"].contains(atom.command ?? "") {
+                return true
+            }
+            guard let head = definableHead(current, source: source), head.parameters.isEmpty else { return false }
+            parameters.append(head.name)
+            return true
+        }
+        for node in inner {
+            if case .atom(let atom) = node, atom.text == "," {
+                guard flush() else { return nil }
+                continue
+            }
+            current.append(node)
+        }
+        guard flush(), !parameters.isEmpty else { return nil }
+        return parameters
+    }
+
+    static func isBuiltinFunction(_ name: String, scope: ReadingScope) -> Bool {
+        let resolved = ExpressionReader.functionAliases[name] ?? name
+        return Builtins.isBuiltin(resolved) && !scope.shadowed.contains(name)
+    }
+
+    /// Whether an expression has no names but known constants (`10^{-2}`, `\frac{1}{3}`, `e^2`).
+    static func isClosedConstant(_ expression: Expression) -> Bool {
+        expression.symbols.allSatisfy { Constants.value(of: $0) != nil }
+            && !containsDerivative(expression)
+    }
+
+    private static func containsDerivative(_ expression: Expression) -> Bool {
+        switch expression {
+        case .partial, .derivative: return true
+        default: return expression.children.contains(where: containsDerivative)
+        }
+    }
+}

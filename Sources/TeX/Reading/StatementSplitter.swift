@@ -1,0 +1,101 @@
+/// Cuts a formula's top-level nodes into statements (NOTE-LANGUAGE.md §2): at `,` and `;`
+/// outside parentheses, at `\quad`, `\qquad` and `\\`, and row by row in an `aligned` or
+/// `align` environment, where a row that starts with a relation continues the previous
+/// statement (`a &= b \\ &= c`). A leading `label:` is split off.
+enum StatementSplitter {
+    /// The nodes of one statement, and its label.
+    struct Piece {
+        var nodes: [Node]
+        var label: String?
+    }
+
+    static func split(_ nodes: [Node], source: [UInt8]) -> [Piece] {
+        let flat = flattenAlignment(nodes)
+        var pieces: [[Node]] = []
+        var current: [Node] = []
+        var depth = 0
+        for node in flat {
+            if isSeparator(node, depth: depth) {
+                pieces.append(current)
+                current = []
+                continue
+            }
+            if case .atom(let atom) = node {
+                if atom.atomClass == .open { depth += 1 }
+                if atom.atomClass == .close { depth = max(0, depth - 1) }
+            }
+            current.append(node)
+        }
+        pieces.append(current)
+        return pieces.compactMap { piece -> Piece? in
+            var nodes = piece.filter { !isIgnorable($0) }
+            // A formula may end with sentence punctuation: `x = 1.`
+            if case .atom(let atom)? = nodes.last, atom.text == "." || atom.text == "!" { nodes.removeLast() }
+            guard !nodes.isEmpty else { return nil }
+            return splitLabel(nodes, source: source)
+        }
+    }
+
+    /// Whether a node only affects looks: spaces, tags, labels, style switches with no body.
+    static func isIgnorable(_ node: Node) -> Bool {
+        switch node {
+        case .space, .tag: true
+        case .style(let style): style.body.isEmpty
+        default: false
+        }
+    }
+
+    private static func isSeparator(_ node: Node, depth: Int) -> Bool {
+        switch node {
+        case .atom(let atom):
+            return depth == 0 && atom.atomClass == .punct && (atom.text == "," || atom.text == ";")
+        case .space(let space):
+            return space.command == "quad" || space.command == "qquad"
+        case .lineBreak:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// An `aligned`-like environment standing alone becomes its rows; a row that starts with a
+    /// relation joins the previous row.
+    private static func flattenAlignment(_ nodes: [Node]) -> [Node] {
+        let meaningful = nodes.filter { !isIgnorable($0) }
+        guard meaningful.count == 1, case .environment(let environment) = meaningful[0],
+            ["aligned", "align", "align*", "gathered", "gather", "gather*", "split", "alignedat"].contains(environment.name)
+        else { return nodes }
+        var result: [Node] = []
+        for row in environment.rows {
+            let cells = row.cells.flatMap(\.children).filter { !isIgnorable($0) }
+            guard let first = cells.first else { continue }
+            if !result.isEmpty, !startsWithRelation(first) {
+                result.append(.lineBreak(LineBreak(command: "\\", range: first.range.lowerBound..<first.range.lowerBound)))
+            }
+            result.append(contentsOf: cells)
+        }
+        return result
+    }
+
+    private static func startsWithRelation(_ node: Node) -> Bool {
+        if case .atom(let atom) = node { return ExpressionReader.relation(of: atom) != nil }
+        return false
+    }
+
+    /// `n1: x_1 w_1 + b` → label `n1`, when a top-level `:` comes before any relation.
+    private static func splitLabel(_ nodes: [Node], source: [UInt8]) -> Piece {
+        for (index, node) in nodes.enumerated() {
+            guard case .atom(let atom) = node else { continue }
+            if ExpressionReader.relation(of: atom) != nil { break }
+            if atom.text == ":" || atom.command == "colon" {
+                guard index > 0, index + 1 < nodes.count else { break }
+                let start = nodes[0].range.lowerBound
+                let end = nodes[index - 1].range.upperBound
+                let range = max(0, start)..<min(source.count, max(start, end))
+                let label = String(decoding: source[range], as: UTF8.self)
+                return Piece(nodes: Array(nodes[(index + 1)...]), label: label)
+            }
+        }
+        return Piece(nodes: nodes, label: nil)
+    }
+}

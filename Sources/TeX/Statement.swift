@@ -1,0 +1,135 @@
+import Calculus
+
+/// What a formula says, read from its TeX (NOTE-LANGUAGE.md §2): one `Statement` per
+/// statement (formulas hold several, separated at top level by `,`, `;`, `\quad`, `\qquad` or
+/// `\\`), each expanded once per index when it uses an index range (`w_{1..2}`).
+///
+/// Names are canonical strings: `x_1`, `w_12` (from `w_{12}`), `y_true` (from `y_{true}` or
+/// `y_\text{true}`), Greek letters as Unicode (`η` from `\eta`), decorations kept (`w_5^+`,
+/// `W^(1)`, `x^*`). Built-in functions use Calculus's names (`sigmoid`, `exp`, `ln`...).
+public struct Statement: Sendable, Equatable {
+    /// The kinds of NOTE-LANGUAGE.md §2.
+    public enum Kind: String, Sendable, Equatable {
+        /// `x_1 = 0.05`, `\eta = 10^{-2}`: a name and a closed constant expression.
+        case binding
+        /// `n_1 = x_1 w_1 + b_1`, `f(x) = ...`, and `f(x) = e_1 = e_2` (claims e_1 = e_2).
+        case definition
+        /// A chain of relations whose left side is not a definable head.
+        case claim
+        /// A function head alone: `L(w_1, \ldots, b_3)`.
+        case declaration
+        /// No relation: evaluated and shown.
+        case expression
+        /// Outside what is evaluated; `reason` says why.
+        case prose
+    }
+
+    public var kind: Kind
+    /// A leading `label:` (kept for display), if any.
+    public var label: String?
+    /// The defined, bound or declared name and its parameters (`nil` for claims, expressions
+    /// and prose; `parameters` is empty for a symbol).
+    public var head: Head?
+    /// The expressions of the statement, left to right: for a definition or binding, its body
+    /// then any further sides it claims equal; for a claim, every side of the chain; for an
+    /// expression, the expression; empty for a declaration and prose.
+    public var sides: [Expression]
+    /// The relation between `sides[k]` and `sides[k + 1]`.
+    public var relations: [Relation]
+    /// The TeX byte range of each side (for diagnostics, and the digits written after `\approx`).
+    public var sideRanges: [Range<Int>]
+    /// The TeX byte range of the whole statement.
+    public var range: Range<Int>
+    /// For a statement expanded from an index range, the index it was expanded for.
+    public var index: Int?
+    /// For prose: why it is not evaluated (`\int is not evaluated`).
+    public var reason: String?
+
+    public init(kind: Kind, label: String? = nil, head: Head? = nil, sides: [Expression] = [],
+                relations: [Relation] = [], sideRanges: [Range<Int>] = [], range: Range<Int>,
+                index: Int? = nil, reason: String? = nil)
+    {
+        self.kind = kind
+        self.label = label
+        self.head = head
+        self.sides = sides
+        self.relations = relations
+        self.sideRanges = sideRanges
+        self.range = range
+        self.index = index
+        self.reason = reason
+    }
+}
+
+/// The left side of a definition: a name, with parameters for a function.
+public struct Head: Sendable, Equatable, Hashable {
+    public var name: String
+    /// Parameter names; empty for a symbol (`n_1 = ...`).
+    public var parameters: [String]
+    /// Whether it was written with parentheses (`f(x)`), even with no parameters.
+    public var isFunction: Bool { !parameters.isEmpty }
+
+    public init(name: String, parameters: [String] = []) {
+        self.name = name
+        self.parameters = parameters
+    }
+}
+
+/// How two neighbouring sides of a chain are related.
+public enum Relation: String, Sendable, Equatable {
+    case equal = "="
+    case approximately = "≈"
+    case less = "<"
+    case lessOrEqual = "≤"
+    case greater = ">"
+    case greaterOrEqual = "≥"
+    case notEqual = "≠"
+}
+
+/// What the reader needs to know about the note's names to read a formula: which names are
+/// functions (and their arities), which multi-letter names the note defines, and which
+/// built-in or constant names the note binds to numbers (so `\sigma = 0.5` makes `\sigma(x)`
+/// a product, and `e = 3` makes `e` a plain name).
+public struct ReadingScope: Sendable, Equatable {
+    /// Functions the note defines: name → number of parameters.
+    public var functions: [String: Int]
+    /// Names of more than one letter the note defines or binds (`bias`, `net_h1`, `mse`).
+    public var multiLetterNames: Set<String>
+    /// Names the note binds to numbers that would otherwise be built-ins or constants.
+    public var shadowed: Set<String>
+    /// Every name the note defines or binds (a run of letters that are all such names is
+    /// their product: `xy` in `f(x, y) = xy`).
+    public var names: Set<String>
+
+    public init(functions: [String: Int] = [:], multiLetterNames: Set<String> = [], shadowed: Set<String> = [],
+                names: Set<String> = [])
+    {
+        self.functions = functions
+        self.multiLetterNames = multiLetterNames
+        self.shadowed = shadowed
+        self.names = names
+    }
+}
+
+/// The left side of a definition or binding, as found before the full reading.
+public struct HeadDeclaration: Sendable, Equatable {
+    public var head: Head
+    /// Whether the right side is a closed constant (`x_1 = 0.05`, `\eta = 10^{-2}`).
+    public var isBinding: Bool
+
+    public init(head: Head, isBinding: Bool) {
+        self.head = head
+        self.isBinding = isBinding
+    }
+}
+
+/// The reading of one formula: its statements and what went wrong reading it.
+public struct FormulaReading: Sendable, Equatable {
+    public var statements: [Statement]
+    public var diagnostics: [TeXDiagnostic]
+
+    public init(statements: [Statement], diagnostics: [TeXDiagnostic]) {
+        self.statements = statements
+        self.diagnostics = diagnostics
+    }
+}
