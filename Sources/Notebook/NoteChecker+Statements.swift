@@ -14,6 +14,19 @@ extension NoteChecker {
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
             result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: length, hint: hint))
         }
+        let resolvedSides = statement.sides.map { resolve($0, at: entry.site, parameters: Set(statement.head?.parameters ?? [])) }
+        if let variables = resolvedSides.lazy.compactMap(ambiguousPrime).first {
+            let list = variables.isEmpty ? "none" : variables.joined(separator: ", ")
+            let message = "a prime on an expression needs exactly one free variable, and this one has \(variables.count) (\(list))"
+            let hint = variables.first.map { "write \\frac{\\partial}{\\partial \($0)} ... to say which derivative" }
+            if statement.relations.isEmpty && statement.kind != .definition {
+                diagnose(.warning, "cannot evaluate: " + message, hint: hint)
+            } else {
+                result.check = Check(status: .cannotTell, points: 0, message: message)
+                diagnose(.warning, "cannot tell whether the claim holds: " + message, hint: hint)
+            }
+            return result
+        }
         switch statement.kind {
         case .prose:
             let reason = statement.reason ?? "outside what Derive evaluates"

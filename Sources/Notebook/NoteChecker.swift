@@ -104,6 +104,18 @@ struct NoteChecker {
         }
     }
 
+    /// For a prime on an expression with other than one free variable (`(xy)'`): the
+    /// variables, so the reader can be told which derivative to write.
+    func ambiguousPrime(in expression: Expression) -> [String]? {
+        var found: [String]?
+        Self.visit(expression) { node in
+            if case .partial(let of, let variable, _) = node, variable == PrimeNotation.onlyFreeVariable {
+                found = ((try? context.leaves(of: of)) ?? []).map(Self.displayName)
+            }
+        }
+        return found
+    }
+
     /// A binding of a name that a formula defines becomes the claim that the name has that value.
     static func claimIfRedefinedByNumber(_ statement: Statement, definedNames: Set<String>) -> Statement {
         guard statement.kind == .binding, let head = statement.head, head.parameters.isEmpty,
@@ -169,7 +181,13 @@ struct NoteChecker {
             case .power(let base, let exponent):
                 return .power(rename(base), rename(exponent))
             case .partial(let of, let variable, let order):
-                return .partial(rename(of), variable: definition(variable)?.unique ?? variable, order: order)
+                let body = rename(of)
+                if variable == PrimeNotation.onlyFreeVariable {
+                    // `(expr)'`: the derivative with respect to the only free variable.
+                    let leaves = (try? context.leaves(of: body)) ?? []
+                    return .partial(body, variable: leaves.count == 1 ? leaves[0] : variable, order: order)
+                }
+                return .partial(body, variable: definition(variable)?.unique ?? variable, order: order)
             case .derivative(let name, let order, let argument):
                 return .derivative(definition(name)?.unique ?? name, order: order, argument: rename(argument))
             }

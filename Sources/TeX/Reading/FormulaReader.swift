@@ -157,9 +157,12 @@ public enum FormulaReader {
         var relations: [RelationAtom] = []
         var depth = 0
         for node in nodes {
-            if case .atom(let atom) = node {
+            // A closing parenthesis may carry scripts (`(x^2)' = 2x`): it still closes.
+            if let atom = ExpressionReader.bareAtom(node) {
                 if atom.atomClass == .open { depth += 1 }
                 if atom.atomClass == .close { depth = max(0, depth - 1) }
+            }
+            if case .atom(let atom) = node {
                 if depth == 0, atom.atomClass == .rel, atom.text != ":" , atom.command != "colon" {
                     relations.append(RelationAtom(relation: ExpressionReader.relation(of: atom),
                                                   text: atom.command.map { "\\" + $0 } ?? atom.text))

@@ -20,7 +20,7 @@ enum StatementSplitter {
                 current = []
                 continue
             }
-            if case .atom(let atom) = node {
+            if let atom = ExpressionReader.bareAtom(node) {
                 if atom.atomClass == .open { depth += 1 }
                 if atom.atomClass == .close { depth = max(0, depth - 1) }
             }
