@@ -36,7 +36,9 @@ struct DiagnosticPrinter {
             text += "\n \(number) | \(line)"
             // Keep tabs so the caret lines up under the source.
             let lead = line.prefix(max(0, position.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            let underline = "^" + String(repeating: "~", count: max(0, diagnostic.length - 1))
+            // A formula over several lines is underlined to the end of its first line.
+            let room = max(1, line.count - (position.column - 1))
+            let underline = "^" + String(repeating: "~", count: max(0, min(diagnostic.length, room) - 1))
             text += "\n \(gutter) | " + lead + paint(underline) { $0.green.bold }
         }
         if let hint = diagnostic.hint {

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// What CI sees when a note's math is wrong, and when it is right.
+@Suite struct VerificationTests {
+    static let wrong = """
+        # Sigmoid
+
+        The sigmoid's derivative, written wrongly:
+
+        $$
+        \\sigma'(x) = \\sigma(x)(1+\\sigma(x))
+        $$
+
+        """
+
+    @Test func aWrongSigmoidDerivativeFailsAtItsLineAndColumn() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write(Self.wrong, to: "notes/sigmoid.md")
+        let run = try RenderRunner.run(["--check", "notes", "--junit", "junit.xml"], in: scratch.url,
+                                       environment: ["GITHUB_ACTIONS": "true"])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.hasPrefix("notes/sigmoid.md:6:1: error: claim does not hold: left ") == true, "\(run.stderr)")
+        #expect(lines.first?.contains(", right ") == true && lines.first?.contains(" at x = ") == true)
+        #expect(lines.dropFirst().first == " 6 | \\sigma'(x) = \\sigma(x)(1+\\sigma(x))")
+        #expect(lines.dropFirst(2).first == "   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~")
+        #expect(run.stdout.contains("::error file=notes/sigmoid.md,line=6,col=1::claim does not hold: left "))
+        #expect(run.stdout.contains("1 claim: 0 held, 1 failed"))
+        let junit = scratch.read("junit.xml") ?? ""
+        #expect(junit.contains("<testcase classname=\"notes/sigmoid.md\" name=\"notes/sigmoid.md:6\">"))
+        #expect(junit.contains("<failure message=\"left "))
+        #expect(junit.contains("failures=\"1\""))
+        #expect(!scratch.exists("output"), "--check writes no reports")
+    }
+
+    @Test func theRightDerivativePasses() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write(Self.wrong.replacingOccurrences(of: "(1+\\sigma(x))", with: "(1-\\sigma(x))"), to: "notes/sigmoid.md")
+        let run = try RenderRunner.run(["--check", "notes", "--junit", "junit.xml"], in: scratch.url,
+                                       environment: ["GITHUB_ACTIONS": "true"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        #expect(!run.stdout.contains("::error"))
+        let junit = scratch.read("junit.xml") ?? ""
+        #expect(junit.contains("tests=\"1\" failures=\"0\""))
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("Not evaluated: $\\int_0^1 x\\,dx$.\n", to: "notes/a.md")
+        #expect(try RenderRunner.run(["--check", "notes"], in: scratch.url).status == 0)
+        let strict = try RenderRunner.run(["--check", "--strict", "notes"], in: scratch.url)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("notes/a.md:1:17: warning: formula not evaluated: \\int is not evaluated"))
+    }
+
+    @Test func setOverridesTheNoteAndIsReported() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("$x = 2$, $y = x^2$, $y \\approx 4$\n", to: "notes/a.md")
+        #expect(try RenderRunner.run(["--check", "notes"], in: scratch.url).status == 0)
+        let changed = try RenderRunner.run(["--check", "notes", "--set", "x=3"], in: scratch.url)
+        #expect(changed.status == 1)
+        #expect(changed.stderr.contains("claim does not hold: left 9, right 4"))
+        let bad = try RenderRunner.run(["--check", "notes", "--set", "x"], in: scratch.url)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("expected NAME=VALUE"))
+    }
+
+    @Test func diagnosticsAreSortedByFileThenLine() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("$\\int x$\n\n$\\oint y$\n", to: "notes/b.md")
+        try scratch.write("$\\iint z$\n", to: "notes/a.md")
+        let run = try RenderRunner.run(["--check", "notes"], in: scratch.url)
+        let heads = run.stderr.split(separator: "\n").filter { $0.hasPrefix("notes/") }.map { $0.prefix(15) }
+        #expect(heads == ["notes/a.md:1:2:", "notes/b.md:1:2:", "notes/b.md:3:2:"])
+    }
+}
