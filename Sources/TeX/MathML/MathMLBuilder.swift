@@ -1,0 +1,255 @@
+/// Turns a parse tree into MathML Core elements. One `switch` over the node kinds; the
+/// builders of the command families are extensions in `Commands/*.swift`, next to their parsers.
+struct MathMLBuilder {
+    /// The math font in force (`\mathbf{...}`, `\bf ...`), or nil for the default.
+    var font: MathFont?
+
+    // MARK: - Lists
+
+    /// The elements for a list of sibling nodes (a group's children, a cell, the formula).
+    func build(_ nodes: [Node]) -> [MathMLElement] {
+        var elements: [MathMLElement] = []
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            let previous = index > 0 ? nodes[index - 1] : nil
+            let next = index + 1 < nodes.count ? nodes[index + 1] : nil
+
+            // Runs of letters in an upright or styled font are one identifier: \mathrm{max}.
+            if let run = letterRun(nodes, from: index) {
+                elements.append(identifierRun(run.text))
+                index = run.end
+                continue
+            }
+            var element = build(node)
+            if case .atom(let atom) = node, atom.atomClass == .bin, index > 0,
+               MathMLBuilder.makesBinaryUnary(previous)
+            {
+                element.set("form", "prefix")
+            }
+            elements.append(element)
+            if let function = MathMLBuilder.functionName(node) {
+                elements.append(contentsOf: functionSpacing(function, next: next, element: &elements[elements.count - 1]))
+            }
+            index += 1
+        }
+        return elements
+    }
+
+    /// One element for a list: the element itself, or an `<mrow>` around several.
+    func row(_ nodes: [Node]) -> MathMLElement {
+        MathMLBuilder.row(build(nodes))
+    }
+
+    /// An `<mrow>` around the elements unless there is exactly one.
+    static func row(_ elements: [MathMLElement]) -> MathMLElement {
+        elements.count == 1 ? elements[0] : MathMLElement("mrow", children: elements)
+    }
+
+    /// TeX makes a binary operator unary after nothing, an operator, a relation, an opening
+    /// delimiter or punctuation (`a = -b`, `(-1)`).
+    static func makesBinaryUnary(_ previous: Node?) -> Bool {
+        guard let previous else { return true }
+        switch previous {
+        case .atom(let atom):
+            return [.bin, .rel, .open, .punct, .op].contains(atom.atomClass)
+        case .operatorName:
+            return true
+        case .sizedDelimiter(let delimiter):
+            return delimiter.atomClass == .open || delimiter.atomClass == .rel
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Nodes
+
+    /// The element for one node.
+    func build(_ node: Node) -> MathMLElement {
+        switch node {
+        case .atom(let atom): return self.atom(atom)
+        case .group(let group): return row(group.children)
+        case .scripts(let scripts): return self.scripts(scripts)
+        case .fraction(let fraction): return self.fraction(fraction)
+        case .root(let root): return self.root(root)
+        case .fenced(let fenced): return self.fenced(fenced)
+        case .sizedDelimiter(let delimiter): return sizedDelimiter(delimiter)
+        case .accent(let accent): return self.accent(accent)
+        case .overUnder(let overUnder): return self.overUnder(overUnder)
+        case .font(let change): return fontChange(change)
+        case .text(let text): return self.text(text)
+        case .operatorName(let name): return operatorName(name)
+        case .space(let space): return self.space(space)
+        case .style(let style): return self.style(style)
+        case .color(let color): return self.color(color)
+        case .enclosure(let enclosure): return self.enclosure(enclosure)
+        case .environment(let environment): return self.environment(environment)
+        case .tag(let tag): return self.tag(tag)
+        case .lineBreak: return MathMLElement("mspace", [("linebreak", "newline")])
+        case .error(let error): return MathMLBuilder.error(error.text)
+        }
+    }
+
+    /// `<merror>` showing the given source text.
+    static func error(_ text: String) -> MathMLElement {
+        MathMLElement("merror", children: [MathMLElement("mtext", text: text)])
+    }
+
+    // MARK: - Atoms
+
+    /// Characters that the operator dictionary makes stretchy; written with
+    /// `stretchy="false"` outside `\left...\right` so that `(\frac{a}{b})` keeps small parentheses.
+    static let stretchyCharacters: Set<String> = [
+        "(", ")", "[", "]", "{", "}", "|", "\u{2016}", "\u{27E8}", "\u{27E9}", "\u{230A}", "\u{230B}",
+        "\u{2308}", "\u{2309}", "\u{27EE}", "\u{27EF}", "\u{23B0}", "\u{23B1}", "/", "\\", "\u{2216}",
+        "\u{231C}", "\u{231D}", "\u{231E}", "\u{231F}", "\u{23D0}", "\u{23AA}",
+        "\u{2190}", "\u{2192}", "\u{2194}", "\u{2191}", "\u{2193}", "\u{2195}", "\u{21D0}", "\u{21D2}",
+        "\u{21D4}", "\u{21D1}", "\u{21D3}", "\u{21D5}", "\u{21A6}", "\u{27F5}", "\u{27F6}", "\u{27F7}",
+        "\u{27F8}", "\u{27F9}", "\u{27FA}", "\u{27FC}", "\u{21A9}", "\u{21AA}", "\u{21BC}", "\u{21BD}",
+        "\u{21C0}", "\u{21C1}", "\u{21CC}", "\u{21CB}", "\u{219E}", "\u{21A0}", "\u{21A2}", "\u{21A3}",
+        "\u{21C7}", "\u{21C9}", "\u{21C6}", "\u{21C4}", "\u{21DA}", "\u{21DB}", "\u{219A}", "\u{219B}",
+        "\u{21AE}", "\u{21CD}", "\u{21CF}", "\u{21CE}", "\u{2196}", "\u{2197}", "\u{2198}", "\u{2199}",
+        "\u{21BE}", "\u{21BF}", "\u{21C2}", "\u{21C3}", "\u{21C8}", "\u{21CA}", "\u{21DD}", "\u{21AD}",
+        "\u{21E0}", "\u{21E2}", "\u{21B6}", "\u{21B7}", "\u{21BA}", "\u{21BB}", "\u{21B0}", "\u{21B1}",
+        "\u{21AB}", "\u{21AC}", "\u{22B8}",
+    ]
+
+    /// `<mi>`, `<mn>` or `<mo>` for an atom, in the current font.
+    func atom(_ atom: Atom) -> MathMLElement {
+        switch atom.form {
+        case .identifier:
+            if let font, font != .normal {
+                if font == .roman {
+                    return MathMLElement("mi", text: atom.text, atom.text.unicodeScalars.count == 1 ? [("mathvariant", "normal")] : [])
+                }
+                let mapped = Alphabets.map(atom.text, font)
+                if mapped == atom.text, atom.upright {
+                    return MathMLElement("mi", text: atom.text, [("mathvariant", "normal")])
+                }
+                return MathMLElement("mi", text: mapped)
+            }
+            if atom.command == "Bbbk" {
+                return MathMLElement("mi", text: Alphabets.map("k", .doubleStruck))
+            }
+            if atom.upright, atom.text.unicodeScalars.count == 1 {
+                return MathMLElement("mi", text: atom.text, [("mathvariant", "normal")])
+            }
+            return MathMLElement("mi", text: atom.text)
+        case .number:
+            if let font, font != .normal, font != .roman, font != .italic {
+                return MathMLElement("mn", text: Alphabets.map(atom.text, font))
+            }
+            return MathMLElement("mn", text: atom.text)
+        case .operator:
+            var element = MathMLElement("mo", text: atom.text)
+            if atom.atomClass == .op {
+                if !atom.limits, atom.command != "smallint" {
+                    // Integrals: limits to the side unless \limits says otherwise.
+                } else if atom.command == "smallint" {
+                    element.set("largeop", "false")
+                }
+            } else if MathMLBuilder.stretchyCharacters.contains(atom.text) {
+                element.set("stretchy", "false")
+            }
+            if ["iff", "implies", "impliedby"].contains(atom.command ?? "") {
+                element.set("lspace", "0.278em")
+                element.set("rspace", "0.278em")
+            }
+            return element
+        }
+    }
+
+    /// The letters of a run of single-letter identifiers in an upright or styled font, merged
+    /// into one `<mi>` (`\mathrm{max}` is one name, not three italic letters).
+    private func letterRun(_ nodes: [Node], from start: Int) -> (text: String, end: Int)? {
+        guard let font, font != .normal, font != .italic else { return nil }
+        var text = ""
+        var index = start
+        while index < nodes.count, case .atom(let atom) = nodes[index], atom.form == .identifier,
+              atom.command == nil, atom.text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
+        {
+            text += atom.text
+            index += 1
+        }
+        return index - start >= 2 ? (text, index) : nil
+    }
+
+    private func identifierRun(_ text: String) -> MathMLElement {
+        if font == .roman { return MathMLElement("mi", text: text) }
+        return MathMLElement("mi", text: Alphabets.map(text, font ?? .normal))
+    }
+
+    // MARK: - Function names
+
+    /// For a function name (`\sin`, `\sin^2`, `\operatorname{f}`): whether it takes limits.
+    static func functionName(_ node: Node) -> OperatorName? {
+        switch node {
+        case .operatorName(let name): return name
+        case .scripts(let scripts):
+            if case .operatorName(let name)? = scripts.base { return name }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// What follows a function name: `⁡` (function application) for `\sin`-like names, and
+    /// the thin space TeX puts between an operator and an ordinary atom after it.
+    private func functionSpacing(_ name: OperatorName, next: Node?, element: inout MathMLElement) -> [MathMLElement] {
+        let thin = MathMLBuilder.spacedAfterOperator(next)
+        if name.limits {
+            // `lim`, `max`: an operator with movable limits; space through rspace.
+            MathMLBuilder.setOnCore(&element, "lspace", "0em")
+            MathMLBuilder.setOnCore(&element, "rspace", thin ? "0.167em" : "0em")
+            return []
+        }
+        guard let next, !MathMLBuilder.isOperatorLike(next) else { return [] }
+        var result = [MathMLElement("mo", text: "\u{2061}")]
+        if thin { result.append(MathMLElement("mspace", [("width", "0.167em")])) }
+        return result
+    }
+
+    /// Whether TeX puts a thin space between an operator and this node (Op–Ord, Op–Op,
+    /// Op–Inner), rather than none (Op–Open, Op–Close, Op–Punct) or a relation's space.
+    static func spacedAfterOperator(_ next: Node?) -> Bool {
+        guard let next else { return false }
+        switch next {
+        case .atom(let atom): return [.ord, .op, .inner].contains(atom.atomClass)
+        case .sizedDelimiter(let delimiter): return delimiter.atomClass == .ord
+        case .space, .lineBreak, .tag, .error: return false
+        case .scripts(let scripts):
+            if let base = scripts.base { return spacedAfterOperator(base) }
+            return false
+        case .enclosure(let enclosure):
+            if case .atomClass(let atomClass) = enclosure.kind {
+                return [.ord, .op, .inner].contains(atomClass)
+            }
+            return true
+        default: return true
+        }
+    }
+
+    /// Whether the node is a binary operator, relation, punctuation or closing delimiter
+    /// (after which a function name gets no `⁡`).
+    static func isOperatorLike(_ node: Node) -> Bool {
+        switch node {
+        case .atom(let atom): return [.bin, .rel, .punct, .close].contains(atom.atomClass)
+        case .sizedDelimiter(let delimiter): return delimiter.atomClass == .close || delimiter.atomClass == .rel
+        case .space, .lineBreak, .tag: return true
+        default: return false
+        }
+    }
+
+    /// Sets an attribute on the `<mo>` at the core of an embellished operator
+    /// (`<munder><mo>lim</mo>...</munder>`), or on the element itself.
+    static func setOnCore(_ element: inout MathMLElement, _ name: String, _ value: String) {
+        if element.name == "mo" {
+            element.set(name, value)
+        } else if ["munder", "mover", "munderover", "msub", "msup", "msubsup"].contains(element.name),
+                  !element.children.isEmpty
+        {
+            setOnCore(&element.children[0], name, value)
+        } else {
+            element.set(name, value)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The TeX module; see ../../README.md and ../shared/DESIGN.md.
