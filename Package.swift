@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM"]),
         .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Spec"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook"]),
         .testTarget(name: "RenderTests", dependencies: ["render"], exclude: ["Golden"]),
     ],
