@@ -25,18 +25,17 @@ public enum MarkdownReport {
             insertions[line, default: []].append(table(for: statements))
         }
 
-        var out = ""
-        var lineNumber = 1
-        let bodyStart = document.frontMatter.map { $0.firstLine + $0.lineCount + 1 } ?? 1
-        while lineNumber < bodyStart, lineNumber <= document.lines.count {
-            out += document.lines[lineNumber - 1] + "\n"
-            lineNumber += 1
-        }
-        out += summaryBlock(result: result, title: title)
-        for (index, line) in document.lines.enumerated() where index + 1 >= bodyStart {
+        // The summary goes after the front matter and the note's title (an ATX heading on the
+        // first line of the body), or at the very top.
+        var summaryAfter = document.frontMatter.map { $0.firstLine + $0.lineCount } ?? 0
+        if summaryAfter < document.lines.count, document.lines[summaryAfter].hasPrefix("# ") { summaryAfter += 1 }
+        var out = summaryAfter == 0 ? summaryBlock(result: result, title: title) : ""
+        for (index, line) in document.lines.enumerated() {
             out += line + "\n"
+            if index + 1 == summaryAfter { out += "\n" + summaryBlock(result: result, title: title).dropLast() }
             if let tables = insertions[index + 1] {
-                for table in tables { out += "\n" + table }
+                // The insertion line is blank: the table follows it and is closed by a blank line.
+                for table in tables { out += table + "\n" }
             }
         }
         if let tables = insertions[document.lines.count + 1] {

@@ -36,9 +36,15 @@ public struct NotePage: HTMLHooks {
     /// The page body: header, the note, and the gradient tables.
     public func body(unsafeHTML: Bool) -> String {
         var html = HTMLBuffer(capacity: 16_384)
-        ResultCards.header(result: result, into: &html)
+        let writer = HTMLWriter(unsafe: unsafeHTML, hooks: self)
+        var blocks = document.blocks[...]
         html.raw("<article class=\"note\">\n")
-        HTMLWriter(unsafe: unsafeHTML, hooks: self).write(document.blocks, into: &html)
+        // The summary follows the note's title when it starts with one.
+        if case .heading(1, _, _)? = blocks.first, let title = blocks.popFirst() {
+            writer.write([title], into: &html)
+        }
+        ResultCards.header(result: result, into: &html)
+        writer.write(Array(blocks), into: &html)
         html.newlineIfNeeded()
         html.raw("</article>\n")
         ResultCards.gradients(result: result, into: &html)
