@@ -9,12 +9,12 @@ import TeX
 struct ClaimChecker {
     let checker: NoteChecker
     let entry: NoteChecker.Entry
+    /// The statement's sides with names resolved.
+    let sides: [Calculus.Expression]
 
     func check() -> Check {
         let statement = entry.statement
-        var parameters = Set<String>()
-        if let head = statement.head { parameters = Set(head.parameters) }
-        let sides = statement.sides.map { checker.resolve($0, at: entry.site, parameters: parameters) }
+        let parameters = Set(statement.head?.parameters ?? [])
         let context = checker.context
         let program: Program
         do {
@@ -22,7 +22,8 @@ struct ClaimChecker {
         } catch {
             return Check(status: .cannotTell, points: 0, message: NoteChecker.message(for: error))
         }
-        let leavesOfSides = sides.map { (try? context.leaves(of: $0)) ?? [] }
+        let leavesOfSides = sides.map { Array(checker.leafIndex.leaves(of: $0, parameters: [])) }
+        _ = parameters
         let identity = leavesOfSides.allSatisfy { !$0.isEmpty }
         let tolerances = statement.relations.indices.map { tolerance(for: $0) }
 

@@ -14,7 +14,7 @@ extension NoteChecker {
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
             result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: length, hint: hint))
         }
-        let resolvedSides = statement.sides.map { resolve($0, at: entry.site, parameters: Set(statement.head?.parameters ?? [])) }
+        let resolvedSides = self.resolvedSides[index]
         if let variables = resolvedSides.lazy.compactMap(ambiguousPrime).first {
             let list = variables.isEmpty ? "none" : variables.joined(separator: ", ")
             let message = "a prime on an expression needs exactly one free variable, and this one has \(variables.count) (\(list))"
@@ -52,7 +52,7 @@ extension NoteChecker {
             evaluateDefinition(entry, into: &result)
         case .expression:
             if let side = statement.sides.first {
-                let outcome = context.evaluate(resolve(side, at: entry.site))
+                let outcome = context.evaluate(resolvedSides.first ?? side)
                 switch outcome {
                 case .finite(let value), .nonFinite(let value, _): result.value = value
                 case .failure(let error): diagnose(.warning, "cannot evaluate: \(error)")
@@ -64,7 +64,7 @@ extension NoteChecker {
         let claimSides = statement.kind == .definition || statement.kind == .binding
             ? Array(statement.sides) : statement.sides
         if claimSides.count >= 2, !statement.relations.isEmpty {
-            let check = ClaimChecker(checker: self, entry: entry).check()
+            let check = ClaimChecker(checker: self, entry: entry, sides: resolvedSides).check()
             result.check = check
             switch check.status {
             case .holds: break
@@ -84,14 +84,17 @@ extension NoteChecker {
         case .binding:
             result.value = context.values[definition.unique]
         case .symbol:
-            switch context.evaluate(.symbol(definition.unique)) {
+            switch noteProgram.value(of: definition.unique) ?? context.evaluate(.symbol(definition.unique)) {
             case .finite(let value), .nonFinite(let value, _): result.value = value
             case .failure(let error):
                 // A cycle is reported once, at its first definition in the note.
                 if case .cycle(let path) = error, firstSite(among: path) != entry.site { break }
                 diagnose(Self.severity(of: error), Self.message(for: error), nil)
             }
-            if let partials = try? context.partials(ofDefinition: definition.unique) {
+            guard result.value != nil, let body = context.definitions[definition.unique] else { break }
+            if let partials = noteProgram.partials(of: body, in: context, leafIndex: leafIndex) {
+                result.partials = partials.map { (Self.displayName($0.name), $0.value) }
+            } else if let partials = try? context.partials(ofDefinition: definition.unique) {
                 result.partials = partials.compactMap { partial in
                     context.evaluate(partial.derivative).value.map { (Self.displayName(partial.name), $0) }
                 }

@@ -8,6 +8,8 @@ struct NoteChecker {
     let path: String
     let options: NotebookOptions
     let formulas: [Math]
+    /// Each formula's parse tree, parsed once (the pages' MathML is written from it too).
+    let parsedFormulas: [Formula]
     let sections: Sections
 
     /// A statement with where it is.
@@ -32,6 +34,12 @@ struct NoteChecker {
     var resolver: ScopeResolver
     var definitions: [ScopeResolver.Site: Definition] = [:]
     var context = Context()
+    /// Each entry's sides with names resolved to unique names (filled once the context is built).
+    var resolvedSides: [[Expression]] = []
+    /// Leaves per expression, over the finished context.
+    var leafIndex = LeafIndex(context: Context())
+    /// Values of every defined symbol at the example point.
+    var noteProgram = NoteProgram(context: Context())
     var diagnostics: [Diagnostic] = []
     private var pointSources: [String: PointValue.Source] = [:]
 
@@ -40,6 +48,7 @@ struct NoteChecker {
         self.path = path
         self.options = options
         self.formulas = document.formulas
+        self.parsedFormulas = formulas.map { Formula.parse($0.tex) }
         self.sections = Sections(document)
         self.resolver = ScopeResolver(sections: sections)
     }
@@ -48,14 +57,20 @@ struct NoteChecker {
         readFormulas()
         defineNames()
         buildContext()
+        resolvedSides = entries.map { entry in
+            entry.statement.sides.map { resolve($0, at: entry.site, parameters: Set(entry.statement.head?.parameters ?? [])) }
+        }
+        leafIndex = LeafIndex(context: context)
         let point = examplePoint()
+        noteProgram = NoteProgram(context: context)
         var results = entries.indices.map { evaluate(entry: $0) }
         addGradients(to: &results)
         warnAboutNames(results: results)
         checkReferences()
         for result in results { diagnostics.append(contentsOf: result.diagnostics) }
         let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
-        return NoteResult(path: path, point: point, statements: results, diagnostics: unique, plots: plots())
+        return NoteResult(path: path, point: point, statements: results, diagnostics: unique, plots: plots(),
+                          formulas: parsedFormulas)
     }
 
     // MARK: - Reading
@@ -64,8 +79,8 @@ struct NoteChecker {
         // Pass 1: the heads of definitions and bindings, so that pass 2 knows which names are
         // functions, which multi-letter names exist and which built-ins are bound to numbers.
         var scope = ReadingScope()
-        for math in formulas {
-            for declaration in FormulaReader.heads(in: math.tex) {
+        for parsed in parsedFormulas {
+            for declaration in FormulaReader.heads(in: parsed) {
                 let head = declaration.head
                 if head.isFunction { scope.functions[head.name] = head.parameters.count }
                 if Names.isMultiLetter(head.name) { scope.multiLetterNames.insert(head.name) }
@@ -73,7 +88,7 @@ struct NoteChecker {
                 scope.names.insert(head.name)
             }
         }
-        let readings = formulas.map { FormulaReader.read($0.tex, scope: scope) }
+        let readings = parsedFormulas.map { FormulaReader.read($0, scope: scope) }
         // Names defined by a formula (not just bound to a number): `n_1 = 0.3775` about such a
         // name states its value at the example, a claim, not a second definition.
         var definedNames = Set<String>()
@@ -110,7 +125,7 @@ struct NoteChecker {
         var found: [String]?
         Self.visit(expression) { node in
             if case .partial(let of, let variable, _) = node, variable == PrimeNotation.onlyFreeVariable {
-                found = ((try? context.leaves(of: of)) ?? []).map(Self.displayName)
+                found = leafIndex.leaves(of: of).sorted(by: Names.naturalOrder).map(Self.displayName)
             }
         }
         return found
@@ -237,13 +252,10 @@ struct NoteChecker {
     /// Every leaf the note's statements reach gets a value: bound, from front matter or
     /// `--set`, or sampled.
     private mutating func examplePoint() -> [PointValue] {
-        var expressions: [Expression] = []
-        for entry in entries {
-            for side in entry.statement.sides { expressions.append(resolve(side, at: entry.site)) }
-        }
         var leaves = Set<String>()
-        for expression in expressions {
-            if let found = try? context.leaves(of: expression) { leaves.formUnion(found) }
+        for (index, sides) in resolvedSides.enumerated() {
+            let parameters = Set(entries[index].statement.head?.parameters ?? [])
+            for side in sides { leaves.formUnion(leafIndex.leaves(of: side, parameters: parameters)) }
         }
         leaves.formUnion(context.values.keys)
         for definition in definitions.values {

@@ -1,4 +1,5 @@
 import Document
+import TeX
 
 /// Everything Derive computed about one note: the example point, each statement with its
 /// value, derivatives and verdict, and the diagnostics. Writers (HTML, Markdown, JSON, JUnit)
@@ -14,15 +15,19 @@ public struct NoteResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The one-variable functions the note defines, ready to be plotted.
     public var plots: [FunctionPlot]
+    /// Each formula's parse tree, in the order of `Document.formulas` (parsed once, for the
+    /// reading and for the MathML).
+    public var formulas: [Formula]
 
     public init(path: String, point: [PointValue] = [], statements: [StatementResult] = [],
-                diagnostics: [Diagnostic] = [], plots: [FunctionPlot] = [])
+                diagnostics: [Diagnostic] = [], plots: [FunctionPlot] = [], formulas: [Formula] = [])
     {
         self.path = path
         self.point = point
         self.statements = statements
         self.diagnostics = diagnostics
         self.plots = plots
+        self.formulas = formulas
     }
 
     /// Counts for the summary line and the page header.

@@ -1,5 +1,6 @@
 import Document
 import Notebook
+import TeX
 
 /// The HTML page of a note: its Markdown as cmark-gfm renders it, every formula as MathML with
 /// an anchor and its source line, each display formula followed by a card of its results, a
@@ -63,7 +64,7 @@ public struct NotePage: HTMLHooks {
             html.raw("<\(tag) class=\"formula display\" id=\"")
             html.escaped(anchor)
             html.raw("\" data-line=\"\(math.position.line)\">")
-            html.raw(MathRendering.mathML(tex: math.tex, display: true))
+            html.raw(mathML(math, index: index, display: true))
             if let label = math.label, let number = equationNumbers[label] {
                 html.raw("<span class=\"equation-number\">(\(number))</span>")
             }
@@ -76,10 +77,18 @@ public struct NotePage: HTMLHooks {
             html.raw("<span class=\"formula inline\" id=\"")
             html.escaped(anchor)
             html.raw("\" data-line=\"\(math.position.line)\">")
-            html.raw(MathRendering.mathML(tex: math.tex, display: false))
+            html.raw(mathML(math, index: index, display: false))
             ResultCards.badge(for: statements, into: &html)
             html.raw("</span>")
         }
+    }
+
+    /// The formula's MathML, from the parse tree the Notebook already made when it has it.
+    private func mathML(_ math: Math, index: Int?, display: Bool) -> String {
+        if let index, index < result.formulas.count, result.formulas[index].source == math.tex {
+            return MathML.render(result.formulas[index], display: display ? .block : .inline)
+        }
+        return MathRendering.mathML(tex: math.tex, display: display)
     }
 
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? {

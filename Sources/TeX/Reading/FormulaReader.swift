@@ -7,8 +7,12 @@ public enum FormulaReader {
     /// The heads of the definitions and bindings in a formula, read before the full reading
     /// so that the note's functions and multi-letter names are known.
     public static func heads(in tex: String) -> [HeadDeclaration] {
-        let parsed = Formula.parse(tex)
-        let source = Array(tex.utf8)
+        heads(in: Formula.parse(tex))
+    }
+
+    /// The heads of a formula already parsed.
+    public static func heads(in parsed: Formula) -> [HeadDeclaration] {
+        let source = Array(parsed.source.utf8)
         var heads: [HeadDeclaration] = []
         for piece in StatementSplitter.split(parsed.nodes, source: source) {
             let (sides, relations) = splitRelations(piece.nodes)
@@ -25,8 +29,12 @@ public enum FormulaReader {
     /// problems met: TeX diagnostics of the parse, and a reason for each statement outside what
     /// is evaluated (those statements come back as `prose`).
     public static func read(_ tex: String, scope: ReadingScope) -> FormulaReading {
-        let parsed = Formula.parse(tex)
-        let source = Array(tex.utf8)
+        read(Formula.parse(tex), scope: scope)
+    }
+
+    /// The statements of a formula already parsed.
+    public static func read(_ parsed: Formula, scope: ReadingScope) -> FormulaReading {
+        let source = Array(parsed.source.utf8)
         var statements: [Statement] = []
         for piece in StatementSplitter.split(parsed.nodes, source: source) {
             statements.append(contentsOf: readStatement(piece, source: source, scope: scope))
