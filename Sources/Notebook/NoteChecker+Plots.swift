@@ -17,19 +17,25 @@ extension NoteChecker {
             guard case .function(let parameters) = definition.kind, parameters.count == 1,
                 let parameter = parameters.first, let entry = entries.first(where: { $0.site == site })
             else { continue }
-            let applied = Expression.apply(definition.unique, [.symbol(parameter)])
-            guard let function = curve(applied, parameter: parameter) else { continue }
+            // The curve's variable is a name no note can write, so a parameter that the note
+            // also defines elsewhere (`h(u)` beside `u = xy`) cannot leak into the plot.
+            let applied = Expression.apply(definition.unique, [.symbol(Self.plotVariable)])
+            guard let function = curve(applied) else { continue }
             let derivative = mentionedDerivatives.contains(definition.unique)
-                ? curve(.derivative(definition.unique, order: 1, argument: .symbol(parameter)), parameter: parameter)
+                ? curve(.derivative(definition.unique, order: 1, argument: .symbol(Self.plotVariable)))
                 : nil
+            let exampleX = context.definitions[parameter] == nil ? context.values[parameter] : nil
             plots.append(FunctionPlot(formula: entry.formula, name: definition.name, parameter: parameter,
-                                      exampleX: context.values[parameter], function: function, derivative: derivative))
+                                      exampleX: exampleX, function: function, derivative: derivative))
         }
         return plots
     }
 
+    static let plotVariable = "⟨x⟩"
+
     /// `x ↦ value of expression` with every other leaf at its example value.
-    private func curve(_ expression: Expression, parameter: String) -> (@Sendable (Double) -> Double)? {
+    private func curve(_ expression: Expression) -> (@Sendable (Double) -> Double)? {
+        let parameter = Self.plotVariable
         guard let program = try? context.compile([expression]) else { return nil }
         var base = context.values
         for leaf in program.leaves where base[leaf] == nil { base[leaf] = 0 }

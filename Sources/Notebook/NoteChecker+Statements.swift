@@ -10,6 +10,7 @@ extension NoteChecker {
         var result = StatementResult(
             formula: entry.formula, position: entry.position, tex: entry.tex, kind: Self.kind(statement.kind),
             name: statement.head?.name, reading: Self.reading(of: statement))
+        result.index = statement.index
         let length = entry.tex.count
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
             result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: length, hint: hint))
@@ -95,7 +96,10 @@ extension NoteChecker {
             if let partials = noteProgram.partials(of: body, in: context, leafIndex: leafIndex) {
                 result.partials = partials.map { (Self.displayName($0.name), $0.value) }
             } else if let partials = try? context.partials(ofDefinition: definition.unique) {
-                result.partials = partials.compactMap { partial in
+                // A name that appears only inside a derivative (`L` in `w - η ∂L/∂w`) is not an
+                // input of the definition.
+                let inputs = Self.namesOutsideDerivatives(body)
+                result.partials = partials.filter { inputs.contains($0.name) }.compactMap { partial in
                     context.evaluate(partial.derivative).value.map { (Self.displayName(partial.name), $0) }
                 }
             }
@@ -106,6 +110,9 @@ extension NoteChecker {
                     diagnose(.warning, "parameter \(parameter) of \(definition.name) is not used in its body", nil)
                 }
             }
+            // Shown at its parameters' values, when they are leaves of the note (a parameter the
+            // note also defines, like `u` in `h(u)` beside `u = xy`, is another thing).
+            guard parameters.allSatisfy({ context.definitions[$0] == nil }) else { break }
             let applied = Expression.apply(definition.unique, parameters.map { .symbol($0) })
             if let value = context.evaluate(applied).value { result.value = value }
             if let partials = try? context.partials(ofFunction: definition.unique) {
@@ -113,6 +120,15 @@ extension NoteChecker {
                     context.evaluate(partial.derivative).value.map { (partial.name, $0) }
                 }
             }
+        }
+    }
+
+    /// The symbols of an expression outside `∂A/∂x` nodes, plus each such node's variable.
+    static func namesOutsideDerivatives(_ expression: Expression) -> Set<String> {
+        switch expression {
+        case .symbol(let name): return [name]
+        case .partial(_, let variable, _): return [variable]
+        default: return expression.children.reduce(into: Set<String>()) { $0.formUnion(namesOutsideDerivatives($1)) }
         }
     }
 

@@ -94,6 +94,8 @@ public enum StatementKind: String, Sendable, Equatable, CaseIterable {
 public struct StatementResult: Sendable {
     /// The index of the formula (in `Document.formulas`) the statement comes from.
     public var formula: Int
+    /// For a statement expanded from an index range (`w_{1..2}`), the index.
+    public var index: Int?
     /// Where the statement starts in the note.
     public var position: SourcePosition
     /// The statement's TeX (a part of the formula's TeX when a formula holds several).
@@ -122,6 +124,7 @@ public struct StatementResult: Sendable {
                 check: Check? = nil, diagnostics: [Diagnostic] = [])
     {
         self.formula = formula
+        self.index = nil
         self.position = position
         self.tex = tex
         self.kind = kind

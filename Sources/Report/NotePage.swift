@@ -44,7 +44,7 @@ public struct NotePage: HTMLHooks {
         if case .heading(1, _, _)? = blocks.first, let title = blocks.popFirst() {
             writer.write([title], into: &html)
         }
-        ResultCards.header(result: result, into: &html)
+        ResultCards.header(result: result, anchors: anchorsByLine, into: &html)
         writer.write(Array(blocks), into: &html)
         html.newlineIfNeeded()
         html.raw("</article>\n")
@@ -57,7 +57,7 @@ public struct NotePage: HTMLHooks {
     public func write(math: Math, standalone: Bool, into html: inout HTMLBuffer) {
         let index = formulaIndex[math.position]
         let statements = index.flatMap { statementsByFormula[$0] } ?? []
-        let anchor = math.label ?? index.map { "f\($0 + 1)" } ?? "f"
+        let anchor = anchor(for: math, index: index)
         if math.display {
             if standalone { html.newlineIfNeeded() }
             let tag = standalone ? "div" : "span"
@@ -81,6 +81,21 @@ public struct NotePage: HTMLHooks {
             ResultCards.badge(for: statements, into: &html)
             html.raw("</span>")
         }
+    }
+
+    /// The id of a formula's element: its label, or `f` and its number in the note.
+    private func anchor(for math: Math, index: Int?) -> String {
+        math.label ?? index.map { "f\($0 + 1)" } ?? "f"
+    }
+
+    /// For each source line, the anchor of the first formula on it (for links from the list
+    /// of problems).
+    private var anchorsByLine: [Int: String] {
+        var anchors: [Int: String] = [:]
+        for (index, math) in document.formulas.enumerated() where anchors[math.position.line] == nil {
+            anchors[math.position.line] = anchor(for: math, index: index)
+        }
+        return anchors
     }
 
     /// The formula's MathML, from the parse tree the Notebook already made when it has it.
@@ -141,7 +156,7 @@ public struct NotePage: HTMLHooks {
         for math in formulas {
             guard let index = formulaIndex[math.position] else { continue }
             if math.display, let statements = statementsByFormula[index], !statements.isEmpty {
-                ResultCards.card(for: statements, into: &html)
+                ResultCards.card(for: statements, anchor: anchor(for: math, index: index), into: &html)
             }
             for plot in plotsByFormula[index] ?? [] {
                 ResultCards.plot(plot, into: &html)

@@ -35,16 +35,17 @@ enum ResultCards {
         }
     }
 
+    /// A number as the page shows it, with a true minus sign.
     static func number(_ value: Double, into html: inout HTMLBuffer) {
         html.raw("<span class=\"number\">")
-        html.escaped(NumberText.format(value))
+        html.escaped(NumberText.format(value).replacingOccurrences(of: "-", with: "\u{2212}"))
         html.raw("</span>")
     }
 
     // MARK: - Header
 
     /// The note's summary and its example point.
-    static func header(result: NoteResult, into html: inout HTMLBuffer) {
+    static func header(result: NoteResult, anchors: [Int: String], into html: inout HTMLBuffer) {
         let summary = result.summary
         html.raw("<section class=\"summary\" aria-label=\"What Derive checked\">\n<p class=\"counts\">")
         html.raw("<span>\(summary.statements) statements</span> · <span>\(summary.evaluated) evaluated</span> · ")
@@ -76,7 +77,14 @@ enum ResultCards {
         if !problems.isEmpty {
             html.raw("<details class=\"problems\" open><summary>Problems</summary>\n<ul>\n")
             for problem in problems {
-                html.raw("<li class=\"\(problem.severity.rawValue)\"><a href=\"#line-\(problem.position.line)\">line \(problem.position.line)</a>: ")
+                html.raw("<li class=\"\(problem.severity.rawValue)\">")
+                if let anchor = anchors[problem.position.line] {
+                    html.raw("<a href=\"#")
+                    html.escaped(anchor)
+                    html.raw("\">line \(problem.position.line)</a>: ")
+                } else {
+                    html.raw("line \(problem.position.line): ")
+                }
                 html.raw("<strong>\(problem.severity.rawValue)</strong> ")
                 html.escaped(problem.message)
                 if let hint = problem.hint {
@@ -94,11 +102,16 @@ enum ResultCards {
     // MARK: - Cards and badges
 
     /// The card after a display formula: value, partials, verdict, reading.
-    static func card(for statements: [StatementResult], into html: inout HTMLBuffer) {
+    static func card(for statements: [StatementResult], anchor: String, into html: inout HTMLBuffer) {
         html.newlineIfNeeded()
         html.raw("<aside class=\"card\" aria-label=\"Results of the formula above\">\n")
-        for statement in statements {
-            html.raw("<div class=\"statement \(statement.kind.rawValue)\" id=\"line-\(statement.position.line)\">")
+        for (position, statement) in statements.enumerated() {
+            html.raw("<div class=\"statement \(statement.kind.rawValue)\" id=\"")
+            html.escaped(anchor + "-\(position + 1)")
+            html.raw("\">")
+            if let index = statement.index {
+                html.raw("<span class=\"index\">index \(index)</span>")
+            }
             if let value = statement.value {
                 html.raw("<span class=\"value\">")
                 if let label = statement.name {
@@ -162,11 +175,12 @@ enum ResultCards {
             html.raw("<span class=\"badge \(kind)\" title=\"")
             html.escaped(title)
             html.raw("\">\(symbol)<span class=\"visually-hidden\"> \(check.status == .holds ? "holds" : check.status == .fails ? "fails" : "cannot tell")</span></span>")
-        } else if let value = statement.value {
+        } else if statement.value != nil {
+            let values = worthShowing.compactMap(\.value).map { NumberText.format($0).replacingOccurrences(of: "-", with: "\u{2212}") }
             html.raw("<span class=\"badge value\" title=\"")
             html.escaped(title)
             html.raw("\">= ")
-            html.escaped(NumberText.format(value))
+            html.escaped(values.joined(separator: ", "))
             html.raw("</span>")
         }
     }
@@ -174,22 +188,51 @@ enum ResultCards {
     // MARK: - Plots and gradients
 
     static func plot(_ function: FunctionPlot, into html: inout HTMLBuffer) {
+        let range = domain(of: function.function, around: function.exampleX)
         let plot = Plot(title: "\(function.name)(\(function.parameter))", xLabel: function.parameter,
                         yLabel: "\(function.name)(\(function.parameter))",
                         curves: [PlotCurve("\(function.name)", function.function)], exampleX: function.exampleX,
-                        id: "plot-\(function.formula)-\(function.name)")
+                        xRange: range, id: "plot-\(function.formula)-\(function.name)")
         html.newlineIfNeeded()
         html.raw("<figure class=\"figure-plot\">")
         if let derivative = function.derivative {
             let slope = Plot(title: "\(function.name)′(\(function.parameter))", xLabel: function.parameter,
                              yLabel: "\(function.name)′(\(function.parameter))",
                              curves: [PlotCurve("\(function.name)′", derivative)], exampleX: function.exampleX,
-                             id: "plot-\(function.formula)-\(function.name)-derivative")
+                             xRange: range, id: "plot-\(function.formula)-\(function.name)-derivative")
             html.raw(PlotSVG.pair(plot, beside: slope))
         } else {
             html.raw(PlotSVG.svg(plot))
         }
         html.raw("</figure>\n")
+    }
+
+    /// When a function is defined on only part of [-6, 6] (a loss of a probability, defined on
+    /// (0, 1)), the part around the example point, so the curve is not squeezed; `nil` lets the
+    /// plot choose.
+    static func domain(of function: (Double) -> Double, around example: Double?) -> ClosedRange<Double>? {
+        let count = 240
+        let xs = (0...count).map { -6 + 12 * Double($0) / Double(count) }
+        let defined = xs.map { function($0).isFinite }
+        guard defined.contains(false), defined.contains(true) else { return nil }
+        var runs: [ClosedRange<Int>] = []
+        var start: Int?
+        for (index, ok) in defined.enumerated() {
+            if ok, start == nil { start = index }
+            if !ok, let first = start {
+                runs.append(first...(index - 1))
+                start = nil
+            }
+        }
+        if let first = start { runs.append(first...count) }
+        let chosen = runs.first { run in example.map { xs[run.lowerBound] <= $0 && $0 <= xs[run.upperBound] } ?? false }
+            ?? runs.max { $0.count < $1.count }
+        guard let run = chosen, run.count >= 3, run.count < count else { return nil }
+        // Reach just inside the edges of the domain.
+        let step = 12 / Double(count)
+        let low = run.lowerBound == 0 ? xs[0] : xs[run.lowerBound] - step * 0.95
+        let high = run.upperBound == count ? xs[count] : xs[run.upperBound] + step * 0.95
+        return low...high
     }
 
     /// For each sink, its gradient with respect to every leaf.

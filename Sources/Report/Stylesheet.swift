@@ -17,9 +17,13 @@ public enum Stylesheet {
             --link: #8ab4f8; --holds: #86efac; --holds-bg: #14321f; --fails: #fca5a5; --fails-bg: #3b1616;
             --unsure: #fcd34d; --unsure-bg: #372a0a; }
         }
+        @font-face { font-family: "Latin Modern Roman"; src: url("lmroman10-regular.otf") format("opentype"); font-display: swap; }
+        @font-face { font-family: "Latin Modern Roman"; src: url("lmroman10-italic.otf") format("opentype"); font-style: italic; font-display: swap; }
+        @font-face { font-family: "Latin Modern Roman"; src: url("lmroman10-bold.otf") format("opentype"); font-weight: bold; font-display: swap; }
+        @font-face { font-family: "Latin Modern Roman"; src: url("lmroman10-bolditalic.otf") format("opentype"); font-weight: bold; font-style: italic; font-display: swap; }
         html { background: var(--background); color: var(--text); -webkit-text-size-adjust: 100%; }
         body { margin: 0 auto; max-width: 46rem; padding: 1.5rem 1.25rem 4rem;
-          font: 1.0625rem/1.6 "Iowan Old Style", "Palatino Linotype", Palatino, "TeX Gyre Pagella", Georgia, serif; }
+          font: 1.125rem/1.6 "Latin Modern Roman", "Latin Modern Math", Georgia, serif; }
         h1, h2, h3 { line-height: 1.25; }
         a { color: var(--link); }
         nav.pages { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; justify-content: space-between; font-size: 0.9rem; margin: 0 0 1.5rem; }
@@ -38,7 +42,7 @@ public enum Stylesheet {
           background: var(--surface); font-size: 0.9rem; }
         .summary .counts { margin: 0.2rem 0; }
         .summary details { margin: 0.4rem 0; }
-        .summary table { font-size: 0.875rem; margin: 0.4rem 0; }
+        .summary table { font-size: 0.875rem; margin: 0.4rem 0; display: table; }
         .summary .source.sampled { font-style: italic; color: var(--muted); }
         .problems li.error strong { color: var(--fails); }
         .problems li.warning strong { color: var(--unsure); }
@@ -52,22 +56,25 @@ public enum Stylesheet {
         .card details.reading summary { cursor: pointer; width: max-content; }
         .number { font-variant-numeric: tabular-nums; }
         var { font-style: italic; }
-        .verdict { padding: 0 0.4rem; border-radius: 4px; font-weight: 600; }
+        .verdict { padding: 0 0.4rem; border-radius: 4px; font-weight: 600; white-space: nowrap; }
+        .card .index { font-variant-numeric: tabular-nums; color: var(--muted); }
         .verdict.holds { color: var(--holds); background: var(--holds-bg); }
         .verdict.fails { color: var(--fails); background: var(--fails-bg); }
         .verdict.cannot-tell, .verdict.not-evaluated { color: var(--unsure); background: var(--unsure-bg); }
         .summary .verdict { font-weight: 600; }
-        .badge { font-size: 0.7em; vertical-align: super; margin-left: 0.1em; padding: 0 0.25em; border-radius: 3px; font-weight: 700; }
+        .formula.inline { white-space: nowrap; }
+        .badge { font: 600 0.7rem/1 ui-sans-serif, "DejaVu Sans", sans-serif; vertical-align: 0.15em; margin-left: 0.25em;
+          padding: 0.1em 0.3em; border-radius: 3px; }
         .badge.holds { color: var(--holds); background: var(--holds-bg); }
         .badge.fails { color: var(--fails); background: var(--fails-bg); }
         .badge.cannot-tell { color: var(--unsure); background: var(--unsure-bg); }
-        .badge.value { color: var(--muted); font-weight: 400; }
+        .badge.value { color: var(--muted); font-weight: 400; background: var(--surface); border: 1px solid var(--rule); }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .equation-ref.unknown { color: var(--fails); }
         figure { margin: 1rem 0 1.5rem; }
         .figure-plot, .figure-diagram { overflow-x: auto; }
         .figure-diagram.not-drawn figcaption { font-style: italic; color: var(--muted); }
-        .gradients table { font-size: 0.9rem; }
+        .gradients table { font-size: 0.9rem; display: table; min-width: min(26rem, 100%); }
         .gradients caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: 0.3rem; }
         ul.notes { padding-left: 1.2rem; }
         ul.notes .counts { color: var(--muted); font-size: 0.875rem; }
