@@ -149,8 +149,8 @@ extension MathMLBuilder {
     /// `<mover>`/`<munder>`/`<munderover>`; extensible arrows stretch over padded labels.
     func overUnder(_ overUnder: OverUnder) -> MathMLElement {
         var base = build(overUnder.base)
-        var over = overUnder.over.map { build($0) }
-        var under = overUnder.under.map { build($0) }
+        var over = overUnder.over.map { script.build($0) }
+        var under = overUnder.under.map { script.build($0) }
         if ExtensibleArrows.commands[overUnder.command] != nil {
             base.set("stretchy", "true")
             base.set("minsize", "1.75em")

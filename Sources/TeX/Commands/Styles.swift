@@ -44,10 +44,10 @@ extension CommandFamily {
 extension MathMLBuilder {
     /// `<mstyle>` with `displaystyle`/`scriptlevel`, or `mathsize` for a size.
     func style(_ style: StyleChange) -> MathMLElement {
-        let body = row(style.body)
         if let mathStyle = style.style {
-            return MathMLBuilder.styled(body, mathStyle)
+            return styled(inStyle(mathStyle).row(style.body), mathStyle)
         }
+        let body = row(style.body)
         if let scale = style.scale {
             return MathMLElement("mstyle", [("mathsize", Spaces.format(scale) + "em")], children: [body])
         }

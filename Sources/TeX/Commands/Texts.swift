@@ -5,7 +5,8 @@ enum TextFonts {
     static let commands: [String: MathFont] = [
         "text": .roman, "mbox": .roman, "hbox": .roman, "textrm": .roman, "textnormal": .roman,
         "textup": .roman, "textmd": .roman, "textbf": .bold, "textit": .italic, "textsl": .italic,
-        "emph": .italic, "textsf": .sansSerif, "texttt": .monospace, "fbox": .roman,
+        "emph": .italic, "textsf": .sansSerif, "texttt": .monospace, "fbox": .roman, "makebox": .roman,
+        "parbox": .roman,
     ]
 
     /// Commands that stand for characters in text.
@@ -29,6 +30,13 @@ extension CommandFamily {
         if invocation.name == "TeX" || invocation.name == "LaTeX" {
             return .text(Text(command: invocation.name, font: .roman,
                               parts: [.text(invocation.name, invocation.range)], range: invocation.range))
+        }
+        if invocation.name == "makebox" {
+            _ = parser.parseOptionalRaw()
+            _ = parser.parseOptionalRaw()
+        }
+        if invocation.name == "parbox" {
+            _ = parser.parseRawArgument(for: "\\parbox", at: invocation.range)
         }
         let parts = parser.parseTextArgument(for: invocation)
         let font = TextFonts.commands[invocation.name] ?? .roman
@@ -120,6 +128,9 @@ extension Parser {
                 advance()
                 if let character = TextFonts.characters[name] {
                     buffer += character
+                } else if name == "eqref" || name == "ref" {
+                    let label = parseRawArgument(for: "\\" + name, at: token.range).text
+                    buffer += name == "eqref" ? "(" + label + ")" : label
                 } else if TextFonts.commands[name] != nil || ["textcolor", "color"].contains(name) {
                     // Font changes inside text: the content is kept, the font is not.
                     if name == "textcolor" || name == "color" { _ = parseRawArgument(for: "\\" + name, at: token.range) }
@@ -159,7 +170,9 @@ extension MathMLBuilder {
                 }
                 elements.append(element)
             case .math(let nodes, _):
-                elements.append(MathMLBuilder(font: nil).row(nodes))
+                var inner = self
+                inner.font = nil
+                elements.append(inner.row(nodes))
             }
         }
         if elements.isEmpty { return MathMLElement("mtext", text: "") }

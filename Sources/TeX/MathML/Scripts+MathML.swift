@@ -8,10 +8,10 @@ extension MathMLBuilder {
             over = MathMLElement("mo", text: MathMLBuilder.primes(scripts.primes))
         }
         if let sup = scripts.sup {
-            let built = build(sup)
+            let built = script.build(sup)
             over = over.map { MathMLBuilder.row([$0, built]) } ?? built
         }
-        let under = scripts.sub.map { build($0) }
+        let under = scripts.sub.map { script.build($0) }
 
         var limitsAbove = false
         switch scripts.limits {
