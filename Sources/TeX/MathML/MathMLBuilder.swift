@@ -97,7 +97,8 @@ struct MathMLBuilder {
             }
             elements.append(element)
             if let function = MathMLBuilder.functionName(node) {
-                elements.append(contentsOf: functionSpacing(function, next: next, element: &elements[elements.count - 1]))
+                elements.append(contentsOf: functionSpacing(function, previous: previous, next: next,
+                                                            element: &elements[elements.count - 1]))
             } else if MathMLBuilder.isOperatorApplication(node), let next, !MathMLBuilder.isOperatorLike(next) {
                 elements.append(MathMLElement("mo", text: "\u{2061}"))
             }
@@ -248,6 +249,10 @@ struct MathMLBuilder {
             return MathMLElement("mn", text: atom.text)
         case .operator:
             var element = MathMLElement("mo", text: atom.text)
+            if atom.command == "bmod" {
+                element.set("lspace", "0.278em")
+                element.set("rspace", "0.278em")
+            }
             if atom.atomClass == .op {
                 if atom.command == "smallint" { element.set("largeop", "false") }
                 if atom.command == "intop" || atom.command == "ointop" { element.set("movablelimits", "true") }
@@ -256,6 +261,11 @@ struct MathMLBuilder {
                     element.set("fence", "false")
                 }
                 element.set("stretchy", "false")
+                if (atom.text == "|" || atom.text == "\u{2016}"), atom.atomClass != .rel {
+                    // An ordinary bar (|x|): no operator space on either side.
+                    element.set("lspace", "0em")
+                    element.set("rspace", "0em")
+                }
             }
             return element
         }
@@ -296,13 +306,21 @@ struct MathMLBuilder {
 
     /// What follows a function name: `⁡` (function application) for `\sin`-like names, and
     /// the thin space TeX puts between an operator and an ordinary atom after it.
-    private func functionSpacing(_ name: OperatorName, next: Node?, element: inout MathMLElement) -> [MathMLElement] {
+    private func functionSpacing(
+        _ name: OperatorName, previous: Node?, next: Node?, element: inout MathMLElement
+    ) -> [MathMLElement] {
         let thin = MathMLBuilder.spacedAfterOperator(next)
+        let thinBefore = MathMLBuilder.spacedBeforeOperator(previous)
         if name.limits {
-            // `lim`, `max`: an operator with movable limits; space through rspace.
-            MathMLBuilder.setOnCore(&element, "lspace", "0em")
-            MathMLBuilder.setOnCore(&element, "rspace", thin ? "0.167em" : "0em")
+            // `lim`, `max`: an operator with movable limits; TeX's spacing through lspace/rspace
+            // (MathML would give an unknown operator a thick space on both sides).
+            if previous != nil { MathMLBuilder.setOnCore(&element, "lspace", thinBefore ? "0.167em" : "0em") }
+            if next != nil { MathMLBuilder.setOnCore(&element, "rspace", thin ? "0.167em" : "0em") }
             return []
+        }
+        if thinBefore {
+            // Ord–Op: `2\sin x`, `(a+b)\log n` get a thin space before the name.
+            element = MathMLElement("mrow", children: [MathMLElement("mspace", [("width", "0.167em")]), element])
         }
         guard let next, !MathMLBuilder.isOperatorLike(next) else { return [] }
         var result = [MathMLElement("mo", text: "\u{2061}")]
@@ -325,6 +343,24 @@ struct MathMLBuilder {
             if case .atomClass(let atomClass) = enclosure.kind {
                 return [.ord, .op, .inner].contains(atomClass)
             }
+            return true
+        default: return true
+        }
+    }
+
+    /// Whether TeX puts a thin space between this node and an operator after it (Ord–Op,
+    /// Close–Op, Inner–Op).
+    static func spacedBeforeOperator(_ previous: Node?) -> Bool {
+        guard let previous else { return false }
+        switch previous {
+        case .atom(let atom): return [.ord, .close, .inner].contains(atom.atomClass)
+        case .sizedDelimiter(let delimiter): return delimiter.atomClass == .close || delimiter.atomClass == .ord
+        case .space, .lineBreak, .tag, .error, .operatorName: return false
+        case .scripts(let scripts):
+            if let base = scripts.base { return spacedBeforeOperator(base) }
+            return true
+        case .enclosure(let enclosure):
+            if case .atomClass(let atomClass) = enclosure.kind { return [.ord, .close, .inner].contains(atomClass) }
             return true
         default: return true
         }
