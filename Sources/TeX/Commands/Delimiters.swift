@@ -174,7 +174,12 @@ extension MathMLBuilder {
     /// `<mrow>` with stretchy fences around the body.
     func fenced(_ fenced: Fenced) -> MathMLElement {
         var children = [fence(fenced.left)]
-        children.append(contentsOf: build(fenced.body))
+        var body = build(fenced.body)
+        if case .atom(let atom)? = fenced.body.first, atom.atomClass == .bin, !body.isEmpty {
+            // `\left( -x \right)`: the minus follows the fence, so it is unary.
+            body[0].set("form", "prefix")
+        }
+        children.append(contentsOf: body)
         children.append(fence(fenced.right))
         return MathMLElement("mrow", children: children)
     }
