@@ -57,7 +57,6 @@ public enum MathML {
           font-size: 1.1em;
         }
         math[display="block"] {
-          display: block math;
           margin: 1em 0;
           overflow-x: auto;
           overflow-y: hidden;
