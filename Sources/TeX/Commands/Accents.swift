@@ -34,6 +34,8 @@ struct AccentInfo {
         "underbrace": AccentInfo(mark: "\u{23DF}", under: true, stretchy: true, isBrace: true),
         "overparen": AccentInfo(mark: "\u{23DC}", under: false, stretchy: true, isBrace: false),
         "underparen": AccentInfo(mark: "\u{23DD}", under: true, stretchy: true, isBrace: false),
+        "overbracket": AccentInfo(mark: "\u{23B4}", under: false, stretchy: true, isBrace: true),
+        "underbracket": AccentInfo(mark: "\u{23B5}", under: true, stretchy: true, isBrace: true),
         "overgroup": AccentInfo(mark: "\u{23E0}", under: false, stretchy: true, isBrace: false),
         "undergroup": AccentInfo(mark: "\u{23E1}", under: true, stretchy: true, isBrace: false),
         "overrightarrow": AccentInfo(mark: "\u{2192}", under: false, stretchy: true, isBrace: false),
@@ -139,7 +141,7 @@ extension MathMLBuilder {
     /// Marks that the operator dictionary makes stretchy horizontally.
     static let horizontallyStretchy: Set<String> = [
         "^", "~", "\u{AF}", "\u{2C7}", "\u{2C6}", "\u{2DC}", "\u{302}", "\u{203E}", "\u{2015}", "_", "\u{23DE}", "\u{23DF}",
-        "\u{23DC}", "\u{23DD}", "\u{23E0}", "\u{23E1}", "\u{2192}", "\u{2190}", "\u{2194}",
+        "\u{23DC}", "\u{23DD}", "\u{23E0}", "\u{23E1}", "\u{23B4}", "\u{23B5}", "\u{2192}", "\u{2190}", "\u{2194}",
     ]
 
     /// `<mover accent="true">` for accents, a plain `<mover>`/`<munder>` for braces.

@@ -53,6 +53,10 @@ enum Symbols {
         ("diamondsuit", "\u{2662}"), ("heartsuit", "\u{2661}"), ("spadesuit", "\u{2660}"), ("S", "\u{A7}"),
         ("P", "\u{B6}"), ("circledS", "\u{24C8}"), ("eth", "\u{F0}"), ("#", "#"), ("$", "$"), ("%", "%"),
         ("&", "&"), ("_", "_"), ("And", "&"),
+        // Capital Greek letters that look like Latin ones (KaTeX and unicode-math have them).
+        ("Alpha", "\u{391}"), ("Beta", "\u{392}"), ("Epsilon", "\u{395}"), ("Zeta", "\u{396}"),
+        ("Eta", "\u{397}"), ("Iota", "\u{399}"), ("Kappa", "\u{39A}"), ("Mu", "\u{39C}"), ("Nu", "\u{39D}"),
+        ("Omicron", "\u{39F}"), ("Rho", "\u{3A1}"), ("Tau", "\u{3A4}"), ("Chi", "\u{3A7}"),
     ]
 
     /// Large operators whose limits go above and below in display style.

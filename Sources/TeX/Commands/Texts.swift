@@ -2,6 +2,18 @@
 // $...$ or \(...\) math inside, and \TeX \LaTeX.
 
 enum TextFonts {
+    /// Accents in text (`\"o` is ö), by command, as combining characters.
+    static let accents: [String: String] = [
+        "\"": "\u{308}", "'": "\u{301}", "`": "\u{300}", ".": "\u{307}", "H": "\u{30B}", "r": "\u{30A}",
+        "~": "\u{303}", "^": "\u{302}", "=": "\u{304}", "u": "\u{306}", "v": "\u{30C}", "c": "\u{327}",
+    ]
+
+    /// Font and size switches that text keeps the content of.
+    static let switches: Set<String> = [
+        "it", "bf", "rm", "sf", "tt", "em", "sl", "sc", "normalfont", "tiny", "Tiny", "scriptsize", "footnotesize",
+        "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge", "itshape", "bfseries", "upshape",
+    ]
+
     static let commands: [String: MathFont] = [
         "text": .roman, "mbox": .roman, "hbox": .roman, "textrm": .roman, "textnormal": .roman,
         "textup": .roman, "textmd": .roman, "textbf": .bold, "textit": .italic, "textsl": .italic,
@@ -26,8 +38,8 @@ enum TextFonts {
 
 extension CommandFamily {
     /// `\text{...}` and the other text commands, and `\TeX`, `\LaTeX`.
-    static let texts = CommandFamily(names: Array(TextFonts.commands.keys) + ["TeX", "LaTeX"]) { parser, invocation in
-        if invocation.name == "TeX" || invocation.name == "LaTeX" {
+    static let texts = CommandFamily(names: Array(TextFonts.commands.keys) + ["TeX", "LaTeX", "KaTeX"]) { parser, invocation in
+        if invocation.name == "TeX" || invocation.name == "LaTeX" || invocation.name == "KaTeX" {
             return .text(Text(command: invocation.name, font: .roman,
                               parts: [.text(invocation.name, invocation.range)], range: invocation.range))
         }
@@ -126,7 +138,28 @@ extension Parser {
                 bufferStart = offset
             case .command(let name):
                 advance()
-                if let character = TextFonts.characters[name] {
+                if let mark = TextFonts.accents[name] {
+                    // `\"o`, `\'{e}`: the next letter with a combining accent.
+                    skipSpaces()
+                    var braced = false
+                    if let open = peek, open.kind == .open {
+                        braced = true
+                        advance()
+                    }
+                    if let letter = peek, case .character(let scalar) = letter.kind {
+                        advance()
+                        buffer.unicodeScalars.append(scalar)
+                    } else if let letter = peek, case .command(let letterName) = letter.kind,
+                              let character = TextFonts.characters[letterName]
+                    {
+                        advance()
+                        buffer += character
+                    }
+                    buffer += mark
+                    if braced, let close = peek, close.kind == .close { advance() }
+                } else if TextFonts.switches.contains(name) {
+                    // A font or size switch inside text: the content is kept, the style is not.
+                } else if let character = TextFonts.characters[name] {
                     buffer += character
                 } else if name == "eqref" || name == "ref" {
                     let label = parseRawArgument(for: "\\" + name, at: token.range).text

@@ -90,6 +90,13 @@ struct MathMLBuilder {
             {
                 element.text = "\u{22EF}"
             }
+            if case .atom(let atom) = node, MathMLBuilder.dots.contains(atom.command ?? ""),
+               MathMLBuilder.isOperatorLike(previous) || (next.map(MathMLBuilder.isOperatorLike) ?? false)
+            {
+                // TeX's dots are Inner atoms: next to an operator, the space is the operator's only.
+                element.set("lspace", "0em")
+                element.set("rspace", "0em")
+            }
             if case .atom(let atom) = node, atom.atomClass == .bin, index > 0,
                MathMLBuilder.makesBinaryUnary(previous)
             {
@@ -129,6 +136,17 @@ struct MathMLBuilder {
             return false
         }
         return !OperatorNames.plainName(of: enclosure.body).isEmpty
+    }
+
+    /// The dots commands.
+    static let dots: Set<String> = [
+        "ldots", "cdots", "vdots", "ddots", "dots", "dotsc", "dotsb", "dotsm", "dotsi", "dotso", "iddots",
+    ]
+
+    /// `isOperatorLike` for an optional node (false for nothing).
+    static func isOperatorLike(_ node: Node?) -> Bool {
+        guard let node else { return false }
+        return isOperatorLike(node)
     }
 
     /// One element for a list: the element itself, or an `<mrow>` around several.
