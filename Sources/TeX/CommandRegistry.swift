@@ -19,7 +19,7 @@ struct CommandFamily: Sendable {
 enum CommandRegistry {
     /// Families of commands that read their own arguments.
     static let all: [CommandFamily] = [
-        .symbols, .negation, .fractions, .roots, .leftRight, .sizedDelimiters, .accents,
+        .symbols, .multipleIntegral, .negation, .sideset, .fractions, .roots, .leftRight, .sizedDelimiters, .accents,
         .overUnder, .fonts, .texts, .operatorNames, .spaces, .colors, .enclosures,
         .environments, .plainEnvironments, .tags, .modulo, .ignored, .misplaced,
     ]

@@ -8,13 +8,15 @@ struct AccentInfo {
     let under: Bool
     let stretchy: Bool
     let isBrace: Bool
+    /// Drawn at 70% size (`\vec`: the font's arrow is too big for an accent).
+    var small = false
 
     static let commands: [String: AccentInfo] = [
-        "hat": AccentInfo(mark: "^", under: false, stretchy: false, isBrace: false),
-        "widehat": AccentInfo(mark: "^", under: false, stretchy: true, isBrace: false),
+        "hat": AccentInfo(mark: "\u{2C6}", under: false, stretchy: false, isBrace: false),
+        "widehat": AccentInfo(mark: "\u{302}", under: false, stretchy: true, isBrace: false),
         "check": AccentInfo(mark: "\u{2C7}", under: false, stretchy: false, isBrace: false),
         "widecheck": AccentInfo(mark: "\u{2C7}", under: false, stretchy: true, isBrace: false),
-        "tilde": AccentInfo(mark: "~", under: false, stretchy: false, isBrace: false),
+        "tilde": AccentInfo(mark: "\u{2DC}", under: false, stretchy: false, isBrace: false),
         "widetilde": AccentInfo(mark: "~", under: false, stretchy: true, isBrace: false),
         "acute": AccentInfo(mark: "\u{B4}", under: false, stretchy: false, isBrace: false),
         "grave": AccentInfo(mark: "`", under: false, stretchy: false, isBrace: false),
@@ -24,14 +26,16 @@ struct AccentInfo {
         "ddddot": AccentInfo(mark: "\u{20DC}", under: false, stretchy: false, isBrace: false),
         "breve": AccentInfo(mark: "\u{2D8}", under: false, stretchy: false, isBrace: false),
         "bar": AccentInfo(mark: "\u{AF}", under: false, stretchy: false, isBrace: false),
-        "vec": AccentInfo(mark: "\u{2192}", under: false, stretchy: false, isBrace: false),
+        "vec": AccentInfo(mark: "\u{2192}", under: false, stretchy: false, isBrace: false, small: true),
         "mathring": AccentInfo(mark: "\u{2DA}", under: false, stretchy: false, isBrace: false),
-        "overline": AccentInfo(mark: "\u{203E}", under: false, stretchy: true, isBrace: false),
-        "underline": AccentInfo(mark: "_", under: true, stretchy: true, isBrace: false),
+        "overline": AccentInfo(mark: "\u{2015}", under: false, stretchy: true, isBrace: false),
+        "underline": AccentInfo(mark: "\u{2015}", under: true, stretchy: true, isBrace: false),
         "overbrace": AccentInfo(mark: "\u{23DE}", under: false, stretchy: true, isBrace: true),
         "underbrace": AccentInfo(mark: "\u{23DF}", under: true, stretchy: true, isBrace: true),
         "overparen": AccentInfo(mark: "\u{23DC}", under: false, stretchy: true, isBrace: false),
         "underparen": AccentInfo(mark: "\u{23DD}", under: true, stretchy: true, isBrace: false),
+        "overbracket": AccentInfo(mark: "\u{23B4}", under: false, stretchy: true, isBrace: true),
+        "underbracket": AccentInfo(mark: "\u{23B5}", under: true, stretchy: true, isBrace: true),
         "overgroup": AccentInfo(mark: "\u{23E0}", under: false, stretchy: true, isBrace: false),
         "undergroup": AccentInfo(mark: "\u{23E1}", under: true, stretchy: true, isBrace: false),
         "overrightarrow": AccentInfo(mark: "\u{2192}", under: false, stretchy: true, isBrace: false),
@@ -134,11 +138,29 @@ enum ExtensibleArrows {
 }
 
 extension MathMLBuilder {
+    /// Marks that the operator dictionary makes stretchy horizontally.
+    static let horizontallyStretchy: Set<String> = [
+        "^", "~", "\u{AF}", "\u{2C7}", "\u{2C6}", "\u{2DC}", "\u{302}", "\u{203E}", "\u{2015}", "_", "\u{23DE}", "\u{23DF}",
+        "\u{23DC}", "\u{23DD}", "\u{23E0}", "\u{23E1}", "\u{23B4}", "\u{23B5}", "\u{2192}", "\u{2190}", "\u{2194}",
+    ]
+
     /// `<mover accent="true">` for accents, a plain `<mover>`/`<munder>` for braces.
     func accent(_ accent: Accent) -> MathMLElement {
         let base = build(accent.base)
         var mark = MathMLElement("mo", text: accent.mark)
-        mark.set("stretchy", accent.stretchy ? "true" : "false")
+        if MathMLBuilder.isSingleCharacter(accent.base), accent.command == "widehat" || accent.command == "widetilde" {
+            // Latin Modern Math's wide accents start at a width that misplaces them over one letter.
+            let narrow = accent.command == "widehat" ? "hat" : "tilde"
+            return self.accent(Accent(command: narrow, mark: AccentInfo.commands[narrow]?.mark ?? accent.mark,
+                                      base: accent.base, under: false, stretchy: false, range: accent.range))
+        }
+        let stretchesByDefault = MathMLBuilder.horizontallyStretchy.contains(accent.mark)
+        if accent.stretchy != stretchesByDefault {
+            mark.set("stretchy", accent.stretchy ? "true" : "false")
+        }
+        if AccentInfo.commands[accent.command]?.small == true {
+            mark.set("mathsize", "0.7em")
+        }
         if accent.isBrace {
             return MathMLElement(accent.under ? "munder" : "mover", children: [base, mark])
         }
@@ -146,20 +168,31 @@ extension MathMLBuilder {
                              [(accent.under ? "accentunder" : "accent", "true")], children: [base, mark])
     }
 
+    /// Whether a node is one character (`x`, `{x}`, `\alpha`).
+    static func isSingleCharacter(_ node: Node) -> Bool {
+        switch node {
+        case .atom(let atom): return atom.text.unicodeScalars.count == 1
+        case .group(let group): return group.children.count == 1 && isSingleCharacter(group.children[0])
+        case .font(let change): return isSingleCharacter(change.body)
+        default: return false
+        }
+    }
+
     /// `<mover>`/`<munder>`/`<munderover>`; extensible arrows stretch over padded labels.
     func overUnder(_ overUnder: OverUnder) -> MathMLElement {
         var base = build(overUnder.base)
-        var over = overUnder.over.map { build($0) }
-        var under = overUnder.under.map { build($0) }
+        var over = overUnder.over.map { script.build($0) }
+        var under = overUnder.under.map { script.build($0) }
         if ExtensibleArrows.commands[overUnder.command] != nil {
+            // The arrow stretches to its labels, padded by 0.3em on each side.
             base.set("stretchy", "true")
-            base.set("minsize", "1.75em")
             func padded(_ element: MathMLElement) -> MathMLElement {
-                MathMLElement("mpadded", [("width", "+0.6em"), ("lspace", "0.3em")], children: [element])
+                let space = MathMLElement("mspace", [("width", "0.3em")])
+                return MathMLElement("mrow", children: [space, element, space])
             }
             over = over.map(padded)
             under = under.map(padded)
-            if over == nil { over = MathMLElement("mspace", [("width", "1.75em")]) }
+            if over == nil { over = MathMLElement("mspace", [("width", "1.5em")]) }
         }
         switch (under, over) {
         case (let under?, let over?): return MathMLElement("munderover", children: [base, under, over])

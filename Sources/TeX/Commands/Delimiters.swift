@@ -145,8 +145,14 @@ extension Parser {
 }
 
 extension MathMLBuilder {
+    /// Opening and closing brackets: fences that stretch symmetrically in every form.
+    static let brackets: Set<String> = [
+        "(", ")", "[", "]", "{", "}", "\u{27E8}", "\u{27E9}", "\u{230A}", "\u{230B}", "\u{2308}", "\u{2309}",
+        "\u{27EE}", "\u{27EF}", "\u{23B0}", "\u{23B1}",
+    ]
+
     /// Delimiters that the operator dictionary does not make stretchy by default.
-    private static let needsStretchy: Set<String> = ["/", "\\", "\u{2195}", "\u{21D1}", "\u{21D3}", "\u{21D5}", "\u{231C}", "\u{231D}", "\u{231E}", "\u{231F}", "\u{23D0}", "\u{23AA}", "\u{23B0}", "\u{23B1}", "\u{27EE}", "\u{27EF}"]
+    private static let needsStretchy: Set<String> = ["/", "\\", "\u{231C}", "\u{231D}", "\u{231E}", "\u{231F}", "\u{23D0}", "\u{23AA}"]
 
     /// One stretchy fence of a `\left...\right` group.
     private func fence(_ delimiter: Delimiter) -> MathMLElement {
@@ -154,18 +160,26 @@ extension MathMLBuilder {
             return MathMLElement("mo", text: "", [("fence", "true"), ("stretchy", "true"), ("symmetric", "true")])
         }
         var element = MathMLElement("mo", text: delimiter.text)
-        if MathMLBuilder.needsStretchy.contains(delimiter.text) || !MathMLBuilder.stretchyCharacters.contains(delimiter.text) {
-            element.set("fence", "true")
-            element.set("stretchy", "true")
-            element.set("symmetric", "true")
+        if MathMLBuilder.brackets.contains(delimiter.text) || delimiter.text == "|" || delimiter.text == "\u{2016}" {
+            return element
         }
+        element.set("fence", "true")
+        if MathMLBuilder.needsStretchy.contains(delimiter.text) || !MathMLBuilder.stretchyCharacters.contains(delimiter.text) {
+            element.set("stretchy", "true")
+        }
+        element.set("symmetric", "true")
         return element
     }
 
     /// `<mrow>` with stretchy fences around the body.
     func fenced(_ fenced: Fenced) -> MathMLElement {
         var children = [fence(fenced.left)]
-        children.append(contentsOf: build(fenced.body))
+        var body = build(fenced.body)
+        if case .atom(let atom)? = fenced.body.first, atom.atomClass == .bin, !body.isEmpty {
+            // `\left( -x \right)`: the minus follows the fence, so it is unary.
+            body[0].set("form", "prefix")
+        }
+        children.append(contentsOf: body)
         children.append(fence(fenced.right))
         return MathMLElement("mrow", children: children)
     }
@@ -188,14 +202,9 @@ extension MathMLBuilder {
             return MathMLElement("mo", text: delimiter.delimiter.text, [("stretchy", "true")])
         }
         let height = MathMLBuilder.height(delimiter.size)
-        var attributes: [(name: String, value: String)] = [
-            ("minsize", height), ("maxsize", height), ("fence", "true"), ("stretchy", "true"), ("symmetric", "true"),
-        ]
-        switch delimiter.atomClass {
-        case .open: attributes.append(("form", "prefix"))
-        case .close: attributes.append(("form", "postfix"))
-        case .rel: attributes.append(("form", "infix"))
-        default: break
+        var attributes: [(name: String, value: String)] = [("minsize", height), ("maxsize", height)]
+        if !MathMLBuilder.brackets.contains(delimiter.delimiter.text) {
+            attributes += [("fence", "true"), ("stretchy", "true"), ("symmetric", "true")]
         }
         return MathMLElement("mo", text: delimiter.delimiter.text, attributes)
     }

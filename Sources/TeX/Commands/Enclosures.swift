@@ -22,9 +22,11 @@ extension CommandFamily {
             let paren = Node.atom(Atom(atomClass: .open, form: .operator, text: "(", range: invocation.range))
             return .enclosure(Enclosure(command: name, kind: .verticalPhantom, body: paren, range: invocation.range))
         }
+        var command = name
         if name == "smash" || name == "framebox" {
-            _ = parser.parseOptionalRaw()
+            let option = parser.parseOptionalRaw()
             if name == "framebox" { _ = parser.parseOptionalRaw() }
+            if name == "smash", let option, option.text == "t" || option.text == "b" { command = "smash" + option.text }
         }
         let body: Node
         if name == "framebox" {
@@ -33,7 +35,7 @@ extension CommandFamily {
         } else {
             body = parser.parseArgument(for: "\\" + name, at: invocation.range)
         }
-        return .enclosure(Enclosure(command: name, kind: Enclosures.kinds[name] ?? .box, body: body,
+        return .enclosure(Enclosure(command: command, kind: Enclosures.kinds[name] ?? .box, body: body,
                                     range: invocation.range.lowerBound..<parser.previousEnd))
     }
 }
@@ -53,7 +55,11 @@ extension MathMLBuilder {
         case .verticalPhantom:
             return MathMLElement("mpadded", [("width", "0")], children: [MathMLElement("mphantom", children: [body])])
         case .smash:
-            return MathMLElement("mpadded", [("height", "0"), ("depth", "0")], children: [body])
+            switch enclosure.command {
+            case "smasht": return MathMLElement("mpadded", [("height", "0")], children: [body])
+            case "smashb": return MathMLElement("mpadded", [("depth", "0")], children: [body])
+            default: return MathMLElement("mpadded", [("height", "0"), ("depth", "0")], children: [body])
+            }
         case .lap:
             return MathMLElement("mpadded", [("width", "0")], children: [body])
         case .strike:

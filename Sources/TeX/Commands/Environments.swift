@@ -233,7 +233,11 @@ struct ColumnSpec {
         var expansions = 0
         func braced(_ scalars: [Unicode.Scalar], _ index: inout Int) -> String {
             while index < scalars.count, scalars[index] == " " { index += 1 }
-            guard index < scalars.count, scalars[index] == "{" else { return "" }
+            guard index < scalars.count else { return "" }
+            guard scalars[index] == "{" else {
+                index += 1
+                return String(scalars[index - 1])
+            }
             var depth = 0
             var content = String.UnicodeScalarView()
             while index < scalars.count {
@@ -288,16 +292,27 @@ struct ColumnSpec {
 }
 
 extension MathMLBuilder {
-    /// An `<mtable>` for the rows, with fences for matrices and cases.
+    /// An `<mtable>` for the rows, with fences for matrices and cases. Column alignment and
+    /// rules are given both as MathML attributes and as CSS (`style`), which is what
+    /// MathML Core renderers read.
     func environment(_ environment: Environment) -> MathMLElement {
         let info = EnvironmentInfo.table[environment.name] ?? EnvironmentInfo(layout: .matrix)
         if info.layout == .equation {
             return row(environment.rows.flatMap { $0.cells.flatMap(\.children) })
         }
         let columnCount = environment.rows.map(\.cells.count).max() ?? 0
+        let isMultline = environment.name.hasPrefix("multline")
+        let isEqnarray = environment.name.hasPrefix("eqnarray")
         var spec: ColumnSpec?
         if let columns = info.columns ?? (info.layout == .array ? environment.columnSpec : nil) {
             spec = ColumnSpec(columns)
+        }
+        var alignments: [String] = []
+        switch info.layout {
+        case .align: alignments = (0..<columnCount).map { $0 % 2 == 0 ? "right" : "left" }
+        case .cases: alignments = Array(repeating: "left", count: columnCount)
+        case .array: alignments = spec?.alignments ?? []
+        default: break
         }
 
         var table = MathMLElement("mtable")
@@ -309,64 +324,99 @@ extension MathMLBuilder {
             table.attributes = [("columnspacing", "1em"), ("rowspacing", ".2em"), ("columnalign", "left left")]
             table.set("class", "tex-cases")
         case .align:
-            let aligns = (0..<max(columnCount, 1)).map { $0 % 2 == 0 ? "right" : "left" }
             let spacings = (0..<max(columnCount - 1, 0)).map { $0 % 2 == 0 ? "0em" : "2em" }
-            table.attributes = [("displaystyle", "true"), ("columnalign", aligns.joined(separator: " "))]
+            table.attributes = [("displaystyle", "true"), ("columnalign", alignments.joined(separator: " "))]
             if !spacings.isEmpty { table.set("columnspacing", spacings.joined(separator: " ")) }
             table.set("rowspacing", "3pt")
             table.set("class", "tex-align")
         case .gather:
-            table.attributes = [("displaystyle", "true"), ("rowspacing", "3pt")]
-            table.set("class", "tex-gather")
+            if isMultline {
+                table.attributes = [("displaystyle", "true"), ("columnspacing", "100%"), ("rowspacing", ".5em"), ("width", "100%")]
+                table.set("class", "tex-multline")
+            } else {
+                table.attributes = [("displaystyle", "true"), ("columnspacing", "1em"), ("rowspacing", "3pt")]
+                table.set("class", "tex-gather")
+            }
         case .array, .equation:
-            table.attributes = [("columnspacing", info.small ? "0em" : "1em"), ("rowspacing", info.small ? "0.1em" : "4pt")]
-            if let spec, !spec.alignments.isEmpty, spec.alignments.contains(where: { $0 != "center" }) {
-                table.set("columnalign", spec.alignments.joined(separator: " "))
+            if isEqnarray {
+                table.attributes = [("displaystyle", "true"), ("columnalign", "right center left"),
+                                    ("columnspacing", "0em 0.278em"), ("rowspacing", "3pt")]
+                table.set("class", "tex-eqnarray")
+            } else {
+                table.attributes = [("columnspacing", info.small ? "0em" : "1em"), ("rowspacing", info.small ? "0.1em" : "4pt")]
+                if (spec?.alignments.count ?? 0) > 1 || alignments.contains(where: { $0 != "center" }) {
+                    table.set("columnalign", alignments.joined(separator: " "))
+                }
+                if let spec, spec.linesAfter.dropLast().contains(where: { $0 != "none" }) {
+                    table.set("columnlines", spec.linesAfter.dropLast().joined(separator: " "))
+                }
+                if info.display { table.set("displaystyle", "true") }
+                if !info.small { table.set("framespacing", ".5em .125em") }
+                table.set("class", "tex-array")
             }
-            if let spec, spec.linesAfter.dropLast().contains(where: { $0 != "none" }) {
-                table.set("columnlines", spec.linesAfter.dropLast().joined(separator: " "))
-            }
-            if info.display { table.set("displaystyle", "true") }
-            table.set("class", "tex-array")
         }
         if info.display, info.layout == .cases { table.set("displaystyle", "true") }
 
+        var cellBuilder = self
+        cellBuilder.displayStyle = table.attribute("displaystyle") == "true"
+        if info.small { cellBuilder.scriptLevel += 1 }
+
+        let frameLeft = spec?.lineBefore ?? "none"
+        let frameRight = spec?.linesAfter.last ?? "none"
+        let frameTop = environment.rows.first?.lineAbove
+        let frameBottom = environment.lineBelow
         for (rowIndex, row) in environment.rows.enumerated() {
             var tableRow = MathMLElement("mtr")
-            let lineBelowRow = rowIndex + 1 < environment.rows.count
-                ? environment.rows[rowIndex + 1].lineAbove : environment.lineBelow
-            for column in 0..<max(row.cells.count, 1) {
+            let cellCount = max(row.cells.count, 1)
+            for column in 0..<cellCount {
                 let children = column < row.cells.count ? row.cells[column].children : []
-                var elements = build(children)
-                if info.layout == .align, column % 2 == 1, let first = children.first, MathMLBuilder.startsWithOperator(first) {
+                var elements = cellBuilder.build(children)
+                let operatorColumn = (info.layout == .align && column % 2 == 1) || (isEqnarray && column == 1)
+                if operatorColumn, let first = children.first, MathMLBuilder.startsWithOperator(first) {
                     elements.insert(MathMLElement("mi", text: ""), at: 0)
                 }
                 var cell = MathMLElement("mtd", children: elements)
                 var styles: [String] = []
-                if let spec, info.layout == .array {
-                    if column < spec.alignments.count, spec.alignments[column] != "center" {
-                        cell.set("columnalign", spec.alignments[column])
-                    }
-                    if column == 0, spec.lineBefore != "none" { styles.append("border-left:0.06em \(spec.lineBefore)") }
-                    if column < spec.linesAfter.count, spec.linesAfter[column] != "none" {
-                        styles.append("border-right:0.06em \(spec.linesAfter[column])")
+                if column < alignments.count, alignments[column] != "center", info.layout == .array {
+                    styles.append("text-align:\(alignments[column])")
+                }
+                if isMultline, environment.rows.count > 1 {
+                    if rowIndex == 0 {
+                        cell.set("columnalign", "left")
+                        styles.append("text-align:left")
+                    } else if rowIndex == environment.rows.count - 1 {
+                        cell.set("columnalign", "right")
+                        styles.append("text-align:right")
                     }
                 }
-                if let line = row.lineAbove { styles.append("border-top:0.06em \(line)") }
-                if let line = lineBelowRow, rowIndex + 1 == environment.rows.count { styles.append("border-bottom:0.06em \(line)") }
+                if let spec, info.layout == .array, column + 1 < cellCount, column < spec.linesAfter.count,
+                   spec.linesAfter[column] != "none"
+                {
+                    styles.append("border-right:0.06em \(spec.linesAfter[column])")
+                }
+                if rowIndex > 0, let line = row.lineAbove { styles.append("border-top:0.06em \(line)") }
                 if !styles.isEmpty { cell.set("style", styles.joined(separator: ";")) }
                 tableRow.children.append(cell)
             }
             table.children.append(tableRow)
         }
-        if environment.rows.contains(where: { $0.lineAbove != nil }) || environment.lineBelow != nil {
-            let lines = environment.rows.dropFirst().map { $0.lineAbove ?? "none" }
-            if !lines.isEmpty { table.set("rowlines", lines.joined(separator: " ")) }
-        }
+        let lines = environment.rows.dropFirst().map { $0.lineAbove ?? "none" }
+        if lines.contains(where: { $0 != "none" }) { table.set("rowlines", lines.joined(separator: " ")) }
 
         var element = table
+        var notation: [String] = []
+        if frameLeft != "none" { notation.append("left") }
+        if frameRight != "none" { notation.append("right") }
+        if frameTop != nil { notation.append("top") }
+        if frameBottom != nil { notation.append("bottom") }
+        if notation.count == 4, frameLeft == "solid", frameRight == "solid", frameTop == "solid", frameBottom == "solid" {
+            element.set("frame", "solid")
+            element.set("style", "border:0.06em solid")
+        } else if !notation.isEmpty, info.layout == .array {
+            element = MathMLElement("menclose", [("notation", notation.joined(separator: " "))], children: [element])
+        }
         if info.small {
-            element = MathMLElement("mstyle", [("scriptlevel", "1")], children: [table])
+            element = MathMLElement("mstyle", [("scriptlevel", String(scriptLevel + 1))], children: [element])
         }
         if info.left != nil || info.right != nil {
             var children: [MathMLElement] = []

@@ -7,7 +7,7 @@ enum Fonts {
         "mathrm": .roman, "mathup": .roman, "symrm": .roman, "symup": .roman,
         "mathit": .italic, "symit": .italic,
         "mathbf": .bold, "mathbfup": .bold, "symbf": .bold, "symbfup": .bold,
-        "boldsymbol": .boldItalic, "bm": .boldItalic, "mathbfit": .boldItalic, "symbfit": .boldItalic,
+        "boldsymbol": .boldItalic, "bm": .boldItalic, "pmb": .boldItalic, "mathbfit": .boldItalic, "symbfit": .boldItalic,
         "mathcal": .script, "symcal": .script, "mathscr": .script, "symscr": .script,
         "mathbfcal": .boldScript, "mathbfscr": .boldScript, "symbfcal": .boldScript, "symbfscr": .boldScript,
         "mathfrak": .fraktur, "symfrak": .fraktur, "mathbffrak": .boldFraktur, "symbffrak": .boldFraktur,

@@ -116,11 +116,14 @@ extension MathMLBuilder {
     /// `<mfrac>`, with `linethickness="0"` for stacks, delimiters around binomials, and an
     /// `<mstyle>` for `\dfrac`/`\tfrac`.
     func fraction(_ fraction: Fraction) -> MathMLElement {
-        var numerator = build(fraction.numerator)
-        var denominator = build(fraction.denominator)
+        let outer = fraction.style.map { inStyle($0) } ?? self
+        var part = outer.fractionPart
+        if fraction.command == "cfrac" { part = outer.inStyle(.text) }
+        var numerator = part.build(fraction.numerator)
+        var denominator = part.build(fraction.denominator)
         if fraction.command == "cfrac" {
-            numerator = MathMLElement("mstyle", [("displaystyle", "false"), ("scriptlevel", "0")], children: [numerator])
-            denominator = MathMLElement("mstyle", [("displaystyle", "false"), ("scriptlevel", "0")], children: [denominator])
+            numerator = outer.fractionPart.styled(numerator, .text)
+            denominator = outer.fractionPart.styled(denominator, .text)
         }
         var element = MathMLElement("mfrac", children: [numerator, denominator])
         if !fraction.hasBar {
@@ -144,20 +147,8 @@ extension MathMLBuilder {
             element = MathMLElement("mrow", children: children)
         }
         if let style = fraction.style {
-            element = MathMLBuilder.styled(element, style)
+            element = styled(element, style)
         }
         return element
-    }
-
-    /// The element inside an `<mstyle>` for a math style.
-    static func styled(_ element: MathMLElement, _ style: MathStyle) -> MathMLElement {
-        let attributes: [(name: String, value: String)]
-        switch style {
-        case .display: attributes = [("displaystyle", "true"), ("scriptlevel", "0")]
-        case .text: attributes = [("displaystyle", "false"), ("scriptlevel", "0")]
-        case .script: attributes = [("displaystyle", "false"), ("scriptlevel", "1")]
-        case .scriptScript: attributes = [("displaystyle", "false"), ("scriptlevel", "2")]
-        }
-        return MathMLElement("mstyle", attributes, children: [element])
     }
 }

@@ -28,7 +28,7 @@ extension CommandFamily {
 
     /// Commands that change nothing in MathML Core: line-breaking hints, `\relax`, ...
     static let ignored = CommandFamily(
-        names: ["relax", "nobreak", "allowbreak", "goodbreak", "badbreak", "break", "nonscript", "shoveleft",
+        names: ["relax", "nonscript", "shoveleft", "leftroot", "uproot",
                 "shoveright", "displaybreak", "ensuremath", "mathchoice", "limits", "nolimits", "protect",
                 "raise", "lower", "moveleft", "moveright"]
     ) { parser, invocation in
@@ -43,6 +43,9 @@ extension CommandFamily {
                 _ = parser.parseBareDimension()
             }
             return parser.parseArgument(for: "\\" + invocation.name, at: invocation.range)
+        case "leftroot", "uproot":
+            _ = parser.parseRawArgument(for: "\\" + invocation.name, at: invocation.range)
+            return nil
         case "ensuremath":
             return parser.parseArgument(for: "\\ensuremath", at: invocation.range)
         default:

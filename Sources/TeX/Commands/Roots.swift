@@ -32,7 +32,7 @@ extension MathMLBuilder {
             if case .group(let group) = index, group.children.isEmpty {
                 return MathMLElement("msqrt", children: [radicand])
             }
-            return MathMLElement("mroot", children: [radicand, build(index)])
+            return MathMLElement("mroot", children: [radicand, script.script.build(index)])
         }
         return MathMLElement("msqrt", children: [radicand])
     }

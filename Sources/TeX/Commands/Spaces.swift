@@ -10,6 +10,11 @@ enum Spaces {
         "quad": "1em", "qquad": "2em",
     ]
 
+    /// Line-breaking hints, by command, with their MathML `linebreak` value ("" for none).
+    static let breaks: [String: String] = [
+        "allowbreak": "", "goodbreak": "goodbreak", "badbreak": "badbreak", "nobreak": "nobreak", "break": "newline",
+    ]
+
     /// A TeX length as a CSS length: `mu` (1/18 em) converted, the rest kept.
     static func cssLength(_ text: String) -> String? {
         var number = ""
@@ -43,15 +48,17 @@ enum Spaces {
 extension CommandFamily {
     /// Every space command.
     static let spaces = CommandFamily(
-        names: Array(Spaces.widths.keys) + [" ", "space", "nobreakspace", "hspace", "hskip", "kern", "mkern",
-                                            "mskip", "mspace", "hfill", "hfil", "hfilll"]
+        names: Array(Spaces.widths.keys) + [" ", "\u{A0}", "space", "nobreakspace", "hspace", "hskip", "kern", "mkern",
+                                            "mskip", "mspace", "hfill", "hfil", "hfilll"] + Array(Spaces.breaks.keys)
     ) { parser, invocation in
         let name = invocation.name
         if let width = Spaces.widths[name] {
             return .space(Space(command: name, width: width, range: invocation.range))
         }
         switch name {
-        case " ", "space", "nobreakspace":
+        case _ where Spaces.breaks[name] != nil:
+            return .space(Space(command: name, width: nil, range: invocation.range))
+        case " ", "\u{A0}", "space", "nobreakspace":
             return .space(Space(command: name, width: nil, isTextSpace: true, range: invocation.range))
         case "hfill", "hfil", "hfilll":
             return .space(Space(command: name, width: nil, range: invocation.range))
@@ -77,6 +84,9 @@ extension MathMLBuilder {
     func space(_ space: Space) -> MathMLElement {
         if space.isTextSpace {
             return MathMLElement("mtext", text: "\u{A0}")
+        }
+        if let hint = Spaces.breaks[space.command] {
+            return MathMLElement("mspace", hint.isEmpty ? [] : [("linebreak", hint)])
         }
         guard let width = space.width else {
             return MathMLElement("mspace", [("width", "0em")])

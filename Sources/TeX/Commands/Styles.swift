@@ -7,8 +7,8 @@ enum Styles {
     ]
 
     static let sizes: [String: Double] = [
-        "tiny": 0.5, "Tiny": 0.6, "scriptsize": 0.7, "footnotesize": 0.8, "small": 0.85, "normalsize": 1.0,
-        "large": 1.2, "Large": 1.44, "LARGE": 1.73, "huge": 2.07, "Huge": 2.49,
+        "Tiny": 0.5, "tiny": 0.6, "scriptsize": 0.7, "footnotesize": 0.8, "small": 0.9, "normalsize": 1.0,
+        "large": 1.095, "Large": 1.2, "LARGE": 1.44, "huge": 1.728, "Huge": 2.074,
     ]
 }
 
@@ -44,10 +44,10 @@ extension CommandFamily {
 extension MathMLBuilder {
     /// `<mstyle>` with `displaystyle`/`scriptlevel`, or `mathsize` for a size.
     func style(_ style: StyleChange) -> MathMLElement {
-        let body = row(style.body)
         if let mathStyle = style.style {
-            return MathMLBuilder.styled(body, mathStyle)
+            return styled(inStyle(mathStyle).row(style.body), mathStyle)
         }
+        let body = row(style.body)
         if let scale = style.scale {
             return MathMLElement("mstyle", [("mathsize", Spaces.format(scale) + "em")], children: [body])
         }

@@ -28,33 +28,35 @@ enum Symbols {
         ("varSigma", "\u{3A3}"), ("varUpsilon", "\u{3A5}"), ("varPhi", "\u{3A6}"),
         ("varPsi", "\u{3A8}"), ("varOmega", "\u{3A9}"),
         ("imath", "\u{131}"), ("jmath", "\u{237}"), ("ell", "\u{2113}"), ("partial", "\u{2202}"),
-        ("hbar", "\u{210F}"), ("hslash", "\u{210F}"),
+        ("hbar", "\u{210F}"), ("hslash", "\u{210F}"), ("Bbbk", "\u{1D55C}"),
+        ("beth", "\u{2136}"), ("gimel", "\u{2137}"), ("daleth", "\u{2138}"), ("backprime", "\u{2035}"),
+        ("varnothing", "\u{2205}"), ("measuredangle", "\u{2221}"), ("sphericalangle", "\u{2222}"),
+        ("triangledown", "\u{25BD}"), ("blacktriangle", "\u{25B4}"), ("blacktriangledown", "\u{25BE}"),
+        ("nexists", "\u{2204}"), ("complement", "\u{2201}"), ("AA", "\u{C5}"), ("square", "\u{25FB}"),
+        ("Box", "\u{25FB}"), ("blacksquare", "\u{25FC}"), ("lozenge", "\u{25CA}"), ("Diamond", "\u{25CA}"),
+        ("blacklozenge", "\u{29EB}"), ("bigstar", "\u{2605}"), ("mho", "\u{2127}"), ("Finv", "\u{2132}"),
+        ("Game", "\u{2141}"), ("diagup", "\u{2571}"), ("diagdown", "\u{2572}"), ("yen", "\u{A5}"),
+        ("circledR", "\u{AE}"), ("checkmark", "\u{2713}"), ("maltese", "\u{2720}"), ("pounds", "\u{A3}"),
+        ("copyright", "\u{A9}"), ("degree", "\u{B0}"),
     ]
 
     /// Upper-case Greek and other upright symbols of class ord (`<mi mathvariant="normal">`).
     private static let uprightLetters: [(String, String)] = [
         ("Gamma", "\u{393}"), ("Delta", "\u{394}"), ("Theta", "\u{398}"), ("Lambda", "\u{39B}"),
         ("Xi", "\u{39E}"), ("Pi", "\u{3A0}"), ("Sigma", "\u{3A3}"), ("Upsilon", "\u{3A5}"),
-        ("Phi", "\u{3A6}"), ("Psi", "\u{3A8}"), ("Omega", "\u{3A9}"),
-        ("aleph", "\u{2135}"), ("beth", "\u{2136}"), ("gimel", "\u{2137}"), ("daleth", "\u{2138}"),
+        ("Phi", "\u{3A6}"), ("Psi", "\u{3A8}"), ("Omega", "\u{3A9}"), ("aleph", "\u{2135}"),
         ("wp", "\u{2118}"), ("Re", "\u{211C}"), ("Im", "\u{2111}"), ("infty", "\u{221E}"),
-        ("prime", "\u{2032}"), ("backprime", "\u{2035}"), ("emptyset", "\u{2205}"),
-        ("varnothing", "\u{2205}"), ("nabla", "\u{2207}"), ("top", "\u{22A4}"), ("bot", "\u{22A5}"),
-        ("angle", "\u{2220}"), ("measuredangle", "\u{2221}"), ("sphericalangle", "\u{2222}"),
-        ("triangle", "\u{25B3}"), ("vartriangle", "\u{25B3}"), ("triangledown", "\u{25BD}"),
-        ("blacktriangle", "\u{25B4}"), ("blacktriangledown", "\u{25BE}"),
-        ("forall", "\u{2200}"), ("exists", "\u{2203}"), ("nexists", "\u{2204}"),
-        ("complement", "\u{2201}"), ("neg", "\u{AC}"), ("lnot", "\u{AC}"),
-        ("flat", "\u{266D}"), ("natural", "\u{266E}"), ("sharp", "\u{266F}"),
-        ("clubsuit", "\u{2663}"), ("diamondsuit", "\u{2662}"), ("heartsuit", "\u{2661}"),
-        ("spadesuit", "\u{2660}"), ("S", "\u{A7}"), ("P", "\u{B6}"), ("AA", "\u{C5}"),
-        ("square", "\u{25FB}"), ("Box", "\u{25FB}"), ("blacksquare", "\u{25FC}"),
-        ("lozenge", "\u{25CA}"), ("Diamond", "\u{25CA}"), ("blacklozenge", "\u{29EB}"),
-        ("circledS", "\u{24C8}"), ("bigstar", "\u{2605}"), ("mho", "\u{2127}"), ("eth", "\u{F0}"),
-        ("Finv", "\u{2132}"), ("Game", "\u{2141}"), ("diagup", "\u{2571}"), ("diagdown", "\u{2572}"),
-        ("yen", "\u{A5}"), ("circledR", "\u{AE}"), ("checkmark", "\u{2713}"), ("maltese", "\u{2720}"),
-        ("pounds", "\u{A3}"), ("copyright", "\u{A9}"), ("degree", "\u{B0}"),
-        ("#", "#"), ("$", "$"), ("%", "%"), ("&", "&"), ("_", "_"),
+        ("prime", "\u{2032}"), ("emptyset", "\u{2205}"), ("nabla", "\u{2207}"), ("top", "\u{22A4}"),
+        ("bot", "\u{22A5}"), ("angle", "\u{2220}"), ("triangle", "\u{25B3}"), ("forall", "\u{2200}"),
+        ("exists", "\u{2203}"), ("neg", "\u{AC}"), ("lnot", "\u{AC}"), ("flat", "\u{266D}"),
+        ("natural", "\u{266E}"), ("sharp", "\u{266F}"), ("clubsuit", "\u{2663}"),
+        ("diamondsuit", "\u{2662}"), ("heartsuit", "\u{2661}"), ("spadesuit", "\u{2660}"), ("S", "\u{A7}"),
+        ("P", "\u{B6}"), ("circledS", "\u{24C8}"), ("eth", "\u{F0}"), ("#", "#"), ("$", "$"), ("%", "%"),
+        ("&", "&"), ("_", "_"), ("And", "&"),
+        // Capital Greek letters that look like Latin ones (KaTeX and unicode-math have them).
+        ("Alpha", "\u{391}"), ("Beta", "\u{392}"), ("Epsilon", "\u{395}"), ("Zeta", "\u{396}"),
+        ("Eta", "\u{397}"), ("Iota", "\u{399}"), ("Kappa", "\u{39A}"), ("Mu", "\u{39C}"), ("Nu", "\u{39D}"),
+        ("Omicron", "\u{39F}"), ("Rho", "\u{3A1}"), ("Tau", "\u{3A4}"), ("Chi", "\u{3A7}"),
     ]
 
     /// Large operators whose limits go above and below in display style.
@@ -92,7 +94,7 @@ enum Symbols {
         ("doublebarwedge", "\u{2A5E}"), ("boxminus", "\u{229F}"), ("circleddash", "\u{229D}"),
         ("boxtimes", "\u{22A0}"), ("circledast", "\u{229B}"), ("boxdot", "\u{22A1}"),
         ("circledcirc", "\u{229A}"), ("boxplus", "\u{229E}"), ("divideontimes", "\u{22C7}"),
-        ("intercal", "\u{22BA}"), ("And", "&"), ("lhd", "\u{22B2}"), ("rhd", "\u{22B3}"),
+        ("intercal", "\u{22BA}"), ("*", "\u{2062}"), ("vartriangle", "\u{25B3}"), ("lhd", "\u{22B2}"), ("rhd", "\u{22B3}"),
         ("unlhd", "\u{22B4}"), ("unrhd", "\u{22B5}"),
     ]
 
@@ -106,10 +108,10 @@ enum Symbols {
         ("subseteq", "\u{2286}"), ("supseteq", "\u{2287}"), ("sqsubseteq", "\u{2291}"),
         ("sqsupseteq", "\u{2292}"), ("sqsubset", "\u{228F}"), ("sqsupset", "\u{2290}"),
         ("in", "\u{2208}"), ("ni", "\u{220B}"), ("owns", "\u{220B}"), ("notin", "\u{2209}"),
-        ("vdash", "\u{22A2}"), ("dashv", "\u{22A3}"), ("models", "\u{22A8}"), ("mid", "\u{2223}"),
-        ("parallel", "\u{2225}"), ("perp", "\u{22A5}"), ("smile", "\u{2323}"), ("frown", "\u{2322}"),
+        ("vdash", "\u{22A2}"), ("dashv", "\u{22A3}"), ("models", "\u{22A7}"), ("mid", "\u{2223}"),
+        ("parallel", "\u{2225}"), ("perp", "\u{27C2}"), ("smile", "\u{2323}"), ("frown", "\u{2322}"),
         ("asymp", "\u{224D}"), ("doteq", "\u{2250}"), ("bowtie", "\u{22C8}"), ("Join", "\u{22C8}"),
-        ("lt", "<"), ("gt", ">"), ("notChar", "\u{29F8}"),
+        ("lt", "<"), ("gt", ">"), ("iff", "\u{27FA}"), ("notChar", "\u{29F8}"),
         ("leqq", "\u{2266}"), ("geqq", "\u{2267}"), ("leqslant", "\u{2A7D}"), ("geqslant", "\u{2A7E}"),
         ("eqslantless", "\u{2A95}"), ("eqslantgtr", "\u{2A96}"), ("lesssim", "\u{2272}"),
         ("gtrsim", "\u{2273}"), ("lessapprox", "\u{2A85}"), ("gtrapprox", "\u{2A86}"),
@@ -268,6 +270,10 @@ enum Symbols {
                         upright: info.upright, range: range)
         }
         let properties = scalar.properties
+        if scalar.value >= 0x391 && scalar.value <= 0x3A9 {
+            // A capital Greek letter typed as itself is upright, like \Gamma.
+            return Atom(atomClass: .ord, form: .identifier, text: String(scalar), upright: true, range: range)
+        }
         if properties.numericType == .decimal {
             return Atom(atomClass: .ord, form: .number, text: String(scalar), range: range)
         }
@@ -286,6 +292,16 @@ enum Symbols {
 }
 
 extension CommandFamily {
+    /// `\idotsint`: ∫⋯∫ as one large operator.
+    static let multipleIntegral = CommandFamily(names: ["idotsint"]) { parser, invocation in
+        let range = invocation.range
+        let parts = ["\u{222B}", "\u{22EF}", "\u{222B}"].map {
+            Node.atom(Atom(atomClass: $0 == "\u{22EF}" ? .ord : .op, form: .operator, text: $0, command: "idotsint", range: range))
+        }
+        return .enclosure(Enclosure(command: "idotsint", kind: .atomClass(.op),
+                                    body: .group(Group(children: parts, braced: false, range: range)), range: range))
+    }
+
     /// Every symbol command: one `Atom` each.
     static let symbols = CommandFamily(names: Array(Symbols.commands.keys)) { parser, invocation in
         .atom(Symbols.atom(command: invocation.name, range: invocation.range)

@@ -2,10 +2,23 @@
 // $...$ or \(...\) math inside, and \TeX \LaTeX.
 
 enum TextFonts {
+    /// Accents in text (`\"o` is ö), by command, as combining characters.
+    static let accents: [String: String] = [
+        "\"": "\u{308}", "'": "\u{301}", "`": "\u{300}", ".": "\u{307}", "H": "\u{30B}", "r": "\u{30A}",
+        "~": "\u{303}", "^": "\u{302}", "=": "\u{304}", "u": "\u{306}", "v": "\u{30C}", "c": "\u{327}",
+    ]
+
+    /// Font and size switches that text keeps the content of.
+    static let switches: Set<String> = [
+        "it", "bf", "rm", "sf", "tt", "em", "sl", "sc", "normalfont", "tiny", "Tiny", "scriptsize", "footnotesize",
+        "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge", "itshape", "bfseries", "upshape",
+    ]
+
     static let commands: [String: MathFont] = [
         "text": .roman, "mbox": .roman, "hbox": .roman, "textrm": .roman, "textnormal": .roman,
         "textup": .roman, "textmd": .roman, "textbf": .bold, "textit": .italic, "textsl": .italic,
-        "emph": .italic, "textsf": .sansSerif, "texttt": .monospace, "fbox": .roman,
+        "emph": .italic, "textsf": .sansSerif, "texttt": .monospace, "fbox": .roman, "makebox": .roman,
+        "parbox": .roman,
     ]
 
     /// Commands that stand for characters in text.
@@ -25,10 +38,17 @@ enum TextFonts {
 
 extension CommandFamily {
     /// `\text{...}` and the other text commands, and `\TeX`, `\LaTeX`.
-    static let texts = CommandFamily(names: Array(TextFonts.commands.keys) + ["TeX", "LaTeX"]) { parser, invocation in
-        if invocation.name == "TeX" || invocation.name == "LaTeX" {
+    static let texts = CommandFamily(names: Array(TextFonts.commands.keys) + ["TeX", "LaTeX", "KaTeX"]) { parser, invocation in
+        if invocation.name == "TeX" || invocation.name == "LaTeX" || invocation.name == "KaTeX" {
             return .text(Text(command: invocation.name, font: .roman,
                               parts: [.text(invocation.name, invocation.range)], range: invocation.range))
+        }
+        if invocation.name == "makebox" {
+            _ = parser.parseOptionalRaw()
+            _ = parser.parseOptionalRaw()
+        }
+        if invocation.name == "parbox" {
+            _ = parser.parseRawArgument(for: "\\parbox", at: invocation.range)
         }
         let parts = parser.parseTextArgument(for: invocation)
         let font = TextFonts.commands[invocation.name] ?? .roman
@@ -118,8 +138,32 @@ extension Parser {
                 bufferStart = offset
             case .command(let name):
                 advance()
-                if let character = TextFonts.characters[name] {
+                if let mark = TextFonts.accents[name] {
+                    // `\"o`, `\'{e}`: the next letter with a combining accent.
+                    skipSpaces()
+                    var braced = false
+                    if let open = peek, open.kind == .open {
+                        braced = true
+                        advance()
+                    }
+                    if let letter = peek, case .character(let scalar) = letter.kind {
+                        advance()
+                        buffer.unicodeScalars.append(scalar)
+                    } else if let letter = peek, case .command(let letterName) = letter.kind,
+                              let character = TextFonts.characters[letterName]
+                    {
+                        advance()
+                        buffer += character
+                    }
+                    buffer += mark
+                    if braced, let close = peek, close.kind == .close { advance() }
+                } else if TextFonts.switches.contains(name) {
+                    // A font or size switch inside text: the content is kept, the style is not.
+                } else if let character = TextFonts.characters[name] {
                     buffer += character
+                } else if name == "eqref" || name == "ref" {
+                    let label = parseRawArgument(for: "\\" + name, at: token.range).text
+                    buffer += name == "eqref" ? "(" + label + ")" : label
                 } else if TextFonts.commands[name] != nil || ["textcolor", "color"].contains(name) {
                     // Font changes inside text: the content is kept, the font is not.
                     if name == "textcolor" || name == "color" { _ = parseRawArgument(for: "\\" + name, at: token.range) }
@@ -159,7 +203,9 @@ extension MathMLBuilder {
                 }
                 elements.append(element)
             case .math(let nodes, _):
-                elements.append(MathMLBuilder(font: nil).row(nodes))
+                var inner = self
+                inner.font = nil
+                elements.append(inner.row(nodes))
             }
         }
         if elements.isEmpty { return MathMLElement("mtext", text: "") }

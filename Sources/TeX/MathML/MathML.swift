@@ -18,7 +18,7 @@ public enum MathML {
     /// The `<math>` element for a parsed formula: the MathML Core rendering inside
     /// `<semantics>`, with the TeX source as an `application/x-tex` annotation.
     public static func render(_ formula: Formula, display: Display) -> String {
-        let body = MathMLBuilder(font: nil).row(formula.nodes)
+        let body = MathMLBuilder(display: display == .block).row(formula.nodes)
         let semantics = MathMLElement("semantics", children: [
             body.name == "mrow" ? body : MathMLElement("mrow", children: [body]),
             MathMLElement("annotation", text: formula.source, [("encoding", "application/x-tex")]),
@@ -57,7 +57,6 @@ public enum MathML {
           font-size: 1.1em;
         }
         math[display="block"] {
-          display: block math;
           margin: 1em 0;
           overflow-x: auto;
           overflow-y: hidden;
@@ -82,6 +81,13 @@ public enum MathML {
         mtd[columnalign="left"] { text-align: left; }
         mtd[columnalign="right"] { text-align: right; }
         menclose[notation="box"] { border: 0.06em solid; padding: 0.2em 0.3em; }
+        menclose[notation~="left"] { border-left: 0.06em solid; }
+        menclose[notation~="right"] { border-right: 0.06em solid; }
+        menclose[notation~="top"] { border-top: 0.06em solid; }
+        menclose[notation~="bottom"] { border-bottom: 0.06em solid; }
+        mtable.tex-multline { width: 100%; }
+        mtable.tex-eqnarray > mtr > mtd { padding: 0.25em 0; }
+        mtable.tex-eqnarray > mtr > mtd:nth-child(2) { padding: 0.25em 0.278em; }
         menclose[notation~="updiagonalstrike"], menclose[notation~="downdiagonalstrike"] {
           background-image: linear-gradient(to top right, transparent 47%, currentColor 48%, currentColor 52%, transparent 53%);
         }

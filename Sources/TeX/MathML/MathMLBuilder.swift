@@ -3,6 +3,63 @@
 struct MathMLBuilder {
     /// The math font in force (`\mathbf{...}`, `\bf ...`), or nil for the default.
     var font: MathFont?
+    /// Whether the current math style is display style (TeX's D), as MathML will lay it out.
+    var displayStyle: Bool
+    /// The current script level (0 in the formula, 1 in scripts, 2 in scripts of scripts).
+    var scriptLevel = 0
+
+    /// A builder for the top of a formula.
+    init(display: Bool) {
+        self.font = nil
+        self.displayStyle = display
+    }
+
+    /// A builder for material one script level down (sub- and superscripts, limits).
+    var script: MathMLBuilder {
+        var inner = self
+        inner.displayStyle = false
+        inner.scriptLevel += 1
+        return inner
+    }
+
+    /// A builder for a numerator or denominator (TeX's D→T, T→S, S→SS).
+    var fractionPart: MathMLBuilder {
+        var inner = self
+        if inner.displayStyle {
+            inner.displayStyle = false
+        } else {
+            inner.scriptLevel += 1
+        }
+        return inner
+    }
+
+    /// A builder in a given math style.
+    func inStyle(_ style: MathStyle) -> MathMLBuilder {
+        var inner = self
+        (inner.displayStyle, inner.scriptLevel) = MathMLBuilder.target(style)
+        return inner
+    }
+
+    /// Display style and script level of a math style.
+    static func target(_ style: MathStyle) -> (Bool, Int) {
+        switch style {
+        case .display: (true, 0)
+        case .text: (false, 0)
+        case .script: (false, 1)
+        case .scriptScript: (false, 2)
+        }
+    }
+
+    /// The element inside an `<mstyle>` that switches to a math style, with only the
+    /// attributes that change something (no `<mstyle>` if nothing changes).
+    func styled(_ element: MathMLElement, _ style: MathStyle) -> MathMLElement {
+        let (display, level) = MathMLBuilder.target(style)
+        var attributes: [(name: String, value: String)] = []
+        if display != displayStyle { attributes.append(("displaystyle", display ? "true" : "false")) }
+        if level != scriptLevel { attributes.append(("scriptlevel", String(level))) }
+        if attributes.isEmpty { return element }
+        return MathMLElement("mstyle", attributes, children: [element])
+    }
 
     // MARK: - Lists
 
@@ -21,7 +78,25 @@ struct MathMLBuilder {
                 index = run.end
                 continue
             }
+            // Adjacent relations are one operator, as TeX puts no space between them: `<=`.
+            if let run = relationRun(nodes, from: index) {
+                elements.append(run.element)
+                index = run.end
+                continue
+            }
             var element = build(node)
+            if case .atom(let atom) = node, atom.command == "dots", let next,
+               case .atom(let following) = next, following.atomClass == .bin || following.atomClass == .rel
+            {
+                element.text = "\u{22EF}"
+            }
+            if case .atom(let atom) = node, MathMLBuilder.dots.contains(atom.command ?? ""),
+               MathMLBuilder.isOperatorLike(previous) || (next.map(MathMLBuilder.isOperatorLike) ?? false)
+            {
+                // TeX's dots are Inner atoms: next to an operator, the space is the operator's only.
+                element.set("lspace", "0em")
+                element.set("rspace", "0em")
+            }
             if case .atom(let atom) = node, atom.atomClass == .bin, index > 0,
                MathMLBuilder.makesBinaryUnary(previous)
             {
@@ -29,11 +104,49 @@ struct MathMLBuilder {
             }
             elements.append(element)
             if let function = MathMLBuilder.functionName(node) {
-                elements.append(contentsOf: functionSpacing(function, next: next, element: &elements[elements.count - 1]))
+                elements.append(contentsOf: functionSpacing(function, previous: previous, next: next,
+                                                            element: &elements[elements.count - 1]))
+            } else if MathMLBuilder.isOperatorApplication(node), let next, !MathMLBuilder.isOperatorLike(next) {
+                elements.append(MathMLElement("mo", text: "\u{2061}"))
             }
             index += 1
         }
         return elements
+    }
+
+    /// A run of two or more relation atoms (`<=`, `\sim\simeq`) as one `<mo>`.
+    private func relationRun(_ nodes: [Node], from start: Int) -> (element: MathMLElement, end: Int)? {
+        var text = ""
+        var stretchy = false
+        var index = start
+        while index < nodes.count, case .atom(let atom) = nodes[index], atom.atomClass == .rel, atom.form == .operator,
+              !["iff", "implies", "impliedby"].contains(atom.command ?? "")
+        {
+            text += atom.text
+            stretchy = stretchy || MathMLBuilder.stretchyCharacters.contains(atom.text)
+            index += 1
+        }
+        guard index - start >= 2 else { return nil }
+        return (MathMLElement("mo", text: text, stretchy ? [("stretchy", "false")] : []), index)
+    }
+
+    /// `\mathop{F} x`: an operator made with `\mathop` applies to what follows.
+    static func isOperatorApplication(_ node: Node) -> Bool {
+        guard case .enclosure(let enclosure) = node, enclosure.kind == .atomClass(.op), enclosure.command == "mathop" else {
+            return false
+        }
+        return !OperatorNames.plainName(of: enclosure.body).isEmpty
+    }
+
+    /// The dots commands.
+    static let dots: Set<String> = [
+        "ldots", "cdots", "vdots", "ddots", "dots", "dotsc", "dotsb", "dotsm", "dotsi", "dotso", "iddots",
+    ]
+
+    /// `isOperatorLike` for an optional node (false for nothing).
+    static func isOperatorLike(_ node: Node?) -> Bool {
+        guard let node else { return false }
+        return isOperatorLike(node)
     }
 
     /// One element for a list: the element itself, or an `<mrow>` around several.
@@ -67,7 +180,13 @@ struct MathMLBuilder {
     /// The element for one node.
     func build(_ node: Node) -> MathMLElement {
         switch node {
-        case .atom(let atom): return self.atom(atom)
+        case .atom(let atom):
+            if ["iff", "implies", "impliedby"].contains(atom.command ?? "") {
+                // amsmath's \iff is \;\Longleftrightarrow\;.
+                let space = MathMLElement("mspace", [("width", "0.278em")])
+                return MathMLElement("mrow", children: [space, self.atom(atom), space])
+            }
+            return self.atom(atom)
         case .group(let group): return row(group.children)
         case .scripts(let scripts): return self.scripts(scripts)
         case .fraction(let fraction): return self.fraction(fraction)
@@ -101,37 +220,43 @@ struct MathMLBuilder {
     /// `stretchy="false"` outside `\left...\right` so that `(\frac{a}{b})` keeps small parentheses.
     static let stretchyCharacters: Set<String> = [
         "(", ")", "[", "]", "{", "}", "|", "\u{2016}", "\u{27E8}", "\u{27E9}", "\u{230A}", "\u{230B}",
-        "\u{2308}", "\u{2309}", "\u{27EE}", "\u{27EF}", "\u{23B0}", "\u{23B1}", "/", "\\", "\u{2216}",
-        "\u{231C}", "\u{231D}", "\u{231E}", "\u{231F}", "\u{23D0}", "\u{23AA}",
+        "\u{2308}", "\u{2309}", "\u{27EE}", "\u{27EF}", "\u{23B0}", "\u{23B1}", "\u{2322}", "\u{2323}",
         "\u{2190}", "\u{2192}", "\u{2194}", "\u{2191}", "\u{2193}", "\u{2195}", "\u{21D0}", "\u{21D2}",
         "\u{21D4}", "\u{21D1}", "\u{21D3}", "\u{21D5}", "\u{21A6}", "\u{27F5}", "\u{27F6}", "\u{27F7}",
         "\u{27F8}", "\u{27F9}", "\u{27FA}", "\u{27FC}", "\u{21A9}", "\u{21AA}", "\u{21BC}", "\u{21BD}",
         "\u{21C0}", "\u{21C1}", "\u{21CC}", "\u{21CB}", "\u{219E}", "\u{21A0}", "\u{21A2}", "\u{21A3}",
         "\u{21C7}", "\u{21C9}", "\u{21C6}", "\u{21C4}", "\u{21DA}", "\u{21DB}", "\u{219A}", "\u{219B}",
-        "\u{21AE}", "\u{21CD}", "\u{21CF}", "\u{21CE}", "\u{2196}", "\u{2197}", "\u{2198}", "\u{2199}",
+        "\u{21AE}", "\u{21CD}", "\u{21CF}", "\u{21CE}",
         "\u{21BE}", "\u{21BF}", "\u{21C2}", "\u{21C3}", "\u{21C8}", "\u{21CA}", "\u{21DD}", "\u{21AD}",
         "\u{21E0}", "\u{21E2}", "\u{21B6}", "\u{21B7}", "\u{21BA}", "\u{21BB}", "\u{21B0}", "\u{21B1}",
         "\u{21AB}", "\u{21AC}", "\u{22B8}",
+    ]
+
+    /// Delimiters that MathJax marks `fence="false"` when written as commands outside
+    /// `\left...\right` (`\{`, `\langle`).
+    static let commandFences: Set<String> = [
+        "{", "}", "[", "]", "\u{27E8}", "\u{27E9}", "\u{2308}", "\u{2309}", "\u{230A}", "\u{230B}",
+        "\u{2016}", "\u{27EE}", "\u{27EF}", "\u{23B0}", "\u{23B1}",
     ]
 
     /// `<mi>`, `<mn>` or `<mo>` for an atom, in the current font.
     func atom(_ atom: Atom) -> MathMLElement {
         switch atom.form {
         case .identifier:
+            let isLetter = atom.text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+            let single = atom.text.unicodeScalars.count == 1
             if let font, font != .normal {
-                if font == .roman {
-                    return MathMLElement("mi", text: atom.text, atom.text.unicodeScalars.count == 1 ? [("mathvariant", "normal")] : [])
+                if font == .roman || (font == .italic && single) {
+                    let upright = font == .roman && single && isLetter
+                    return MathMLElement("mi", text: atom.text, upright ? [("mathvariant", "normal")] : [])
                 }
                 let mapped = Alphabets.map(atom.text, font)
-                if mapped == atom.text, atom.upright {
+                if mapped == atom.text, atom.upright, isLetter {
                     return MathMLElement("mi", text: atom.text, [("mathvariant", "normal")])
                 }
                 return MathMLElement("mi", text: mapped)
             }
-            if atom.command == "Bbbk" {
-                return MathMLElement("mi", text: Alphabets.map("k", .doubleStruck))
-            }
-            if atom.upright, atom.text.unicodeScalars.count == 1 {
+            if atom.upright, single {
                 return MathMLElement("mi", text: atom.text, [("mathvariant", "normal")])
             }
             return MathMLElement("mi", text: atom.text)
@@ -142,18 +267,23 @@ struct MathMLBuilder {
             return MathMLElement("mn", text: atom.text)
         case .operator:
             var element = MathMLElement("mo", text: atom.text)
-            if atom.atomClass == .op {
-                if !atom.limits, atom.command != "smallint" {
-                    // Integrals: limits to the side unless \limits says otherwise.
-                } else if atom.command == "smallint" {
-                    element.set("largeop", "false")
-                }
-            } else if MathMLBuilder.stretchyCharacters.contains(atom.text) {
-                element.set("stretchy", "false")
-            }
-            if ["iff", "implies", "impliedby"].contains(atom.command ?? "") {
+            if atom.command == "bmod" {
                 element.set("lspace", "0.278em")
                 element.set("rspace", "0.278em")
+            }
+            if atom.atomClass == .op {
+                if atom.command == "smallint" { element.set("largeop", "false") }
+                if atom.command == "intop" || atom.command == "ointop" { element.set("movablelimits", "true") }
+            } else if MathMLBuilder.stretchyCharacters.contains(atom.text) {
+                if atom.command != nil, MathMLBuilder.commandFences.contains(atom.text) {
+                    element.set("fence", "false")
+                }
+                element.set("stretchy", "false")
+                if (atom.text == "|" || atom.text == "\u{2016}"), atom.atomClass != .rel {
+                    // An ordinary bar (|x|): no operator space on either side.
+                    element.set("lspace", "0em")
+                    element.set("rspace", "0em")
+                }
             }
             return element
         }
@@ -162,7 +292,7 @@ struct MathMLBuilder {
     /// The letters of a run of single-letter identifiers in an upright or styled font, merged
     /// into one `<mi>` (`\mathrm{max}` is one name, not three italic letters).
     private func letterRun(_ nodes: [Node], from start: Int) -> (text: String, end: Int)? {
-        guard let font, font != .normal, font != .italic else { return nil }
+        guard let font, font != .normal else { return nil }
         var text = ""
         var index = start
         while index < nodes.count, case .atom(let atom) = nodes[index], atom.form == .identifier,
@@ -194,13 +324,21 @@ struct MathMLBuilder {
 
     /// What follows a function name: `⁡` (function application) for `\sin`-like names, and
     /// the thin space TeX puts between an operator and an ordinary atom after it.
-    private func functionSpacing(_ name: OperatorName, next: Node?, element: inout MathMLElement) -> [MathMLElement] {
+    private func functionSpacing(
+        _ name: OperatorName, previous: Node?, next: Node?, element: inout MathMLElement
+    ) -> [MathMLElement] {
         let thin = MathMLBuilder.spacedAfterOperator(next)
+        let thinBefore = MathMLBuilder.spacedBeforeOperator(previous)
         if name.limits {
-            // `lim`, `max`: an operator with movable limits; space through rspace.
-            MathMLBuilder.setOnCore(&element, "lspace", "0em")
-            MathMLBuilder.setOnCore(&element, "rspace", thin ? "0.167em" : "0em")
+            // `lim`, `max`: an operator with movable limits; TeX's spacing through lspace/rspace
+            // (MathML would give an unknown operator a thick space on both sides).
+            if previous != nil { MathMLBuilder.setOnCore(&element, "lspace", thinBefore ? "0.167em" : "0em") }
+            if next != nil { MathMLBuilder.setOnCore(&element, "rspace", thin ? "0.167em" : "0em") }
             return []
+        }
+        if thinBefore {
+            // Ord–Op: `2\sin x`, `(a+b)\log n` get a thin space before the name.
+            element = MathMLElement("mrow", children: [MathMLElement("mspace", [("width", "0.167em")]), element])
         }
         guard let next, !MathMLBuilder.isOperatorLike(next) else { return [] }
         var result = [MathMLElement("mo", text: "\u{2061}")]
@@ -223,6 +361,24 @@ struct MathMLBuilder {
             if case .atomClass(let atomClass) = enclosure.kind {
                 return [.ord, .op, .inner].contains(atomClass)
             }
+            return true
+        default: return true
+        }
+    }
+
+    /// Whether TeX puts a thin space between this node and an operator after it (Ord–Op,
+    /// Close–Op, Inner–Op).
+    static func spacedBeforeOperator(_ previous: Node?) -> Bool {
+        guard let previous else { return false }
+        switch previous {
+        case .atom(let atom): return [.ord, .close, .inner].contains(atom.atomClass)
+        case .sizedDelimiter(let delimiter): return delimiter.atomClass == .close || delimiter.atomClass == .ord
+        case .space, .lineBreak, .tag, .error, .operatorName: return false
+        case .scripts(let scripts):
+            if let base = scripts.base { return spacedBeforeOperator(base) }
+            return true
+        case .enclosure(let enclosure):
+            if case .atomClass(let atomClass) = enclosure.kind { return [.ord, .close, .inner].contains(atomClass) }
             return true
         default: return true
         }

@@ -51,6 +51,9 @@ struct MathMLElement {
 
     /// Escapes `&`, `<`, `>` and `"` for element content and attribute values.
     static func escape(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

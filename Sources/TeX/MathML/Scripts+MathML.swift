@@ -3,15 +3,22 @@ extension MathMLBuilder {
     /// operator (`\sum_{i=1}^n`, `\lim_{x\to 0}`), which MathML moves to the side inline.
     func scripts(_ scripts: Scripts) -> MathMLElement {
         var base = scripts.base.map { build($0) } ?? MathMLElement("mi", text: "")
-        var over: MathMLElement?
+        var over = scripts.sup.map { script.build($0) }
+        let under = scripts.sub.map { script.build($0) }
         if scripts.primes > 0 {
-            over = MathMLElement("mo", text: MathMLBuilder.primes(scripts.primes))
+            // The prime glyphs of OpenType math fonts are already raised: at full size after
+            // the base (f′), not shrunk in a superscript. With a subscript, the primes sit in
+            // the superscript position at the base's size (x′₁).
+            let primes = MathMLElement("mo", text: MathMLBuilder.primes(scripts.primes))
+            if under == nil {
+                base = MathMLElement("mrow", children: [base, primes])
+            } else {
+                let raised = MathMLElement("mpadded", [("voffset", "-0.35em")], children: [
+                    MathMLElement("mstyle", [("scriptlevel", "-1")], children: [primes]),
+                ])
+                over = over.map { MathMLBuilder.row([raised, $0]) } ?? raised
+            }
         }
-        if let sup = scripts.sup {
-            let built = build(sup)
-            over = over.map { MathMLBuilder.row([$0, built]) } ?? built
-        }
-        let under = scripts.sub.map { build($0) }
 
         var limitsAbove = false
         switch scripts.limits {

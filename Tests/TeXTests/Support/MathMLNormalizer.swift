@@ -163,7 +163,7 @@ enum MathMLNormalizer {
             return trimmed.isEmpty ? [] : [.text(trimmed)]
         case .element(var element):
             element.attributes = element.attributes.filter { key, _ in
-                !key.hasPrefix("data-") && key != "class" && key != "style" && key != "xmlns"
+                !key.hasPrefix("data-") && !["class", "style", "xmlns", "indentshift"].contains(key)
             }
             if tokens.contains(element.name) {
                 var text = element.children.compactMap { child -> String? in
