@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Spec"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document"]),
         .testTarget(name: "RenderTests", dependencies: ["render"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
