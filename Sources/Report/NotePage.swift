@@ -115,8 +115,8 @@ public struct NotePage: HTMLHooks {
             html.raw(svg)
             html.raw("</div></figure>")
         case .notDrawn(let problem):
-            html.raw("<figure class=\"figure-diagram not-drawn\"><figcaption>Diagram not drawn: ")
-            html.escaped("\(problem)")
+            html.raw("<figure class=\"figure-diagram not-drawn\"><figcaption>Diagram ")
+            html.escaped(problem.message)
             html.raw("</figcaption><pre><code class=\"language-mermaid\">")
             html.escaped(literal)
             html.raw("</code></pre></figure>")
