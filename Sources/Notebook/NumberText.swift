@@ -7,6 +7,18 @@ public enum NumberText {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "∞" : "-∞" }
         if value == 0 { return "0" }
+        // The common case without Foundation's formatter: round to the digits wanted and let
+        // Swift print the shortest text of the rounded double.
+        let exponent = Int(Foundation.log10(Swift.abs(value)).rounded(.down))
+        if exponent >= -4, exponent < significant, significant <= 15 {
+            let scale = Foundation.pow(10, Double(significant - 1 - exponent))
+            let rounded = (value * scale).rounded() / scale
+            var text = rounded.description
+            if !text.contains("e") {
+                if text.hasSuffix(".0") { text.removeLast(2) }
+                return text
+            }
+        }
         var text = String(format: "%.\(significant)g", value)
         if text.contains("e") {
             // 1.5e-07 → 1.5e-7
