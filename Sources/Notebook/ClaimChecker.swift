@@ -3,102 +3,141 @@ import Document
 import Foundation
 import TeX
 
-/// Checks a claim (a chain of relations) at the example point and, when every side depends on
-/// leaves, at `samples` random points too, resampling points where a side is undefined
-/// (NOTE-LANGUAGE.md §5).
+/// Checks claims (chains of relations) at the example point and, when every side of a claim
+/// depends on leaves, at `samples` random points too, resampling points where a side is
+/// undefined (NOTE-LANGUAGE.md §5).
+///
+/// The claims of a note are compiled into one program and share the random points (each
+/// point gives every leaf of the note a random value; a claim sees only its own leaves), so a
+/// note with many claims compiles once and evaluates each point once.
 struct ClaimChecker {
-    let checker: NoteChecker
-    let entry: NoteChecker.Entry
-    /// The statement's sides with names resolved.
-    let sides: [Calculus.Expression]
+    /// One claim: where it is, and its sides with names resolved.
+    struct Claim {
+        var entry: NoteChecker.Entry
+        var sides: [Calculus.Expression]
+    }
 
-    func check() -> Check {
-        let statement = entry.statement
-        let parameters = Set(statement.head?.parameters ?? [])
+    let checker: NoteChecker
+    let claims: [Claim]
+
+    /// The verdict of each claim, in order.
+    func check() -> [Check] {
         let context = checker.context
         let program: Program
         do {
-            program = try context.compile(sides)
+            program = try context.compile(claims.flatMap(\.sides))
         } catch {
-            return Check(status: .cannotTell, points: 0, message: NoteChecker.message(for: error))
+            // One bad claim must not spoil the others: check them one by one.
+            if claims.count > 1 {
+                return claims.map { ClaimChecker(checker: checker, claims: [$0]).check()[0] }
+            }
+            return [Check(status: .cannotTell, points: 0, message: NoteChecker.message(for: error))]
         }
-        let leavesOfSides = sides.map { Array(checker.leafIndex.leaves(of: $0, parameters: [])) }
-        _ = parameters
-        let identity = leavesOfSides.allSatisfy { !$0.isEmpty }
-        let tolerances = statement.relations.indices.map { tolerance(for: $0) }
+        var states = claims.map { State(claim: $0, checker: checker) }
+        var offset = 0
+        for index in states.indices {
+            states[index].offset = offset
+            offset += claims[index].sides.count
+        }
+        let atExample = program.values(at: context.values)
+        for index in states.indices { states[index].compare(atExample, point: context.values, checker: checker) }
 
-        var compared = 0
-        var undefinedReason: String?
-        func compare(at point: [String: Double]) -> Check? {
+        let samples = checker.options.samples
+        var pending = states.indices.filter { states[$0].identity && states[$0].verdict == nil && samples > 0 }
+        var generator = SplitMix64([checker.path, "claims"], seed: checker.options.seed)
+        var attempts = 0
+        while !pending.isEmpty, attempts < samples * 20 {
+            attempts += 1
+            var point = context.values
+            // Half the attempts over [-2, 2], then over (0, 2] for sides that need positive values.
+            let range: ClosedRange<Double> = attempts <= samples * 10 ? -2...2 : 0.05...2
+            for leaf in program.leaves { point[leaf] = generator.uniform(range) }
             let outcomes = program.values(at: point)
+            for index in pending { states[index].compare(outcomes, point: point, checker: checker) }
+            pending.removeAll { states[$0].verdict != nil || states[$0].compared > samples }
+        }
+        return states.map(\.final)
+    }
+
+    /// The progress of one claim.
+    private struct State {
+        let claim: Claim
+        let leavesOfSides: [[String]]
+        let identity: Bool
+        let tolerances: [Double]
+        var offset = 0
+        var compared = 0
+        var verdict: Check?
+        var undefinedReason: String?
+
+        init(claim: Claim, checker: NoteChecker) {
+            self.claim = claim
+            leavesOfSides = claim.sides.map { Array(checker.leafIndex.leaves(of: $0)) }
+            identity = leavesOfSides.allSatisfy { !$0.isEmpty }
+            tolerances = claim.entry.statement.relations.indices.map {
+                ClaimChecker.tolerance(for: $0, of: claim.entry, checker: checker)
+            }
+        }
+
+        var final: Check {
+            if let verdict { return verdict }
+            if compared == 0 {
+                return Check(status: .cannotTell, points: 0,
+                             message: (undefinedReason ?? "no side could be evaluated") + " at every point tried")
+            }
+            let where_ = compared == 1 ? "at the example point" : "at \(compared) points"
+            return Check(status: .holds, points: compared, message: "holds \(where_)")
+        }
+
+        /// Compares the claim's sides in `outcomes` (the whole program's) at `point`.
+        mutating func compare(_ outcomes: [Outcome], point: [String: Double], checker: NoteChecker) {
+            let count = claim.sides.count
             var values: [Double] = []
-            for (index, outcome) in outcomes.enumerated() {
-                switch outcome {
+            for index in 0..<count {
+                switch outcomes[offset + index] {
                 case .finite(let value):
                     values.append(value)
                 case .nonFinite(_, let reason):
-                    undefinedReason = "the \(sideName(index, of: outcomes.count)) is undefined (\(reason))"
-                    return nil
+                    undefinedReason = "the \(ClaimChecker.sideName(index, of: count)) is undefined (\(reason))"
+                    return
                 case .failure(let error):
-                    return Check(status: .cannotTell, points: compared, message: NoteChecker.message(for: error))
+                    verdict = Check(status: .cannotTell, points: compared, message: NoteChecker.message(for: error))
+                    return
                 }
             }
             compared += 1
-            for (index, relation) in statement.relations.enumerated() where index + 1 < values.count {
+            for (index, relation) in claim.entry.statement.relations.enumerated() where index + 1 < values.count {
                 let left = values[index]
                 let right = values[index + 1]
-                if !holds(relation, left, right, tolerance: tolerances[index]) {
+                if !ClaimChecker.holds(relation, left, right, tolerance: tolerances[index], checker: checker) {
                     let (leftText, rightText) = NumberText.pair(left, right)
-                    let pointText = describe(point, leaves: Set(leavesOfSides[index] + leavesOfSides[index + 1]))
+                    let pointText = ClaimChecker.describe(point, leaves: Set(leavesOfSides[index] + leavesOfSides[index + 1]))
                     let sidesText = values.count > 2 ? " (sides \(index + 1) and \(index + 2))" : ""
-                    return Check(status: .fails, points: compared,
-                                 message: "left \(leftText), right \(rightText)\(sidesText)"
-                                    + (pointText.isEmpty ? "" : " at \(pointText)"))
+                    verdict = Check(status: .fails, points: compared,
+                                    message: "left \(leftText), right \(rightText)\(sidesText)"
+                                        + (pointText.isEmpty ? "" : " at \(pointText)"))
+                    return
                 }
             }
-            return nil
         }
-
-        if let verdict = compare(at: context.values) { return verdict }
-        if identity, checker.options.samples > 0 {
-            var generator = SplitMix64([checker.path, "\(entry.position.line):\(entry.position.column)"],
-                                       seed: checker.options.seed)
-            let leaves = program.leaves
-            var attempts = 0
-            var wanted = checker.options.samples
-            while wanted > 0, attempts < checker.options.samples * 20 {
-                attempts += 1
-                var point = context.values
-                // Half the attempts over [-2, 2], then over (0, 2] for sides that need positive values.
-                let range: ClosedRange<Double> = attempts <= checker.options.samples * 10 ? -2...2 : 0.05...2
-                for leaf in leaves { point[leaf] = generator.uniform(range) }
-                let before = compared
-                if let verdict = compare(at: point) { return verdict }
-                if compared > before { wanted -= 1 }
-            }
-        }
-        if compared == 0 {
-            return Check(status: .cannotTell, points: 0,
-                         message: (undefinedReason ?? "no side could be evaluated") + " at every point tried")
-        }
-        let where_ = compared == 1 ? "at the example point" : "at \(compared) points"
-        return Check(status: .holds, points: compared, message: "holds \(where_)")
     }
 
-    private func sideName(_ index: Int, of count: Int) -> String {
+    static func sideName(_ index: Int, of count: Int) -> String {
         if count == 2 { return index == 0 ? "left side" : "right side" }
         return "side \(index + 1)"
     }
 
     /// `x = 0.3, y = 0.1` for the leaves involved (at most six, in natural order).
-    private func describe(_ point: [String: Double], leaves: Set<String>) -> String {
+    static func describe(_ point: [String: Double], leaves: Set<String>) -> String {
         let names = leaves.sorted(by: Names.naturalOrder)
         var parts = names.prefix(6).map { "\(NoteChecker.displayName($0)) = \(NumberText.format(point[$0] ?? .nan))" }
         if names.count > 6 { parts.append("…") }
         return parts.joined(separator: ", ")
     }
 
-    private func holds(_ relation: Relation, _ left: Double, _ right: Double, tolerance: Double) -> Bool {
+    static func holds(_ relation: Relation, _ left: Double, _ right: Double, tolerance: Double,
+                      checker: NoteChecker) -> Bool
+    {
         let close = abs(left - right) <= tolerance + checker.options.relativeTolerance * max(abs(left), abs(right))
         switch relation {
         case .equal, .approximately: return close
@@ -112,7 +151,7 @@ struct ClaimChecker {
 
     /// The absolute tolerance of relation `index`: for `\approx`, half a unit of the last digit
     /// written in the number on either side; otherwise the configured absolute tolerance.
-    private func tolerance(for index: Int) -> Double {
+    static func tolerance(for index: Int, of entry: NoteChecker.Entry, checker: NoteChecker) -> Double {
         let statement = entry.statement
         guard statement.relations[index] == .approximately else { return checker.options.absoluteTolerance }
         let texBytes = Array(checker.formulas[entry.formula].tex.utf8)

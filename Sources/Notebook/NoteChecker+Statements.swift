@@ -62,10 +62,7 @@ extension NoteChecker {
         case .claim:
             break
         }
-        let claimSides = statement.kind == .definition || statement.kind == .binding
-            ? Array(statement.sides) : statement.sides
-        if claimSides.count >= 2, !statement.relations.isEmpty {
-            let check = ClaimChecker(checker: self, entry: entry, sides: resolvedSides).check()
+        if let check = claimChecks[index] {
             result.check = check
             switch check.status {
             case .holds: break

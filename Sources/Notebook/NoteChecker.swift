@@ -40,6 +40,8 @@ struct NoteChecker {
     var leafIndex = LeafIndex(context: Context())
     /// Values of every defined symbol at the example point.
     var noteProgram = NoteProgram(context: Context())
+    /// The verdict of every claim, by entry index.
+    var claimChecks: [Int: Check] = [:]
     var diagnostics: [Diagnostic] = []
     private var pointSources: [String: PointValue.Source] = [:]
 
@@ -63,6 +65,7 @@ struct NoteChecker {
         leafIndex = LeafIndex(context: context)
         let point = examplePoint()
         noteProgram = NoteProgram(context: context)
+        claimChecks = checkClaims()
         var results = entries.indices.map { evaluate(entry: $0) }
         addGradients(to: &results)
         warnAboutNames(results: results)
@@ -117,6 +120,22 @@ struct NoteChecker {
                           tex: String(decoding: bytes[range], as: UTF8.self)))
             }
         }
+    }
+
+    /// Checks every claim of the note together (see `ClaimChecker`).
+    private func checkClaims() -> [Int: Check] {
+        var indices: [Int] = []
+        var claims: [ClaimChecker.Claim] = []
+        for (index, entry) in entries.enumerated() {
+            let sides = resolvedSides[index]
+            guard sides.count >= 2, !entry.statement.relations.isEmpty,
+                !sides.contains(where: { ambiguousPrime(in: $0) != nil })
+            else { continue }
+            indices.append(index)
+            claims.append(ClaimChecker.Claim(entry: entry, sides: sides))
+        }
+        guard !claims.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: zip(indices, ClaimChecker(checker: self, claims: claims).check()))
     }
 
     /// For a prime on an expression with other than one free variable (`(xy)'`): the

@@ -12,9 +12,12 @@ public indirect enum JSONText: Sendable, Equatable {
     public static func == (lhs: JSONText, rhs: JSONText) -> Bool { lhs.text == rhs.text }
 
     /// The JSON text, two-space indented, ending without a newline.
-    public var text: String {
+    public var text: String { Self.indented(self, level: 0) }
+
+    /// The JSON text of `value` as it reads nested `level` deep (its first line not indented).
+    public static func indented(_ value: JSONText, level: Int) -> String {
         var out = ""
-        write(into: &out, indent: 0)
+        value.write(into: &out, indent: level)
         return out
     }
 

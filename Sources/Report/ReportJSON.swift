@@ -7,13 +7,29 @@ public enum ReportJSON {
     public static let version = 1
 
     public static func text(for notes: [NoteResult]) -> String {
-        let summary = notes.reduce(Summary()) { $0 + $1.summary }
-        let root = JSONText.object([
-            ("version", .integer(version)),
-            ("notes", .array(notes.map(note))),
-            ("summary", summaryJSON(summary)),
-        ])
-        return root.text + "\n"
+        assemble(notes.map(noteText), summary: notes.reduce(Summary()) { $0 + $1.summary })
+    }
+
+    /// One note's entry of the `notes` array, indented for its place in the file; notes can be
+    /// written in parallel and then put together with `assemble`.
+    public static func noteText(_ result: NoteResult) -> String {
+        JSONText.indented(note(result), level: 2)
+    }
+
+    /// The whole file from the notes' entries (`noteText`) and the summary over them.
+    public static func assemble(_ noteTexts: [String], summary: Summary) -> String {
+        var out = "{\n  \"version\": \(version),\n  \"notes\": "
+        if noteTexts.isEmpty {
+            out += "[]"
+        } else {
+            out += "[\n"
+            for (index, text) in noteTexts.enumerated() {
+                out += "    " + text + (index + 1 < noteTexts.count ? ",\n" : "\n")
+            }
+            out += "  ]"
+        }
+        out += ",\n  \"summary\": " + JSONText.indented(summaryJSON(summary), level: 1) + "\n}\n"
+        return out
     }
 
     private static func note(_ note: NoteResult) -> JSONText {

@@ -78,8 +78,9 @@ struct Pipeline {
         guard options.writeReports else { return Outcome(notes: checked, failures: failures) }
         let folder = OutputFolder(root: outputFolder)
         let unsafe = options.unsafeHTML
-        let writeFailures = ParallelMap.map(count: checked.count) { index -> RenderError? in
-            guard let document = checked[index].document else { return nil }
+        let written = ParallelMap.map(count: checked.count) { index -> (failure: RenderError?, json: String?) in
+            guard let document = checked[index].document else { return (nil, nil) }
+            let json = checked[index].result.map(ReportJSON.noteText)
             let note = checked[index]
             let html = Self.page(for: index, of: checked, document: document, unsafe: unsafe)
             do throws(RenderError) {
@@ -89,15 +90,17 @@ struct Pipeline {
                     try folder.write(Array(markdown.utf8),
                                      to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
                 }
-                return nil
+                return (nil, json)
             } catch {
-                return error
+                return (error, json)
             }
         }
-        failures += writeFailures.compactMap { $0 }
+        failures += written.compactMap(\.failure)
+        let results = checked.compactMap(\.result)
         do throws(RenderError) {
             try folder.write(Array(Self.indexPage(checked).utf8), to: "index.html")
-            try folder.write(Array(ReportJSON.text(for: checked.compactMap(\.result)).utf8), to: "report.json")
+            let json = ReportJSON.assemble(written.compactMap(\.json), summary: results.reduce(Summary()) { $0 + $1.summary })
+            try folder.write(Array(json.utf8), to: "report.json")
             for asset in Assets.files() {
                 try folder.write(asset.bytes, to: asset.path)
             }
