@@ -290,13 +290,20 @@ struct ExpressionReader {
             return try symbolOrApplication(whole, range: range, cursor: &cursor)
         }
         // Every letter a name in scope: their product (the last letter keeps its scripts).
-        let inScope = letters.allSatisfy { isNameInScope(String($0)) }
+        // A `\sum` index is a name in scope too, and stands for its value (`\sum_{i=1}^{3} ix`).
+        let inScope = letters.allSatisfy { isNameInScope(String($0)) || indexValues[String($0)] != nil }
         if inScope {
-            var factors: [Expression] = letters.dropLast().map { .symbol(String($0)) }
+            var factors: [Expression] = letters.dropLast().map { letter in
+                indexValues[String(letter)].map { .number(Double($0)) } ?? .symbol(String(letter))
+            }
             if let trailingScripts {
                 factors.append(try scriptsExpression(trailingScripts, cursor: &cursor))
-            } else if let lastLetter = letters.last {
-                factors.append(try symbolOrApplication(String(lastLetter), range: range, cursor: &cursor))
+            } else if let lastLetter = letters.last.map(String.init) {
+                if let value = indexValues[lastLetter] {
+                    factors.append(.number(Double(value)))
+                } else {
+                    factors.append(try symbolOrApplication(lastLetter, range: range, cursor: &cursor))
+                }
             }
             return .product(factors)
         }
@@ -515,8 +522,9 @@ struct ExpressionReader {
             if let sub = scripts.sub { noteRanges(in: sub) }
             var name = atom.text
             if let sub = scripts.sub { name += "_" + (try subscriptName(sub)) }
-            if scripts.sub == nil, scripts.sup == nil, scripts.primes == 0, let value = indexValues[name] {
-                return .number(Double(value))
+            // A `\sum` index keeps its value under a power: `\sum_{k=1}^{3} k^2`.
+            if scripts.sub == nil, let value = indexValues[name] {
+                return try applyScripts(scripts, to: .number(Double(value)), baseIsName: false)
             }
             return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
         case .atom(let atom) where atom.atomClass == .op && ["sum", "prod"].contains(atom.command ?? ""):
