@@ -435,6 +435,11 @@ struct ExpressionReader {
             if let value = indexValues[atom.text] { return String(value) }
             return atom.text
         }
+        // `x_{\theta}` is `x_\theta`.
+        if case .group(let group) = node {
+            let children = group.children.filter { !StatementSplitter.isIgnorable($0) }
+            if children.count == 1, case .atom = children[0] { return try subscriptName(children[0]) }
+        }
         let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
         var text = raw
         for command in ["\\text", "\\mathrm", "\\mathit", "\\textrm", "\\operatorname", "\\mathsf"] {
