@@ -183,12 +183,15 @@ struct ExpressionReader {
             if let value = indexValues[atom.text] { return .number(Double(value)) }
             return try symbolOrApplication(atom.text, range: atom.range, cursor: &cursor)
         case .operator:
-            if atom.atomClass == .open {
-                let inner = try parenthesized(opening: atom, cursor: &cursor)
-                return inner
-            }
             if atom.text == "|" || atom.text == "\u{2223}" {
                 return try absoluteValue(opening: atom, cursor: &cursor)
+            }
+            if atom.atomClass == .open {
+                // Floor, ceiling, angle brackets and norms are not parentheses.
+                guard ["(", "[", "{"].contains(atom.text) else {
+                    throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) ... is not evaluated", atom.range)
+                }
+                return try parenthesized(opening: atom, cursor: &cursor)
             }
             if atom.atomClass == .op, ["sum", "prod"].contains(atom.command ?? "") {
                 throw ReadError("\\\(atom.command ?? "sum") needs integer bounds, e.g. \\\(atom.command ?? "sum")_{i=1}^{3}", atom.range)
