@@ -569,6 +569,14 @@ struct ExpressionReader {
                 exponent = sup
             }
         }
+        // `\sin^{-1} x` and `\sigma^{-1}(y)` write the inverse function, not a reciprocal.
+        if let exponent, let applied = functionName ?? symbolName.flatMap({ isFunction(Self.functionAliases[$0] ?? $0) || isFunction($0) ? $0 : nil }),
+            String(decoding: source[exponent.range.clamped(to: 0..<source.count)], as: UTF8.self)
+                .filter({ $0 != "{" && $0 != "}" && !$0.isWhitespace }) == "-1"
+        {
+            throw ReadError("\(applied)^{-1}, the inverse function, is not evaluated; write (\(applied)(x))^{-1} for the reciprocal",
+                            scripts.range)
+        }
         var result: Expression
         if let functionName {
             let resolved = Self.functionAliases[functionName] ?? functionName
