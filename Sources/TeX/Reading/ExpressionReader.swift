@@ -343,12 +343,18 @@ struct ExpressionReader {
         return Builtins.isBuiltin(name) && !scope.shadowed.contains(name)
     }
 
+    /// Whether a name as written (`σ`, `ReLU`, `f`) is a function here; a name the note binds to a
+    /// number (`\sigma = 0.5`) is a plain name.
+    func namesFunction(_ written: String) -> Bool {
+        !scope.shadowed.contains(written) && (isFunction(Self.functionAliases[written] ?? written) || isFunction(written))
+    }
+
     /// A name, or the function of that name applied to the parenthesised arguments after it.
     private mutating func symbolOrApplication(_ name: String, range: SourceRange, cursor: inout Cursor)
         throws(ReadError) -> Expression
     {
         let resolved = Self.functionAliases[name] ?? name
-        if isFunction(resolved) || isFunction(name) {
+        if namesFunction(name) {
             return try function(named: isFunction(resolved) ? resolved : name, range: range, base: nil, cursor: &cursor)
         }
         return .symbol(name)
@@ -570,7 +576,7 @@ struct ExpressionReader {
             }
         }
         // `\sin^{-1} x` and `\sigma^{-1}(y)` write the inverse function, not a reciprocal.
-        if let exponent, let applied = functionName ?? symbolName.flatMap({ isFunction(Self.functionAliases[$0] ?? $0) || isFunction($0) ? $0 : nil }),
+        if let exponent, let applied = functionName ?? symbolName.flatMap({ namesFunction($0) ? $0 : nil }),
             String(decoding: source[exponent.range.clamped(to: 0..<source.count)], as: UTF8.self)
                 .filter({ $0 != "{" && $0 != "}" && !$0.isWhitespace }) == "-1"
         {
@@ -593,7 +599,7 @@ struct ExpressionReader {
         } else if let symbolName {
             if scripts.primes > 0 {
                 let resolved = Self.functionAliases[symbolName] ?? symbolName
-                guard isFunction(resolved) || isFunction(symbolName) else {
+                guard namesFunction(symbolName) else {
                     throw ReadError("\(symbolName)' is the derivative of something that is not a function; "
                                     + "write \\frac{d}{dx} or (expression)'", scripts.range)
                 }
