@@ -377,7 +377,24 @@ struct ExpressionReader {
             return .symbol(name)
         }
         let (arguments, closing) = try argumentList(&cursor, function: rawName, range: range)
-        return try power(.apply(name, arguments), closing: closing)
+        return try power(try application(name, arguments, range: range), closing: closing)
+    }
+
+    /// `name` applied to `arguments`: `\max(a, b, c)` nests as `max(max(a, b), c)`; a built-in
+    /// given a number of arguments it does not take is not evaluated.
+    private func application(_ name: String, _ arguments: [Expression], range: SourceRange) throws(ReadError)
+        -> Expression
+    {
+        guard scope.functions[name] == nil, let first = arguments.first else { return .apply(name, arguments) }
+        let arities = Builtins.arities(of: name)
+        if ["max", "min"].contains(name), arguments.count > 2 {
+            return arguments.dropFirst().reduce(first) { .apply(name, [$0, $1]) }
+        }
+        if !arities.isEmpty, !arities.contains(arguments.count) {
+            let counts = arities.map(String.init).joined(separator: " or ")
+            throw ReadError("\(name) takes \(counts) argument\(arities == [1] ? "" : "s"), not \(arguments.count)", range)
+        }
+        return .apply(name, arguments)
     }
 
     /// `f(x)^2` and `g(x)'`: scripts on the parenthesis that closes the arguments.
@@ -593,7 +610,7 @@ struct ExpressionReader {
                 }
                 result = .derivative(resolved, order: scripts.primes, argument: arguments[0])
             } else {
-                result = .apply(resolved, arguments)
+                result = try application(resolved, arguments, range: scripts.range)
             }
             result = try power(result, closing: closing)
         } else if let symbolName {
