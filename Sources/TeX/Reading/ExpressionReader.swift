@@ -530,14 +530,22 @@ struct ExpressionReader {
     private mutating func fontExpression(_ font: FontChange, cursor: inout Cursor) throws(ReadError) -> Expression {
         switch font.font {
         case .roman, .normal, .italic, .sansSerif, .monospace:
-            let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
-            let name = Self.nameCharacters(raw)
-            guard !name.isEmpty else { return try expression([font.body]) }
-            if name.allSatisfy(\.isNumber) { return try expression([font.body]) }
+            // A name in a font is a name; anything else (`\mathrm{2}`, `\mathit{x + y}`) is only styled.
+            guard let name = plainFontName(font) else { return try expression([font.body]) }
             return try symbolOrApplication(name, range: font.range, cursor: &cursor)
         default:
             throw ReadError("\\\(font.command) (a vector or matrix name) is not evaluated", font.range)
         }
+    }
+
+    /// The name a font command writes (`\mathrm{bias}`, `\mathit{HELLO world}` → `HELLOworld`):
+    /// letters, digits and `_`, not only digits; `nil` for anything else (`\mathit{foo'}`).
+    private func plainFontName(_ font: FontChange) -> String? {
+        guard [.roman, .normal, .italic, .sansSerif, .monospace].contains(font.font) else { return nil }
+        let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
+        let text = raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        guard !text.isEmpty, text == Self.nameCharacters(text), !text.allSatisfy(\.isNumber) else { return nil }
+        return text
     }
 
     static func nameCharacters(_ text: String) -> String {
@@ -572,6 +580,14 @@ struct ExpressionReader {
             }
             throw ReadError("\\\(op.name) with a subscript is not evaluated", scripts.range)
         default:
+            // A name in a font takes scripts like a plain name: `\mathrm{net}_{1}`, `\mathit{foo}'`.
+            if case .font(let font) = base, var name = plainFontName(font) {
+                if let sub = scripts.sub {
+                    noteRanges(in: sub)
+                    name += "_" + (try subscriptName(sub))
+                }
+                return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
+            }
             var cursorForBase = Cursor([base])
             let value = try primary(&cursorForBase)
             return try applyScripts(scripts, to: value, baseIsName: false)
