@@ -82,6 +82,13 @@ struct ExpressionReader {
                 }
             }
             guard startsFactor(node) else { break }
+            // `1.1.1` and `2 3` (which TeX shows as 23): two numbers side by side are no product.
+            if case .atom(let next) = node, next.form == .number, cursor.index > 0,
+                case .atom(let previous) = cursor.nodes[cursor.index - 1], previous.form == .number
+            {
+                throw ReadError("the numbers \(previous.text) and \(next.text) side by side are not evaluated; "
+                                + "write \\cdot between them", previous.range.lowerBound..<next.range.upperBound)
+            }
             result = result * (try unary(&cursor))
         }
         return result
