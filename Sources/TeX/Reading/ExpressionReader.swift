@@ -183,6 +183,10 @@ struct ExpressionReader {
                 throw ReadError("∂ outside a fraction is not evaluated", atom.range)
             }
             if atom.command == "infty" { throw ReadError("∞ is not evaluated", atom.range) }
+            // Only letters name things: not `$`, `∅`.
+            if !atom.text.contains(where: \.isLetter) {
+                throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) is not evaluated", atom.range)
+            }
             if atom.command == nil, Self.isLatinLetter(atom.text) {
                 cursor.index -= 1
                 return try letterRun(&cursor)
