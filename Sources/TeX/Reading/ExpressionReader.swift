@@ -484,7 +484,7 @@ struct ExpressionReader {
         }
         text = text.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
         if let dots = text.range(of: ".."), let low = Int(text[..<dots.lowerBound]),
-            let high = Int(text[dots.upperBound...])
+            Int(text[dots.upperBound...]) != nil
         {
             return String(low + rangeStep)
         }
