@@ -82,6 +82,13 @@ struct ExpressionReader {
                 }
             }
             guard startsFactor(node) else { break }
+            // `1.1.1` and `2 3` (which TeX shows as 23): two numbers side by side are no product.
+            if case .atom(let next) = node, next.form == .number, cursor.index > 0,
+                case .atom(let previous) = cursor.nodes[cursor.index - 1], previous.form == .number
+            {
+                throw ReadError("the numbers \(previous.text) and \(next.text) side by side are not evaluated; "
+                                + "write \\cdot between them", previous.range.lowerBound..<next.range.upperBound)
+            }
             result = result * (try unary(&cursor))
         }
         return result
@@ -176,6 +183,10 @@ struct ExpressionReader {
                 throw ReadError("∂ outside a fraction is not evaluated", atom.range)
             }
             if atom.command == "infty" { throw ReadError("∞ is not evaluated", atom.range) }
+            // Only letters name things: not `$`, `∅`.
+            if !atom.text.contains(where: \.isLetter) {
+                throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) is not evaluated", atom.range)
+            }
             if atom.command == nil, Self.isLatinLetter(atom.text) {
                 cursor.index -= 1
                 return try letterRun(&cursor)
@@ -183,12 +194,15 @@ struct ExpressionReader {
             if let value = indexValues[atom.text] { return .number(Double(value)) }
             return try symbolOrApplication(atom.text, range: atom.range, cursor: &cursor)
         case .operator:
-            if atom.atomClass == .open {
-                let inner = try parenthesized(opening: atom, cursor: &cursor)
-                return inner
-            }
             if atom.text == "|" || atom.text == "\u{2223}" {
                 return try absoluteValue(opening: atom, cursor: &cursor)
+            }
+            if atom.atomClass == .open {
+                // Floor, ceiling, angle brackets and norms are not parentheses.
+                guard ["(", "[", "{"].contains(atom.text) else {
+                    throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) ... is not evaluated", atom.range)
+                }
+                return try parenthesized(opening: atom, cursor: &cursor)
             }
             if atom.atomClass == .op, ["sum", "prod"].contains(atom.command ?? "") {
                 throw ReadError("\\\(atom.command ?? "sum") needs integer bounds, e.g. \\\(atom.command ?? "sum")_{i=1}^{3}", atom.range)
@@ -290,13 +304,20 @@ struct ExpressionReader {
             return try symbolOrApplication(whole, range: range, cursor: &cursor)
         }
         // Every letter a name in scope: their product (the last letter keeps its scripts).
-        let inScope = letters.allSatisfy { isNameInScope(String($0)) }
+        // A `\sum` index is a name in scope too, and stands for its value (`\sum_{i=1}^{3} ix`).
+        let inScope = letters.allSatisfy { isNameInScope(String($0)) || indexValues[String($0)] != nil }
         if inScope {
-            var factors: [Expression] = letters.dropLast().map { .symbol(String($0)) }
+            var factors: [Expression] = letters.dropLast().map { letter in
+                indexValues[String(letter)].map { .number(Double($0)) } ?? .symbol(String(letter))
+            }
             if let trailingScripts {
                 factors.append(try scriptsExpression(trailingScripts, cursor: &cursor))
-            } else if let lastLetter = letters.last {
-                factors.append(try symbolOrApplication(String(lastLetter), range: range, cursor: &cursor))
+            } else if let lastLetter = letters.last.map(String.init) {
+                if let value = indexValues[lastLetter] {
+                    factors.append(.number(Double(value)))
+                } else {
+                    factors.append(try symbolOrApplication(lastLetter, range: range, cursor: &cursor))
+                }
             }
             return .product(factors)
         }
@@ -333,12 +354,18 @@ struct ExpressionReader {
         return Builtins.isBuiltin(name) && !scope.shadowed.contains(name)
     }
 
+    /// Whether a name as written (`σ`, `ReLU`, `f`) is a function here; a name the note binds to a
+    /// number (`\sigma = 0.5`) is a plain name.
+    func namesFunction(_ written: String) -> Bool {
+        !scope.shadowed.contains(written) && (isFunction(Self.functionAliases[written] ?? written) || isFunction(written))
+    }
+
     /// A name, or the function of that name applied to the parenthesised arguments after it.
     private mutating func symbolOrApplication(_ name: String, range: SourceRange, cursor: inout Cursor)
         throws(ReadError) -> Expression
     {
         let resolved = Self.functionAliases[name] ?? name
-        if isFunction(resolved) || isFunction(name) {
+        if namesFunction(name) {
             return try function(named: isFunction(resolved) ? resolved : name, range: range, base: nil, cursor: &cursor)
         }
         return .symbol(name)
@@ -361,7 +388,24 @@ struct ExpressionReader {
             return .symbol(name)
         }
         let (arguments, closing) = try argumentList(&cursor, function: rawName, range: range)
-        return try power(.apply(name, arguments), closing: closing)
+        return try power(try application(name, arguments, range: range), closing: closing)
+    }
+
+    /// `name` applied to `arguments`: `\max(a, b, c)` nests as `max(max(a, b), c)`; a built-in
+    /// given a number of arguments it does not take is not evaluated.
+    private func application(_ name: String, _ arguments: [Expression], range: SourceRange) throws(ReadError)
+        -> Expression
+    {
+        guard scope.functions[name] == nil, let first = arguments.first else { return .apply(name, arguments) }
+        let arities = Builtins.arities(of: name)
+        if ["max", "min"].contains(name), arguments.count > 2 {
+            return arguments.dropFirst().reduce(first) { .apply(name, [$0, $1]) }
+        }
+        if !arities.isEmpty, !arities.contains(arguments.count) {
+            let counts = arities.map(String.init).joined(separator: " or ")
+            throw ReadError("\(name) takes \(counts) argument\(arities == [1] ? "" : "s"), not \(arguments.count)", range)
+        }
+        return .apply(name, arguments)
     }
 
     /// `f(x)^2` and `g(x)'`: scripts on the parenthesis that closes the arguments.
@@ -428,6 +472,11 @@ struct ExpressionReader {
             if let value = indexValues[atom.text] { return String(value) }
             return atom.text
         }
+        // `x_{\theta}` is `x_\theta`.
+        if case .group(let group) = node {
+            let children = group.children.filter { !StatementSplitter.isIgnorable($0) }
+            if children.count == 1, case .atom = children[0] { return try subscriptName(children[0]) }
+        }
         let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
         var text = raw
         for command in ["\\text", "\\mathrm", "\\mathit", "\\textrm", "\\operatorname", "\\mathsf"] {
@@ -435,7 +484,7 @@ struct ExpressionReader {
         }
         text = text.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
         if let dots = text.range(of: ".."), let low = Int(text[..<dots.lowerBound]),
-            let high = Int(text[dots.upperBound...])
+            Int(text[dots.upperBound...]) != nil
         {
             return String(low + rangeStep)
         }
@@ -492,14 +541,22 @@ struct ExpressionReader {
     private mutating func fontExpression(_ font: FontChange, cursor: inout Cursor) throws(ReadError) -> Expression {
         switch font.font {
         case .roman, .normal, .italic, .sansSerif, .monospace:
-            let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
-            let name = Self.nameCharacters(raw)
-            guard !name.isEmpty else { return try expression([font.body]) }
-            if name.allSatisfy(\.isNumber) { return try expression([font.body]) }
+            // A name in a font is a name; anything else (`\mathrm{2}`, `\mathit{x + y}`) is only styled.
+            guard let name = plainFontName(font) else { return try expression([font.body]) }
             return try symbolOrApplication(name, range: font.range, cursor: &cursor)
         default:
             throw ReadError("\\\(font.command) (a vector or matrix name) is not evaluated", font.range)
         }
+    }
+
+    /// The name a font command writes (`\mathrm{bias}`, `\mathit{HELLO world}` → `HELLOworld`):
+    /// letters, digits and `_`, not only digits; `nil` for anything else (`\mathit{foo'}`).
+    private func plainFontName(_ font: FontChange) -> String? {
+        guard [.roman, .normal, .italic, .sansSerif, .monospace].contains(font.font) else { return nil }
+        let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
+        let text = raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        guard !text.isEmpty, text == Self.nameCharacters(text), !text.allSatisfy(\.isNumber) else { return nil }
+        return text
     }
 
     static func nameCharacters(_ text: String) -> String {
@@ -515,8 +572,9 @@ struct ExpressionReader {
             if let sub = scripts.sub { noteRanges(in: sub) }
             var name = atom.text
             if let sub = scripts.sub { name += "_" + (try subscriptName(sub)) }
-            if scripts.sub == nil, scripts.sup == nil, scripts.primes == 0, let value = indexValues[name] {
-                return .number(Double(value))
+            // A `\sum` index keeps its value under a power: `\sum_{k=1}^{3} k^2`.
+            if scripts.sub == nil, let value = indexValues[name] {
+                return try applyScripts(scripts, to: .number(Double(value)), baseIsName: false)
             }
             return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
         case .atom(let atom) where atom.atomClass == .op && ["sum", "prod"].contains(atom.command ?? ""):
@@ -533,6 +591,14 @@ struct ExpressionReader {
             }
             throw ReadError("\\\(op.name) with a subscript is not evaluated", scripts.range)
         default:
+            // A name in a font takes scripts like a plain name: `\mathrm{net}_{1}`, `\mathit{foo}'`.
+            if case .font(let font) = base, var name = plainFontName(font) {
+                if let sub = scripts.sub {
+                    noteRanges(in: sub)
+                    name += "_" + (try subscriptName(sub))
+                }
+                return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
+            }
             var cursorForBase = Cursor([base])
             let value = try primary(&cursorForBase)
             return try applyScripts(scripts, to: value, baseIsName: false)
@@ -553,6 +619,14 @@ struct ExpressionReader {
                 exponent = sup
             }
         }
+        // `\sin^{-1} x` and `\sigma^{-1}(y)` write the inverse function, not a reciprocal.
+        if let exponent, let applied = functionName ?? symbolName.flatMap({ namesFunction($0) ? $0 : nil }),
+            String(decoding: source[exponent.range.clamped(to: 0..<source.count)], as: UTF8.self)
+                .filter({ $0 != "{" && $0 != "}" && !$0.isWhitespace }) == "-1"
+        {
+            throw ReadError("\(applied)^{-1}, the inverse function, is not evaluated; write (\(applied)(x))^{-1} for the reciprocal",
+                            scripts.range)
+        }
         var result: Expression
         if let functionName {
             let resolved = Self.functionAliases[functionName] ?? functionName
@@ -563,13 +637,13 @@ struct ExpressionReader {
                 }
                 result = .derivative(resolved, order: scripts.primes, argument: arguments[0])
             } else {
-                result = .apply(resolved, arguments)
+                result = try application(resolved, arguments, range: scripts.range)
             }
             result = try power(result, closing: closing)
         } else if let symbolName {
             if scripts.primes > 0 {
                 let resolved = Self.functionAliases[symbolName] ?? symbolName
-                guard isFunction(resolved) || isFunction(symbolName) else {
+                guard namesFunction(symbolName) else {
                     throw ReadError("\(symbolName)' is the derivative of something that is not a function; "
                                     + "write \\frac{d}{dx} or (expression)'", scripts.range)
                 }

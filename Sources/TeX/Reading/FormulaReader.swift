@@ -65,8 +65,10 @@ public enum FormulaReader {
         // A head that is a built-in function makes a claim about the built-in (§3).
         let isDefinition = relations.first == .equal && head != nil
             && !(head.map { !$0.parameters.isEmpty && isBuiltinFunction($0.name, scope: scope) } ?? false)
+        // A built-in applied to a name (`\sin(\theta)`, `\sigma(x)`) is an expression, not a declaration.
         let isDeclaration = relations.isEmpty && head.map { !$0.parameters.isEmpty } == true
             && scope.functions[head?.name ?? ""] == nil
+            && !(head.map { isBuiltinFunction($0.name, scope: scope) } ?? false)
 
         // First reading: find index ranges; then one reading per index.
         var probe = ExpressionReader(source: source, scope: scope)

@@ -29,8 +29,8 @@ enum StatementSplitter {
         pieces.append(current)
         return pieces.compactMap { piece -> Piece? in
             var nodes = piece.filter { !isIgnorable($0) }
-            // A formula may end with sentence punctuation: `x = 1.`
-            if case .atom(let atom)? = nodes.last, atom.text == "." || atom.text == "!" { nodes.removeLast() }
+            // A formula may end with sentence punctuation: `x = 1.` (not `!`, a factorial: `n!`).
+            if case .atom(let atom)? = nodes.last, atom.text == "." { nodes.removeLast() }
             guard !nodes.isEmpty else { return nil }
             return splitLabel(nodes, source: source)
         }
