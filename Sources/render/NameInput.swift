@@ -1,20 +1,22 @@
-/// Names typed on the command line (`--set eta=0.1`, `--set '\eta=0.1'`, `--set w_{12}=1`) in
-/// the canonical form the reader gives names (`η`, `w_12`).
-enum NameInput {
-    private static let greek: [String: String] = [
-        "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε", "zeta": "ζ",
-        "eta": "η", "theta": "θ", "vartheta": "ϑ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν",
-        "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "ϕ", "varphi": "φ",
-        "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ",
-        "Pi": "Π", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-    ]
+import TeX
 
+/// Names typed on the command line (`--set eta=0.1`, `--set '\eta=0.1'`, `--set w_{12}=1`,
+/// `--set y_true=1`) in the form the note reader gives names (`η`, `w_12`, `y_true`): the name
+/// is read by the same reader as the notes, so the two always agree.
+enum NameInput {
     static func canonical(_ input: String) -> String {
-        var text = input.filter { $0 != "{" && $0 != "}" && $0 != " " }
-        text = text.replacingOccurrences(of: "\\text", with: "").replacingOccurrences(of: "\\mathrm", with: "")
-        if text.hasPrefix("\\") { text.removeFirst() }
-        let base = String(text.prefix { $0 != "_" && $0 != "^" })
-        if let letter = greek[base] { text = letter + text.dropFirst(base.count) }
-        return text
+        for candidate in candidates(input) {
+            if let head = FormulaReader.heads(in: candidate + " = 0").first?.head, head.parameters.isEmpty {
+                return head.name
+            }
+        }
+        return input
+    }
+
+    /// The input as TeX, then with a backslash before a letter name (`eta` → `\eta`).
+    private static func candidates(_ input: String) -> [String] {
+        let base = input.prefix { $0.isLetter }
+        guard !input.hasPrefix("\\"), base.count > 1 else { return [input] }
+        return ["\\" + input, input]
     }
 }

@@ -80,4 +80,19 @@ import Testing
         let heads = run.stderr.split(separator: "\n").filter { $0.hasPrefix("notes/") }.map { $0.prefix(15) }
         #expect(heads == ["notes/a.md:1:2:", "notes/b.md:1:2:", "notes/b.md:3:2:"])
     }
+
+    @Test func setAcceptsNamesAsTheyAreTyped() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("$\\eta = 0.1$, $w_{12} = 1$, $y_{true} = 1$, $s = \\eta w_{12} y_{true}$, $s \\approx 0.1$\n",
+                          to: "notes/a.md")
+        #expect(try RenderRunner.run(["--check", "notes"], in: scratch.url).status == 0)
+        for (assignment, left) in [("eta=0.3", "0.3"), ("\\eta=0.4", "0.4"), ("η=0.5", "0.5"), ("w_{12}=2", "0.2"),
+                                   ("w_12=3", "0.3"), ("y_true=4", "0.4")]
+        {
+            let run = try RenderRunner.run(["--check", "notes", "--set", assignment], in: scratch.url)
+            #expect(run.status == 1, "--set \(assignment)")
+            #expect(run.stderr.contains("claim does not hold: left \(left), right 0.1"), "--set \(assignment): \(run.stderr)")
+        }
+    }
 }
