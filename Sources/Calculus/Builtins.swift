@@ -1,0 +1,193 @@
+import Foundation
+
+/// The table of built-in functions. Adding a function is adding one entry here.
+///
+/// `log` has two entries: `log(x)` is base 10 and `log(x, b)` is base `b`; `root(x, n)` is the
+/// real n-th root (negative `x` with odd integer `n` allowed). `step` (Heaviside, 0 at 0) and
+/// `sign` exist because derivatives of `relu`, `abs`, `max` and `min` are written with them.
+/// A function that is not smooth at a point (`relu` at 0) takes the one-sided derivative the
+/// table gives there.
+public enum Builtins {
+    /// Every built-in function.
+    public static let all: [BuiltinFunction] = [
+        .unary(
+            ["exp"],
+            value: { Foundation.exp($0) },
+            derivative: { u in .call("exp", u) },
+            slope: { _, y in y }
+        ),
+        .unary(
+            ["ln"],
+            value: { Foundation.log($0) },
+            derivative: { u in 1 / u },
+            slope: { x, _ in 1 / x }
+        ),
+        .unary(
+            ["log"],
+            value: { Foundation.log10($0) },
+            derivative: { u in 1 / (u * .call("ln", 10)) },
+            slope: { x, _ in 1 / (x * M_LN10) }
+        ),
+        .binary(
+            ["log"],
+            value: { x, b in Foundation.log(x) / Foundation.log(b) },
+            derivative: { u, b in
+                (1 / (u * .call("ln", b)), -.call("ln", u) / (b * .power(.call("ln", b), 2)))
+            },
+            slopes: { x, b, y in (1 / (x * Foundation.log(b)), -y / (b * Foundation.log(b))) }
+        ),
+        .unary(
+            ["sqrt"],
+            value: { Foundation.sqrt($0) },
+            derivative: { u in 1 / (2 * .call("sqrt", u)) },
+            slope: { _, y in 1 / (2 * y) }
+        ),
+        .binary(
+            ["root"],
+            value: { x, n in realRoot(x, n) },
+            derivative: { u, n in
+                let root = Expression.call("root", u, n)
+                return (root / (n * u), -root * .call("ln", u) / .power(n, 2))
+            },
+            slopes: { x, n, y in (y / (n * x), -y * Foundation.log(x) / (n * n)) }
+        ),
+        .unary(
+            ["sin"],
+            value: { Foundation.sin($0) },
+            derivative: { u in .call("cos", u) },
+            slope: { x, _ in Foundation.cos(x) }
+        ),
+        .unary(
+            ["cos"],
+            value: { Foundation.cos($0) },
+            derivative: { u in -.call("sin", u) },
+            slope: { x, _ in -Foundation.sin(x) }
+        ),
+        .unary(
+            ["tan"],
+            value: { Foundation.tan($0) },
+            derivative: { u in 1 / .power(.call("cos", u), 2) },
+            slope: { _, y in 1 + y * y }
+        ),
+        .unary(
+            ["sinh"],
+            value: { Foundation.sinh($0) },
+            derivative: { u in .call("cosh", u) },
+            slope: { x, _ in Foundation.cosh(x) }
+        ),
+        .unary(
+            ["cosh"],
+            value: { Foundation.cosh($0) },
+            derivative: { u in .call("sinh", u) },
+            slope: { x, _ in Foundation.sinh(x) }
+        ),
+        .unary(
+            ["tanh"],
+            value: { Foundation.tanh($0) },
+            derivative: { u in 1 - .power(.call("tanh", u), 2) },
+            slope: { _, y in 1 - y * y }
+        ),
+        .unary(
+            ["sigmoid", "σ"],
+            value: { sigmoid($0) },
+            derivative: { u in .call("sigmoid", u) * (1 - .call("sigmoid", u)) },
+            slope: { _, y in y * (1 - y) }
+        ),
+        .unary(
+            ["relu", "ReLU"],
+            value: { x in x > 0 || x.isNaN ? x : 0 },
+            derivative: { u in .call("step", u) },
+            slope: { x, _ in x > 0 ? 1 : 0 }
+        ),
+        .unary(
+            ["softplus"],
+            value: { x in x > 0 ? x + Foundation.log1p(Foundation.exp(-x)) : Foundation.log1p(Foundation.exp(x)) },
+            derivative: { u in .call("sigmoid", u) },
+            slope: { x, _ in sigmoid(x) }
+        ),
+        .binary(
+            ["max"],
+            value: { a, b in a.isNaN || b.isNaN ? .nan : (a >= b ? a : b) },
+            derivative: { a, b in (.call("step", a - b), 1 - .call("step", a - b)) },
+            slopes: { a, b, _ in a > b ? (1, 0) : (0, 1) }
+        ),
+        .binary(
+            ["min"],
+            value: { a, b in a.isNaN || b.isNaN ? .nan : (a <= b ? a : b) },
+            derivative: { a, b in (.call("step", b - a), 1 - .call("step", b - a)) },
+            slopes: { a, b, _ in a < b ? (1, 0) : (0, 1) }
+        ),
+        .unary(
+            ["abs"],
+            value: { Swift.abs($0) },
+            derivative: { u in .call("sign", u) },
+            slope: { x, _ in signValue(x) }
+        ),
+        .unary(
+            ["sign", "sgn"],
+            value: { signValue($0) },
+            derivative: { _ in 0 },
+            slope: { _, _ in 0 }
+        ),
+        .unary(
+            ["step", "heaviside"],
+            value: { x in x.isNaN ? x : (x > 0 ? 1 : 0) },
+            derivative: { _ in 0 },
+            slope: { _, _ in 0 }
+        ),
+    ]
+
+    /// The built-in named `name` (any of its names) that takes `arity` arguments.
+    public static func function(named name: String, arity: Int) -> BuiltinFunction? {
+        index[Key(name: name, arity: arity)].map { all[$0] }
+    }
+
+    /// The numbers of arguments the built-in named `name` accepts (`[1, 2]` for `log`); empty if
+    /// `name` is not a built-in.
+    public static func arities(of name: String) -> [Int] {
+        all.filter { $0.names.contains(name) }.map(\.arity)
+    }
+
+    /// Whether `name` is a name of a built-in function.
+    public static func isBuiltin(_ name: String) -> Bool {
+        !arities(of: name).isEmpty
+    }
+
+    /// The position in `all` of the built-in named `name` taking `arity` arguments.
+    static func position(of name: String, arity: Int) -> Int? {
+        index[Key(name: name, arity: arity)]
+    }
+
+    private struct Key: Hashable {
+        var name: String
+        var arity: Int
+    }
+
+    private static let index: [Key: Int] = {
+        var index: [Key: Int] = [:]
+        for (position, function) in all.enumerated() {
+            for name in function.names { index[Key(name: name, arity: function.arity)] = position }
+        }
+        return index
+    }()
+}
+
+/// The logistic function 1/(1+e^-x), computed without overflow for large |x|.
+func sigmoid(_ x: Double) -> Double {
+    if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
+    let e = Foundation.exp(x)
+    return e / (1 + e)
+}
+
+/// -1, 0 or 1 by the sign of x; NaN for NaN.
+func signValue(_ x: Double) -> Double {
+    x.isNaN ? x : (x > 0 ? 1 : (x < 0 ? -1 : 0))
+}
+
+/// The real n-th root: `x^(1/n)`, and `-(|x|^(1/n))` for negative x and odd integer n.
+func realRoot(_ x: Double, _ n: Double) -> Double {
+    if x < 0, n == n.rounded(), Swift.abs(n.truncatingRemainder(dividingBy: 2)) == 1 {
+        return -Foundation.pow(-x, 1 / n)
+    }
+    return Foundation.pow(x, 1 / n)
+}

@@ -1,1 +1,0 @@
-// The Calculus module; see ../../README.md and ../shared/DESIGN.md.

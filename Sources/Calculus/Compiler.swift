@@ -1,0 +1,211 @@
+extension Context {
+    /// Compiles the expressions (the outputs, in order) with the definitions and functions they
+    /// use into one `Program`. Its leaves are every leaf reached, with or without a value here:
+    /// the point is given when the program runs.
+    ///
+    /// `partial` and `derivative` nodes are differentiated symbolically first, then compiled.
+    /// Throws what `dependencies(of:)` throws.
+    public func compile(_ expressions: [Expression]) throws(CalculusError) -> Program {
+        var compiler = Compiler(context: self)
+        return try compiler.compile(expressions)
+    }
+
+    /// The value of `expression` at the values of this context: finite, non-finite with its
+    /// origin, or a failure (an undefined name, a leaf without a value, a cycle...).
+    public func evaluate(_ expression: Expression) -> Outcome {
+        do {
+            return try compile([expression]).values(at: values)[0]
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The value of `expression` at the values of this context and, by reverse mode, its
+    /// derivatives with respect to every leaf and every defined symbol it uses.
+    public func gradient(of expression: Expression) throws(CalculusError) -> Gradient {
+        let program = try compile([expression])
+        switch program.point(values) {
+        case .success(let point): return program.gradient(of: 0, at: point)
+        case .failure(let error): throw error
+        }
+    }
+}
+
+/// Builds a `Program`: slots for leaves, constants, definitions and intermediate results.
+struct Compiler {
+    private let context: Context
+    private let names = FreshNames()
+    private var instructions: [Instruction] = []
+    private var slotValues: [Double] = []
+    private var isConstant: [Bool] = []
+    private var constantSlots: [UInt64: Int32] = [:]
+    private var leafSlots: [String: Int32] = [:]
+    private var definitionSlots: [String: Int32] = [:]
+    private var inProgress: [String] = []
+    private var bodies: [String: (parameters: [String], body: Expression)] = [:]
+    private var derivativeBodies: [DerivativeKey: (parameter: String, body: Expression)] = [:]
+
+    private struct DerivativeKey: Hashable {
+        var function: String
+        var order: Int
+    }
+
+    init(context: Context) {
+        self.context = context
+    }
+
+    mutating func compile(_ roots: [Expression]) throws(CalculusError) -> Program {
+        let graph = try DependencyGraph(context: context, roots: roots)
+        let leaves = graph.leaves.sorted(by: naturallyPrecedes)
+        for leaf in leaves { leafSlots[leaf] = newSlot(value: 0, constant: false) }
+        for case .symbol(let name) in graph.order { _ = try compileDefinition(name, depth: 0) }
+        var outputs: [Int32] = []
+        for root in roots { outputs.append(try compile(root, scope: [:], depth: 0)) }
+        return Program(
+            leaves: leaves, instructions: instructions, initialSlots: slotValues, outputs: outputs,
+            definitionSlots: definitionSlots)
+    }
+
+    /// The slot of a defined symbol: its own slot, so that reverse mode gives ∂/∂symbol.
+    private mutating func compileDefinition(_ name: String, depth: Int) throws(CalculusError) -> Int32 {
+        if let slot = definitionSlots[name] { return slot }
+        if let start = inProgress.firstIndex(of: name) { throw .cycle(Array(inProgress[start...]) + [name]) }
+        guard let definition = context.definitions[name] else { throw .undefinedSymbol(name) }
+        inProgress.append(name)
+        let mark = Int32(slotValues.count)
+        var slot = try compile(definition, scope: [:], depth: depth + 1)
+        inProgress.removeLast()
+        if isConstant[Int(slot)] || slot < mark {
+            // A slot of its own, and not a constant: reverse mode then gives ∂/∂name even for
+            // `n = 2` or `a = b`.
+            slot = emit(.copy, slot, slot, force: true)
+        }
+        definitionSlots[name] = slot
+        return slot
+    }
+
+    private mutating func compile(
+        _ e: Expression, scope: [String: Int32], depth: Int
+    ) throws(CalculusError) -> Int32 {
+        guard depth <= 2 * Expression.maximumDepth else { throw .tooDeep(limit: Expression.maximumDepth) }
+        let inner = depth + 1
+        switch e {
+        case .number(let value):
+            return constant(value)
+        case .symbol(let name):
+            if let slot = scope[name] { return slot }
+            if context.definitions[name] != nil { return try compileDefinition(name, depth: inner) }
+            if let slot = leafSlots[name] { return slot }
+            if let value = context.constantValue(of: name) { return constant(value) }
+            throw .undefinedSymbol(name)
+        case .sum(let terms):
+            guard let first = terms.first else { return constant(0) }
+            var total = try compile(first, scope: scope, depth: inner)
+            for term in terms.dropFirst() {
+                if case .negation(let operand) = term {
+                    total = emit(.subtract, total, try compile(operand, scope: scope, depth: inner))
+                } else {
+                    total = emit(.add, total, try compile(term, scope: scope, depth: inner))
+                }
+            }
+            return total
+        case .product(let factors):
+            guard let first = factors.first else { return constant(1) }
+            var total = try compile(first, scope: scope, depth: inner)
+            for factor in factors.dropFirst() {
+                total = emit(.multiply, total, try compile(factor, scope: scope, depth: inner))
+            }
+            return total
+        case .negation(let operand):
+            let slot = try compile(operand, scope: scope, depth: inner)
+            return emit(.negate, slot, slot)
+        case .quotient(let numerator, let denominator):
+            let top = try compile(numerator, scope: scope, depth: inner)
+            return emit(.divide, top, try compile(denominator, scope: scope, depth: inner))
+        case .power(let base, let exponent):
+            let b = try compile(base, scope: scope, depth: inner)
+            let x = try compile(exponent, scope: scope, depth: inner)
+            guard isConstant[Int(x)] else { return emit(.power, b, x) }
+            return slotValues[Int(x)] == 2 ? emit(.square, b, b) : emit(.powerConstant, b, x)
+        case .apply(let name, let arguments):
+            if let problem = context.checkApplication(of: name, arity: arguments.count) { throw problem }
+            var slots: [Int32] = []
+            for argument in arguments { slots.append(try compile(argument, scope: scope, depth: inner)) }
+            if let position = Builtins.position(of: name, arity: arguments.count) {
+                let operation: Operation = arguments.count == 1 ? .call1 : .call2
+                return emit(operation, slots[0], slots[slots.count - 1], function: Int32(position))
+            }
+            let body = try preparedBody(of: name)
+            var local: [String: Int32] = [:]
+            for (parameter, slot) in zip(body.parameters, slots) { local[parameter] = slot }
+            return try compile(body.body, scope: local, depth: inner)
+        case .derivative(let name, let order, let argument):
+            if order < 0 { throw .negativeOrder(order) }
+            if order == 0 { return try compile(.apply(name, [argument]), scope: scope, depth: inner) }
+            if let problem = context.checkDerivative(of: name) { throw problem }
+            let slot = try compile(argument, scope: scope, depth: inner)
+            let derivative = try derivativeBody(of: name, order: order)
+            return try compile(derivative.body, scope: [derivative.parameter: slot], depth: inner)
+        case .partial(let of, let variable, let order):
+            let expanded = try context.derivativeCanonical(
+                of: try context.expandingPartials(of, names: names, depth: inner),
+                withRespectTo: variable, order: order, names: names)
+            return try compile(expanded, scope: scope, depth: inner)
+        }
+    }
+
+    private mutating func preparedBody(of name: String) throws(CalculusError) -> (parameters: [String], body: Expression) {
+        if let body = bodies[name] { return body }
+        let body = try context.preparedBody(of: name, names: names)
+        bodies[name] = body
+        return body
+    }
+
+    /// The n-th derivative of a one-parameter function, written with a fresh parameter.
+    private mutating func derivativeBody(of name: String, order: Int) throws(CalculusError) -> (parameter: String, body: Expression) {
+        let key = DerivativeKey(function: name, order: order)
+        if let known = derivativeBodies[key] { return known }
+        let parameter: String
+        let body: Expression
+        if context.functions[name] != nil {
+            let prepared = try preparedBody(of: name)
+            parameter = prepared.parameters[0]
+            body = prepared.body
+        } else {
+            parameter = names.next(for: "u")
+            body = .apply(name, [.symbol(parameter)])
+        }
+        let result = (parameter, try context.derivativeCanonical(of: body, withRespectTo: parameter, order: order, names: names))
+        derivativeBodies[key] = result
+        return result
+    }
+
+    private mutating func newSlot(value: Double, constant: Bool) -> Int32 {
+        slotValues.append(value)
+        isConstant.append(constant)
+        return Int32(slotValues.count - 1)
+    }
+
+    private mutating func constant(_ value: Double) -> Int32 {
+        if let slot = constantSlots[value.bitPattern] { return slot }
+        let slot = newSlot(value: value, constant: true)
+        constantSlots[value.bitPattern] = slot
+        return slot
+    }
+
+    /// Appends an instruction, or folds it into a constant when its operands are constants
+    /// and its value is finite (a non-finite value keeps its instruction, to report its origin).
+    private mutating func emit(
+        _ operation: Operation, _ a: Int32, _ b: Int32, function: Int32 = 0, force: Bool = false
+    ) -> Int32 {
+        if !force, isConstant[Int(a)], isConstant[Int(b)] {
+            let value = Builtins.all.withUnsafeBufferPointer { functions in
+                operation.apply(slotValues[Int(a)], slotValues[Int(b)], function: function, functions: functions)
+            }
+            if value.isFinite { return constant(value) }
+        }
+        let slot = newSlot(value: 0, constant: false)
+        instructions.append(Instruction(operation: operation, function: function, a: a, b: b, result: slot))
+        return slot
+    }
+}

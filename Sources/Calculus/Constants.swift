@@ -1,0 +1,17 @@
+import Foundation
+
+/// The known constants: names that have a value unless the note defines or binds them
+/// (NOTE-LANGUAGE §3). A reader maps `e` to `"e"` and `\pi` to `"π"`. Whether a name is a
+/// constant in a given note is `Context.constantValue(of:)`, which respects shadowing.
+public enum Constants {
+    /// Each constant's name and value.
+    public static let values: [String: Double] = [
+        "e": M_E,
+        "π": Double.pi,
+    ]
+
+    /// The value of the known constant named `name`, ignoring any shadowing.
+    public static func value(of name: String) -> Double? {
+        values[name]
+    }
+}

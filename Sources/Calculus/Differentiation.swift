@@ -1,0 +1,305 @@
+extension Context {
+    /// The derivative of `expression` of the given order with respect to the node `variable`,
+    /// simplified for reading.
+    ///
+    /// Meaning (NOTE-LANGUAGE §6): definitions inside the expression are expanded until
+    /// `variable` is reached and `variable` itself is not expanded, so `∂a_1/∂h_1` treats `h_1`
+    /// as an input of `a_1` even when `h_1` is defined. The result is written with the names of
+    /// the graph (`x_1*sigmoid(n_1)*(1 - sigmoid(n_1))`, not the expansion of `n_1`) and
+    /// evaluates in this context. A built-in's derivative is its rule from `Builtins`
+    /// (`cos(u)` for `sin(u)`); a function of the context of one parameter gives `f'(u)`, one
+    /// of several parameters is expanded. Order 0 gives the expression simplified.
+    public func derivative(
+        of expression: Expression, withRespectTo variable: String, order: Int = 1
+    ) throws(CalculusError) -> Expression {
+        Simplifier.present(try derivativeCanonical(of: expression, withRespectTo: variable, order: order, names: FreshNames()))
+    }
+
+    /// The partial derivatives of the definition of `name` with respect to each name it uses
+    /// directly (NOTE-LANGUAGE §6), in order of first use; each in the meaning of
+    /// `derivative(of:withRespectTo:)`. Known constants are not included. Throws
+    /// `undefinedSymbol` when `name` has no definition.
+    public func partials(ofDefinition name: String) throws(CalculusError) -> [Partial] {
+        guard let definition = definitions[name] else { throw .undefinedSymbol(name) }
+        var partials: [Partial] = []
+        for used in definition.symbols where constantValue(of: used) == nil {
+            partials.append(Partial(name: used, derivative: try derivative(of: definition, withRespectTo: used)))
+        }
+        return partials
+    }
+
+    /// The partial derivatives of the function `name` with respect to each of its parameters,
+    /// written with the parameter names (`f(x) = x^2` gives `x` ↦ `2*x`). Throws
+    /// `undefinedFunction` when the context has no function `name`.
+    public func partials(ofFunction name: String) throws(CalculusError) -> [Partial] {
+        guard let function = functions[name] else { throw .undefinedFunction(name) }
+        let names = FreshNames()
+        let body = try preparedBody(of: name, names: names)
+        var back: [String: Expression] = [:]
+        for (fresh, parameter) in zip(body.parameters, function.parameters) { back[fresh] = .symbol(parameter) }
+        var partials: [Partial] = []
+        for (fresh, parameter) in zip(body.parameters, function.parameters) {
+            let slope = try derivativeCanonical(of: body.body, withRespectTo: fresh, order: 1, names: names)
+            partials.append(Partial(name: parameter, derivative: Simplifier.present(try slope.substituting(back))))
+        }
+        return partials
+    }
+
+    /// The derivative in canonical (not yet presented) form.
+    func derivativeCanonical(
+        of expression: Expression, withRespectTo variable: String, order: Int, names: FreshNames
+    ) throws(CalculusError) -> Expression {
+        guard order >= 0 else { throw .negativeOrder(order) }
+        // `partial` nodes are expanded first, so that none is left standing in the result.
+        var result = try Simplifier.canonical(try expandingPartials(expression, names: names, depth: 0))
+        for _ in 0..<order {
+            var differentiator = try Differentiator(context: self, variable: variable, root: result, names: names)
+            result = try Simplifier.canonical(try differentiator.derivative(of: result, depth: 0))
+        }
+        return result
+    }
+
+    /// A function's body with its parameters renamed to fresh names and its `partial` nodes
+    /// expanded, ready to be differentiated or compiled without name clashes.
+    func preparedBody(of name: String, names: FreshNames) throws(CalculusError) -> (parameters: [String], body: Expression) {
+        guard let function = functions[name] else { throw .undefinedFunction(name) }
+        let fresh = function.parameters.map { names.next(for: $0) }
+        var renaming: [String: Expression] = [:]
+        for (parameter, new) in zip(function.parameters, fresh) { renaming[parameter] = .symbol(new) }
+        let body = try function.body.substituting(renaming)
+        return (fresh, try expandingPartials(body, names: names, depth: 0))
+    }
+
+    /// The expression with every `partial` node replaced by the derivative it stands for.
+    func expandingPartials(_ e: Expression, names: FreshNames, depth: Int) throws(CalculusError) -> Expression {
+        guard depth <= 2 * Expression.maximumDepth else { throw .tooDeep(limit: Expression.maximumDepth) }
+        if case .partial(let of, let variable, let order) = e {
+            let inner = try expandingPartials(of, names: names, depth: depth + 1)
+            return try derivativeCanonical(of: inner, withRespectTo: variable, order: order, names: names)
+        }
+        if e.children.isEmpty { return e }
+        var children: [Expression] = []
+        for child in e.children { children.append(try expandingPartials(child, names: names, depth: depth + 1)) }
+        return e.replacingChildren(children)
+    }
+}
+
+/// The derivative of a definition or function with respect to one name it uses.
+public struct Partial: Hashable, Sendable {
+    /// The name differentiated with respect to.
+    public var name: String
+    /// The derivative, simplified.
+    public var derivative: Expression
+
+    /// A partial derivative with respect to `name`.
+    public init(name: String, derivative: Expression) {
+        self.name = name
+        self.derivative = derivative
+    }
+}
+
+/// Symbolic differentiation with respect to one variable, through definitions and functions.
+struct Differentiator {
+    private let context: Context
+    private let variable: String
+    private let names: FreshNames
+    /// Defined symbols and functions whose value depends on `variable`.
+    private let reaching: Set<GraphNode>
+    /// Defined symbols and functions the graph walk covered (outside it, nothing is assumed).
+    private let covered: Set<GraphNode>
+    /// Canonical derivatives of defined symbols, computed once each.
+    private var symbolDerivatives: [String: Expression] = [:]
+    private var inProgress: [String] = []
+
+    init(context: Context, variable: String, root: Expression, names: FreshNames) throws(CalculusError) {
+        self.context = context
+        self.variable = variable
+        self.names = names
+        let graph = try DependencyGraph(context: context, roots: [root], stoppingAt: variable)
+        reaching = graph.nodesReachingStop()
+        covered = Set(graph.order)
+        // Dependencies first, so that the derivative of each definition only looks up those of
+        // the definitions it uses: the recursion stays as deep as one formula, not the graph.
+        for case .symbol(let name) in graph.order where reaching.contains(.symbol(name)) {
+            _ = try derivativeOfSymbol(name, depth: 0)
+        }
+    }
+
+    /// The derivative (unsimplified, but without zero terms) of `e`.
+    mutating func derivative(of e: Expression, depth: Int) throws(CalculusError) -> Expression {
+        guard depth <= 2 * Expression.maximumDepth else { throw .tooDeep(limit: Expression.maximumDepth) }
+        let inner = depth + 1
+        switch e {
+        case .number:
+            return 0
+        case .symbol(let name):
+            return try derivativeOfSymbol(name, depth: inner)
+        case .sum(let terms):
+            var result: [Expression] = []
+            for term in terms { result.append(try derivative(of: term, depth: inner)) }
+            return add(result)
+        case .product(let factors):
+            var result: [Expression] = []
+            for (index, factor) in factors.enumerated() {
+                let slope = try derivative(of: factor, depth: inner)
+                if isZero(slope) { continue }
+                var others = factors
+                others[index] = slope
+                result.append(multiply(others))
+            }
+            return add(result)
+        case .negation(let operand):
+            let slope = try derivative(of: operand, depth: inner)
+            return isZero(slope) ? 0 : .negation(slope)
+        case .quotient(let numerator, let denominator):
+            let top = try derivative(of: numerator, depth: inner)
+            let bottom = try derivative(of: denominator, depth: inner)
+            let first: Expression = isZero(top) ? 0 : .quotient(top, denominator)
+            if isZero(bottom) { return first }
+            return add([first, .negation(.quotient(multiply([numerator, bottom]), .power(denominator, 2)))])
+        case .power(let base, let exponent):
+            return try derivativeOfPower(base, exponent, depth: inner)
+        case .apply(let name, let arguments):
+            return try derivativeOfApplication(name, arguments, depth: inner)
+        case .derivative(let name, let order, let argument):
+            return try derivativeOfDerivative(name, order, argument, depth: inner)
+        case .partial(let of, let partialVariable, let order):
+            let expanded = try context.derivativeCanonical(
+                of: try context.expandingPartials(of, names: names, depth: inner),
+                withRespectTo: partialVariable, order: order, names: names)
+            var differentiator = try Differentiator(context: context, variable: variable, root: expanded, names: names)
+            return try differentiator.derivative(of: expanded, depth: inner)
+        }
+    }
+
+    private mutating func derivativeOfSymbol(_ name: String, depth: Int) throws(CalculusError) -> Expression {
+        if name == variable { return 1 }
+        guard let definition = context.definitions[name] else { return 0 }
+        if let known = symbolDerivatives[name] { return known }
+        if covered.contains(.symbol(name)) && !reaching.contains(.symbol(name)) { return 0 }
+        if let start = inProgress.firstIndex(of: name) { throw .cycle(Array(inProgress[start...]) + [name]) }
+        inProgress.append(name)
+        let slope = try Simplifier.canonical(try derivative(of: definition, depth: depth))
+        inProgress.removeLast()
+        symbolDerivatives[name] = slope
+        return slope
+    }
+
+    private mutating func derivativeOfPower(
+        _ base: Expression, _ exponent: Expression, depth: Int
+    ) throws(CalculusError) -> Expression {
+        let baseSlope = try derivative(of: base, depth: depth)
+        let exponentSlope = try derivative(of: exponent, depth: depth)
+        if isZero(exponentSlope) {
+            if isZero(baseSlope) { return 0 }
+            return multiply([exponent, .power(base, add([exponent, -1])), baseSlope])
+        }
+        // d(a^b) = a^b * (b' ln a + b a'/a); ln e is 1 when e is the constant.
+        let logarithm: Expression =
+            base == .symbol("e") && context.constantValue(of: "e") != nil ? 1 : .apply("ln", [base])
+        let exponentPart = multiply([exponentSlope, logarithm])
+        if isZero(baseSlope) { return multiply([.power(base, exponent), exponentPart]) }
+        let basePart = multiply([exponent, baseSlope, .power(base, -1)])
+        return multiply([.power(base, exponent), add([exponentPart, basePart])])
+    }
+
+    private mutating func derivativeOfApplication(
+        _ name: String, _ arguments: [Expression], depth: Int
+    ) throws(CalculusError) -> Expression {
+        if let problem = context.checkApplication(of: name, arity: arguments.count) { throw problem }
+        var terms: [Expression] = []
+        if let builtin = Builtins.function(named: name, arity: arguments.count) {
+            var slopes = builtin.derivative(arguments)
+            if name != builtin.name {
+                for index in slopes.indices { slopes[index] = try slopes[index].renamingFunction(builtin.name, to: name) }
+            }
+            for (argument, slope) in zip(arguments, slopes) {
+                let inner = try derivative(of: argument, depth: depth)
+                if !isZero(inner) { terms.append(multiply([slope, inner])) }
+            }
+            return add(terms)
+        }
+        let body = try context.preparedBody(of: name, names: names)
+        for (index, argument) in arguments.enumerated() {
+            let inner = try derivative(of: argument, depth: depth)
+            if isZero(inner) { continue }
+            if arguments.count == 1 {
+                terms.append(multiply([.derivative(name, order: 1, argument: argument), inner]))
+            } else {
+                let slope = try context.derivativeCanonical(
+                    of: body.body, withRespectTo: body.parameters[index], order: 1, names: names)
+                terms.append(multiply([try slope.substituting(binding(body.parameters, to: arguments)), inner]))
+            }
+        }
+        if reachesVariable(.function(name)) {
+            // The body itself uses the variable (through a global name): its direct part.
+            var direct = try Differentiator(context: context, variable: variable, root: body.body, names: names)
+            let slope = try direct.derivative(of: body.body, depth: depth)
+            if !isZero(slope) { terms.append(try slope.substituting(binding(body.parameters, to: arguments))) }
+        }
+        return add(terms)
+    }
+
+    private mutating func derivativeOfDerivative(
+        _ name: String, _ order: Int, _ argument: Expression, depth: Int
+    ) throws(CalculusError) -> Expression {
+        if order < 0 { throw .negativeOrder(order) }
+        if order == 0 { return try derivativeOfApplication(name, [argument], depth: depth) }
+        if let problem = context.checkDerivative(of: name) { throw problem }
+        var terms: [Expression] = []
+        let inner = try derivative(of: argument, depth: depth)
+        if !isZero(inner) { terms.append(multiply([.derivative(name, order: order + 1, argument: argument), inner])) }
+        if context.functions[name] != nil, reachesVariable(.function(name)) {
+            let body = try context.preparedBody(of: name, names: names)
+            let slope = try context.derivativeCanonical(of: body.body, withRespectTo: body.parameters[0], order: order, names: names)
+            var direct = try Differentiator(context: context, variable: variable, root: slope, names: names)
+            let directSlope = try direct.derivative(of: slope, depth: depth)
+            if !isZero(directSlope) { terms.append(try directSlope.substituting(binding(body.parameters, to: [argument]))) }
+        }
+        return add(terms)
+    }
+
+    private func reachesVariable(_ node: GraphNode) -> Bool {
+        !covered.contains(node) || reaching.contains(node)
+    }
+
+    private func binding(_ parameters: [String], to arguments: [Expression]) -> [String: Expression] {
+        var binding: [String: Expression] = [:]
+        for (parameter, argument) in zip(parameters, arguments) { binding[parameter] = argument }
+        return binding
+    }
+}
+
+/// Whether `e` is the number zero (structurally).
+func isZero(_ e: Expression) -> Bool {
+    if case .number(let value) = e { return value == 0 }
+    return false
+}
+
+/// A sum without zero terms, nested sums spliced in (a single term is itself; no terms is 0).
+func add(_ terms: [Expression]) -> Expression {
+    var kept: [Expression] = []
+    for term in terms where !isZero(term) {
+        if case .sum(let inner) = term { kept += inner } else { kept.append(term) }
+    }
+    switch kept.count {
+    case 0: return 0
+    case 1: return kept[0]
+    default: return .sum(kept)
+    }
+}
+
+/// A product without factors 1, nested products spliced in, and 0 if a factor is 0.
+func multiply(_ factors: [Expression]) -> Expression {
+    var kept: [Expression] = []
+    for factor in factors {
+        if isZero(factor) { return 0 }
+        if factor == .number(1) { continue }
+        if case .product(let inner) = factor { kept += inner } else { kept.append(factor) }
+    }
+    switch kept.count {
+    case 0: return 1
+    case 1: return kept[0]
+    default: return .product(kept)
+    }
+}

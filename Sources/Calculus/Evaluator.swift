@@ -1,0 +1,172 @@
+import Foundation
+
+/// Runs a `Program` at many points reusing its buffers: the fast path for sampling and for
+/// benchmarks. After `evaluate(at:)` read `value(ofOutput:)` or `outcome(ofOutput:)`; after
+/// `differentiate(output:at:)` also `slope(ofLeaf:)` and `slope(ofNode:)`.
+public struct Evaluator: Sendable {
+    /// The program run.
+    public let program: Program
+    private var slots: [Double]
+    private var adjoints: [Double]
+
+    /// An evaluator for `program`.
+    public init(_ program: Program) {
+        self.program = program
+        self.slots = program.initialSlots
+        self.adjoints = [Double](repeating: 0, count: program.initialSlots.count)
+    }
+
+    /// Evaluates every output at `point` (values of `program.leaves`, in order). Throws
+    /// `pointSize` when the point has the wrong number of values.
+    public mutating func evaluate(at point: [Double]) throws(CalculusError) {
+        guard point.count == program.leaves.count else {
+            throw .pointSize(expected: program.leaves.count, got: point.count)
+        }
+        let program = self.program
+        slots.withUnsafeMutableBufferPointer { slots in
+            for index in point.indices { slots[index] = point[index] }
+            program.instructions.withUnsafeBufferPointer { instructions in
+                program.functions.withUnsafeBufferPointer { functions in
+                    for instruction in instructions {
+                        slots[Int(instruction.result)] = instruction.operation.apply(
+                            slots[Int(instruction.a)], slots[Int(instruction.b)],
+                            function: instruction.function, functions: functions)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Evaluates at `point` and then, by one reverse pass, the derivatives of output `index`
+    /// with respect to every slot. An output index out of range leaves every slope 0.
+    public mutating func differentiate(output index: Int, at point: [Double]) throws(CalculusError) {
+        try evaluate(at: point)
+        let program = self.program
+        let slots = self.slots
+        adjoints.withUnsafeMutableBufferPointer { adjoints in
+            for slot in adjoints.indices { adjoints[slot] = 0 }
+            guard program.outputs.indices.contains(index) else { return }
+            adjoints[Int(program.outputs[index])] = 1
+            slots.withUnsafeBufferPointer { slots in
+                program.instructions.withUnsafeBufferPointer { instructions in
+                    program.functions.withUnsafeBufferPointer { functions in
+                        for instruction in instructions.reversed() {
+                            Evaluator.propagate(instruction, slots: slots, adjoints: adjoints, functions: functions)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The value of output `index` after `evaluate`; NaN for an index out of range.
+    public func value(ofOutput index: Int) -> Double {
+        guard program.outputs.indices.contains(index) else { return .nan }
+        return slots[Int(program.outputs[index])]
+    }
+
+    /// The value of output `index` after `evaluate`, with the origin of a NaN or infinity.
+    public func outcome(ofOutput index: Int) -> Outcome {
+        guard program.outputs.indices.contains(index) else { return .finite(.nan) }
+        let value = slots[Int(program.outputs[index])]
+        if value.isFinite { return .finite(value) }
+        return .nonFinite(value, reason(at: program.outputs[index]))
+    }
+
+    /// ∂output/∂leaf for the leaf at `position` in `program.leaves`, after `differentiate`.
+    public func slope(ofLeaf position: Int) -> Double {
+        guard program.leaves.indices.contains(position) else { return 0 }
+        return adjoints[position]
+    }
+
+    /// ∂output/∂node for the defined symbol `name` taken as an input, after `differentiate`;
+    /// nil when the program has no such definition.
+    public func slope(ofNode name: String) -> Double? {
+        program.definitionSlots[name].map { adjoints[Int($0)] }
+    }
+
+    @inline(__always)
+    private static func propagate(
+        _ instruction: Instruction, slots: UnsafeBufferPointer<Double>,
+        adjoints: UnsafeMutableBufferPointer<Double>, functions: UnsafeBufferPointer<BuiltinFunction>
+    ) {
+        let g = adjoints[Int(instruction.result)]
+        if g == 0 { return }
+        let a = Int(instruction.a)
+        let b = Int(instruction.b)
+        let x = slots[a]
+        let y = slots[b]
+        switch instruction.operation {
+        case .copy:
+            adjoints[a] += g
+        case .add:
+            adjoints[a] += g
+            adjoints[b] += g
+        case .subtract:
+            adjoints[a] += g
+            adjoints[b] -= g
+        case .multiply:
+            adjoints[a] += g * y
+            adjoints[b] += g * x
+        case .divide:
+            adjoints[a] += g / y
+            adjoints[b] -= g * slots[Int(instruction.result)] / y
+        case .negate:
+            adjoints[a] -= g
+        case .square:
+            adjoints[a] += 2 * g * x
+        case .powerConstant:
+            adjoints[a] += g * y * Foundation.pow(x, y - 1)
+        case .power:
+            adjoints[a] += g * y * Foundation.pow(x, y - 1)
+            if x != 0 { adjoints[b] += g * slots[Int(instruction.result)] * Foundation.log(x) }
+        case .call1:
+            adjoints[a] += g * functions[Int(instruction.function)].slopes(x, y, slots[Int(instruction.result)]).0
+        case .call2:
+            let (p, q) = functions[Int(instruction.function)].slopes(x, y, slots[Int(instruction.result)])
+            adjoints[a] += g * p
+            adjoints[b] += g * q
+        }
+    }
+
+    /// The first operation, following non-finite operands back from `slot`, whose own operands
+    /// were finite.
+    private func reason(at slot: Int32) -> NonFiniteReason {
+        var current = Int(slot)
+        for _ in 0...program.instructions.count {
+            if current < program.leaves.count {
+                return NonFiniteReason(kind: .nonFiniteInput, operation: program.leaves[current], operands: [])
+            }
+            let producer = Int(program.producers[current])
+            guard producer >= 0 else {
+                return NonFiniteReason(
+                    kind: .nonFiniteInput, operation: Expression.text(of: slots[current]), operands: [])
+            }
+            let instruction = program.instructions[producer]
+            let inputs = instruction.operation.isUnary ? [instruction.a] : [instruction.a, instruction.b]
+            if let bad = inputs.first(where: { !slots[Int($0)].isFinite }) {
+                current = Int(bad)
+                continue
+            }
+            var operands = inputs.map { slots[Int($0)] }
+            let value = slots[current]
+            let kind: NonFiniteReason.Kind =
+                value.isNaN ? .undefined : (operands.contains(0) ? .pole : .overflow)
+            let name: String
+            switch instruction.operation {
+            case .copy: name = "copy"
+            case .add: name = "+"
+            case .subtract, .negate: name = "-"
+            case .multiply: name = "*"
+            case .divide: name = "/"
+            case .square:
+                name = "^"
+                operands.append(2)
+            case .powerConstant, .power: name = "^"
+            case .call1, .call2: name = program.functions[Int(instruction.function)].name
+            }
+            return NonFiniteReason(kind: kind, operation: name, operands: operands)
+        }
+        return NonFiniteReason(kind: .undefined, operation: "?", operands: [])
+    }
+}

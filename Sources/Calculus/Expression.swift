@@ -1,0 +1,152 @@
+/// A formula as a value: numbers, names, function applications, arithmetic, powers and
+/// derivative nodes.
+///
+/// Names are opaque strings (`"w_1"`, `"y_true"`, `"η"`); what a name means (a leaf with a
+/// value, a defined symbol, a known constant) is decided by the `Context` an expression is
+/// evaluated or differentiated in. Absolute value is the built-in function `abs`, subtraction is
+/// a sum with a `negation` term, and `description` is the plain-text form used in reports.
+///
+/// `Hashable` compares structure: `x + y` and `y + x` differ, and `.number(.nan)` is not equal to
+/// itself (as for `Double`). Use `simplified()` to compare forms up to simple algebra.
+public indirect enum Expression: Hashable, Sendable {
+    /// A number written in the formula (or produced by simplification).
+    case number(Double)
+    /// A name: a leaf, a defined symbol, a function parameter or a known constant (`Constants`).
+    case symbol(String)
+    /// A function applied to arguments: a built-in of `Builtins` or a function of the context.
+    case apply(String, [Expression])
+    /// The sum of the terms, in order; `a - b` is `.sum([a, .negation(b)])`.
+    case sum([Expression])
+    /// The product of the factors, in order.
+    case product([Expression])
+    /// Unary minus.
+    case negation(Expression)
+    /// Numerator divided by denominator.
+    case quotient(Expression, Expression)
+    /// Base raised to the exponent.
+    case power(Expression, Expression)
+    /// `∂ⁿA/∂xⁿ`: the derivative of order `order` of the expression with respect to the node named
+    /// `variable`, in the backprop meaning of NOTE-LANGUAGE §6: definitions inside the expression
+    /// are expanded until `variable` is reached; `variable` itself is not expanded.
+    case partial(Expression, variable: String, order: Int)
+    /// `f⁽ⁿ⁾(u)`: the derivative of order `order` of the one-parameter function named by the
+    /// string (a built-in or a function of the context), evaluated at `argument`.
+    case derivative(String, order: Int, argument: Expression)
+}
+
+extension Expression {
+    /// The deepest nesting an expression (or an expression computed from it) may have; deeper
+    /// input gives `CalculusError.tooDeep` instead of exhausting the stack.
+    public static let maximumDepth = 400
+
+    /// `|e|`, the built-in function `abs` applied to `e`.
+    public static func absoluteValue(_ e: Expression) -> Expression {
+        .apply("abs", [e])
+    }
+
+    /// The function named `name` applied to the arguments.
+    public static func call(_ name: String, _ arguments: Expression...) -> Expression {
+        .apply(name, arguments)
+    }
+
+    /// `left + right`; a sum on the left is extended rather than nested.
+    public static func + (left: Expression, right: Expression) -> Expression {
+        if case .sum(let terms) = left { return .sum(terms + [right]) }
+        return .sum([left, right])
+    }
+
+    /// `left - right`, that is `left + (-right)`; a sum on the left is extended.
+    public static func - (left: Expression, right: Expression) -> Expression {
+        left + .negation(right)
+    }
+
+    /// `left * right`; a product on the left is extended rather than nested.
+    public static func * (left: Expression, right: Expression) -> Expression {
+        if case .product(let factors) = left { return .product(factors + [right]) }
+        return .product([left, right])
+    }
+
+    /// `left / right`.
+    public static func / (left: Expression, right: Expression) -> Expression {
+        .quotient(left, right)
+    }
+
+    /// `-operand`.
+    public static prefix func - (operand: Expression) -> Expression {
+        .negation(operand)
+    }
+
+    /// The sub-expressions, left to right, as they appear in the plain-text form.
+    public var children: [Expression] {
+        switch self {
+        case .number, .symbol: []
+        case .apply(_, let arguments): arguments
+        case .sum(let terms): terms
+        case .product(let factors): factors
+        case .negation(let operand): [operand]
+        case .quotient(let numerator, let denominator): [numerator, denominator]
+        case .power(let base, let exponent): [base, exponent]
+        case .partial(let of, _, _): [of]
+        case .derivative(_, _, let argument): [argument]
+        }
+    }
+
+    /// The nesting depth (a number or a symbol has depth 1), computed without recursion so that
+    /// it is safe on any input.
+    public var depth: Int {
+        var deepest = 0
+        var stack: [(Expression, Int)] = [(self, 1)]
+        while let (expression, level) = stack.popLast() {
+            deepest = max(deepest, level)
+            for child in expression.children { stack.append((child, level + 1)) }
+        }
+        return deepest
+    }
+
+    /// The symbol names the expression mentions, in order of first appearance (left to right).
+    /// The variable of a `partial` node is not a use; function names are not symbols.
+    public var symbols: [String] {
+        var seen = Set<String>()
+        var names: [String] = []
+        forEachNode { node in
+            if case .symbol(let name) = node, seen.insert(name).inserted { names.append(name) }
+        }
+        return names
+    }
+
+    /// The function names the expression applies or differentiates (`f` in `f(x)` and in
+    /// `f'(x)`), in order of first appearance.
+    public var functionNames: [String] {
+        var seen = Set<String>()
+        var names: [String] = []
+        forEachNode { node in
+            switch node {
+            case .apply(let name, _), .derivative(let name, _, _):
+                if seen.insert(name).inserted { names.append(name) }
+            default: break
+            }
+        }
+        return names
+    }
+
+    /// Visits every node in pre-order, left to right, without recursion.
+    func forEachNode(_ visit: (Expression) -> Void) {
+        var stack: [Expression] = [self]
+        while let node = stack.popLast() {
+            visit(node)
+            stack.append(contentsOf: node.children.reversed())
+        }
+    }
+}
+
+extension Expression: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
+    /// An integer literal is a `number`.
+    public init(integerLiteral value: Int) {
+        self = .number(Double(value))
+    }
+
+    /// A floating-point literal is a `number`.
+    public init(floatLiteral value: Double) {
+        self = .number(value)
+    }
+}

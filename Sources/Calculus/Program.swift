@@ -1,0 +1,160 @@
+import Foundation
+
+/// Expressions compiled against a context into a flat tape of instructions over numbered slots,
+/// for fast evaluation at many points and for reverse-mode gradients.
+///
+/// Slots `0..<leaves.count` hold the leaves' values; the other slots hold constants and the
+/// results of instructions, in evaluation order. Definitions are evaluated once each however
+/// many times they are used; functions of the context are inlined at each call. Make one with
+/// `Context.compile(_:)`; run it with `values(at:)`, `gradient(of:at:)` or, to reuse buffers
+/// across many points, an `Evaluator`.
+public struct Program: Sendable {
+    /// The leaves, in natural order: a point gives their values in this order.
+    public let leaves: [String]
+    /// The number of expressions compiled (outputs), in the order given to `compile`.
+    public var outputCount: Int { outputs.count }
+    /// The number of instructions (node evaluations) one evaluation of every output performs.
+    public var instructionCount: Int { instructions.count }
+
+    let instructions: [Instruction]
+    /// Slot values before a run: constants set, the rest zero.
+    let initialSlots: [Double]
+    let outputs: [Int32]
+    /// The index of the instruction that writes each slot, or -1 (leaves and constants).
+    let producers: [Int32]
+    /// The slot of each defined symbol.
+    let definitionSlots: [String: Int32]
+    let functions: [BuiltinFunction]
+
+    init(
+        leaves: [String], instructions: [Instruction], initialSlots: [Double], outputs: [Int32],
+        definitionSlots: [String: Int32]
+    ) {
+        self.leaves = leaves
+        self.instructions = instructions
+        self.initialSlots = initialSlots
+        self.outputs = outputs
+        self.definitionSlots = definitionSlots
+        self.functions = Builtins.all
+        var producers = [Int32](repeating: -1, count: initialSlots.count)
+        for (index, instruction) in instructions.enumerated() { producers[Int(instruction.result)] = Int32(index) }
+        self.producers = producers
+    }
+
+    /// The value of every output at `point` (values of `leaves`, in order).
+    public func values(at point: [Double]) -> [Outcome] {
+        var evaluator = Evaluator(self)
+        do {
+            try evaluator.evaluate(at: point)
+        } catch {
+            return Array(repeating: .failure(error), count: outputCount)
+        }
+        return (0..<outputCount).map { evaluator.outcome(ofOutput: $0) }
+    }
+
+    /// The value of every output at the point given by name; a leaf missing from `point` makes
+    /// every outcome `failure(.undefinedSymbol(leaf))`.
+    public func values(at point: [String: Double]) -> [Outcome] {
+        switch self.point(point) {
+        case .success(let values): return self.values(at: values)
+        case .failure(let error): return Array(repeating: .failure(error), count: outputCount)
+        }
+    }
+
+    /// The value of output `index` and its derivatives, by reverse mode, with respect to every
+    /// leaf and every defined symbol it uses, at `point` (values of `leaves`, in order).
+    public func gradient(of index: Int = 0, at point: [Double]) -> Gradient {
+        var evaluator = Evaluator(self)
+        do {
+            try evaluator.differentiate(output: index, at: point)
+        } catch {
+            return Gradient(value: .failure(error), leaves: [:], nodes: [:])
+        }
+        var leafSlopes: [String: Double] = [:]
+        for (position, leaf) in leaves.enumerated() { leafSlopes[leaf] = evaluator.slope(ofLeaf: position) }
+        var nodeSlopes: [String: Double] = [:]
+        for name in definitionSlots.keys { nodeSlopes[name] = evaluator.slope(ofNode: name) }
+        return Gradient(value: evaluator.outcome(ofOutput: index), leaves: leafSlopes, nodes: nodeSlopes)
+    }
+
+    /// `gradient(of:at:)` at the point given by name.
+    public func gradient(of index: Int = 0, at point: [String: Double]) -> Gradient {
+        switch self.point(point) {
+        case .success(let values): return gradient(of: index, at: values)
+        case .failure(let error): return Gradient(value: .failure(error), leaves: [:], nodes: [:])
+        }
+    }
+
+    /// The values of `leaves` taken from a point given by name.
+    public func point(_ values: [String: Double]) -> Result<[Double], CalculusError> {
+        var point: [Double] = []
+        point.reserveCapacity(leaves.count)
+        for leaf in leaves {
+            guard let value = values[leaf] else { return .failure(.undefinedSymbol(leaf)) }
+            point.append(value)
+        }
+        return .success(point)
+    }
+}
+
+/// The value of one output and its reverse-mode derivatives.
+public struct Gradient: Equatable, Sendable {
+    /// The output's value.
+    public var value: Outcome
+    /// ∂output/∂leaf for every leaf of the program.
+    public var leaves: [String: Double]
+    /// ∂output/∂node for every defined symbol of the program, the node taken as an input
+    /// (NOTE-LANGUAGE §6; 0 for a node the output does not use).
+    public var nodes: [String: Double]
+
+    /// A gradient with the given parts.
+    public init(value: Outcome, leaves: [String: Double], nodes: [String: Double]) {
+        self.value = value
+        self.leaves = leaves
+        self.nodes = nodes
+    }
+}
+
+/// One step of a program: `slots[result] = operation(slots[a], slots[b])`.
+struct Instruction: Sendable {
+    var operation: Operation
+    /// For calls, the position of the built-in in `Builtins.all`.
+    var function: Int32
+    var a: Int32
+    /// Equal to `a` for operations of one operand.
+    var b: Int32
+    var result: Int32
+}
+
+/// The operations of the tape.
+enum Operation: UInt8, Sendable {
+    case copy, add, subtract, multiply, divide, negate, square
+    /// `a^b` where `b` is a constant (no derivative with respect to it).
+    case powerConstant
+    case power
+    case call1, call2
+
+    /// Whether the operation reads only its first operand.
+    var isUnary: Bool {
+        switch self {
+        case .copy, .negate, .square, .call1: true
+        default: false
+        }
+    }
+
+    /// The value of the operation; `functions` is `Builtins.all`.
+    @inline(__always)
+    func apply(_ x: Double, _ y: Double, function: Int32, functions: UnsafeBufferPointer<BuiltinFunction>) -> Double {
+        switch self {
+        case .copy: x
+        case .add: x + y
+        case .subtract: x - y
+        case .multiply: x * y
+        case .divide: x / y
+        case .negate: -x
+        case .square: x * x
+        case .powerConstant, .power: Foundation.pow(x, y)
+        case .call1, .call2: functions[Int(function)].value(x, y)
+        }
+    }
+}
