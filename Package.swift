@@ -34,6 +34,7 @@ let package = Package(
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
         ),
+        .executableTarget(name: "calculus-bench", dependencies: ["Calculus"]),
         .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM"]),
         .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus"]),

@@ -54,7 +54,7 @@ extension Context {
         var result = try Simplifier.canonical(try expandingPartials(expression, names: names, depth: 0))
         for _ in 0..<order {
             var differentiator = try Differentiator(context: self, variable: variable, root: result, names: names)
-            result = try Simplifier.canonical(try differentiator.derivative(of: result, depth: 0))
+            result = try Simplifier.canonical(try checkedSize(try differentiator.derivative(of: result, depth: 0)))
         }
         return result
     }
@@ -179,7 +179,7 @@ struct Differentiator {
         if covered.contains(.symbol(name)) && !reaching.contains(.symbol(name)) { return 0 }
         if let start = inProgress.firstIndex(of: name) { throw .cycle(Array(inProgress[start...]) + [name]) }
         inProgress.append(name)
-        let slope = try Simplifier.canonical(try derivative(of: definition, depth: depth))
+        let slope = try Simplifier.canonical(try checkedSize(try derivative(of: definition, depth: depth)))
         inProgress.removeLast()
         symbolDerivatives[name] = slope
         return slope
@@ -268,6 +268,12 @@ struct Differentiator {
         for (parameter, argument) in zip(parameters, arguments) { binding[parameter] = argument }
         return binding
     }
+}
+
+/// `e`, or `tooLarge` when it has more than `Expression.maximumSize` nodes.
+func checkedSize(_ e: Expression) throws(CalculusError) -> Expression {
+    if e.hasMoreNodes(than: Expression.maximumSize) { throw .tooLarge(limit: Expression.maximumSize) }
+    return e
 }
 
 /// Whether `e` is the number zero (structurally).

@@ -129,6 +129,19 @@ import Testing
         }
     }
 
+    @Test func aDerivativeThatWouldExplodeIsAnErrorWhileReverseModeStillWorks() throws {
+        // Each v_i uses v_(i-1) twice: written out, ∂v_40/∂x doubles in size at every step.
+        var context = Context(values: ["x": 0.5])
+        context.definitions["v_0"] = x
+        for index in 1...40 {
+            context.definitions["v_\(index)"] = .call("sin", s("v_\(index - 1)")) * .call("cos", s("v_\(index - 1)"))
+        }
+        #expect(throws: CalculusError.tooLarge(limit: Expression.maximumSize)) {
+            try context.derivative(of: s("v_40"), withRespectTo: "x")
+        }
+        #expect(try context.gradient(of: s("v_40")).leaves["x"]?.isFinite == true)
+    }
+
     @Test func longChainsOfDefinitionsEvaluateWithoutDeepRecursion() throws {
         var context = Context(values: ["x": 0.5])
         context.definitions["a_0"] = x
