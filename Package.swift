@@ -35,6 +35,7 @@ let package = Package(
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
         ),
+        .executableTarget(name: "calculus-bench", dependencies: ["Calculus"]),
         .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM"]),
         .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus"]),

@@ -17,6 +17,9 @@ public enum CalculusError: Error, Hashable, Sendable, CustomStringConvertible {
     case cycle([String])
     /// An expression nests deeper than `Expression.maximumDepth`.
     case tooDeep(limit: Int)
+    /// A derivative would have more than `Expression.maximumSize` nodes (a graph of definitions
+    /// whose paths meet again and again); reverse mode (`gradient`) still gives its value.
+    case tooLarge(limit: Int)
     /// A derivative of negative order.
     case negativeOrder(Int)
     /// A point has a different number of values than the program has leaves.
@@ -39,6 +42,8 @@ public enum CalculusError: Error, Hashable, Sendable, CustomStringConvertible {
             "cyclic definitions: \(path.joined(separator: " → "))"
         case .tooDeep(let limit):
             "the formula nests deeper than \(limit) levels"
+        case .tooLarge(let limit):
+            "the derivative written out has more than \(limit) terms"
         case .negativeOrder(let order):
             "a derivative of order \(order) is not defined"
         case .pointSize(let expected, let got):

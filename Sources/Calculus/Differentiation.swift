@@ -50,10 +50,11 @@ extension Context {
         of expression: Expression, withRespectTo variable: String, order: Int, names: FreshNames
     ) throws(CalculusError) -> Expression {
         guard order >= 0 else { throw .negativeOrder(order) }
-        var result = try Simplifier.canonical(expression)
+        // `partial` nodes are expanded first, so that none is left standing in the result.
+        var result = try Simplifier.canonical(try expandingPartials(expression, names: names, depth: 0))
         for _ in 0..<order {
             var differentiator = try Differentiator(context: self, variable: variable, root: result, names: names)
-            result = try Simplifier.canonical(try differentiator.derivative(of: result, depth: 0))
+            result = try Simplifier.canonical(try checkedSize(try differentiator.derivative(of: result, depth: 0)))
         }
         return result
     }
@@ -178,7 +179,7 @@ struct Differentiator {
         if covered.contains(.symbol(name)) && !reaching.contains(.symbol(name)) { return 0 }
         if let start = inProgress.firstIndex(of: name) { throw .cycle(Array(inProgress[start...]) + [name]) }
         inProgress.append(name)
-        let slope = try Simplifier.canonical(try derivative(of: definition, depth: depth))
+        let slope = try Simplifier.canonical(try checkedSize(try derivative(of: definition, depth: depth)))
         inProgress.removeLast()
         symbolDerivatives[name] = slope
         return slope
@@ -269,15 +270,24 @@ struct Differentiator {
     }
 }
 
+/// `e`, or `tooLarge` when it has more than `Expression.maximumSize` nodes.
+func checkedSize(_ e: Expression) throws(CalculusError) -> Expression {
+    if e.hasMoreNodes(than: Expression.maximumSize) { throw .tooLarge(limit: Expression.maximumSize) }
+    return e
+}
+
 /// Whether `e` is the number zero (structurally).
 func isZero(_ e: Expression) -> Bool {
     if case .number(let value) = e { return value == 0 }
     return false
 }
 
-/// A sum without zero terms (a single term is itself; no terms is 0).
+/// A sum without zero terms, nested sums spliced in (a single term is itself; no terms is 0).
 func add(_ terms: [Expression]) -> Expression {
-    let kept = terms.filter { !isZero($0) }
+    var kept: [Expression] = []
+    for term in terms where !isZero(term) {
+        if case .sum(let inner) = term { kept += inner } else { kept.append(term) }
+    }
     switch kept.count {
     case 0: return 0
     case 1: return kept[0]
@@ -285,10 +295,14 @@ func add(_ terms: [Expression]) -> Expression {
     }
 }
 
-/// A product without factors 1, and 0 if a factor is 0.
+/// A product without factors 1, nested products spliced in, and 0 if a factor is 0.
 func multiply(_ factors: [Expression]) -> Expression {
-    if factors.contains(where: isZero) { return 0 }
-    let kept = factors.filter { $0 != .number(1) }
+    var kept: [Expression] = []
+    for factor in factors {
+        if isZero(factor) { return 0 }
+        if factor == .number(1) { continue }
+        if case .product(let inner) = factor { kept += inner } else { kept.append(factor) }
+    }
     switch kept.count {
     case 0: return 1
     case 1: return kept[0]

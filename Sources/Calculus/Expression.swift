@@ -39,6 +39,10 @@ extension Expression {
     /// input gives `CalculusError.tooDeep` instead of exhausting the stack.
     public static let maximumDepth = 400
 
+    /// The most nodes a derivative may have before simplification; a larger one gives
+    /// `CalculusError.tooLarge` instead of taking unbounded time.
+    public static let maximumSize = 20_000
+
     /// `|e|`, the built-in function `abs` applied to `e`.
     public static func absoluteValue(_ e: Expression) -> Expression {
         .apply("abs", [e])
@@ -127,6 +131,18 @@ extension Expression {
             }
         }
         return names
+    }
+
+    /// Whether the expression has more than `limit` nodes (counting stops there).
+    func hasMoreNodes(than limit: Int) -> Bool {
+        var count = 0
+        var stack: [Expression] = [self]
+        while let node = stack.popLast() {
+            count += 1
+            if count > limit { return true }
+            stack.append(contentsOf: node.children)
+        }
+        return false
     }
 
     /// Visits every node in pre-order, left to right, without recursion.

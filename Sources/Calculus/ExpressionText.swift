@@ -39,7 +39,7 @@ extension Expression: CustomStringConvertible {
         case .apply(let name, let arguments):
             return name + "(" + arguments.map { $0.text(depth: inner) }.joined(separator: ", ") + ")"
         case .derivative(let name, let order, let argument):
-            let marks = order <= 3 ? String(repeating: "'", count: max(order, 0)) : "^(\(order))"
+            let marks = (0...3).contains(order) ? String(repeating: "'", count: order) : "^(\(order))"
             return name + marks + "(" + argument.text(depth: inner) + ")"
         case .partial(let of, let variable, let order):
             let power = order == 1 ? "" : "^\(order)"

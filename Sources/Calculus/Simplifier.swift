@@ -3,7 +3,7 @@ import Foundation
 extension Expression {
     /// The expression as a person would write it: numbers folded, zeros and ones removed,
     /// sums and products flattened, like terms collected (`2*x + x` is `3*x`), equal bases
-    /// multiplied into powers (`x*x` is `x^2`), a numeric factor spread over a single sum,
+    /// multiplied into powers (`x*x` is `x^2`), a minus sign taken into a sum (`b - a`),
     /// factors and terms in a canonical order, negative terms written as subtractions and
     /// negative powers as quotients (`x_1*f'(n_1)`, `sigmoid(u)*(1 - sigmoid(u))`,
     /// `1/(2*sqrt(x))`).
@@ -125,7 +125,8 @@ enum Simplifier {
         if merged { return product([.number(coefficient)] + result) }
         if coefficient == 0 { return .number(0) }
         result.sort(by: ExpressionOrder.factorPrecedes)
-        if result.count == 1, case .sum(let terms) = result[0], coefficient != 1 {
+        // -(a - b) is b - a; other numbers stay outside: 4*(x - 1).
+        if result.count == 1, case .sum(let terms) = result[0], coefficient == -1 {
             return sum(terms.map { product([.number(coefficient), $0]) })
         }
         if coefficient != 1 { result.insert(.number(coefficient), at: 0) }
@@ -146,7 +147,11 @@ enum Simplifier {
             if b == 1 { return .number(1) }
             if case .number(let e) = exponent {
                 let value = Foundation.pow(b, e)
-                return reads(value) ? .number(value) : .power(base, exponent)
+                if reads(value) { return .number(value) }
+                // 1.75^-2 is 1/3.0625: a readable denominator, as the presentation writes it.
+                let inverse = Foundation.pow(b, -e)
+                if e < 0, reads(inverse) { return .power(.number(inverse), .number(-1)) }
+                return .power(base, exponent)
             }
         }
         if case .number(let e) = exponent, e == e.rounded() {
@@ -240,8 +245,12 @@ enum Simplifier {
         }
         var numerator: [Expression] = []
         var denominator: [Expression] = []
+        // Numbers in the denominator are multiplied into one, as simplifying again would.
+        var denominatorNumber = 1.0
         for factor in rest {
-            if case .power(let base, .number(let exponent)) = factor, exponent < 0 {
+            if case .power(.number(let base), .number(let exponent)) = factor, exponent < 0 {
+                denominatorNumber *= Foundation.pow(base, -exponent)
+            } else if case .power(let base, .number(let exponent)) = factor, exponent < 0 {
                 denominator.append(exponent == -1 ? present(base) : .power(present(base), .number(-exponent)))
             } else {
                 numerator.append(present(factor))
@@ -251,11 +260,12 @@ enum Simplifier {
         if magnitude != 1 {
             let inverse = 1 / magnitude
             if magnitude < 1, inverse == inverse.rounded(), inverse <= 10 {
-                denominator.insert(.number(inverse), at: 0)
+                denominatorNumber *= inverse
             } else {
                 numerator.insert(.number(magnitude), at: 0)
             }
         }
+        if denominatorNumber != 1 { denominator.insert(.number(denominatorNumber), at: 0) }
         let top: Expression = numerator.isEmpty ? .number(1) : (numerator.count == 1 ? numerator[0] : .product(numerator))
         let result: Expression =
             denominator.isEmpty
