@@ -45,9 +45,8 @@ extension NoteChecker {
             }
             return result
         case .binding:
-            if let head = statement.head, let definition = definitions[entry.site] {
+            if let definition = definitions[entry.site] {
                 result.value = context.values[definition.unique]
-                _ = head
             }
         case .definition:
             evaluateDefinition(entry, into: &result)

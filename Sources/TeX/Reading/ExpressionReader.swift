@@ -128,7 +128,7 @@ struct ExpressionReader {
         case .atom(let atom):
             return try atomExpression(atom, cursor: &cursor)
         case .group(let group):
-            return try applyIfFunctionGroup(group.children, range: group.range, cursor: &cursor)
+            return try expression(group.children)
         case .scripts(let scripts):
             return try scriptsExpression(scripts, cursor: &cursor)
         case .fraction(let fraction):
@@ -249,13 +249,6 @@ struct ExpressionReader {
             inner.append(node)
         }
         throw ReadError("| is never closed", opening.range)
-    }
-
-    /// A group `{...}`: its expression.
-    private mutating func applyIfFunctionGroup(_ children: [Node], range: SourceRange, cursor: inout Cursor)
-        throws(ReadError) -> Expression
-    {
-        try expression(children)
     }
 
     // MARK: - Names

@@ -101,9 +101,8 @@ public enum FormulaReader {
             }
             let index = steps > 1 ? (probe.ranges.first?.lowerBound ?? 0) + step : nil
             var stepHead = head
-            if steps > 1, let name = head?.name, let expanded = expandedHeadName(sides[0], reader: &reader) {
+            if steps > 1, head != nil, let expanded = expandedHeadName(sides[0], reader: &reader) {
                 stepHead?.name = expanded
-                _ = name
             }
             statements.append(statement(
                 head: stepHead, isDefinition: isDefinition, isDeclaration: isDeclaration, expressions: expressions,
