@@ -114,12 +114,8 @@ struct MathScanner {
             let byte = peek()
             switch byte {
             case UInt8(ascii: "\\"):
-                tex.append(byte)
-                advance()
-                if atEnd { return nil }
-                previous = peek()
-                tex.append(previous)
-                advance()
+                guard let escaped = takeEscapePair(into: &tex) else { return nil }
+                previous = escaped
                 continue
             case UInt8(ascii: "{") where skippingBraces:
                 depth += 1
@@ -145,17 +141,25 @@ struct MathScanner {
         return nil
     }
 
+    /// Takes a backslash and the byte after it as one pair (so `\$` never closes a formula);
+    /// returns that byte, or `nil` when the paragraph ends after the backslash.
+    private func takeEscapePair(into tex: inout [UInt8]) -> UInt8? {
+        tex.append(peek())
+        advance()
+        if atEnd { return nil }
+        let escaped = peek()
+        tex.append(escaped)
+        advance()
+        return escaped
+    }
+
     /// `$$...$$`, then an optional `{#label}`.
     private func scanDisplay() -> Found? {
         var tex: [UInt8] = []
         while !atEnd {
             let byte = peek()
             if byte == UInt8(ascii: "\\") {
-                tex.append(byte)
-                advance()
-                if atEnd { return nil }
-                tex.append(peek())
-                advance()
+                guard takeEscapePair(into: &tex) != nil else { return nil }
                 continue
             }
             if byte == UInt8(ascii: "$") {
