@@ -215,6 +215,11 @@ struct ExpressionReader {
     /// `(x^2)'`).
     private mutating func parenthesized(opening: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
         let (inner, closing) = try collectUntilClose(opening: opening, cursor: &cursor)
+        if splitArguments(inner).count > 1 {
+            // `g(a, b)` where g is no function in scope: a list is not a number to multiply by.
+            throw ReadError("(\(describe(inner))) is a list, not a number: is the name before it a function the note does not define?",
+                            opening.range.lowerBound..<(closing?.range.upperBound ?? opening.range.upperBound))
+        }
         var result = try expression(inner)
         if case .scripts(let scripts)? = closing {
             result = try applyScripts(scripts, to: result, baseIsName: false)
@@ -786,6 +791,14 @@ struct ExpressionReader {
         case "\u{2260}": return .notEqual
         default: return nil
         }
+    }
+
+    /// The source of several nodes, shortened for a message.
+    func describe(_ nodes: [Node]) -> String {
+        guard let first = nodes.first, let last = nodes.last else { return "" }
+        let raw = String(decoding: source[(first.range.lowerBound..<last.range.upperBound).clamped(to: 0..<source.count)],
+                         as: UTF8.self)
+        return raw.count > 24 ? String(raw.prefix(24)) + "…" : raw
     }
 
     func describe(_ node: Node) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cuts a formula's top-level nodes into statements (NOTE-LANGUAGE.md §2): at `,` and `;`
 /// outside parentheses, at `\quad`, `\qquad` and `\\`, and row by row in an `aligned` or
 /// `align` environment, where a row that starts with a relation continues the previous
@@ -53,10 +55,19 @@ enum StatementSplitter {
             return space.command == "quad" || space.command == "qquad"
         case .lineBreak:
             return true
+        case .text(let text):
+            // `a = 1 \text{ and } b = 2`: words between formulas join statements, like `,`.
+            return depth == 0 && joiningWords.contains(text.plainText.trimmingCharacters(in: .whitespaces).lowercased())
         default:
             return false
         }
     }
+
+    /// Words that, written as text at the top level of a formula, separate statements.
+    static let joiningWords: Set<String> = [
+        "and", "or", "for", "where", "with", "if", "so", "then", "hence", "thus", "since", "when", "as", "but",
+        "while", "i.e.", "e.g.", "since", "because", "whereas", "otherwise", "",
+    ]
 
     /// An `aligned`-like environment standing alone becomes its rows; a row that starts with a
     /// relation joins the previous row.
