@@ -27,18 +27,23 @@ struct OutputFolder: Sendable {
         }
         let target = NoteDiscovery.join(root, components.joined(separator: "/"))
         let folder = (target as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .unwritable(path: folder, reason: Self.reason(error))
-        }
         let temporary = NoteDiscovery.join(folder, ".\(components[components.count - 1]).\(getpid()).tmp")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if descriptor < 0, errno == ENOENT {
+            // The folder is new: make it (and its parents), then try again.
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .unwritable(path: folder, reason: Self.reason(error))
+            }
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
         guard descriptor >= 0 else { throw .unwritable(path: target, reason: String(cString: strerror(errno))) }
         var written = 0
         let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
             while written < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                let count = Foundation.write(descriptor, base + written, buffer.count - written)
                 if count < 0 {
                     if errno == EINTR { continue }
                     return false
