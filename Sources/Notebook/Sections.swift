@@ -22,7 +22,7 @@ public struct Sections: Sendable {
         for block in document.blocks {
             guard case .heading(let level, let content, let line) = block else { continue }
             while let last = open.last, sections[last].level >= level { open.removeLast() }
-            sections.append(Section(level: level, title: Self.text(content), line: line, parent: open.last ?? 0))
+            sections.append(Section(level: level, title: PlainText.of(content), line: line, parent: open.last ?? 0))
             open.append(sections.count - 1)
         }
     }
@@ -50,18 +50,5 @@ public struct Sections: Sendable {
     /// Whether `inner` is `outer` or lies inside it.
     public func contains(_ outer: Int, _ inner: Int) -> Bool {
         chain(from: inner).contains(outer)
-    }
-
-    private static func text(_ inlines: [Inline]) -> String {
-        inlines.map { inline -> String in
-            switch inline {
-            case .text(let text), .code(let text): text
-            case .math(let math): math.tex
-            case .emphasis(let children), .strong(let children), .strikethrough(let children),
-                .link(_, _, let children), .image(_, _, let children): text(children)
-            case .softBreak, .lineBreak: " "
-            case .html, .footnoteReference: ""
-            }
-        }.joined()
     }
 }

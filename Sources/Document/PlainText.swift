@@ -1,4 +1,3 @@
-import Document
 import Foundation
 
 /// The text of inline content without markup (for titles and link text).
