@@ -295,11 +295,3 @@ struct NoteChecker {
         return point
     }
 }
-
-extension Range where Bound == Int {
-    func clamped(to limits: Range<Int>) -> Range<Int> {
-        let lower = Swift.min(Swift.max(lowerBound, limits.lowerBound), limits.upperBound)
-        let upper = Swift.min(Swift.max(upperBound, lower), limits.upperBound)
-        return lower..<upper
-    }
-}

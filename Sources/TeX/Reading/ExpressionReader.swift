@@ -818,11 +818,3 @@ public enum PrimeNotation {
     /// The variable name a prime on an expression stands for until it is resolved.
     public static let onlyFreeVariable = "′"
 }
-
-extension Range where Bound == Int {
-    func clamped(to limits: Range<Int>) -> Range<Int> {
-        let lower = Swift.min(Swift.max(lowerBound, limits.lowerBound), limits.upperBound)
-        let upper = Swift.min(Swift.max(upperBound, lower), limits.upperBound)
-        return lower..<upper
-    }
-}
