@@ -20,6 +20,11 @@ public struct HTMLBuffer: Sendable {
         bytes.append(contentsOf: more)
     }
 
+    /// Lets `write` append raw (already safe) HTML bytes directly.
+    public mutating func raw(writing write: (inout [UInt8]) -> Void) {
+        write(&bytes)
+    }
+
     /// A newline, unless the buffer is empty or already ends with one (cmark's `cr`).
     public mutating func newlineIfNeeded() {
         if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }

@@ -95,7 +95,18 @@ public enum MarkdownReport {
 
     /// Text safe inside a table cell and inline code: no pipes or newlines, no backticks.
     private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "`", with: "'")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "`") })
+        else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for character in text.unicodeScalars {
+            switch character {
+            case "|": out += "\\|"
+            case "\n": out += " "
+            case "`": out += "'"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
     }
 }

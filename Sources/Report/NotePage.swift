@@ -64,7 +64,7 @@ public struct NotePage: HTMLHooks {
             html.raw("<\(tag) class=\"formula display\" id=\"")
             html.escaped(anchor)
             html.raw("\" data-line=\"\(math.position.line)\">")
-            html.raw(mathML(math, index: index, display: true))
+            writeMathML(math, index: index, display: true, into: &html)
             if let label = math.label, let number = equationNumbers[label] {
                 html.raw("<span class=\"equation-number\">(\(number))</span>")
             }
@@ -77,7 +77,7 @@ public struct NotePage: HTMLHooks {
             html.raw("<span class=\"formula inline\" id=\"")
             html.escaped(anchor)
             html.raw("\" data-line=\"\(math.position.line)\">")
-            html.raw(mathML(math, index: index, display: false))
+            writeMathML(math, index: index, display: false, into: &html)
             ResultCards.badge(for: statements, into: &html)
             html.raw("</span>")
         }
@@ -99,11 +99,14 @@ public struct NotePage: HTMLHooks {
     }
 
     /// The formula's MathML, from the parse tree the Notebook already made when it has it.
-    private func mathML(_ math: Math, index: Int?, display: Bool) -> String {
+    private func writeMathML(_ math: Math, index: Int?, display: Bool, into html: inout HTMLBuffer) {
+        let formula: Formula
         if let index, index < result.formulas.count, result.formulas[index].source == math.tex {
-            return MathML.render(result.formulas[index], display: display ? .block : .inline)
+            formula = result.formulas[index]
+        } else {
+            formula = Formula.parse(math.tex)
         }
-        return MathRendering.mathML(tex: math.tex, display: display)
+        html.raw { MathML.write(formula, display: display ? .block : .inline, into: &$0) }
     }
 
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? {

@@ -6,83 +6,112 @@ import Notebook
 public enum ReportJSON {
     public static let version = 1
 
+    /// The whole file for `notes`.
     public static func text(for notes: [NoteResult]) -> String {
-        assemble(notes.map(noteText), summary: notes.reduce(Summary()) { $0 + $1.summary })
+        String(decoding: assemble(notes.map(noteBytes), summary: notes.reduce(Summary()) { $0 + $1.summary }),
+               as: UTF8.self)
     }
 
-    /// One note's entry of the `notes` array, indented for its place in the file; notes can be
-    /// written in parallel and then put together with `assemble`.
-    public static func noteText(_ result: NoteResult) -> String {
-        JSONText.indented(note(result), level: 2)
+    /// One note's entry of the `notes` array, as UTF-8, indented for its place in the file;
+    /// notes can be written in parallel and then put together with `assemble`.
+    public static func noteBytes(_ result: NoteResult) -> [UInt8] {
+        var json = JSONWriter(level: 2, capacity: 1024 + 512 * result.statements.count)
+        note(result, into: &json)
+        return json.bytes
     }
 
-    /// The whole file from the notes' entries (`noteText`) and the summary over them.
-    public static func assemble(_ noteTexts: [String], summary: Summary) -> String {
-        var out = "{\n  \"version\": \(version),\n  \"notes\": "
-        if noteTexts.isEmpty {
-            out += "[]"
+    /// The whole file, as UTF-8, from the notes' entries (`noteBytes`) and the summary over them.
+    public static func assemble(_ notes: [[UInt8]], summary: Summary) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(notes.reduce(256) { $0 + $1.count + 6 })
+        out.append(contentsOf: "{\n  \"version\": \(version),\n  \"notes\": ".utf8)
+        if notes.isEmpty {
+            out.append(contentsOf: "[]".utf8)
         } else {
-            out += "[\n"
-            for (index, text) in noteTexts.enumerated() {
-                out += "    " + text + (index + 1 < noteTexts.count ? ",\n" : "\n")
+            out.append(contentsOf: "[\n".utf8)
+            for (index, note) in notes.enumerated() {
+                out.append(contentsOf: "    ".utf8)
+                out.append(contentsOf: note)
+                out.append(contentsOf: (index + 1 < notes.count ? ",\n" : "\n").utf8)
             }
-            out += "  ]"
+            out.append(contentsOf: "  ]".utf8)
         }
-        out += ",\n  \"summary\": " + JSONText.indented(summaryJSON(summary), level: 1) + "\n}\n"
+        var json = JSONWriter(level: 1)
+        summaryJSON(summary, into: &json)
+        out.append(contentsOf: ",\n  \"summary\": ".utf8)
+        out.append(contentsOf: json.bytes)
+        out.append(contentsOf: "\n}\n".utf8)
         return out
     }
 
-    private static func note(_ note: NoteResult) -> JSONText {
-        .object([
-            ("path", .string(note.path)),
-            ("point", .object(note.point.map { value in
-                (value.name, .object([("value", .number(value.value)), ("source", .string(value.source.word))]))
-            })),
-            ("statements", .array(note.statements.map(statement))),
-        ])
+    private static func note(_ note: NoteResult, into json: inout JSONWriter) {
+        json.openObject()
+        json.member("path", note.path)
+        json.key("point")
+        json.openObject()
+        for value in note.point {
+            json.key(value.name)
+            json.openObject()
+            json.member("value", value.value)
+            json.member("source", value.source.word)
+            json.closeObject()
+        }
+        json.closeObject()
+        json.key("statements")
+        json.openArray()
+        for statement in note.statements { self.statement(statement, into: &json) }
+        json.closeArray()
+        json.closeObject()
     }
 
-    private static func statement(_ statement: StatementResult) -> JSONText {
-        var members: [(String, JSONText)] = [
-            ("line", .integer(statement.position.line)),
-            ("column", .integer(statement.position.column)),
-            ("tex", .string(statement.tex)),
-            ("kind", .string(statement.kind.rawValue)),
-            ("name", statement.name.map { .string($0) } ?? .null),
-            ("reading", statement.reading.map { .string($0) } ?? .null),
-            ("value", statement.value.map { .number($0) } ?? .null),
-            ("partials", .object(statement.partials.map { ($0.name, .number($0.value)) })),
-            ("gradient", .object(statement.gradient.map { ($0.name, .number($0.value)) })),
-        ]
-        if let reason = statement.notEvaluated { members.append(("notEvaluated", .string(reason))) }
-        members.append(("check", statement.check.map { check in
-            .object([
-                ("status", .string(check.status.rawValue)), ("points", .integer(check.points)),
-                ("message", .string(check.message)),
-            ])
-        } ?? .null))
-        members.append(("diagnostics", .array(statement.diagnostics.map(diagnostic))))
-        return .object(members)
+    private static func statement(_ statement: StatementResult, into json: inout JSONWriter) {
+        json.openObject()
+        json.member("line", statement.position.line)
+        json.member("column", statement.position.column)
+        json.member("tex", statement.tex)
+        json.member("kind", statement.kind.rawValue)
+        json.member("name", statement.name)
+        json.member("reading", statement.reading)
+        json.member("value", statement.value)
+        json.member("partials", statement.partials)
+        json.member("gradient", statement.gradient)
+        if let reason = statement.notEvaluated { json.member("notEvaluated", reason) }
+        json.key("check")
+        if let check = statement.check {
+            json.openObject()
+            json.member("status", check.status.rawValue)
+            json.member("points", check.points)
+            json.member("message", check.message)
+            json.closeObject()
+        } else {
+            json.null()
+        }
+        json.key("diagnostics")
+        json.openArray()
+        for diagnostic in statement.diagnostics { self.diagnostic(diagnostic, into: &json) }
+        json.closeArray()
+        json.closeObject()
     }
 
-    static func diagnostic(_ diagnostic: Diagnostic) -> JSONText {
-        var members: [(String, JSONText)] = [
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("message", .string(diagnostic.message)),
-            ("line", .integer(diagnostic.position.line)),
-            ("column", .integer(diagnostic.position.column)),
-        ]
-        if let hint = diagnostic.hint { members.append(("hint", .string(hint))) }
-        return .object(members)
+    private static func diagnostic(_ diagnostic: Diagnostic, into json: inout JSONWriter) {
+        json.openObject()
+        json.member("severity", diagnostic.severity.rawValue)
+        json.member("message", diagnostic.message)
+        json.member("line", diagnostic.position.line)
+        json.member("column", diagnostic.position.column)
+        if let hint = diagnostic.hint { json.member("hint", hint) }
+        json.closeObject()
     }
 
-    private static func summaryJSON(_ summary: Summary) -> JSONText {
-        .object([
-            ("notes", .integer(summary.notes)), ("statements", .integer(summary.statements)),
-            ("evaluated", .integer(summary.evaluated)), ("claims", .integer(summary.claims)),
-            ("held", .integer(summary.held)), ("failed", .integer(summary.failed)),
-            ("cannotTell", .integer(summary.cannotTell)), ("errors", .integer(summary.errors)),
-            ("warnings", .integer(summary.warnings)),
-        ])
+    private static func summaryJSON(_ summary: Summary, into json: inout JSONWriter) {
+        json.openObject()
+        for (name, value) in [
+            ("notes", summary.notes), ("statements", summary.statements), ("evaluated", summary.evaluated),
+            ("claims", summary.claims), ("held", summary.held), ("failed", summary.failed),
+            ("cannotTell", summary.cannotTell), ("errors", summary.errors), ("warnings", summary.warnings),
+        ] {
+            json.member(name, value)
+        }
+        json.closeObject()
     }
 }

@@ -78,9 +78,9 @@ struct Pipeline {
         guard options.writeReports else { return Outcome(notes: checked, failures: failures) }
         let folder = OutputFolder(root: outputFolder)
         let unsafe = options.unsafeHTML
-        let written = ParallelMap.map(count: checked.count) { index -> (failure: RenderError?, json: String?) in
+        let written = ParallelMap.map(count: checked.count) { index -> (failure: RenderError?, json: [UInt8]?) in
             guard let document = checked[index].document else { return (nil, nil) }
-            let json = checked[index].result.map(ReportJSON.noteText)
+            let json = checked[index].result.map(ReportJSON.noteBytes)
             let note = checked[index]
             let html = Self.page(for: index, of: checked, document: document, unsafe: unsafe)
             do throws(RenderError) {
@@ -100,7 +100,7 @@ struct Pipeline {
         do throws(RenderError) {
             try folder.write(Array(Self.indexPage(checked).utf8), to: "index.html")
             let json = ReportJSON.assemble(written.compactMap(\.json), summary: results.reduce(Summary()) { $0 + $1.summary })
-            try folder.write(Array(json.utf8), to: "report.json")
+            try folder.write(json, to: "report.json")
             for asset in Assets.files() {
                 try folder.write(asset.bytes, to: asset.path)
             }

@@ -18,15 +18,19 @@ public enum MathML {
     /// The `<math>` element for a parsed formula: the MathML Core rendering inside
     /// `<semantics>`, with the TeX source as an `application/x-tex` annotation.
     public static func render(_ formula: Formula, display: Display) -> String {
+        var output: [UInt8] = []
+        write(formula, display: display, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the `<math>` element of `render(_:display:)` to `output`, as UTF-8.
+    public static func write(_ formula: Formula, display: Display, into output: inout [UInt8]) {
         let body = MathMLBuilder(display: display == .block).row(formula.nodes)
         let semantics = MathMLElement("semantics", children: [
             body.name == "mrow" ? body : MathMLElement("mrow", children: [body]),
             MathMLElement("annotation", text: formula.source, [("encoding", "application/x-tex")]),
         ])
-        let math = MathMLElement("math", [("display", display.rawValue)], children: [semantics])
-        var output = ""
-        math.write(to: &output)
-        return output
+        MathMLElement("math", [("display", display.rawValue)], children: [semantics]).write(to: &output)
     }
 
     /// Parses and renders in one call; the diagnostics are dropped (use `Formula.parse` and

@@ -32,39 +32,42 @@ struct MathMLElement {
         }
     }
 
-    /// Appends the element's markup. Every element gets an explicit end tag, which both
-    /// HTML and XML parsers read the same way.
-    func write(to output: inout String) {
-        output += "<" + name
+    /// Appends the element's markup as UTF-8. Every element gets an explicit end tag, which
+    /// both HTML and XML parsers read the same way.
+    func write(to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "<"))
+        output.append(contentsOf: name.utf8)
         for attribute in attributes {
-            output += " " + attribute.name + "=\"" + MathMLElement.escape(attribute.value) + "\""
+            output.append(UInt8(ascii: " "))
+            output.append(contentsOf: attribute.name.utf8)
+            output.append(UInt8(ascii: "="))
+            output.append(UInt8(ascii: "\""))
+            MathMLElement.escape(attribute.value, into: &output)
+            output.append(UInt8(ascii: "\""))
         }
-        output += ">"
+        output.append(UInt8(ascii: ">"))
         if let text {
-            output += MathMLElement.escape(text)
+            MathMLElement.escape(text, into: &output)
         }
         for child in children {
             child.write(to: &output)
         }
-        output += "</" + name + ">"
+        output.append(UInt8(ascii: "<"))
+        output.append(UInt8(ascii: "/"))
+        output.append(contentsOf: name.utf8)
+        output.append(UInt8(ascii: ">"))
     }
 
-    /// Escapes `&`, `<`, `>` and `"` for element content and attribute values.
-    static func escape(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
+    /// Appends `text` with `&`, `<`, `>` and `"` escaped, for element content and attribute values.
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+            default: output.append(byte)
             }
         }
-        return result
     }
 }

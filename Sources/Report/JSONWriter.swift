@@ -1,0 +1,164 @@
+/// Writes JSON text straight into UTF-8 bytes, two-space indented, object keys in the order
+/// they are written; commas, newlines and indentation follow from the calls.
+///
+/// ```swift
+/// var json = JSONWriter()
+/// json.openObject()
+/// json.member("line", 3)
+/// json.member("partials", [])
+/// json.closeObject()
+/// // {
+/// //   "line": 3,
+/// //   "partials": {}
+/// // }
+/// ```
+struct JSONWriter {
+    /// The text written so far.
+    private(set) var bytes: [UInt8] = []
+    /// For each open array or object, whether it has an element yet.
+    private var open: [Bool] = []
+    /// The indentation of the outermost value, in levels of two spaces.
+    private let baseLevel: Int
+    /// A key was just written: the next value follows it on the same line.
+    private var afterKey = false
+
+    /// A writer whose output sits `level` deep in a larger document (its first line is not
+    /// indented; the lines after it are).
+    init(level: Int = 0, capacity: Int = 4096) {
+        baseLevel = level
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func openObject() { open(UInt8(ascii: "{")) }
+    mutating func closeObject() { close(UInt8(ascii: "}")) }
+    mutating func openArray() { open(UInt8(ascii: "[")) }
+    mutating func closeArray() { close(UInt8(ascii: "]")) }
+
+    /// An object member's key; its value is the next thing written.
+    mutating func key(_ name: String) {
+        startElement()
+        quote(name)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        afterKey = true
+    }
+
+    mutating func null() { scalar("null") }
+    mutating func bool(_ value: Bool) { scalar(value ? "true" : "false") }
+    mutating func integer(_ value: Int) { scalar(String(value)) }
+
+    /// A number; NaN and ±∞ are written as the strings `"nan"`, `"inf"`, `"-inf"`.
+    mutating func number(_ value: Double) { scalar(Self.number(value)) }
+
+    mutating func string(_ value: String) {
+        startElement()
+        quote(value)
+    }
+
+    /// A string, or `null` when there is none.
+    mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// A number, or `null` when there is none.
+    mutating func number(_ value: Double?) {
+        if let value { number(value) } else { null() }
+    }
+
+    /// A member whose value is an integer.
+    mutating func member(_ name: String, _ value: Int) {
+        key(name)
+        integer(value)
+    }
+
+    /// A member whose value is a string, or `null`.
+    mutating func member(_ name: String, _ value: String?) {
+        key(name)
+        string(value)
+    }
+
+    /// A member whose value is a number, or `null`.
+    mutating func member(_ name: String, _ value: Double?) {
+        key(name)
+        number(value)
+    }
+
+    /// A member whose value is an object of numbers, in the order given.
+    mutating func member(_ name: String, _ numbers: [(name: String, value: Double)]) {
+        key(name)
+        openObject()
+        for number in numbers { member(number.name, number.value) }
+        closeObject()
+    }
+
+    /// Shortest text that reads back as the same double; non-finite values as strings.
+    static func number(_ value: Double) -> String {
+        if value.isNaN { return "\"nan\"" }
+        if value.isInfinite { return value > 0 ? "\"inf\"" : "\"-inf\"" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(describing: value)
+    }
+
+    // MARK: - Layout
+
+    private mutating func open(_ bracket: UInt8) {
+        startElement()
+        bytes.append(bracket)
+        open.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        guard let hadElements = open.popLast() else { return }
+        if hadElements {
+            bytes.append(UInt8(ascii: "\n"))
+            indent(open.count)
+        }
+        bytes.append(bracket)
+    }
+
+    private mutating func scalar(_ text: String) {
+        startElement()
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// What goes before a value or key: nothing after a key; otherwise, inside a container,
+    /// a comma after the previous element, a newline and the indentation.
+    private mutating func startElement() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let hasElements = open.last else { return }
+        if hasElements { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
+        open[open.count - 1] = true
+        indent(open.count)
+    }
+
+    private mutating func indent(_ depth: Int) {
+        for _ in 0..<(baseLevel + depth) {
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(UInt8(ascii: " "))
+        }
+    }
+
+    private mutating func quote(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: "\\u00".utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
