@@ -37,6 +37,12 @@ public struct NotePage: HTMLHooks {
     /// The page body: header, the note, and the gradient tables.
     public func body(unsafeHTML: Bool) -> String {
         var html = HTMLBuffer(capacity: 16_384)
+        write(into: &html, unsafeHTML: unsafeHTML)
+        return html.string
+    }
+
+    /// Appends the page body (see `body(unsafeHTML:)`) to `html`.
+    public func write(into html: inout HTMLBuffer, unsafeHTML: Bool) {
         let writer = HTMLWriter(unsafe: unsafeHTML, hooks: self)
         var blocks = document.blocks[...]
         html.raw("<article class=\"note\">\n")
@@ -49,7 +55,6 @@ public struct NotePage: HTMLHooks {
         html.newlineIfNeeded()
         html.raw("</article>\n")
         ResultCards.gradients(result: result, into: &html)
-        return html.string
     }
 
     // MARK: - Hooks
@@ -128,7 +133,7 @@ public struct NotePage: HTMLHooks {
     }
 
     public func write(text: String, into html: inout HTMLBuffer) -> Bool {
-        guard text.contains("@eq-") else { return false }
+        guard Self.mentionsEquation(text) else { return false }
         for part in EquationReferences.split(text) {
             if let label = part.label {
                 if let number = equationNumbers[label] {
@@ -165,6 +170,17 @@ public struct NotePage: HTMLHooks {
                 ResultCards.plot(plot, into: &html)
             }
         }
+    }
+
+    /// Whether `text` contains `@eq-` (a quick test before `EquationReferences.split`).
+    private static func mentionsEquation(_ text: String) -> Bool {
+        let needle = Array("@eq-".utf8)
+        var matched = 0
+        for byte in text.utf8 {
+            matched = byte == needle[matched] ? matched + 1 : (byte == needle[0] ? 1 : 0)
+            if matched == needle.count { return true }
+        }
+        return false
     }
 
     private static func formulas(in inlines: [Inline]) -> [Math] {

@@ -34,7 +34,12 @@ public struct PageShell: Sendable {
 
     /// The whole page around `body` (already HTML).
     public func page(body: String) -> String {
-        var html = HTMLBuffer(capacity: body.utf8.count + 1024)
+        String(decoding: page { $0.raw(body) }, as: UTF8.self)
+    }
+
+    /// The whole page as UTF-8, its content written by `writeBody` (already HTML).
+    public func page(_ writeBody: (inout HTMLBuffer) -> Void) -> [UInt8] {
+        var html = HTMLBuffer(capacity: 32_768)
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         html.raw("<meta name=\"generator\" content=\"Derive\">\n<title>")
@@ -44,12 +49,12 @@ public struct PageShell: Sendable {
         html.raw("\">\n</head>\n<body>\n")
         writeNavigation(into: &html)
         html.raw("<main>\n")
-        html.raw(body)
+        writeBody(&html)
         html.newlineIfNeeded()
         html.raw("</main>\n")
         writeNavigation(into: &html)
         html.raw("</body>\n</html>\n")
-        return html.string
+        return html.bytes
     }
 
     private func writeNavigation(into html: inout HTMLBuffer) {

@@ -38,8 +38,15 @@ enum ResultCards {
     /// A number as the page shows it, with a true minus sign.
     static func number(_ value: Double, into html: inout HTMLBuffer) {
         html.raw("<span class=\"number\">")
-        html.escaped(NumberText.format(value).replacingOccurrences(of: "-", with: "\u{2212}"))
+        html.escaped(displayText(value))
         html.raw("</span>")
+    }
+
+    /// A number's text with true minus signs (`−0.5`, `1e−7`).
+    static func displayText(_ value: Double) -> String {
+        let text = NumberText.format(value)
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        return String(text.unicodeScalars.lazy.map { $0 == "-" ? "\u{2212}" : Character($0) })
     }
 
     // MARK: - Header
@@ -176,7 +183,7 @@ enum ResultCards {
             html.escaped(title)
             html.raw("\">\(symbol)<span class=\"visually-hidden\"> \(check.status == .holds ? "holds" : check.status == .fails ? "fails" : "cannot tell")</span></span>")
         } else if statement.value != nil {
-            let values = worthShowing.compactMap(\.value).map { NumberText.format($0).replacingOccurrences(of: "-", with: "\u{2212}") }
+            let values = worthShowing.compactMap(\.value).map(displayText)
             html.raw("<span class=\"badge value\" title=\"")
             html.escaped(title)
             html.raw("\">= ")

@@ -1,9 +1,10 @@
 import Foundation
 
-/// The folder pages are written into. Every write goes to a temporary file in the target
-/// folder and is then renamed over the target, so a failed run leaves earlier output intact,
-/// and every target path is built from the note's path relative to its folder, so nothing is
-/// ever written outside the output folder.
+/// The folder pages are written into. A file whose content is already what it would be is
+/// left alone (its modification time too, so `make`, `rsync` and web caches see no change);
+/// every other write goes to a temporary file in the target folder and is then renamed over
+/// the target, so a reader never sees a half-written page. Every target path is built from the
+/// note's path relative to its folder, so nothing is ever written outside the output folder.
 struct OutputFolder: Sendable {
     let root: String
 
@@ -26,6 +27,7 @@ struct OutputFolder: Sendable {
             throw .unwritable(path: relativePath, reason: "not a path inside the output folder")
         }
         let target = NoteDiscovery.join(root, components.joined(separator: "/"))
+        if Self.holds(bytes, at: target) { return }
         let folder = (target as NSString).deletingLastPathComponent
         let temporary = NoteDiscovery.join(folder, ".\(components[components.count - 1]).\(getpid()).tmp")
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -63,6 +65,29 @@ struct OutputFolder: Sendable {
             unlink(temporary)
             throw .unwritable(path: target, reason: reason)
         }
+    }
+
+    /// Whether the regular file at `path` holds exactly `bytes`.
+    private static func holds(_ bytes: [UInt8], at path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count else {
+            return false
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        var filled = 0
+        while filled < existing.count {
+            let count = existing.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return read(descriptor, base + filled, buffer.count - filled)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        return filled == bytes.count && existing.prefix(filled).elementsEqual(bytes)
     }
 
     /// Writes a file the user named (e.g. `--junit FILE`), atomically.

@@ -84,7 +84,7 @@ struct Pipeline {
             let note = checked[index]
             let html = Self.page(for: index, of: checked, document: document, unsafe: unsafe)
             do throws(RenderError) {
-                try folder.write(Array(html.utf8), to: OutputFolder.relativePage(for: note.note.relativePath))
+                try folder.write(html, to: OutputFolder.relativePage(for: note.note.relativePath))
                 if let result = note.result {
                     let markdown = MarkdownReport.text(document: document, result: result, title: note.title)
                     try folder.write(Array(markdown.utf8),
@@ -110,7 +110,7 @@ struct Pipeline {
         return Outcome(notes: checked, failures: failures)
     }
 
-    private static func page(for index: Int, of notes: [CheckedNote], document: Document, unsafe: Bool) -> String {
+    private static func page(for index: Int, of notes: [CheckedNote], document: Document, unsafe: Bool) -> [UInt8] {
         let relative = OutputFolder.relativePage(for: notes[index].note.relativePath)
         func link(_ other: Int) -> PageShell.Link? {
             guard notes.indices.contains(other), notes[other].document != nil else { return nil }
@@ -122,8 +122,11 @@ struct Pipeline {
             title: notes[index].title, rootPrefix: URLPath.rootPrefix(for: relative),
             index: PageShell.Link(title: "Index", href: URLPath.link(from: relative, to: "index.html")),
             previous: link(index - 1), next: link(index + 1))
-        guard let result = notes[index].result else { return shell.page(body: HTMLWriter(unsafe: unsafe).render(document)) }
-        return shell.page(body: NotePage(document: document, result: result).body(unsafeHTML: unsafe))
+        guard let result = notes[index].result else {
+            return shell.page { HTMLWriter(unsafe: unsafe).write(document.blocks, into: &$0) }
+        }
+        let page = NotePage(document: document, result: result)
+        return shell.page { page.write(into: &$0, unsafeHTML: unsafe) }
     }
 
     private static func indexPage(_ notes: [CheckedNote]) -> String {

@@ -145,6 +145,25 @@ import Testing
         #expect(!scratch.allFiles().contains { $0.hasSuffix(".tmp") }, "no temporary files left behind")
     }
 
+    @Test func reRenderingLeavesUnchangedFilesAlone() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("# A\n\n$$\nx = 2\n$$\n", to: "notes/a.md")
+        try scratch.write("# B\n\n$$\ny = 3\n$$\n", to: "notes/b.md")
+        #expect(try RenderRunner.run(["notes"], in: scratch.url).status == 0)
+        func identity(_ path: String) throws -> (inode: Int, modified: Date) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: scratch.url.appendingPathComponent(path).path)
+            return ((attributes[.systemFileNumber] as? Int) ?? -1, (attributes[.modificationDate] as? Date) ?? .distantPast)
+        }
+        let before = try ["output/a.html", "output/a.md", "output/b.html", "output/report.json"].map(identity)
+        try scratch.write("# B\n\n$$\ny = 4\n$$\n", to: "notes/b.md")
+        #expect(try RenderRunner.run(["notes"], in: scratch.url).status == 0)
+        let after = try ["output/a.html", "output/a.md", "output/b.html", "output/report.json"].map(identity)
+        #expect(after[0] == before[0] && after[1] == before[1], "a.md did not change: its page and report stay as they were")
+        #expect(after[2].inode != before[2].inode && after[3].inode != before[3].inode, "b's page and report.json are replaced")
+        #expect(scratch.read("output/b.html")?.contains("y = 4") == true)
+    }
+
     @Test func helpTextIsPinned() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
