@@ -32,21 +32,41 @@ public struct HTMLBuffer: Sendable {
 
     /// Appends text with `&`, `<`, `>` and `"` escaped (cmark's `escape_html`).
     public mutating func escaped(_ text: String) {
-        escaped(bytes: text.utf8)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Runs without a special byte are copied whole.
+            var runStart = 0
+            for (index, byte) in utf8.enumerated() where Self.needsEscape[Int(byte)] {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                escape(byte)
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
     }
 
     /// Appends bytes with `&`, `<`, `>` and `"` escaped.
     public mutating func escaped<S: Sequence>(bytes text: S) where S.Element == UInt8 {
         for byte in text {
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(byte)
-            }
+            if Self.needsEscape[Int(byte)] { escape(byte) } else { bytes.append(byte) }
         }
     }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+        default: bytes.append(contentsOf: "&quot;".utf8)
+        }
+    }
+
+    /// `&`, `<`, `>` and `"`: the bytes `escaped` replaces.
+    private static let needsEscape: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "&<>\"".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 
     /// Appends a URL escaped for an `href` (cmark's `houdini_escape_href`): bytes outside
     /// cmark's safe set become `%XX`, `&` becomes `&amp;` and `'` becomes `&#x27;`.

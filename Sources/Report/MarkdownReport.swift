@@ -30,8 +30,10 @@ public enum MarkdownReport {
         var summaryAfter = document.frontMatter.map { $0.firstLine + $0.lineCount } ?? 0
         if summaryAfter < document.lines.count, document.lines[summaryAfter].hasPrefix("# ") { summaryAfter += 1 }
         var out = summaryAfter == 0 ? summaryBlock(result: result, title: title) : ""
+        out.reserveCapacity(4096 + document.lines.reduce(0) { $0 + $1.utf8.count + 1 })
         for (index, line) in document.lines.enumerated() {
-            out += line + "\n"
+            out += line
+            out += "\n"
             if index + 1 == summaryAfter { out += "\n" + summaryBlock(result: result, title: title).dropLast() }
             if let tables = insertions[index + 1] {
                 // The insertion line is blank: the table follows it and is closed by a blank line.

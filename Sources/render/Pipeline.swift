@@ -19,6 +19,8 @@ struct Pipeline {
         var note: NoteFile
         var document: Document?
         var result: NoteResult?
+        /// How many formulas the note has (`document.formulas.count`, counted once).
+        var formulaCount = 0
         var title: String
         var failure: RenderError?
     }
@@ -30,7 +32,7 @@ struct Pipeline {
 
         var results: [NoteResult] { notes.compactMap(\.result) }
         var summary: Summary { results.reduce(Summary()) { $0 + $1.summary } }
-        var formulas: Int { notes.reduce(0) { $0 + ($1.document?.formulas.count ?? 0) } }
+        var formulas: Int { notes.reduce(0) { $0 + $1.formulaCount } }
         var junitXML: String { JUnitReport.xml(for: results) }
 
         /// Every diagnostic with its note's path and lines, sorted by path, then position.
@@ -68,7 +70,7 @@ struct Pipeline {
                 let text = try NoteReader.read(note)
                 let document = MarkdownParser.parse(text)
                 let result = Notebook.check(document, path: note.path, options: notebookOptions)
-                return CheckedNote(note: note, document: document, result: result,
+                return CheckedNote(note: note, document: document, result: result, formulaCount: result.formulas.count,
                                    title: PlainText.firstHeading(of: document) ?? fallbackTitle)
             } catch {
                 return CheckedNote(note: note, title: fallbackTitle, failure: error)

@@ -116,10 +116,11 @@ struct Render: ParsableCommand {
         }
         for failure in ioFailures { console.error(failure.description) }
         console.summary(outcome.summaryLine(output: check ? nil : output, elapsed: ContinuousClock.now - start))
-        if !ioFailures.isEmpty { throw ExitCode(2) }
         let summary = outcome.summary
-        if summary.errors > 0 || summary.failed > 0 || (strict && (summary.warnings > 0 || summary.cannotTell > 0)) {
-            throw ExitCode(1)
-        }
+        let status: Int32 = !ioFailures.isEmpty ? 2
+            : summary.errors > 0 || summary.failed > 0 || (strict && (summary.warnings > 0 || summary.cannotTell > 0)) ? 1 : 0
+        // Exit with every note's trees still alive: freeing them one by one would only cost
+        // time (a few percent of a run, on one thread) just before the process ends anyway.
+        withExtendedLifetime(outcome) { Foundation.exit(status) }
     }
 }
