@@ -53,16 +53,20 @@ struct SourceText {
         return scalars + max(0, byteOffset - line.count)
     }
 
-    /// The lines as substrings (for quoting in diagnostics).
+    /// The lines as substrings (for quoting in diagnostics); one empty line for an empty text.
     func substrings() -> [Substring] {
         let text = String(decoding: bytes, as: UTF8.self)
-        var result: [Substring] = []
-        result.reserveCapacity(lineRanges.count)
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-        if let last = lines.last, last.isEmpty, text.hasSuffix("\n") || text.hasSuffix("\r") {
-            lines.removeLast()
+        guard !lineRanges.isEmpty else { return [text[...]] }
+        // The bytes came from a String, so every line boundary is a scalar boundary.
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var offset = 0
+        return lineRanges.map { range in
+            start = utf8.index(start, offsetBy: range.lowerBound - offset)
+            let end = utf8.index(start, offsetBy: range.count)
+            offset = range.upperBound
+            defer { start = end }
+            return text[start..<end]
         }
-        result.append(contentsOf: lines)
-        return result
     }
 }

@@ -26,6 +26,13 @@ import Testing
         #expect(Self.positions("$$\r\nx\r\n$$\r\n\r\n$z$\r\n") == ["x@1:1", "z@5:1"])
     }
 
+    @Test func linesAreTheSourceLinesWhateverTheirEndings() {
+        #expect(MarkdownParser.parse("\u{FEFF}é one\r\ntwo\rthree\n\nfive").lines == ["é one", "two", "three", "", "five"])
+        #expect(MarkdownParser.parse("a\n\n").lines == ["a", ""])
+        #expect(MarkdownParser.parse("e\u{301}\n\u{301}x\n").lines == ["e\u{301}", "\u{301}x"])
+        #expect(MarkdownParser.parse("").lines == [""])
+    }
+
     @Test func afterLinkReferenceDefinitions() {
         #expect(Self.positions("[a]: /u\nText $x$\n") == ["x@2:6"])
     }
