@@ -9,28 +9,28 @@ enum ResultCards {
 
     /// A name as HTML: `n_1` → n<sub>1</sub>, `w_5^+` → w<sub>5</sub><sup>+</sup>.
     static func name(_ name: String, into html: inout HTMLBuffer) {
-        var base = Substring(name)
-        var subscriptPart: Substring?
-        var superscriptPart: Substring?
-        if let caret = base.firstIndex(of: "^") {
+        var base = Substring(name).utf8
+        var subscriptPart: Substring.UTF8View?
+        var superscriptPart: Substring.UTF8View?
+        if let caret = base.firstIndex(of: UInt8(ascii: "^")) {
             superscriptPart = base[base.index(after: caret)...]
             base = base[..<caret]
         }
-        if let underscore = base.firstIndex(of: "_") {
+        if let underscore = base.firstIndex(of: UInt8(ascii: "_")) {
             subscriptPart = base[base.index(after: underscore)...]
             base = base[..<underscore]
         }
         html.raw("<var>")
-        html.escaped(String(base))
+        html.escaped(bytes: base)
         html.raw("</var>")
         if let subscriptPart {
             html.raw("<sub>")
-            html.escaped(String(subscriptPart))
+            html.escaped(bytes: subscriptPart)
             html.raw("</sub>")
         }
         if let superscriptPart {
             html.raw("<sup>")
-            html.escaped(String(superscriptPart))
+            html.escaped(bytes: superscriptPart)
             html.raw("</sup>")
         }
     }

@@ -90,7 +90,7 @@ struct MathMLBuilder {
             {
                 element.text = "\u{22EF}"
             }
-            if case .atom(let atom) = node, MathMLBuilder.dots.contains(atom.command ?? ""),
+            if case .atom(let atom) = node, let command = atom.command, MathMLBuilder.dots.contains(command),
                MathMLBuilder.isOperatorLike(previous) || (next.map(MathMLBuilder.isOperatorLike) ?? false)
             {
                 // TeX's dots are Inner atoms: next to an operator, the space is the operator's only.
@@ -120,7 +120,7 @@ struct MathMLBuilder {
         var stretchy = false
         var index = start
         while index < nodes.count, case .atom(let atom) = nodes[index], atom.atomClass == .rel, atom.form == .operator,
-              !["iff", "implies", "impliedby"].contains(atom.command ?? "")
+              atom.command != "iff", atom.command != "implies", atom.command != "impliedby"
         {
             text += atom.text
             stretchy = stretchy || MathMLBuilder.stretchyCharacters.contains(atom.text)
@@ -181,7 +181,7 @@ struct MathMLBuilder {
     func build(_ node: Node) -> MathMLElement {
         switch node {
         case .atom(let atom):
-            if ["iff", "implies", "impliedby"].contains(atom.command ?? "") {
+            if let command = atom.command, command == "iff" || command == "implies" || command == "impliedby" {
                 // amsmath's \iff is \;\Longleftrightarrow\;.
                 let space = MathMLElement("mspace", [("width", "0.278em")])
                 return MathMLElement("mrow", children: [space, self.atom(atom), space])
