@@ -247,8 +247,10 @@ public enum FormulaReader {
             var name = atom.text
             if let sub = scripts.sub {
                 guard let text = try? reader.subscriptName(sub) else { return nil }
-                let raw = String(decoding: source[sub.range.clamped(to: 0..<source.count)], as: UTF8.self)
-                name += "_" + (raw.contains("..") ? raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace } : text)
+                let bytes = source[sub.range.clamped(to: 0..<source.count)]
+                let raw = String(decoding: bytes, as: UTF8.self)
+                let hasRange = ExpressionReader.mayHoldRange(bytes) && raw.contains("..")
+                name += "_" + (hasRange ? raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace } : text)
             }
             if let sup = scripts.sup {
                 guard let decoration = reader.decoration(sup) else { return nil }
