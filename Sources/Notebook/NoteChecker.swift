@@ -271,11 +271,12 @@ struct NoteChecker {
     /// Every leaf the note's statements reach gets a value: bound, from front matter or
     /// `--set`, or sampled.
     private mutating func examplePoint() -> [PointValue] {
-        var leaves = Set<String>()
-        for (index, sides) in resolvedSides.enumerated() {
+        var sides: [(expression: Expression, parameters: Set<String>)] = []
+        for (index, resolved) in resolvedSides.enumerated() {
             let parameters = Set(entries[index].statement.head?.parameters ?? [])
-            for side in sides { leaves.formUnion(leafIndex.leaves(of: side, parameters: parameters)) }
+            for side in resolved { sides.append((side, parameters)) }
         }
+        var leaves = leafIndex.leaves(ofAll: sides)
         leaves.formUnion(context.values.keys)
         for definition in definitions.values {
             if case .function(let parameters) = definition.kind {
