@@ -145,12 +145,12 @@ public enum Builtins {
     /// The numbers of arguments the built-in named `name` accepts (`[1, 2]` for `log`); empty if
     /// `name` is not a built-in.
     public static func arities(of name: String) -> [Int] {
-        all.filter { $0.names.contains(name) }.map(\.arity)
+        aritiesByName[name] ?? []
     }
 
     /// Whether `name` is a name of a built-in function.
     public static func isBuiltin(_ name: String) -> Bool {
-        !arities(of: name).isEmpty
+        aritiesByName[name] != nil
     }
 
     /// The position in `all` of the built-in named `name` taking `arity` arguments.
@@ -162,6 +162,16 @@ public enum Builtins {
         var name: String
         var arity: Int
     }
+
+    /// The arities of each name, in the order of `all` (looked up instead of searched: names
+    /// are asked about for every application read, checked and compiled).
+    private static let aritiesByName: [String: [Int]] = {
+        var arities: [String: [Int]] = [:]
+        for function in all {
+            for name in function.names { arities[name, default: []].append(function.arity) }
+        }
+        return arities
+    }()
 
     private static let index: [Key: Int] = {
         var index: [Key: Int] = [:]

@@ -13,6 +13,15 @@ extension Context {
     /// The value of `expression` at the values of this context: finite, non-finite with its
     /// origin, or a failure (an undefined name, a leaf without a value, a cycle...).
     public func evaluate(_ expression: Expression) -> Outcome {
+        // A written number (a binding's body) is its own value, as the compiled program gives it.
+        switch expression {
+        case .number(let value) where value.isFinite:
+            return .finite(value)
+        case .negation(.number(let value)) where value.isFinite:
+            return .finite(-value)
+        default:
+            break
+        }
         do {
             return try compile([expression]).values(at: values)[0]
         } catch {

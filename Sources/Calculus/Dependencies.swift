@@ -92,14 +92,14 @@ struct DependencyGraph {
     private mutating func walk(from starts: [GraphNode]) throws(CalculusError) {
         var finished: Set<GraphNode> = []
         var onPath: Set<GraphNode> = []
-        var stack: [(node: GraphNode, next: Int)] = []
+        // Each entered node with its dependencies (also in `edges`) and the next one to visit.
+        var stack: [(node: GraphNode, dependencies: [GraphNode], next: Int)] = []
         for start in starts where !finished.contains(start) && !isStop(start) {
             try enter(start, stack: &stack, onPath: &onPath)
             while let top = stack.last {
-                let dependencies = edges[top.node, default: []]
-                if top.next < dependencies.count {
+                if top.next < top.dependencies.count {
                     stack[stack.count - 1].next += 1
-                    let next = dependencies[top.next]
+                    let next = top.dependencies[top.next]
                     if isStop(next) || finished.contains(next) { continue }
                     if onPath.contains(next) {
                         let start = stack.firstIndex { $0.node == next } ?? 0
@@ -117,16 +117,19 @@ struct DependencyGraph {
     }
 
     private mutating func enter(
-        _ node: GraphNode, stack: inout [(node: GraphNode, next: Int)], onPath: inout Set<GraphNode>
+        _ node: GraphNode, stack: inout [(node: GraphNode, dependencies: [GraphNode], next: Int)],
+        onPath: inout Set<GraphNode>
     ) throws(CalculusError) {
+        let dependencies: [GraphNode]
         switch node {
         case .symbol(let name):
-            edges[node] = try directDependencies(of: context.definitions[name] ?? .number(0), locals: [])
+            dependencies = try directDependencies(of: context.definitions[name] ?? .number(0), locals: [])
         case .function(let name):
             let function = context.functions[name] ?? UserFunction(parameters: [], body: .number(0))
-            edges[node] = try directDependencies(of: function.body, locals: Set(function.parameters))
+            dependencies = try directDependencies(of: function.body, locals: Set(function.parameters))
         }
-        stack.append((node, 0))
+        edges[node] = dependencies
+        stack.append((node, dependencies, 0))
         onPath.insert(node)
     }
 
@@ -140,17 +143,26 @@ struct DependencyGraph {
     private mutating func directDependencies(
         of expression: Expression, locals: Set<String>
     ) throws(CalculusError) -> [GraphNode] {
-        guard expression.depth <= Expression.maximumDepth else {
-            throw .tooDeep(limit: Expression.maximumDepth)
-        }
         var nodes: [GraphNode] = []
-        var seen: Set<GraphNode> = []
+        // Few nodes are searched one by one; many are indexed.
+        var seen: Set<GraphNode>?
         func add(_ node: GraphNode) {
-            if seen.insert(node).inserted { nodes.append(node) }
+            if seen == nil {
+                guard !nodes.contains(node) else { return }
+                nodes.append(node)
+                if nodes.count > 16 { seen = Set(nodes) }
+            } else if seen?.insert(node).inserted == true {
+                nodes.append(node)
+            }
         }
         var problem: CalculusError?
-        expression.forEachNode { node in
-            guard problem == nil else { return }
+        // One walk, pre-order and left to right, measuring the depth as it goes: too deep an
+        // expression is reported before any other problem.
+        var stack: [(Expression, Int)] = [(expression, 1)]
+        while let (node, level) = stack.popLast() {
+            if level > Expression.maximumDepth { throw .tooDeep(limit: Expression.maximumDepth) }
+            node.forEachChildReversed { stack.append(($0, level + 1)) }
+            guard problem == nil else { continue }
             switch node {
             case .symbol(let name) where !locals.contains(name):
                 if name == stop {

@@ -73,6 +73,8 @@ extension Context {
     /// The expression with every `partial` node replaced by the derivative it stands for.
     func expandingPartials(_ e: Expression, names: FreshNames, depth: Int) throws(CalculusError) -> Expression {
         guard depth <= 2 * Expression.maximumDepth else { throw .tooDeep(limit: Expression.maximumDepth) }
+        // Most expressions have no `partial` node: they come back as they are.
+        if !e.hasPartial(orDeeperThan: 2 * Expression.maximumDepth - depth + 1) { return e }
         if case .partial(let of, let variable, let order) = e {
             let inner = try expandingPartials(of, names: names, depth: depth + 1)
             return try derivativeCanonical(of: inner, withRespectTo: variable, order: order, names: names)

@@ -102,7 +102,7 @@ extension Expression {
         var stack: [(Expression, Int)] = [(self, 1)]
         while let (expression, level) = stack.popLast() {
             deepest = max(deepest, level)
-            for child in expression.children { stack.append((child, level + 1)) }
+            expression.forEachChild { stack.append(($0, level + 1)) }
         }
         return deepest
     }
@@ -133,6 +133,18 @@ extension Expression {
         return names
     }
 
+    /// Whether the expression has a `partial` node or nests deeper than `limit` levels (a number
+    /// or a symbol is one level).
+    func hasPartial(orDeeperThan limit: Int) -> Bool {
+        var stack: [(Expression, Int)] = [(self, 1)]
+        while let (node, level) = stack.popLast() {
+            if level > limit { return true }
+            if case .partial = node { return true }
+            node.forEachChild { stack.append(($0, level + 1)) }
+        }
+        return false
+    }
+
     /// Whether the expression has more than `limit` nodes (counting stops there).
     func hasMoreNodes(than limit: Int) -> Bool {
         var count = 0
@@ -140,7 +152,7 @@ extension Expression {
         while let node = stack.popLast() {
             count += 1
             if count > limit { return true }
-            stack.append(contentsOf: node.children)
+            node.forEachChild { stack.append($0) }
         }
         return false
     }
@@ -150,7 +162,39 @@ extension Expression {
         var stack: [Expression] = [self]
         while let node = stack.popLast() {
             visit(node)
-            stack.append(contentsOf: node.children.reversed())
+            node.forEachChildReversed { stack.append($0) }
+        }
+    }
+
+    /// Calls `body` with each child, left to right (as `children`, without making an array).
+    @inlinable
+    public func forEachChild(_ body: (Expression) -> Void) {
+        switch self {
+        case .number, .symbol:
+            break
+        case .apply(_, let list), .sum(let list), .product(let list):
+            for child in list { body(child) }
+        case .negation(let child), .partial(let child, _, _), .derivative(_, _, let child):
+            body(child)
+        case .quotient(let first, let second), .power(let first, let second):
+            body(first)
+            body(second)
+        }
+    }
+
+    /// Calls `body` with each child, right to left.
+    @inlinable
+    public func forEachChildReversed(_ body: (Expression) -> Void) {
+        switch self {
+        case .number, .symbol:
+            break
+        case .apply(_, let list), .sum(let list), .product(let list):
+            for child in list.reversed() { body(child) }
+        case .negation(let child), .partial(let child, _, _), .derivative(_, _, let child):
+            body(child)
+        case .quotient(let first, let second), .power(let first, let second):
+            body(second)
+            body(first)
         }
     }
 }

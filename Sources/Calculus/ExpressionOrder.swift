@@ -17,13 +17,26 @@ enum ExpressionOrder {
 
     /// Whether term `a` sorts before term `b` in a sum: higher degree first.
     static func termPrecedes(_ a: Expression, _ b: Expression) -> Bool {
-        let (coefficientA, restA) = splitCoefficient(a)
-        let (coefficientB, restB) = splitCoefficient(b)
-        let degreeA = restA.reduce(0) { $0 + degree($1) }
-        let degreeB = restB.reduce(0) { $0 + degree($1) }
-        if degreeA != degreeB { return degreeA > degreeB }
-        let order = compareLists(restA, restB)
-        return order != 0 ? order < 0 : coefficientA < coefficientB
+        termPrecedes(TermKey(a), TermKey(b))
+    }
+
+    /// What the order of terms looks at, computed once per term rather than per comparison.
+    struct TermKey {
+        var coefficient: Double
+        var rest: [Expression]
+        var degree: Double
+
+        init(_ term: Expression) {
+            (coefficient, rest) = ExpressionOrder.splitCoefficient(term)
+            degree = rest.reduce(0) { $0 + ExpressionOrder.degree($1) }
+        }
+    }
+
+    /// `termPrecedes` on the keys of two terms.
+    static func termPrecedes(_ a: TermKey, _ b: TermKey) -> Bool {
+        if a.degree != b.degree { return a.degree > b.degree }
+        let order = compareLists(a.rest, b.rest)
+        return order != 0 ? order < 0 : a.coefficient < b.coefficient
     }
 
     /// A term as numeric coefficient times the other factors.
@@ -46,7 +59,7 @@ enum ExpressionOrder {
     }
 
     /// The polynomial degree used to order terms: symbols and applications count 1.
-    private static func degree(_ e: Expression) -> Double {
+    static func degree(_ e: Expression) -> Double {
         switch e {
         case .number: 0
         case .power(let base, .number(let exponent)): exponent * degree(base)

@@ -62,21 +62,20 @@ enum Simplifier {
 
     /// The canonical sum of canonical terms.
     static func sum(_ terms: [Expression]) -> Expression {
+        // A lone number (the exponent 1 of most factors) is the constant term alone.
+        if terms.count == 1, case .number(let value) = terms[0] { return .number(0.0 + value) }
         var constant = 0.0
-        var coefficients: [[Expression]: Double] = [:]
-        var rests: [[Expression]] = []
-        for term in terms.flatMap(summands) {
-            let (coefficient, rest) = ExpressionOrder.splitCoefficient(term)
-            if rest.isEmpty {
-                constant += coefficient
-                continue
+        var like = LikeTerms<[Expression], Double>()
+        for term in terms {
+            if case .sum(let inner) = term {
+                for summand in inner { collect(summand, into: &like, constant: &constant) }
+            } else {
+                collect(term, into: &like, constant: &constant)
             }
-            if coefficients[rest] == nil { rests.append(rest) }
-            coefficients[rest, default: 0] += coefficient
         }
         var result: [Expression] = []
-        for rest in rests {
-            let coefficient = coefficients[rest] ?? 0
+        for rest in like.keys {
+            let coefficient = like.value(of: rest) ?? 0
             if coefficient == 0 { continue }
             if coefficient == 1 {
                 result.append(rest.count == 1 ? rest[0] : .product(rest))
@@ -84,7 +83,11 @@ enum Simplifier {
                 result.append(.product([.number(coefficient)] + rest))
             }
         }
-        result.sort(by: ExpressionOrder.termPrecedes)
+        if result.count > 1 {
+            result = result.map { (term: $0, key: ExpressionOrder.TermKey($0)) }
+                .sorted { ExpressionOrder.termPrecedes($0.key, $1.key) }
+                .map(\.term)
+        }
         if constant != 0 || constant.isNaN { result.append(.number(constant)) }
         switch result.count {
         case 0: return .number(0)
@@ -93,25 +96,39 @@ enum Simplifier {
         }
     }
 
+    private static func collect(_ term: Expression, into like: inout LikeTerms<[Expression], Double>, constant: inout Double) {
+        let (coefficient, rest) = ExpressionOrder.splitCoefficient(term)
+        if rest.isEmpty {
+            constant += coefficient
+            return
+        }
+        like.update(rest, default: 0) { $0 += coefficient }
+    }
+
     /// The canonical product of canonical factors.
     static func product(_ factors: [Expression]) -> Expression {
         var coefficient = 1.0
-        var exponents: [Expression: [Expression]] = [:]
-        var bases: [Expression] = []
-        for factor in factors.flatMap(multiplicands) {
+        var exponents = LikeTerms<Expression, [Expression]>()
+        func collect(_ factor: Expression) {
             if case .number(let value) = factor {
                 coefficient *= value
-                continue
+                return
             }
             let (base, exponent) = ExpressionOrder.splitPower(factor)
-            if exponents[base] == nil { bases.append(base) }
-            exponents[base, default: []].append(exponent)
+            exponents.update(base, default: []) { $0.append(exponent) }
+        }
+        for factor in factors {
+            if case .product(let inner) = factor {
+                for multiplicand in inner { collect(multiplicand) }
+            } else {
+                collect(factor)
+            }
         }
         if coefficient == 0 { return .number(0) }
         var result: [Expression] = []
         var merged = false
-        for base in bases {
-            let combined = power(base, sum(exponents[base] ?? []))
+        for base in exponents.keys {
+            let combined = power(base, sum(exponents.value(of: base) ?? []))
             switch combined {
             case .number(let value):
                 coefficient *= value
@@ -186,16 +203,6 @@ enum Simplifier {
         guard value.isFinite else { return false }
         if value == value.rounded(), Swift.abs(value) < 1e15 { return true }
         return Expression.text(of: value).count <= 8
-    }
-
-    private static func summands(_ e: Expression) -> [Expression] {
-        if case .sum(let terms) = e { return terms }
-        return [e]
-    }
-
-    private static func multiplicands(_ e: Expression) -> [Expression] {
-        if case .product(let factors) = e { return factors }
-        return [e]
     }
 
     // MARK: Presentation

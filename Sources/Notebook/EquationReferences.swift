@@ -42,6 +42,8 @@ public enum EquationReferences {
 
     /// Splits text into plain runs and references; used by writers to turn references into links.
     public static func split(_ text: String) -> [(text: String, label: String?)] {
+        // Most text has no `@` at all: nothing to search.
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return text.isEmpty ? [] : [(text, nil)] }
         var parts: [(String, String?)] = []
         var rest = Substring(text)
         while let at = rest.range(of: "@eq-") {

@@ -3,48 +3,95 @@ import Calculus
 /// Which leaves an expression depends on through the note's definitions and functions,
 /// remembered per definition so that a note with many statements walks each definition once.
 /// (The same answer as `Context.leaves(of:)`, without building a dependency graph per question.)
+///
+/// Leaves are numbered as they are met and sets of them kept as bits, so that joining the
+/// leaves of a definition into those of its users costs a few word operations, not a hash
+/// per name.
 final class LeafIndex {
     private let context: Context
-    private var symbolLeaves: [String: Set<String>] = [:]
-    private var functionLeaves: [String: Set<String>] = [:]
-    private var visiting: Set<String> = []
+    private var numbers: [String: Int] = [:]
+    private var names: [String] = []
+    private var symbolLeaves: [String: LeafSet] = [:]
+    private var functionLeaves: [String: LeafSet] = [:]
+    private var visitingSymbols: Set<String> = []
+    private var visitingFunctions: Set<String> = []
+    private var visitingReached: Set<String> = []
     private var reached: [String: Set<String>] = [:]
 
     init(context: Context) {
         self.context = context
     }
 
+    /// The leaves of `expression`, names in `parameters` excepted.
     func leaves(of expression: Expression, parameters: Set<String> = []) -> Set<String> {
+        var found = LeafSet()
+        collect(expression, parameters: parameters, into: &found)
+        return names(in: found)
+    }
+
+    /// The leaves of all the expressions together, each with the names it excepts.
+    func leaves(ofAll expressions: [(expression: Expression, parameters: Set<String>)]) -> Set<String> {
+        var found = LeafSet()
+        for (expression, parameters) in expressions { collect(expression, parameters: parameters, into: &found) }
+        return names(in: found)
+    }
+
+    private func names(in set: LeafSet) -> Set<String> {
+        var result = Set<String>(minimumCapacity: set.count)
+        set.forEachMember { result.insert(names[$0]) }
+        return result
+    }
+
+    private func number(of leaf: String) -> Int {
+        if let known = numbers[leaf] { return known }
+        numbers[leaf] = names.count
+        names.append(leaf)
+        return names.count - 1
+    }
+
+    private func collect(_ expression: Expression, parameters: Set<String>, into found: inout LeafSet) {
         switch expression {
         case .number:
-            return []
+            return
         case .symbol(let name):
-            if parameters.contains(name) { return [] }
-            if let definition = context.definitions[name] { return leaves(ofDefinition: name, definition) }
-            return context.constantValue(of: name) == nil ? [name] : []
+            if parameters.contains(name) { return }
+            if let definition = context.definitions[name] {
+                found.formUnion(leaves(ofDefinition: name, definition))
+            } else if context.constantValue(of: name) == nil {
+                found.insert(number(of: name))
+            }
         case .apply(let name, let arguments):
-            return arguments.reduce(leaves(ofFunction: name)) { $0.union(leaves(of: $1, parameters: parameters)) }
+            found.formUnion(leaves(ofFunction: name))
+            for argument in arguments { collect(argument, parameters: parameters, into: &found) }
         case .derivative(let name, _, let argument):
-            return leaves(ofFunction: name).union(leaves(of: argument, parameters: parameters))
-        default:
-            return expression.children.reduce(into: Set<String>()) { $0.formUnion(leaves(of: $1, parameters: parameters)) }
+            found.formUnion(leaves(ofFunction: name))
+            collect(argument, parameters: parameters, into: &found)
+        case .sum(let children), .product(let children):
+            for child in children { collect(child, parameters: parameters, into: &found) }
+        case .negation(let operand), .partial(let operand, _, _):
+            collect(operand, parameters: parameters, into: &found)
+        case .quotient(let first, let second), .power(let first, let second):
+            collect(first, parameters: parameters, into: &found)
+            collect(second, parameters: parameters, into: &found)
         }
     }
 
-    private func leaves(ofDefinition name: String, _ definition: Expression) -> Set<String> {
+    private func leaves(ofDefinition name: String, _ definition: Expression) -> LeafSet {
         if let known = symbolLeaves[name] { return known }
-        guard visiting.insert("s:" + name).inserted else { return [] }  // a cycle: reported elsewhere
-        let found = leaves(of: definition)
-        visiting.remove("s:" + name)
+        guard visitingSymbols.insert(name).inserted else { return LeafSet() }  // a cycle: reported elsewhere
+        var found = LeafSet()
+        collect(definition, parameters: [], into: &found)
+        visitingSymbols.remove(name)
         symbolLeaves[name] = found
         return found
     }
 
-    private func leaves(ofFunction name: String) -> Set<String> {
+    private func leaves(ofFunction name: String) -> LeafSet {
         if let known = functionLeaves[name] { return known }
-        guard let function = context.functions[name], visiting.insert("f:" + name).inserted else { return [] }
-        let found = leaves(of: function.body, parameters: Set(function.parameters))
-        visiting.remove("f:" + name)
+        guard let function = context.functions[name], visitingFunctions.insert(name).inserted else { return LeafSet() }
+        var found = LeafSet()
+        collect(function.body, parameters: Set(function.parameters), into: &found)
+        visitingFunctions.remove(name)
         functionLeaves[name] = found
         return found
     }
@@ -52,14 +99,62 @@ final class LeafIndex {
     /// The defined symbols the definition of `name` reaches, directly or not.
     func definitionsReached(from name: String) -> Set<String> {
         if let known = reached[name] { return known }
-        guard let definition = context.definitions[name], visiting.insert("r:" + name).inserted else { return [] }
+        guard let definition = context.definitions[name], visitingReached.insert(name).inserted else { return [] }
         var found = Set<String>()
         for used in definition.symbols where context.definitions[used] != nil {
             found.insert(used)
             found.formUnion(definitionsReached(from: used))
         }
-        visiting.remove("r:" + name)
+        visitingReached.remove(name)
         reached[name] = found
         return found
+    }
+}
+
+/// A set of small non-negative numbers as bits: the first 64 in one word, more in an array.
+struct LeafSet {
+    private var first: UInt64 = 0
+    private var rest: [UInt64] = []
+
+    /// The number of members.
+    var count: Int {
+        rest.reduce(first.nonzeroBitCount) { $0 + $1.nonzeroBitCount }
+    }
+
+    mutating func insert(_ member: Int) {
+        if member < 64 {
+            first |= 1 << UInt64(member)
+            return
+        }
+        let word = member / 64 - 1
+        if rest.count <= word { rest.append(contentsOf: repeatElement(0, count: word + 1 - rest.count)) }
+        rest[word] |= 1 << UInt64(member % 64)
+    }
+
+    func contains(_ member: Int) -> Bool {
+        if member < 64 { return first & (1 << UInt64(member)) != 0 }
+        let word = member / 64 - 1
+        return word < rest.count && rest[word] & (1 << UInt64(member % 64)) != 0
+    }
+
+    mutating func formUnion(_ other: LeafSet) {
+        first |= other.first
+        if other.rest.isEmpty { return }
+        if rest.count < other.rest.count { rest.append(contentsOf: repeatElement(0, count: other.rest.count - rest.count)) }
+        for (index, word) in other.rest.enumerated() { rest[index] |= word }
+    }
+
+    /// Calls `body` with each member, in increasing order.
+    func forEachMember(_ body: (Int) -> Void) {
+        Self.forEachBit(of: first, offset: 0, body)
+        for (index, word) in rest.enumerated() { Self.forEachBit(of: word, offset: (index + 1) * 64, body) }
+    }
+
+    private static func forEachBit(of word: UInt64, offset: Int, _ body: (Int) -> Void) {
+        var bits = word
+        while bits != 0 {
+            body(offset + bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
     }
 }

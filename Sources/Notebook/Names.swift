@@ -2,25 +2,27 @@ import Calculus
 
 /// Questions about names as the note language writes them.
 enum Names {
-    /// `x_2` before `x_10`: digits compare as numbers.
+    /// `x_2` before `x_10`: digits compare as numbers (a run too long for an `Int` counts as 0);
+    /// other characters by code point.
     static func naturalOrder(_ a: String, _ b: String) -> Bool {
-        let left = Array(a.unicodeScalars)
-        let right = Array(b.unicodeScalars)
+        // On UTF-8 bytes: digits are single bytes, and bytes order as code points do.
+        var a = a
+        var b = b
+        return a.withUTF8 { left in b.withUTF8 { right in naturalOrder(left, right) } }
+    }
+
+    private static func naturalOrder(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         var j = 0
         while i < left.count, j < right.count {
             if isDigit(left[i]), isDigit(right[j]) {
-                var endI = i
-                while endI < left.count, isDigit(left[endI]) { endI += 1 }
-                var endJ = j
-                while endJ < right.count, isDigit(right[endJ]) { endJ += 1 }
-                let numberA = Int(String(String.UnicodeScalarView(left[i..<endI]))) ?? 0
-                let numberB = Int(String(String.UnicodeScalarView(right[j..<endJ]))) ?? 0
+                let (numberA, endI) = number(in: left, from: i)
+                let (numberB, endJ) = number(in: right, from: j)
                 if numberA != numberB { return numberA < numberB }
                 i = endI
                 j = endJ
             } else {
-                if left[i] != right[j] { return left[i].value < right[j].value }
+                if left[i] != right[j] { return left[i] < right[j] }
                 i += 1
                 j += 1
             }
@@ -28,7 +30,22 @@ enum Names {
         return left.count - i < right.count - j
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    /// The value of the run of digits from `start` (0 when it overflows) and where it ends.
+    private static func number(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int) {
+        var end = start
+        var value = 0
+        var overflow = false
+        while end < bytes.count, isDigit(bytes[end]) {
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(Int(bytes[end] - UInt8(ascii: "0")))
+            overflow = overflow || overflowTimes || overflowSum
+            value = sum
+            end += 1
+        }
+        return (overflow ? 0 : value, end)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// Whether the base of the name (before `_` or `^`) has more than one letter.
     static func isMultiLetter(_ name: String) -> Bool {

@@ -6,7 +6,8 @@ extension NoteChecker {
     func plots() -> [FunctionPlot] {
         var mentionedDerivatives = Set<String>()
         for entry in entries {
-            for side in entry.statement.sides {
+            // Resolving keeps derivative nodes and makes no others: a side without one is skipped.
+            for side in entry.statement.sides where Self.containsDerivativeNode(side) {
                 Self.visit(resolve(side, at: entry.site)) { node in
                     if case .derivative(let name, _, _) = node { mentionedDerivatives.insert(name) }
                 }
@@ -47,11 +48,20 @@ extension NoteChecker {
         }
     }
 
+    /// Whether the expression has a `derivative` node (`f'(u)`).
+    static func containsDerivativeNode(_ expression: Expression) -> Bool {
+        var found = false
+        visit(expression) { node in
+            if case .derivative = node { found = true }
+        }
+        return found
+    }
+
     static func visit(_ expression: Expression, _ body: (Expression) -> Void) {
         var stack = [expression]
         while let node = stack.popLast() {
             body(node)
-            stack.append(contentsOf: node.children)
+            node.forEachChild { stack.append($0) }
         }
     }
 }

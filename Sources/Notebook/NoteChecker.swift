@@ -82,8 +82,9 @@ struct NoteChecker {
         // Pass 1: the heads of definitions and bindings, so that pass 2 knows which names are
         // functions, which multi-letter names exist and which built-ins are bound to numbers.
         var scope = ReadingScope()
-        for parsed in parsedFormulas {
-            for declaration in FormulaReader.heads(in: parsed) {
+        let splitFormulas = parsedFormulas.map(FormulaReader.split)
+        for split in splitFormulas {
+            for declaration in FormulaReader.heads(in: split) {
                 let head = declaration.head
                 if head.isFunction { scope.functions[head.name] = head.parameters.count }
                 if Names.isMultiLetter(head.name) { scope.multiLetterNames.insert(head.name) }
@@ -91,7 +92,7 @@ struct NoteChecker {
                 scope.names.insert(head.name)
             }
         }
-        let readings = parsedFormulas.map { FormulaReader.read($0, scope: scope) }
+        let readings = splitFormulas.map { FormulaReader.read($0, scope: scope) }
         // Names defined by a formula (not just bound to a number): `n_1 = 0.3775` about such a
         // name states its value at the example, a claim, not a second definition.
         var definedNames = Set<String>()
@@ -271,11 +272,12 @@ struct NoteChecker {
     /// Every leaf the note's statements reach gets a value: bound, from front matter or
     /// `--set`, or sampled.
     private mutating func examplePoint() -> [PointValue] {
-        var leaves = Set<String>()
-        for (index, sides) in resolvedSides.enumerated() {
+        var sides: [(expression: Expression, parameters: Set<String>)] = []
+        for (index, resolved) in resolvedSides.enumerated() {
             let parameters = Set(entries[index].statement.head?.parameters ?? [])
-            for side in sides { leaves.formUnion(leafIndex.leaves(of: side, parameters: parameters)) }
+            for side in resolved { sides.append((side, parameters)) }
         }
+        var leaves = leafIndex.leaves(ofAll: sides)
         leaves.formUnion(context.values.keys)
         for definition in definitions.values {
             if case .function(let parameters) = definition.kind {

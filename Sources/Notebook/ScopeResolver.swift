@@ -42,12 +42,17 @@ public struct ScopeResolver: Sendable {
     /// definition the use can see.
     public func resolve(_ name: String, at use: Site) -> Site? {
         guard let all = definitions[name] else { return nil }
-        let candidates = all.filter { $0.order != use.order }
-        for section in sections.chain(from: use.section) {
-            let here = candidates.filter { sections.contains(section, $0.section) }
-            guard !here.isEmpty else { continue }
-            if let above = here.last(where: { $0.order < use.order }) { return above }
-            return here.first
+        var section: Int? = use.section
+        while let current = section {
+            // The candidates in this section: the last above the use, else the first.
+            var first: Site?
+            var lastAbove: Site?
+            for site in all where site.order != use.order && sections.contains(current, site.section) {
+                if first == nil { first = site }
+                if site.order < use.order { lastAbove = site }
+            }
+            if let first { return lastAbove ?? first }
+            section = sections.sections[current].parent
         }
         return nil
     }

@@ -49,6 +49,11 @@ public struct Sections: Sendable {
 
     /// Whether `inner` is `outer` or lies inside it.
     public func contains(_ outer: Int, _ inner: Int) -> Bool {
-        chain(from: inner).contains(outer)
+        var current: Int? = inner
+        while let index = current {
+            if index == outer { return true }
+            current = sections[index].parent
+        }
+        return false
     }
 }

@@ -80,3 +80,34 @@ import Testing
         #expect(deep.simplified() == deep)
     }
 }
+
+/// Sums and products long enough that the simplifier indexes like terms instead of searching them.
+@Suite struct LongSimplifierTests {
+    @Test func likeTermsCollectInALongSum() {
+        let names = (1...30).map { s("x_\($0)") }
+        let sum = Expression.sum(names + [.product([2, s("x_7")]), .product([3, s("x_25")]), .negation(s("x_30"))])
+        let text = sum.simplified().description
+        #expect(text.contains("3*x_7"))
+        #expect(text.contains("4*x_25"))
+        #expect(!text.contains("x_30"))
+        #expect(text.contains("x_29"))
+    }
+
+    @Test func likeFactorsMultiplyInALongProduct() {
+        let names = (1...30).map { s("y_\($0)") }
+        let product = Expression.product(names + [s("y_3"), .power(s("y_28"), 2), .power(s("y_30"), -1)])
+        let text = product.simplified().description
+        #expect(text.contains("y_3^2"))
+        #expect(text.contains("y_28^3"))
+        #expect(!text.contains("y_30"))
+    }
+
+    @Test func aLongSumSimplifiesAsItsShortPartsDo() {
+        // Collecting by search (few terms) and by index (many) must agree.
+        let terms: [Expression] = [.product([2, s("a")]), s("b"), .negation(s("a")), .power(s("b"), 2)]
+        let short = Expression.sum(terms).simplified().description
+        let padding = (1...20).map { s("z_\($0)") }
+        let long = Expression.sum(terms + padding + padding.map { .negation($0) }).simplified().description
+        #expect(long == short)
+    }
+}

@@ -475,13 +475,16 @@ struct ExpressionReader {
             let children = group.children.filter { !StatementSplitter.isIgnorable($0) }
             if children.count == 1, case .atom = children[0] { return try subscriptName(children[0]) }
         }
-        let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
+        let bytes = source[node.range.clamped(to: 0..<source.count)]
+        let raw = String(decoding: bytes, as: UTF8.self)
         var text = raw
-        for command in ["\\text", "\\mathrm", "\\mathit", "\\textrm", "\\operatorname", "\\mathsf"] {
-            text = text.replacingOccurrences(of: command, with: "")
+        if bytes.contains(UInt8(ascii: "\\")) {
+            for command in ["\\text", "\\mathrm", "\\mathit", "\\textrm", "\\operatorname", "\\mathsf"] {
+                text = text.replacingOccurrences(of: command, with: "")
+            }
         }
         text = text.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
-        if let dots = text.range(of: ".."), let low = Int(text[..<dots.lowerBound]),
+        if Self.mayHoldRange(text.utf8), let dots = text.range(of: ".."), let low = Int(text[..<dots.lowerBound]),
             Int(text[dots.upperBound...]) != nil
         {
             return String(low + rangeStep)
@@ -495,6 +498,7 @@ struct ExpressionReader {
 
     /// Records the index ranges (`1..2`) in a subscript, for expansion.
     mutating func noteRanges(in node: Node) {
+        guard Self.mayHoldRange(source[node.range.clamped(to: 0..<source.count)]) else { return }
         let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
             .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
         if let dots = raw.range(of: ".."), let low = Int(raw[..<dots.lowerBound]), let high = Int(raw[dots.upperBound...]),
@@ -502,6 +506,17 @@ struct ExpressionReader {
         {
             ranges.append(low...high)
         }
+    }
+
+    /// Whether text may hold an index range `a..b` once braces and spaces are dropped: it has
+    /// at least two dots (a quick test that spares most subscripts the search for `..`).
+    static func mayHoldRange<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        var dots = 0
+        for byte in bytes where byte == UInt8(ascii: ".") {
+            dots += 1
+            if dots == 2 { return true }
+        }
+        return false
     }
 
     /// `x^{+}`, `x^{*}`, `W^{(1)}`: a superscript that is part of the name, not an exponent.

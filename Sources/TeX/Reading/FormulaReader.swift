@@ -12,10 +12,15 @@ public enum FormulaReader {
 
     /// The heads of a formula already parsed.
     public static func heads(in parsed: Formula) -> [HeadDeclaration] {
-        let source = Array(parsed.source.utf8)
+        heads(in: split(parsed))
+    }
+
+    /// The heads of a formula already cut into statements.
+    public static func heads(in split: SplitFormula) -> [HeadDeclaration] {
+        let source = split.source
         var heads: [HeadDeclaration] = []
-        for piece in StatementSplitter.split(parsed.nodes, source: source) {
-            let (sides, relations) = splitRelations(piece.nodes)
+        for statement in split.statements {
+            let (sides, relations) = (statement.sides, statement.relations)
             guard relations.first?.relation == .equal, let head = definableHead(sides[0], source: source) else { continue }
             var reader = ExpressionReader(source: source, scope: ReadingScope())
             reader.parameters = Set(head.parameters)
@@ -34,22 +39,38 @@ public enum FormulaReader {
 
     /// The statements of a formula already parsed.
     public static func read(_ parsed: Formula, scope: ReadingScope) -> FormulaReading {
-        let source = Array(parsed.source.utf8)
+        read(split(parsed), scope: scope)
+    }
+
+    /// The statements of a formula already cut into statements.
+    public static func read(_ split: SplitFormula, scope: ReadingScope) -> FormulaReading {
         var statements: [Statement] = []
-        for piece in StatementSplitter.split(parsed.nodes, source: source) {
-            statements.append(contentsOf: readStatement(piece, source: source, scope: scope))
+        for statement in split.statements {
+            statements.append(contentsOf: readStatement(statement, source: split.source, scope: scope))
         }
-        return FormulaReading(statements: statements, diagnostics: parsed.diagnostics)
+        return FormulaReading(statements: statements, diagnostics: split.formula.diagnostics)
+    }
+
+    /// Cuts a parsed formula into statements and each statement into sides, once for both
+    /// `heads(in:)` and `read(_:scope:)`.
+    public static func split(_ parsed: Formula) -> SplitFormula {
+        let source = Array(parsed.source.utf8)
+        let statements = StatementSplitter.split(parsed.nodes, source: source).map { piece in
+            let (sides, relations) = splitRelations(piece.nodes)
+            return SplitFormula.Piece(piece: piece, sides: sides, relations: relations)
+        }
+        return SplitFormula(formula: parsed, source: source, statements: statements)
     }
 
     // MARK: - One statement
 
-    private static func readStatement(_ piece: StatementSplitter.Piece, source: [UInt8], scope: ReadingScope)
+    private static func readStatement(_ split: SplitFormula.Piece, source: [UInt8], scope: ReadingScope)
         -> [Statement]
     {
+        let piece = split.piece
         let nodes = piece.nodes
         let range = (nodes.first?.range.lowerBound ?? 0)..<(nodes.last?.range.upperBound ?? 0)
-        let (sides, relationAtoms) = splitRelations(nodes)
+        let (sides, relationAtoms) = (split.sides, split.relations)
         if let unsupported = relationAtoms.first(where: { $0.relation == nil }) {
             return [Statement(kind: .prose, label: piece.label, range: range,
                               reason: "the relation \(unsupported.text) is not evaluated")]
@@ -247,8 +268,10 @@ public enum FormulaReader {
             var name = atom.text
             if let sub = scripts.sub {
                 guard let text = try? reader.subscriptName(sub) else { return nil }
-                let raw = String(decoding: source[sub.range.clamped(to: 0..<source.count)], as: UTF8.self)
-                name += "_" + (raw.contains("..") ? raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace } : text)
+                let bytes = source[sub.range.clamped(to: 0..<source.count)]
+                let raw = String(decoding: bytes, as: UTF8.self)
+                let hasRange = ExpressionReader.mayHoldRange(bytes) && raw.contains("..")
+                name += "_" + (hasRange ? raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace } : text)
             }
             if let sup = scripts.sup {
                 guard let decoration = reader.decoration(sup) else { return nil }

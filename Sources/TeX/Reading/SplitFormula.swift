@@ -1,0 +1,16 @@
+/// A parsed formula cut into statements, and each statement into the sides of its relations:
+/// made by `FormulaReader.split(_:)` so that the note's two passes (`heads(in:)`, then
+/// `read(_:scope:)`) cut each formula once.
+public struct SplitFormula: Sendable {
+    /// One statement's nodes and label, with its sides and the relations between them.
+    struct Piece: Sendable {
+        var piece: StatementSplitter.Piece
+        var sides: [[Node]]
+        var relations: [FormulaReader.RelationAtom]
+    }
+
+    /// The formula cut.
+    public let formula: Formula
+    let source: [UInt8]
+    let statements: [Piece]
+}
