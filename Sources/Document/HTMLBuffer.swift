@@ -12,7 +12,8 @@ public struct HTMLBuffer: Sendable {
 
     /// Appends raw (already safe) HTML.
     public mutating func raw(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends raw bytes.

@@ -164,7 +164,7 @@ extension MathMLBuilder {
             return element
         }
         element.set("fence", "true")
-        if MathMLBuilder.needsStretchy.contains(delimiter.text) || !MathMLBuilder.stretchyCharacters.contains(delimiter.text) {
+        if MathMLBuilder.needsStretchy.contains(delimiter.text) || !MathMLBuilder.isStretchy(delimiter.text) {
             element.set("stretchy", "true")
         }
         element.set("symmetric", "true")

@@ -123,7 +123,7 @@ struct MathMLBuilder {
               atom.command != "iff", atom.command != "implies", atom.command != "impliedby"
         {
             text += atom.text
-            stretchy = stretchy || MathMLBuilder.stretchyCharacters.contains(atom.text)
+            stretchy = stretchy || MathMLBuilder.isStretchy(atom.text)
             index += 1
         }
         guard index - start >= 2 else { return nil }
@@ -218,7 +218,7 @@ struct MathMLBuilder {
 
     /// Characters that the operator dictionary makes stretchy; written with
     /// `stretchy="false"` outside `\left...\right` so that `(\frac{a}{b})` keeps small parentheses.
-    static let stretchyCharacters: Set<String> = [
+    static let stretchyCharacters: Set<Unicode.Scalar> = [
         "(", ")", "[", "]", "{", "}", "|", "\u{2016}", "\u{27E8}", "\u{27E9}", "\u{230A}", "\u{230B}",
         "\u{2308}", "\u{2309}", "\u{27EE}", "\u{27EF}", "\u{23B0}", "\u{23B1}", "\u{2322}", "\u{2323}",
         "\u{2190}", "\u{2192}", "\u{2194}", "\u{2191}", "\u{2193}", "\u{2195}", "\u{21D0}", "\u{21D2}",
@@ -232,6 +232,13 @@ struct MathMLBuilder {
         "\u{21AB}", "\u{21AC}", "\u{22B8}",
     ]
 
+    /// Whether `text` is one of the `stretchyCharacters`.
+    static func isStretchy(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let scalar = scalars.next(), scalars.next() == nil else { return false }
+        return stretchyCharacters.contains(scalar)
+    }
+
     /// Delimiters that MathJax marks `fence="false"` when written as commands outside
     /// `\left...\right` (`\{`, `\langle`).
     static let commandFences: Set<String> = [
@@ -243,9 +250,9 @@ struct MathMLBuilder {
     func atom(_ atom: Atom) -> MathMLElement {
         switch atom.form {
         case .identifier:
-            let isLetter = atom.text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
             let single = atom.text.unicodeScalars.count == 1
             if let font, font != .normal {
+                let isLetter = atom.text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
                 if font == .roman || (font == .italic && single) {
                     let upright = font == .roman && single && isLetter
                     return MathMLElement("mi", text: atom.text, upright ? [("mathvariant", "normal")] : [])
@@ -274,7 +281,7 @@ struct MathMLBuilder {
             if atom.atomClass == .op {
                 if atom.command == "smallint" { element.set("largeop", "false") }
                 if atom.command == "intop" || atom.command == "ointop" { element.set("movablelimits", "true") }
-            } else if MathMLBuilder.stretchyCharacters.contains(atom.text) {
+            } else if MathMLBuilder.isStretchy(atom.text) {
                 if atom.command != nil, MathMLBuilder.commandFences.contains(atom.text) {
                     element.set("fence", "false")
                 }

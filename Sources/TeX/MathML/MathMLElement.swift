@@ -36,10 +36,10 @@ struct MathMLElement {
     /// both HTML and XML parsers read the same way.
     func write(to output: inout [UInt8]) {
         output.append(UInt8(ascii: "<"))
-        output.append(contentsOf: name.utf8)
+        MathMLElement.append(name, to: &output)
         for attribute in attributes {
             output.append(UInt8(ascii: " "))
-            output.append(contentsOf: attribute.name.utf8)
+            MathMLElement.append(attribute.name, to: &output)
             output.append(UInt8(ascii: "="))
             output.append(UInt8(ascii: "\""))
             MathMLElement.escape(attribute.value, into: &output)
@@ -49,13 +49,19 @@ struct MathMLElement {
         if let text {
             MathMLElement.escape(text, into: &output)
         }
-        for child in children {
-            child.write(to: &output)
+        for index in children.indices {
+            children[index].write(to: &output)
         }
         output.append(UInt8(ascii: "<"))
         output.append(UInt8(ascii: "/"))
-        output.append(contentsOf: name.utf8)
+        MathMLElement.append(name, to: &output)
         output.append(UInt8(ascii: ">"))
+    }
+
+    /// Appends the UTF-8 of `text` (already safe markup) in one copy.
+    private static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
     }
 
     /// Appends `text` with `&`, `<`, `>` and `"` escaped, for element content and attribute values.
