@@ -14,7 +14,7 @@ public enum NumberText {
             let scale = Foundation.pow(10, Double(significant - 1 - exponent))
             let rounded = (value * scale).rounded() / scale
             var text = rounded.description
-            if !text.contains("e") {
+            if !text.utf8.contains(UInt8(ascii: "e")) {
                 if text.hasSuffix(".0") { text.removeLast(2) }
                 return text
             }
