@@ -172,7 +172,7 @@ enum ResultCards {
     /// The small badge after an inline formula that holds a statement.
     static func badge(for statements: [StatementResult], into html: inout HTMLBuffer) {
         // A binding or a number shows its value already; a badge would repeat it.
-        let worthShowing = statements.filter { $0.kind != .binding && Double($0.tex.trimmingCharacters(in: .whitespaces)) == nil }
+        let worthShowing = statements.filter { $0.kind != .binding && !isNumeral($0.tex) }
         guard let statement = worthShowing.first(where: { $0.check != nil }) ?? worthShowing.first(where: { $0.value != nil })
         else { return }
         var title = statement.reading ?? statement.tex
@@ -190,6 +190,15 @@ enum ResultCards {
             html.escaped(values.joined(separator: ", "))
             html.raw("</span>")
         }
+    }
+
+    /// Whether `tex` is just a number between spaces (`0.5`, ` -2 `).
+    private static func isNumeral(_ tex: String) -> Bool {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        var scalars = Substring(tex).unicodeScalars[...]
+        while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, isSpace(last) { scalars = scalars.dropLast() }
+        return Double(Substring(scalars)) != nil
     }
 
     // MARK: - Plots and gradients
