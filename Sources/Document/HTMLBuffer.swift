@@ -34,23 +34,19 @@ public struct HTMLBuffer: Sendable {
     /// Appends text with `&`, `<`, `>` and `"` escaped (cmark's `escape_html`).
     public mutating func escaped(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            // Runs without a special byte are copied whole.
-            var runStart = 0
-            for (index, byte) in utf8.enumerated() where Self.needsEscape[Int(byte)] {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                escape(byte)
-                runStart = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
+        text.withUTF8 { escaped(utf8: $0) }
     }
 
-    /// Appends bytes with `&`, `<`, `>` and `"` escaped.
-    public mutating func escaped<S: Sequence>(bytes text: S) where S.Element == UInt8 {
-        for byte in text {
-            if Self.needsEscape[Int(byte)] { escape(byte) } else { bytes.append(byte) }
+    /// Appends UTF-8 bytes with `&`, `<`, `>` and `"` escaped.
+    public mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
+        // Runs without a special byte are copied whole.
+        var runStart = 0
+        for (index, byte) in utf8.enumerated() where Self.needsEscape[Int(byte)] {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            escape(byte)
+            runStart = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 
     private mutating func escape(_ byte: UInt8) {

@@ -188,9 +188,9 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
         if info.isEmpty {
             html.raw("<pre><code>")
         } else {
-            let firstWord = info.utf8.prefix(while: { !Self.isSpace($0) })
+            let firstWord = Substring(info.utf8.prefix(while: { !Self.isSpace($0) }))
             html.raw("<pre><code class=\"language-")
-            html.escaped(bytes: firstWord)
+            html.escaped(String(firstWord))
             html.raw("\">")
         }
         html.escaped(literal)

@@ -9,29 +9,23 @@ enum ResultCards {
 
     /// A name as HTML: `n_1` → n<sub>1</sub>, `w_5^+` → w<sub>5</sub><sup>+</sup>.
     static func name(_ name: String, into html: inout HTMLBuffer) {
-        var base = Substring(name).utf8
-        var subscriptPart: Substring.UTF8View?
-        var superscriptPart: Substring.UTF8View?
-        if let caret = base.firstIndex(of: UInt8(ascii: "^")) {
-            superscriptPart = base[base.index(after: caret)...]
-            base = base[..<caret]
-        }
-        if let underscore = base.firstIndex(of: UInt8(ascii: "_")) {
-            subscriptPart = base[base.index(after: underscore)...]
-            base = base[..<underscore]
-        }
-        html.raw("<var>")
-        html.escaped(bytes: base)
-        html.raw("</var>")
-        if let subscriptPart {
-            html.raw("<sub>")
-            html.escaped(bytes: subscriptPart)
-            html.raw("</sub>")
-        }
-        if let superscriptPart {
-            html.raw("<sup>")
-            html.escaped(bytes: superscriptPart)
-            html.raw("</sup>")
+        var name = name
+        name.withUTF8 { utf8 in
+            let caret = utf8.firstIndex(of: UInt8(ascii: "^")) ?? utf8.endIndex
+            let underscore = utf8[..<caret].firstIndex(of: UInt8(ascii: "_")) ?? caret
+            html.raw("<var>")
+            html.escaped(utf8: UnsafeBufferPointer(rebasing: utf8[..<underscore]))
+            html.raw("</var>")
+            if underscore < caret {
+                html.raw("<sub>")
+                html.escaped(utf8: UnsafeBufferPointer(rebasing: utf8[(underscore + 1)..<caret]))
+                html.raw("</sub>")
+            }
+            if caret < utf8.endIndex {
+                html.raw("<sup>")
+                html.escaped(utf8: UnsafeBufferPointer(rebasing: utf8[(caret + 1)...]))
+                html.raw("</sup>")
+            }
         }
     }
 
