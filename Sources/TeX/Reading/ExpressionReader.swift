@@ -28,7 +28,12 @@ struct ExpressionReader {
         var index = 0
 
         init(_ nodes: [Node]) {
-            self.nodes = nodes.filter { !StatementSplitter.isIgnorable($0) }
+            // Most lists have nothing to drop: keep them without a copy.
+            if nodes.contains(where: StatementSplitter.isIgnorable) {
+                self.nodes = nodes.filter { !StatementSplitter.isIgnorable($0) }
+            } else {
+                self.nodes = nodes
+            }
         }
 
         var atEnd: Bool { index >= nodes.count }
@@ -174,7 +179,8 @@ struct ExpressionReader {
     private mutating func atomExpression(_ atom: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
         switch atom.form {
         case .number:
-            guard let value = Double(atom.text.filter { $0 != "," }) else {
+            let digits = atom.text.utf8.contains(UInt8(ascii: ",")) ? atom.text.filter { $0 != "," } : atom.text
+            guard let value = Double(digits) else {
                 throw ReadError("\(atom.text) is not a number", atom.range)
             }
             return .number(value)
@@ -184,7 +190,7 @@ struct ExpressionReader {
             }
             if atom.command == "infty" { throw ReadError("∞ is not evaluated", atom.range) }
             // Only letters name things: not `$`, `∅`.
-            if !atom.text.contains(where: \.isLetter) {
+            if !Self.isLatinLetter(atom.text), !atom.text.contains(where: { $0.isLetter }) {
                 throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) is not evaluated", atom.range)
             }
             if atom.command == nil, Self.isLatinLetter(atom.text) {
@@ -199,12 +205,12 @@ struct ExpressionReader {
             }
             if atom.atomClass == .open {
                 // Floor, ceiling, angle brackets and norms are not parentheses.
-                guard ["(", "[", "{"].contains(atom.text) else {
+                guard atom.text == "(" || atom.text == "[" || atom.text == "{" else {
                     throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) ... is not evaluated", atom.range)
                 }
                 return try parenthesized(opening: atom, cursor: &cursor)
             }
-            if atom.atomClass == .op, ["sum", "prod"].contains(atom.command ?? "") {
+            if atom.atomClass == .op, atom.command == "sum" || atom.command == "prod" {
                 throw ReadError("\\\(atom.command ?? "sum") needs integer bounds, e.g. \\\(atom.command ?? "sum")_{i=1}^{3}", atom.range)
             }
             throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) is not evaluated", atom.range)
@@ -215,7 +221,7 @@ struct ExpressionReader {
     /// `(x^2)'`).
     private mutating func parenthesized(opening: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
         let (inner, closing) = try collectUntilClose(opening: opening, cursor: &cursor)
-        if splitArguments(inner).count > 1 {
+        if !argumentCommas(inner).isEmpty {
             // `g(a, b)` where g is no function in scope: a list is not a number to multiply by.
             throw ReadError("(\(describe(inner))) is a list, not a number: is the name before it a function the note does not define?",
                             opening.range.lowerBound..<(closing?.range.upperBound ?? opening.range.upperBound))
@@ -232,11 +238,12 @@ struct ExpressionReader {
         var depth = 1
         var inner: [Node] = []
         while let node = cursor.next() {
-            let atom = Self.bareAtom(node)
-            if let atom, atom.atomClass == .open { depth += 1 }
-            if let atom, atom.atomClass == .close {
+            switch Self.bareAtomClass(node) {
+            case .open: depth += 1
+            case .close:
                 depth -= 1
                 if depth == 0 { return (inner, node) }
+            default: break
             }
             inner.append(node)
         }
@@ -396,7 +403,7 @@ struct ExpressionReader {
     {
         guard scope.functions[name] == nil, let first = arguments.first else { return .apply(name, arguments) }
         let arities = Builtins.arities(of: name)
-        if ["max", "min"].contains(name), arguments.count > 2 {
+        if name == "max" || name == "min", arguments.count > 2 {
             return arguments.dropFirst().reduce(first) { .apply(name, [$0, $1]) }
         }
         if !arities.isEmpty, !arities.contains(arguments.count) {
@@ -447,20 +454,30 @@ struct ExpressionReader {
 
     /// Arguments separated by top-level commas.
     private func splitArguments(_ nodes: [Node]) -> [[Node]] {
-        var arguments: [[Node]] = [[]]
-        var depth = 0
-        for node in nodes {
-            if let atom = Self.bareAtom(node) {
-                if atom.atomClass == .open { depth += 1 }
-                if atom.atomClass == .close { depth -= 1 }
-                if depth == 0, atom.text == ",", case .atom = node {
-                    arguments.append([])
-                    continue
-                }
-            }
-            arguments[arguments.count - 1].append(node)
+        var arguments: [[Node]] = []
+        var start = 0
+        for comma in argumentCommas(nodes) {
+            arguments.append(Array(nodes[start..<comma]))
+            start = comma + 1
         }
+        arguments.append(Array(nodes[start...]))
         return arguments
+    }
+
+    /// The positions of the commas at the top level of `nodes` (outside parentheses).
+    private func argumentCommas(_ nodes: [Node]) -> [Int] {
+        var commas: [Int] = []
+        var depth = 0
+        for (position, node) in nodes.enumerated() {
+            switch Self.bareAtomClass(node) {
+            case .open: depth += 1
+            case .close: depth -= 1
+            case nil: continue
+            default: break
+            }
+            if depth == 0, case .atom(let atom) = node, atom.text == "," { commas.append(position) }
+        }
+        return commas
     }
 
     /// The name in a subscript: `1`, `12`, `true` (`\text{true}`), `h1`, `\alpha`; an index
@@ -568,7 +585,7 @@ struct ExpressionReader {
         guard [.roman, .normal, .italic, .sansSerif, .monospace].contains(font.font) else { return nil }
         let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
         let text = raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
-        guard !text.isEmpty, text == Self.nameCharacters(text), !text.allSatisfy(\.isNumber) else { return nil }
+        guard !text.isEmpty, text == Self.nameCharacters(text), !text.allSatisfy({ $0.isNumber }) else { return nil }
         return text
     }
 
@@ -590,7 +607,7 @@ struct ExpressionReader {
                 return try applyScripts(scripts, to: .number(Double(value)), baseIsName: false)
             }
             return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
-        case .atom(let atom) where atom.atomClass == .op && ["sum", "prod"].contains(atom.command ?? ""):
+        case .atom(let atom) where atom.atomClass == .op && (atom.command == "sum" || atom.command == "prod"):
             return try bigOperator(atom, scripts: scripts, cursor: &cursor)
         case .operatorName(let op):
             if op.name == "log", let sub = scripts.sub, scripts.sup == nil {
@@ -763,8 +780,22 @@ struct ExpressionReader {
         }
     }
 
+    /// The class of `bareAtom(node)`, without copying the atom.
+    static func bareAtomClass(_ node: Node) -> AtomClass? {
+        switch node {
+        case .atom(let atom): return atom.atomClass
+        case .scripts(let scripts):
+            if case .atom(let atom)? = scripts.base { return atom.atomClass }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Whether `text` is one Latin letter `a`–`z`, `A`–`Z` (one byte: no counting of characters).
     static func isLatinLetter(_ text: String) -> Bool {
-        text.count == 1 && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+        let utf8 = text.utf8
+        guard utf8.count == 1, let byte = utf8.first else { return false }
+        return (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
     static func additive(_ atom: Atom) -> String? {
@@ -776,8 +807,14 @@ struct ExpressionReader {
     }
 
     static func multiplicative(_ atom: Atom) -> Bool {
-        ["\u{22C5}", "\u{00D7}", "*", "\u{2217}", "\u{00B7}"].contains(atom.text)
-            || ["cdot", "times", "ast"].contains(atom.command ?? "")
+        switch atom.text {
+        case "\u{22C5}", "\u{00D7}", "*", "\u{2217}", "\u{00B7}": return true
+        default: break
+        }
+        switch atom.command {
+        case "cdot", "times", "ast": return true
+        default: return false
+        }
     }
 
     static func divides(_ atom: Atom) -> Bool {

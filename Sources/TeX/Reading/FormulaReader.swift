@@ -22,10 +22,13 @@ public enum FormulaReader {
         for statement in split.statements {
             let (sides, relations) = (statement.sides, statement.relations)
             guard relations.first?.relation == .equal, let head = definableHead(sides[0], source: source) else { continue }
-            var reader = ExpressionReader(source: source, scope: ReadingScope())
-            reader.parameters = Set(head.parameters)
-            let body = try? reader.expression(sides[1])
-            heads.append(HeadDeclaration(head: head, isBinding: head.parameters.isEmpty && body.map(isClosedConstant) == true))
+            // Only a head without parameters can bind a name to a number: read its body then.
+            var isBinding = false
+            if head.parameters.isEmpty {
+                var reader = ExpressionReader(source: source, scope: ReadingScope())
+                isBinding = (try? reader.expression(sides[1])).map(isClosedConstant) == true
+            }
+            heads.append(HeadDeclaration(head: head, isBinding: isBinding))
         }
         return heads
     }
@@ -75,11 +78,11 @@ public enum FormulaReader {
             return [Statement(kind: .prose, label: piece.label, range: range,
                               reason: "the relation \(unsupported.text) is not evaluated")]
         }
-        let relations = relationAtoms.compactMap(\.relation)
+        let relations = relationAtoms.compactMap { $0.relation }
         let sideRanges = sides.map { side in
             (side.first?.range.lowerBound ?? range.lowerBound)..<(side.last?.range.upperBound ?? range.lowerBound)
         }
-        if sides.contains(where: \.isEmpty) {
+        if sides.contains(where: { $0.isEmpty }) {
             return [Statement(kind: .prose, label: piece.label, range: range, reason: "a side of the relation is empty")]
         }
         let head = definableHead(sides[0], source: source)
@@ -103,7 +106,7 @@ public enum FormulaReader {
             }
             return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
         }
-        let lengths = Set(probe.ranges.map(\.count))
+        let lengths = Set(probe.ranges.map { $0.count })
         guard lengths.count <= 1 else {
             return [Statement(kind: .prose, label: piece.label, range: range,
                               reason: "index ranges of different lengths in one statement")]
@@ -183,25 +186,25 @@ public enum FormulaReader {
 
     /// The sides of a chain of relations at the top level.
     static func splitRelations(_ nodes: [Node]) -> ([[Node]], [RelationAtom]) {
-        var sides: [[Node]] = [[]]
+        var sides: [[Node]] = []
+        var side: [Node] = []
         var relations: [RelationAtom] = []
         var depth = 0
         for node in nodes {
             // A closing parenthesis may carry scripts (`(x^2)' = 2x`): it still closes.
-            if let atom = ExpressionReader.bareAtom(node) {
-                if atom.atomClass == .open { depth += 1 }
-                if atom.atomClass == .close { depth = max(0, depth - 1) }
+            let atomClass = ExpressionReader.bareAtomClass(node)
+            if atomClass == .open { depth += 1 }
+            if atomClass == .close { depth = max(0, depth - 1) }
+            if depth == 0, atomClass == .rel, case .atom(let atom) = node, atom.text != ":", atom.command != "colon" {
+                relations.append(RelationAtom(relation: ExpressionReader.relation(of: atom),
+                                              text: atom.command.map { "\\" + $0 } ?? atom.text))
+                sides.append(side)
+                side = []
+                continue
             }
-            if case .atom(let atom) = node {
-                if depth == 0, atom.atomClass == .rel, atom.text != ":" , atom.command != "colon" {
-                    relations.append(RelationAtom(relation: ExpressionReader.relation(of: atom),
-                                                  text: atom.command.map { "\\" + $0 } ?? atom.text))
-                    sides.append([])
-                    continue
-                }
-            }
-            sides[sides.count - 1].append(node)
+            side.append(node)
         }
+        sides.append(side)
         return (sides, relations)
     }
 
@@ -281,7 +284,7 @@ public enum FormulaReader {
         case .font(let font):
             let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
             let name = ExpressionReader.nameCharacters(raw)
-            return name.isEmpty || name.allSatisfy(\.isNumber) ? nil : name
+            return name.isEmpty || name.allSatisfy({ $0.isNumber }) ? nil : name
         case .operatorName(let op):
             return op.name
         case .text(let text):
@@ -333,14 +336,15 @@ public enum FormulaReader {
 
     /// Whether an expression has no names but known constants (`10^{-2}`, `\frac{1}{3}`, `e^2`).
     static func isClosedConstant(_ expression: Expression) -> Bool {
-        expression.symbols.allSatisfy { Constants.value(of: $0) != nil }
-            && !containsDerivative(expression)
-    }
-
-    private static func containsDerivative(_ expression: Expression) -> Bool {
         switch expression {
-        case .partial, .derivative: return true
-        default: return expression.children.contains(where: containsDerivative)
+        case .partial, .derivative: return false
+        case .symbol(let name): return Constants.value(of: name) != nil
+        default:
+            var closed = true
+            expression.forEachChild { child in
+                if closed, !isClosedConstant(child) { closed = false }
+            }
+            return closed
         }
     }
 }
