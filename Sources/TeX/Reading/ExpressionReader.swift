@@ -28,12 +28,7 @@ struct ExpressionReader {
         var index = 0
 
         init(_ nodes: [Node]) {
-            // Most lists have nothing to drop: keep them without a copy.
-            if nodes.contains(where: StatementSplitter.isIgnorable) {
-                self.nodes = nodes.filter { !StatementSplitter.isIgnorable($0) }
-            } else {
-                self.nodes = nodes
-            }
+            self.nodes = StatementSplitter.meaningful(nodes)
         }
 
         var atEnd: Bool { index >= nodes.count }
@@ -285,7 +280,7 @@ struct ExpressionReader {
         }
         let range = start..<end
         // One letter: a plain name (with its scripts).
-        if letters.count == 1 {
+        if letters.utf8.count == 1 {  // ASCII letters: one byte each
             if let trailingScripts { return try scriptsExpression(trailingScripts, cursor: &cursor) }
             if let value = indexValues[letters] { return .number(Double(value)) }
             return try symbolOrApplication(letters, range: range, cursor: &cursor)
@@ -362,14 +357,16 @@ struct ExpressionReader {
     /// Whether a name as written (`σ`, `ReLU`, `f`) is a function here; a name the note binds to a
     /// number (`\sigma = 0.5`) is a plain name.
     func namesFunction(_ written: String) -> Bool {
-        !scope.shadowed.contains(written) && (isFunction(Self.functionAliases[written] ?? written) || isFunction(written))
+        if scope.shadowed.contains(written) { return false }
+        if let alias = Self.functionAlias(written), isFunction(alias) { return true }
+        return isFunction(written)
     }
 
     /// A name, or the function of that name applied to the parenthesised arguments after it.
     private mutating func symbolOrApplication(_ name: String, range: SourceRange, cursor: inout Cursor)
         throws(ReadError) -> Expression
     {
-        let resolved = Self.functionAliases[name] ?? name
+        let resolved = Self.functionAlias(name) ?? name
         if namesFunction(name) {
             return try function(named: isFunction(resolved) ? resolved : name, range: range, base: nil, cursor: &cursor)
         }
@@ -377,13 +374,21 @@ struct ExpressionReader {
     }
 
     /// `\sigma` names the sigmoid when used as a function.
-    static let functionAliases: [String: String] = ["σ": "sigmoid", "ReLU": "relu", "sgn": "sign"]
+    /// Also `ReLU` → `relu`, `sgn` → `sign`. Compared byte for byte, without hashing: no other
+    /// spelling is canonically equivalent to these names.
+    static func functionAlias(_ name: String) -> String? {
+        let utf8 = name.utf8
+        if utf8.elementsEqual("σ".utf8) { return "sigmoid" }
+        if utf8.elementsEqual("ReLU".utf8) { return "relu" }
+        if utf8.elementsEqual("sgn".utf8) { return "sign" }
+        return nil
+    }
 
     /// A function applied to its arguments: `f(a, b)`, `\sin x`, `\max(0, z)`.
     private mutating func function(named rawName: String, range: SourceRange, base: Expression?, cursor: inout Cursor)
         throws(ReadError) -> Expression
     {
-        let name = Self.functionAliases[rawName] ?? rawName
+        let name = Self.functionAlias(rawName) ?? rawName
         guard isFunction(name) else {
             throw ReadError("\(rawName) is not a known function", range)
         }
@@ -489,7 +494,7 @@ struct ExpressionReader {
         }
         // `x_{\theta}` is `x_\theta`.
         if case .group(let group) = node {
-            let children = group.children.filter { !StatementSplitter.isIgnorable($0) }
+            let children = StatementSplitter.meaningful(group.children)
             if children.count == 1, case .atom = children[0] { return try subscriptName(children[0]) }
         }
         let bytes = source[node.range.clamped(to: 0..<source.count)]
@@ -516,8 +521,7 @@ struct ExpressionReader {
     /// Records the index ranges (`1..2`) in a subscript, for expansion.
     mutating func noteRanges(in node: Node) {
         guard Self.mayHoldRange(source[node.range.clamped(to: 0..<source.count)]) else { return }
-        let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
-            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        let raw = Self.compactSource(source, node.range)
         if let dots = raw.range(of: ".."), let low = Int(raw[..<dots.lowerBound]), let high = Int(raw[dots.upperBound...]),
             low <= high
         {
@@ -538,8 +542,7 @@ struct ExpressionReader {
 
     /// `x^{+}`, `x^{*}`, `W^{(1)}`: a superscript that is part of the name, not an exponent.
     func decoration(_ node: Node) -> String? {
-        let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
-        let text = raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        let text = Self.compactSource(source, node.range)
         switch text {
         case "+", "-", "*", "\\ast", "\\star", "\\prime", "\\dagger": return text.replacingOccurrences(of: "\\ast", with: "*")
         default: break
@@ -582,9 +585,11 @@ struct ExpressionReader {
     /// The name a font command writes (`\mathrm{bias}`, `\mathit{HELLO world}` → `HELLOworld`):
     /// letters, digits and `_`, not only digits; `nil` for anything else (`\mathit{foo'}`).
     private func plainFontName(_ font: FontChange) -> String? {
-        guard [.roman, .normal, .italic, .sansSerif, .monospace].contains(font.font) else { return nil }
-        let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
-        let text = raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        switch font.font {
+        case .roman, .normal, .italic, .sansSerif, .monospace: break
+        default: return nil
+        }
+        let text = Self.compactSource(source, font.body.range)
         guard !text.isEmpty, text == Self.nameCharacters(text), !text.allSatisfy({ $0.isNumber }) else { return nil }
         return text
     }
@@ -651,15 +656,14 @@ struct ExpressionReader {
         }
         // `\sin^{-1} x` and `\sigma^{-1}(y)` write the inverse function, not a reciprocal.
         if let exponent, let applied = functionName ?? symbolName.flatMap({ namesFunction($0) ? $0 : nil }),
-            String(decoding: source[exponent.range.clamped(to: 0..<source.count)], as: UTF8.self)
-                .filter({ $0 != "{" && $0 != "}" && !$0.isWhitespace }) == "-1"
+            Self.compactSource(source, exponent.range) == "-1"
         {
             throw ReadError("\(applied)^{-1}, the inverse function, is not evaluated; write (\(applied)(x))^{-1} for the reciprocal",
                             scripts.range)
         }
         var result: Expression
         if let functionName {
-            let resolved = Self.functionAliases[functionName] ?? functionName
+            let resolved = Self.functionAlias(functionName) ?? functionName
             let (arguments, closing) = try argumentList(&cursor, function: functionName, range: scripts.range)
             if scripts.primes > 0 {
                 guard arguments.count == 1 else {
@@ -672,7 +676,7 @@ struct ExpressionReader {
             result = try power(result, closing: closing)
         } else if let symbolName {
             if scripts.primes > 0 {
-                let resolved = Self.functionAliases[symbolName] ?? symbolName
+                let resolved = Self.functionAlias(symbolName) ?? symbolName
                 guard namesFunction(symbolName) else {
                     throw ReadError("\(symbolName)' is the derivative of something that is not a function; "
                                     + "write \\frac{d}{dx} or (expression)'", scripts.range)
@@ -720,10 +724,8 @@ struct ExpressionReader {
         guard let sub = scripts.sub, let sup = scripts.sup else {
             throw ReadError("\\\(command) needs integer bounds, e.g. \\\(command)_{i=1}^{3}", scripts.range)
         }
-        let lower = String(decoding: source[sub.range.clamped(to: 0..<source.count)], as: UTF8.self)
-            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
-        let upper = String(decoding: source[sup.range.clamped(to: 0..<source.count)], as: UTF8.self)
-            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        let lower = Self.compactSource(source, sub.range)
+        let upper = Self.compactSource(source, sup.range)
         let parts = lower.split(separator: "=", maxSplits: 1)
         guard parts.count == 2, let from = Int(parts[1]), let to = Int(upper) else {
             throw ReadError("\\\(command) is evaluated only with integer bounds written as numbers, e.g. \\\(command)_{i=1}^{3}", scripts.range)
@@ -799,17 +801,25 @@ struct ExpressionReader {
     }
 
     static func additive(_ atom: Atom) -> String? {
-        switch atom.text {
-        case "+": "+"
-        case "-", "\u{2212}": "-"
-        default: nil
+        // A one-byte text is ASCII, which no non-ASCII literal equals: compare the byte.
+        if let byte = Self.onlyByte(atom.text) {
+            switch byte {
+            case UInt8(ascii: "+"): return "+"
+            case UInt8(ascii: "-"): return "-"
+            default: return nil
+            }
         }
+        return atom.text == "\u{2212}" ? "-" : nil
     }
 
     static func multiplicative(_ atom: Atom) -> Bool {
-        switch atom.text {
-        case "\u{22C5}", "\u{00D7}", "*", "\u{2217}", "\u{00B7}": return true
-        default: break
+        if let byte = Self.onlyByte(atom.text) {
+            if byte == UInt8(ascii: "*") { return true }
+        } else {
+            switch atom.text {
+            case "\u{22C5}", "\u{00D7}", "\u{2217}", "\u{00B7}": return true
+            default: break
+            }
         }
         switch atom.command {
         case "cdot", "times", "ast": return true
@@ -818,7 +828,35 @@ struct ExpressionReader {
     }
 
     static func divides(_ atom: Atom) -> Bool {
-        atom.text == "/" || atom.text == "\u{00F7}" || atom.command == "div"
+        if let byte = Self.onlyByte(atom.text) {
+            if byte == UInt8(ascii: "/") { return true }
+        } else if atom.text == "\u{00F7}" {
+            return true
+        }
+        return atom.command == "div"
+    }
+
+    /// The byte of a one-byte (so ASCII) text.
+    static func onlyByte(_ text: String) -> UInt8? {
+        let utf8 = text.utf8
+        return utf8.count == 1 ? utf8.first : nil
+    }
+
+    /// The source of `range` without braces and white space (`{1, 2}` → `1,2`), as a string.
+    static func compactSource(_ source: [UInt8], _ range: SourceRange) -> String {
+        let bytes = source[range.clamped(to: 0..<source.count)]
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        }
+        // ASCII: each byte is a character (`\r\n` is one, white space either way).
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        for byte in bytes where byte != UInt8(ascii: "{") && byte != UInt8(ascii: "}") && byte != 0x20
+            && !(0x09...0x0D).contains(byte)
+        {
+            kept.append(byte)
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     static func relation(of atom: Atom) -> Relation? {

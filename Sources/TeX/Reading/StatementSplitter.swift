@@ -48,6 +48,11 @@ enum StatementSplitter {
         }
     }
 
+    /// `nodes` without the ignorable ones (the same array when there are none: no copy).
+    static func meaningful(_ nodes: [Node]) -> [Node] {
+        nodes.contains(where: isIgnorable) ? nodes.filter { !isIgnorable($0) } : nodes
+    }
+
     private static func isSeparator(_ node: Node, depth: Int) -> Bool {
         switch node {
         case .atom(let atom):
