@@ -28,7 +28,8 @@ public struct Formula: Hashable, Sendable {
         var parser = Parser(source: source)
         var nodes: [Node] = []
         while !parser.atEnd && !parser.aborted {
-            nodes.append(contentsOf: parser.parseList([]))
+            let list = parser.parseList([])
+            if nodes.isEmpty { nodes = list } else { nodes.append(contentsOf: list) }
             if let token = parser.peek, !parser.aborted {
                 // A stop that nothing at top level expects: `&`, `]`, `$`, `\right`...
                 parser.advance()

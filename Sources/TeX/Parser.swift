@@ -47,7 +47,7 @@ struct Parser {
     init(source: String) {
         self.source = source
         self.bytes = Array(source.utf8)
-        self.tokens = Tokenizer.tokens(of: source)
+        self.tokens = Tokenizer.tokens(of: bytes)
     }
 
     // MARK: - Token access

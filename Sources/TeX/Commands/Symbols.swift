@@ -265,22 +265,32 @@ enum Symbols {
 
     /// The atom for a character typed as itself.
     static func atom(for scalar: Unicode.Scalar, range: SourceRange) -> Atom {
-        if let info = characters[scalar] {
-            return Atom(atomClass: info.atomClass, form: info.form, text: info.text, limits: info.limits,
-                        upright: info.upright, range: range)
-        }
+        let info = scalar.isASCII ? asciiCharacters[Int(scalar.value)] : characterInfo(scalar)
+        return Atom(atomClass: info.atomClass, form: info.form, text: info.text, limits: info.limits,
+                    upright: info.upright, range: range)
+    }
+
+    /// `characterInfo` of every ASCII character, by code: the common case without hashing.
+    private static let asciiCharacters: [SymbolInfo] = (0..<128).map { characterInfo(Unicode.Scalar(UInt8($0))) }
+
+    /// The class, form and text of a character typed as itself.
+    private static func characterInfo(_ scalar: Unicode.Scalar) -> SymbolInfo {
+        if let info = characters[scalar] { return info }
         let properties = scalar.properties
+        let form: Atom.Form
+        var upright = false
         if scalar.value >= 0x391 && scalar.value <= 0x3A9 {
             // A capital Greek letter typed as itself is upright, like \Gamma.
-            return Atom(atomClass: .ord, form: .identifier, text: String(scalar), upright: true, range: range)
+            form = .identifier
+            upright = true
+        } else if properties.numericType == .decimal {
+            form = .number
+        } else if properties.isAlphabetic {
+            form = .identifier
+        } else {
+            form = .operator
         }
-        if properties.numericType == .decimal {
-            return Atom(atomClass: .ord, form: .number, text: String(scalar), range: range)
-        }
-        if properties.isAlphabetic {
-            return Atom(atomClass: .ord, form: .identifier, text: String(scalar), range: range)
-        }
-        return Atom(atomClass: .ord, form: .operator, text: String(scalar), range: range)
+        return SymbolInfo(text: String(scalar), atomClass: .ord, form: form, limits: false, upright: upright)
     }
 
     /// The atom for a symbol command.

@@ -56,14 +56,12 @@ enum DerivativeNotation {
             if atom.command == "partial" { kind = "partial" }
             if atom.command == nil, atom.text == "d" { kind = "d" }
             if let sup = scripts.sup {
-                let text = String(decoding: source[sup.range.clamped(to: 0..<source.count)], as: UTF8.self)
-                    .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+                let text = ExpressionReader.compactSource(source, sup.range)
                 guard let value = Int(text), value >= 1 else { return nil }
                 order = value
             }
         case .font(let font):
-            let text = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
-                .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+            let text = ExpressionReader.compactSource(source, font.body.range)
             if text == "d" { kind = "d" }
         default:
             return nil
@@ -92,8 +90,7 @@ enum DerivativeNotation {
                 if let decoration = reader.decoration(sup) {
                     name += "^" + decoration
                 } else {
-                    let text = String(decoding: reader.source[sup.range.clamped(to: 0..<reader.source.count)], as: UTF8.self)
-                        .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+                    let text = ExpressionReader.compactSource(reader.source, sup.range)
                     guard let value = Int(text) else { throw ReadError("the order \(text) is not a whole number", sup.range) }
                     order = value
                 }

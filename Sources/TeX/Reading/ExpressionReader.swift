@@ -28,7 +28,7 @@ struct ExpressionReader {
         var index = 0
 
         init(_ nodes: [Node]) {
-            self.nodes = nodes.filter { !StatementSplitter.isIgnorable($0) }
+            self.nodes = StatementSplitter.meaningful(nodes)
         }
 
         var atEnd: Bool { index >= nodes.count }
@@ -174,7 +174,8 @@ struct ExpressionReader {
     private mutating func atomExpression(_ atom: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
         switch atom.form {
         case .number:
-            guard let value = Double(atom.text.filter { $0 != "," }) else {
+            let digits = atom.text.utf8.contains(UInt8(ascii: ",")) ? atom.text.filter { $0 != "," } : atom.text
+            guard let value = Double(digits) else {
                 throw ReadError("\(atom.text) is not a number", atom.range)
             }
             return .number(value)
@@ -184,7 +185,7 @@ struct ExpressionReader {
             }
             if atom.command == "infty" { throw ReadError("∞ is not evaluated", atom.range) }
             // Only letters name things: not `$`, `∅`.
-            if !atom.text.contains(where: \.isLetter) {
+            if !Self.isLatinLetter(atom.text), !atom.text.contains(where: { $0.isLetter }) {
                 throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) is not evaluated", atom.range)
             }
             if atom.command == nil, Self.isLatinLetter(atom.text) {
@@ -199,12 +200,12 @@ struct ExpressionReader {
             }
             if atom.atomClass == .open {
                 // Floor, ceiling, angle brackets and norms are not parentheses.
-                guard ["(", "[", "{"].contains(atom.text) else {
+                guard atom.text == "(" || atom.text == "[" || atom.text == "{" else {
                     throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) ... is not evaluated", atom.range)
                 }
                 return try parenthesized(opening: atom, cursor: &cursor)
             }
-            if atom.atomClass == .op, ["sum", "prod"].contains(atom.command ?? "") {
+            if atom.atomClass == .op, atom.command == "sum" || atom.command == "prod" {
                 throw ReadError("\\\(atom.command ?? "sum") needs integer bounds, e.g. \\\(atom.command ?? "sum")_{i=1}^{3}", atom.range)
             }
             throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) is not evaluated", atom.range)
@@ -215,7 +216,7 @@ struct ExpressionReader {
     /// `(x^2)'`).
     private mutating func parenthesized(opening: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
         let (inner, closing) = try collectUntilClose(opening: opening, cursor: &cursor)
-        if splitArguments(inner).count > 1 {
+        if !argumentCommas(inner).isEmpty {
             // `g(a, b)` where g is no function in scope: a list is not a number to multiply by.
             throw ReadError("(\(describe(inner))) is a list, not a number: is the name before it a function the note does not define?",
                             opening.range.lowerBound..<(closing?.range.upperBound ?? opening.range.upperBound))
@@ -232,11 +233,12 @@ struct ExpressionReader {
         var depth = 1
         var inner: [Node] = []
         while let node = cursor.next() {
-            let atom = Self.bareAtom(node)
-            if let atom, atom.atomClass == .open { depth += 1 }
-            if let atom, atom.atomClass == .close {
+            switch Self.bareAtomClass(node) {
+            case .open: depth += 1
+            case .close:
                 depth -= 1
                 if depth == 0 { return (inner, node) }
+            default: break
             }
             inner.append(node)
         }
@@ -278,7 +280,7 @@ struct ExpressionReader {
         }
         let range = start..<end
         // One letter: a plain name (with its scripts).
-        if letters.count == 1 {
+        if letters.utf8.count == 1 {  // ASCII letters: one byte each
             if let trailingScripts { return try scriptsExpression(trailingScripts, cursor: &cursor) }
             if let value = indexValues[letters] { return .number(Double(value)) }
             return try symbolOrApplication(letters, range: range, cursor: &cursor)
@@ -355,14 +357,16 @@ struct ExpressionReader {
     /// Whether a name as written (`σ`, `ReLU`, `f`) is a function here; a name the note binds to a
     /// number (`\sigma = 0.5`) is a plain name.
     func namesFunction(_ written: String) -> Bool {
-        !scope.shadowed.contains(written) && (isFunction(Self.functionAliases[written] ?? written) || isFunction(written))
+        if scope.shadowed.contains(written) { return false }
+        if let alias = Self.functionAlias(written), isFunction(alias) { return true }
+        return isFunction(written)
     }
 
     /// A name, or the function of that name applied to the parenthesised arguments after it.
     private mutating func symbolOrApplication(_ name: String, range: SourceRange, cursor: inout Cursor)
         throws(ReadError) -> Expression
     {
-        let resolved = Self.functionAliases[name] ?? name
+        let resolved = Self.functionAlias(name) ?? name
         if namesFunction(name) {
             return try function(named: isFunction(resolved) ? resolved : name, range: range, base: nil, cursor: &cursor)
         }
@@ -370,13 +374,21 @@ struct ExpressionReader {
     }
 
     /// `\sigma` names the sigmoid when used as a function.
-    static let functionAliases: [String: String] = ["σ": "sigmoid", "ReLU": "relu", "sgn": "sign"]
+    /// Also `ReLU` → `relu`, `sgn` → `sign`. Compared byte for byte, without hashing: no other
+    /// spelling is canonically equivalent to these names.
+    static func functionAlias(_ name: String) -> String? {
+        let utf8 = name.utf8
+        if utf8.elementsEqual("σ".utf8) { return "sigmoid" }
+        if utf8.elementsEqual("ReLU".utf8) { return "relu" }
+        if utf8.elementsEqual("sgn".utf8) { return "sign" }
+        return nil
+    }
 
     /// A function applied to its arguments: `f(a, b)`, `\sin x`, `\max(0, z)`.
     private mutating func function(named rawName: String, range: SourceRange, base: Expression?, cursor: inout Cursor)
         throws(ReadError) -> Expression
     {
-        let name = Self.functionAliases[rawName] ?? rawName
+        let name = Self.functionAlias(rawName) ?? rawName
         guard isFunction(name) else {
             throw ReadError("\(rawName) is not a known function", range)
         }
@@ -396,7 +408,7 @@ struct ExpressionReader {
     {
         guard scope.functions[name] == nil, let first = arguments.first else { return .apply(name, arguments) }
         let arities = Builtins.arities(of: name)
-        if ["max", "min"].contains(name), arguments.count > 2 {
+        if name == "max" || name == "min", arguments.count > 2 {
             return arguments.dropFirst().reduce(first) { .apply(name, [$0, $1]) }
         }
         if !arities.isEmpty, !arities.contains(arguments.count) {
@@ -447,20 +459,30 @@ struct ExpressionReader {
 
     /// Arguments separated by top-level commas.
     private func splitArguments(_ nodes: [Node]) -> [[Node]] {
-        var arguments: [[Node]] = [[]]
-        var depth = 0
-        for node in nodes {
-            if let atom = Self.bareAtom(node) {
-                if atom.atomClass == .open { depth += 1 }
-                if atom.atomClass == .close { depth -= 1 }
-                if depth == 0, atom.text == ",", case .atom = node {
-                    arguments.append([])
-                    continue
-                }
-            }
-            arguments[arguments.count - 1].append(node)
+        var arguments: [[Node]] = []
+        var start = 0
+        for comma in argumentCommas(nodes) {
+            arguments.append(Array(nodes[start..<comma]))
+            start = comma + 1
         }
+        arguments.append(Array(nodes[start...]))
         return arguments
+    }
+
+    /// The positions of the commas at the top level of `nodes` (outside parentheses).
+    private func argumentCommas(_ nodes: [Node]) -> [Int] {
+        var commas: [Int] = []
+        var depth = 0
+        for (position, node) in nodes.enumerated() {
+            switch Self.bareAtomClass(node) {
+            case .open: depth += 1
+            case .close: depth -= 1
+            case nil: continue
+            default: break
+            }
+            if depth == 0, case .atom(let atom) = node, atom.text == "," { commas.append(position) }
+        }
+        return commas
     }
 
     /// The name in a subscript: `1`, `12`, `true` (`\text{true}`), `h1`, `\alpha`; an index
@@ -472,7 +494,7 @@ struct ExpressionReader {
         }
         // `x_{\theta}` is `x_\theta`.
         if case .group(let group) = node {
-            let children = group.children.filter { !StatementSplitter.isIgnorable($0) }
+            let children = StatementSplitter.meaningful(group.children)
             if children.count == 1, case .atom = children[0] { return try subscriptName(children[0]) }
         }
         let bytes = source[node.range.clamped(to: 0..<source.count)]
@@ -499,8 +521,7 @@ struct ExpressionReader {
     /// Records the index ranges (`1..2`) in a subscript, for expansion.
     mutating func noteRanges(in node: Node) {
         guard Self.mayHoldRange(source[node.range.clamped(to: 0..<source.count)]) else { return }
-        let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
-            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        let raw = Self.compactSource(source, node.range)
         if let dots = raw.range(of: ".."), let low = Int(raw[..<dots.lowerBound]), let high = Int(raw[dots.upperBound...]),
             low <= high
         {
@@ -521,8 +542,7 @@ struct ExpressionReader {
 
     /// `x^{+}`, `x^{*}`, `W^{(1)}`: a superscript that is part of the name, not an exponent.
     func decoration(_ node: Node) -> String? {
-        let raw = String(decoding: source[node.range.clamped(to: 0..<source.count)], as: UTF8.self)
-        let text = raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        let text = Self.compactSource(source, node.range)
         switch text {
         case "+", "-", "*", "\\ast", "\\star", "\\prime", "\\dagger": return text.replacingOccurrences(of: "\\ast", with: "*")
         default: break
@@ -565,10 +585,12 @@ struct ExpressionReader {
     /// The name a font command writes (`\mathrm{bias}`, `\mathit{HELLO world}` → `HELLOworld`):
     /// letters, digits and `_`, not only digits; `nil` for anything else (`\mathit{foo'}`).
     private func plainFontName(_ font: FontChange) -> String? {
-        guard [.roman, .normal, .italic, .sansSerif, .monospace].contains(font.font) else { return nil }
-        let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
-        let text = raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
-        guard !text.isEmpty, text == Self.nameCharacters(text), !text.allSatisfy(\.isNumber) else { return nil }
+        switch font.font {
+        case .roman, .normal, .italic, .sansSerif, .monospace: break
+        default: return nil
+        }
+        let text = Self.compactSource(source, font.body.range)
+        guard !text.isEmpty, text == Self.nameCharacters(text), !text.allSatisfy({ $0.isNumber }) else { return nil }
         return text
     }
 
@@ -590,7 +612,7 @@ struct ExpressionReader {
                 return try applyScripts(scripts, to: .number(Double(value)), baseIsName: false)
             }
             return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
-        case .atom(let atom) where atom.atomClass == .op && ["sum", "prod"].contains(atom.command ?? ""):
+        case .atom(let atom) where atom.atomClass == .op && (atom.command == "sum" || atom.command == "prod"):
             return try bigOperator(atom, scripts: scripts, cursor: &cursor)
         case .operatorName(let op):
             if op.name == "log", let sub = scripts.sub, scripts.sup == nil {
@@ -634,15 +656,14 @@ struct ExpressionReader {
         }
         // `\sin^{-1} x` and `\sigma^{-1}(y)` write the inverse function, not a reciprocal.
         if let exponent, let applied = functionName ?? symbolName.flatMap({ namesFunction($0) ? $0 : nil }),
-            String(decoding: source[exponent.range.clamped(to: 0..<source.count)], as: UTF8.self)
-                .filter({ $0 != "{" && $0 != "}" && !$0.isWhitespace }) == "-1"
+            Self.compactSource(source, exponent.range) == "-1"
         {
             throw ReadError("\(applied)^{-1}, the inverse function, is not evaluated; write (\(applied)(x))^{-1} for the reciprocal",
                             scripts.range)
         }
         var result: Expression
         if let functionName {
-            let resolved = Self.functionAliases[functionName] ?? functionName
+            let resolved = Self.functionAlias(functionName) ?? functionName
             let (arguments, closing) = try argumentList(&cursor, function: functionName, range: scripts.range)
             if scripts.primes > 0 {
                 guard arguments.count == 1 else {
@@ -655,7 +676,7 @@ struct ExpressionReader {
             result = try power(result, closing: closing)
         } else if let symbolName {
             if scripts.primes > 0 {
-                let resolved = Self.functionAliases[symbolName] ?? symbolName
+                let resolved = Self.functionAlias(symbolName) ?? symbolName
                 guard namesFunction(symbolName) else {
                     throw ReadError("\(symbolName)' is the derivative of something that is not a function; "
                                     + "write \\frac{d}{dx} or (expression)'", scripts.range)
@@ -703,10 +724,8 @@ struct ExpressionReader {
         guard let sub = scripts.sub, let sup = scripts.sup else {
             throw ReadError("\\\(command) needs integer bounds, e.g. \\\(command)_{i=1}^{3}", scripts.range)
         }
-        let lower = String(decoding: source[sub.range.clamped(to: 0..<source.count)], as: UTF8.self)
-            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
-        let upper = String(decoding: source[sup.range.clamped(to: 0..<source.count)], as: UTF8.self)
-            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        let lower = Self.compactSource(source, sub.range)
+        let upper = Self.compactSource(source, sup.range)
         let parts = lower.split(separator: "=", maxSplits: 1)
         guard parts.count == 2, let from = Int(parts[1]), let to = Int(upper) else {
             throw ReadError("\\\(command) is evaluated only with integer bounds written as numbers, e.g. \\\(command)_{i=1}^{3}", scripts.range)
@@ -763,25 +782,81 @@ struct ExpressionReader {
         }
     }
 
-    static func isLatinLetter(_ text: String) -> Bool {
-        text.count == 1 && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
-    }
-
-    static func additive(_ atom: Atom) -> String? {
-        switch atom.text {
-        case "+": "+"
-        case "-", "\u{2212}": "-"
-        default: nil
+    /// The class of `bareAtom(node)`, without copying the atom.
+    static func bareAtomClass(_ node: Node) -> AtomClass? {
+        switch node {
+        case .atom(let atom): return atom.atomClass
+        case .scripts(let scripts):
+            if case .atom(let atom)? = scripts.base { return atom.atomClass }
+            return nil
+        default: return nil
         }
     }
 
+    /// Whether `text` is one Latin letter `a`–`z`, `A`–`Z` (one byte: no counting of characters).
+    static func isLatinLetter(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == 1, let byte = utf8.first else { return false }
+        return (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    static func additive(_ atom: Atom) -> String? {
+        // A one-byte text is ASCII, which no non-ASCII literal equals: compare the byte.
+        if let byte = Self.onlyByte(atom.text) {
+            switch byte {
+            case UInt8(ascii: "+"): return "+"
+            case UInt8(ascii: "-"): return "-"
+            default: return nil
+            }
+        }
+        return atom.text == "\u{2212}" ? "-" : nil
+    }
+
     static func multiplicative(_ atom: Atom) -> Bool {
-        ["\u{22C5}", "\u{00D7}", "*", "\u{2217}", "\u{00B7}"].contains(atom.text)
-            || ["cdot", "times", "ast"].contains(atom.command ?? "")
+        if let byte = Self.onlyByte(atom.text) {
+            if byte == UInt8(ascii: "*") { return true }
+        } else {
+            switch atom.text {
+            case "\u{22C5}", "\u{00D7}", "\u{2217}", "\u{00B7}": return true
+            default: break
+            }
+        }
+        switch atom.command {
+        case "cdot", "times", "ast": return true
+        default: return false
+        }
     }
 
     static func divides(_ atom: Atom) -> Bool {
-        atom.text == "/" || atom.text == "\u{00F7}" || atom.command == "div"
+        if let byte = Self.onlyByte(atom.text) {
+            if byte == UInt8(ascii: "/") { return true }
+        } else if atom.text == "\u{00F7}" {
+            return true
+        }
+        return atom.command == "div"
+    }
+
+    /// The byte of a one-byte (so ASCII) text.
+    static func onlyByte(_ text: String) -> UInt8? {
+        let utf8 = text.utf8
+        return utf8.count == 1 ? utf8.first : nil
+    }
+
+    /// The source of `range` without braces and white space (`{1, 2}` → `1,2`), as a string.
+    static func compactSource(_ source: [UInt8], _ range: SourceRange) -> String {
+        let bytes = source[range.clamped(to: 0..<source.count)]
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        }
+        // ASCII: each byte is a character (`\r\n` is one, white space either way).
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        for byte in bytes where byte != UInt8(ascii: "{") && byte != UInt8(ascii: "}") && byte != 0x20
+            && !(0x09...0x0D).contains(byte)
+        {
+            kept.append(byte)
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     static func relation(of atom: Atom) -> Relation? {

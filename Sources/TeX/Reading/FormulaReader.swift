@@ -21,11 +21,14 @@ public enum FormulaReader {
         var heads: [HeadDeclaration] = []
         for statement in split.statements {
             let (sides, relations) = (statement.sides, statement.relations)
-            guard relations.first?.relation == .equal, let head = definableHead(sides[0], source: source) else { continue }
-            var reader = ExpressionReader(source: source, scope: ReadingScope())
-            reader.parameters = Set(head.parameters)
-            let body = try? reader.expression(sides[1])
-            heads.append(HeadDeclaration(head: head, isBinding: head.parameters.isEmpty && body.map(isClosedConstant) == true))
+            guard relations.first?.relation == .equal, let head = statement.head else { continue }
+            // Only a head without parameters can bind a name to a number: read its body then.
+            var isBinding = false
+            if head.parameters.isEmpty {
+                var reader = ExpressionReader(source: source, scope: ReadingScope())
+                isBinding = (try? reader.expression(sides[1])).map(isClosedConstant) == true
+            }
+            heads.append(HeadDeclaration(head: head, isBinding: isBinding))
         }
         return heads
     }
@@ -46,7 +49,8 @@ public enum FormulaReader {
     public static func read(_ split: SplitFormula, scope: ReadingScope) -> FormulaReading {
         var statements: [Statement] = []
         for statement in split.statements {
-            statements.append(contentsOf: readStatement(statement, source: split.source, scope: scope))
+            let read = readStatement(statement, source: split.source, scope: scope)
+            if statements.isEmpty { statements = read } else { statements.append(contentsOf: read) }
         }
         return FormulaReading(statements: statements, diagnostics: split.formula.diagnostics)
     }
@@ -57,7 +61,8 @@ public enum FormulaReader {
         let source = Array(parsed.source.utf8)
         let statements = StatementSplitter.split(parsed.nodes, source: source).map { piece in
             let (sides, relations) = splitRelations(piece.nodes)
-            return SplitFormula.Piece(piece: piece, sides: sides, relations: relations)
+            return SplitFormula.Piece(piece: piece, sides: sides, relations: relations,
+                                      head: definableHead(sides[0], source: source))
         }
         return SplitFormula(formula: parsed, source: source, statements: statements)
     }
@@ -75,14 +80,14 @@ public enum FormulaReader {
             return [Statement(kind: .prose, label: piece.label, range: range,
                               reason: "the relation \(unsupported.text) is not evaluated")]
         }
-        let relations = relationAtoms.compactMap(\.relation)
+        let relations = relationAtoms.compactMap { $0.relation }
         let sideRanges = sides.map { side in
             (side.first?.range.lowerBound ?? range.lowerBound)..<(side.last?.range.upperBound ?? range.lowerBound)
         }
-        if sides.contains(where: \.isEmpty) {
+        if sides.contains(where: { $0.isEmpty }) {
             return [Statement(kind: .prose, label: piece.label, range: range, reason: "a side of the relation is empty")]
         }
-        let head = definableHead(sides[0], source: source)
+        let head = split.head
         // A head that is a built-in function makes a claim about the built-in (§3).
         let isDefinition = relations.first == .equal && head != nil
             && !(head.map { !$0.parameters.isEmpty && isBuiltinFunction($0.name, scope: scope) } ?? false)
@@ -103,7 +108,7 @@ public enum FormulaReader {
             }
             return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
         }
-        let lengths = Set(probe.ranges.map(\.count))
+        let lengths = Set(probe.ranges.map { $0.count })
         guard lengths.count <= 1 else {
             return [Statement(kind: .prose, label: piece.label, range: range,
                               reason: "index ranges of different lengths in one statement")]
@@ -183,31 +188,29 @@ public enum FormulaReader {
 
     /// The sides of a chain of relations at the top level.
     static func splitRelations(_ nodes: [Node]) -> ([[Node]], [RelationAtom]) {
-        var sides: [[Node]] = [[]]
+        var sides: [[Node]] = []
+        var sideStart = 0
         var relations: [RelationAtom] = []
         var depth = 0
-        for node in nodes {
+        for (position, node) in nodes.enumerated() {
             // A closing parenthesis may carry scripts (`(x^2)' = 2x`): it still closes.
-            if let atom = ExpressionReader.bareAtom(node) {
-                if atom.atomClass == .open { depth += 1 }
-                if atom.atomClass == .close { depth = max(0, depth - 1) }
+            let atomClass = ExpressionReader.bareAtomClass(node)
+            if atomClass == .open { depth += 1 }
+            if atomClass == .close { depth = max(0, depth - 1) }
+            if depth == 0, atomClass == .rel, case .atom(let atom) = node, atom.text != ":", atom.command != "colon" {
+                relations.append(RelationAtom(relation: ExpressionReader.relation(of: atom),
+                                              text: atom.command.map { "\\" + $0 } ?? atom.text))
+                sides.append(Array(nodes[sideStart..<position]))
+                sideStart = position + 1
             }
-            if case .atom(let atom) = node {
-                if depth == 0, atom.atomClass == .rel, atom.text != ":" , atom.command != "colon" {
-                    relations.append(RelationAtom(relation: ExpressionReader.relation(of: atom),
-                                                  text: atom.command.map { "\\" + $0 } ?? atom.text))
-                    sides.append([])
-                    continue
-                }
-            }
-            sides[sides.count - 1].append(node)
         }
+        sides.append(Array(nodes[sideStart...]))
         return (sides, relations)
     }
 
     /// A definable head (§2): a single name, or a name with a parenthesised list of names.
     static func definableHead(_ nodes: [Node], source: [UInt8]) -> Head? {
-        let meaningful = nodes.filter { !StatementSplitter.isIgnorable($0) }
+        let meaningful = StatementSplitter.meaningful(nodes)
         // A multi-letter name: a run of adjacent letters (`bias`, `net_{h1}`, `mse(a, b)`).
         if let head = multiLetterHead(meaningful, source: source) { return head }
         guard let first = meaningful.first, let name = headName(first, source: source) else { return nil }
@@ -233,8 +236,7 @@ public enum FormulaReader {
                 {
                     letter = atom.text
                     if let sub = scripts.sub {
-                        subscriptText = String(decoding: source[sub.range.clamped(to: 0..<source.count)], as: UTF8.self)
-                            .filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+                        subscriptText = ExpressionReader.compactSource(source, sub.range)
                     }
                 }
             default:
@@ -246,7 +248,7 @@ public enum FormulaReader {
             index += 1
             if subscriptText != nil { break }
         }
-        guard letters.count >= 2 else { return nil }
+        guard letters.utf8.count >= 2 else { return nil }  // ASCII letters: one byte each
         let name = letters + (subscriptText.map { "_" + $0 } ?? "")
         let rest = Array(nodes[index...])
         if rest.isEmpty { return Head(name: name) }
@@ -281,7 +283,7 @@ public enum FormulaReader {
         case .font(let font):
             let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
             let name = ExpressionReader.nameCharacters(raw)
-            return name.isEmpty || name.allSatisfy(\.isNumber) ? nil : name
+            return name.isEmpty || name.allSatisfy({ $0.isNumber }) ? nil : name
         case .operatorName(let op):
             return op.name
         case .text(let text):
@@ -303,7 +305,7 @@ public enum FormulaReader {
             else { return nil }
             inner = Array(nodes[1..<(nodes.count - 1)])
         }
-        inner = inner.filter { !StatementSplitter.isIgnorable($0) }
+        inner = StatementSplitter.meaningful(inner)
         var parameters: [String] = []
         var current: [Node] = []
         func flush() -> Bool {
@@ -327,20 +329,21 @@ public enum FormulaReader {
     }
 
     static func isBuiltinFunction(_ name: String, scope: ReadingScope) -> Bool {
-        let resolved = ExpressionReader.functionAliases[name] ?? name
+        let resolved = ExpressionReader.functionAlias(name) ?? name
         return Builtins.isBuiltin(resolved) && !scope.shadowed.contains(name)
     }
 
     /// Whether an expression has no names but known constants (`10^{-2}`, `\frac{1}{3}`, `e^2`).
     static func isClosedConstant(_ expression: Expression) -> Bool {
-        expression.symbols.allSatisfy { Constants.value(of: $0) != nil }
-            && !containsDerivative(expression)
-    }
-
-    private static func containsDerivative(_ expression: Expression) -> Bool {
         switch expression {
-        case .partial, .derivative: return true
-        default: return expression.children.contains(where: containsDerivative)
+        case .partial, .derivative: return false
+        case .symbol(let name): return Constants.value(of: name) != nil
+        default:
+            var closed = true
+            expression.forEachChild { child in
+                if closed, !isClosedConstant(child) { closed = false }
+            }
+            return closed
         }
     }
 }

@@ -7,6 +7,8 @@ public struct SplitFormula: Sendable {
         var piece: StatementSplitter.Piece
         var sides: [[Node]]
         var relations: [FormulaReader.RelationAtom]
+        /// The definable head of the first side (§2), if it is one.
+        var head: Head?
     }
 
     /// The formula cut.

@@ -12,30 +12,31 @@ enum StatementSplitter {
     }
 
     static func split(_ nodes: [Node], source: [UInt8]) -> [Piece] {
-        let flat = flattenAlignment(nodes)
-        var pieces: [[Node]] = []
+        var pieces: [Piece] = []
         var current: [Node] = []
+        func flush() {
+            // A formula may end with sentence punctuation: `x = 1.` (not `!`, a factorial: `n!`).
+            if case .atom(let atom)? = current.last, atom.text == "." { current.removeLast() }
+            if !current.isEmpty { pieces.append(splitLabel(current, source: source)) }
+            current = []
+        }
         var depth = 0
-        for node in flat {
+        for node in flattenAlignment(nodes) {
             if isSeparator(node, depth: depth) {
-                pieces.append(current)
-                current = []
+                flush()
                 continue
             }
-            if let atom = ExpressionReader.bareAtom(node) {
-                if atom.atomClass == .open { depth += 1 }
-                if atom.atomClass == .close { depth = max(0, depth - 1) }
+            // Ignorable nodes are dropped from the statements (after serving as separators).
+            if isIgnorable(node) { continue }
+            switch ExpressionReader.bareAtomClass(node) {
+            case .open: depth += 1
+            case .close: depth = max(0, depth - 1)
+            default: break
             }
             current.append(node)
         }
-        pieces.append(current)
-        return pieces.compactMap { piece -> Piece? in
-            var nodes = piece.filter { !isIgnorable($0) }
-            // A formula may end with sentence punctuation: `x = 1.` (not `!`, a factorial: `n!`).
-            if case .atom(let atom)? = nodes.last, atom.text == "." { nodes.removeLast() }
-            guard !nodes.isEmpty else { return nil }
-            return splitLabel(nodes, source: source)
-        }
+        flush()
+        return pieces
     }
 
     /// Whether a node only affects looks: spaces, tags, labels, style switches with no body.
@@ -45,6 +46,11 @@ enum StatementSplitter {
         case .style(let style): style.body.isEmpty
         default: false
         }
+    }
+
+    /// `nodes` without the ignorable ones (the same array when there are none: no copy).
+    static func meaningful(_ nodes: [Node]) -> [Node] {
+        nodes.contains(where: isIgnorable) ? nodes.filter { !isIgnorable($0) } : nodes
     }
 
     private static func isSeparator(_ node: Node, depth: Int) -> Bool {
@@ -72,10 +78,7 @@ enum StatementSplitter {
     /// An `aligned`-like environment standing alone becomes its rows; a row that starts with a
     /// relation joins the previous row.
     private static func flattenAlignment(_ nodes: [Node]) -> [Node] {
-        let meaningful = nodes.filter { !isIgnorable($0) }
-        guard meaningful.count == 1, case .environment(let environment) = meaningful[0],
-            ["aligned", "align", "align*", "gathered", "gather", "gather*", "split", "alignedat"].contains(environment.name)
-        else { return nodes }
+        guard let environment = loneEnvironment(nodes), alignments.contains(environment.name) else { return nodes }
         var result: [Node] = []
         for row in environment.rows {
             let cells = row.cells.flatMap(\.children).filter { !isIgnorable($0) }
@@ -86,6 +89,23 @@ enum StatementSplitter {
             result.append(contentsOf: cells)
         }
         return result
+    }
+
+    /// Environments whose rows are statements.
+    private static let alignments: Set<String> = [
+        "aligned", "align", "align*", "gathered", "gather", "gather*", "split", "alignedat",
+    ]
+
+    /// The environment that is the only meaningful node of `nodes`, if that is the case.
+    private static func loneEnvironment(_ nodes: [Node]) -> Environment? {
+        var lone: Environment?
+        var meaningful = 0
+        for node in nodes where !isIgnorable(node) {
+            meaningful += 1
+            guard meaningful == 1, case .environment(let environment) = node else { return nil }
+            lone = environment
+        }
+        return lone
     }
 
     private static func startsWithRelation(_ node: Node) -> Bool {
