@@ -11,6 +11,19 @@ import Testing
         #expect(MathML.render(tex: "x", display: .inline).hasPrefix(#"<math display="inline">"#))
     }
 
+    /// Several commands make some characters (`\\Delta` and `\\varDelta` both make Δ); a character
+    /// typed as itself must always read as the same one, whatever order a dictionary lists them.
+    @Test func typedCharactersReadLikeTheirFirstCommandInEveryRun() {
+        func body(_ tex: String) -> String {
+            let markup = MathML.render(tex: tex, display: .inline)
+            return String(markup[..<(markup.range(of: "<annotation")?.lowerBound ?? markup.endIndex)])
+        }
+        #expect(body("a Δ b") == body(#"a \Delta b"#))
+        #expect(body("a ⋅ b") == body(#"a \cdot b"#))
+        #expect(body("∫_0^1 x") == body(#"\int_0^1 x"#))
+        #expect(body("Σ ∅") == body(#"\Sigma \emptyset"#))
+    }
+
     @Test func lessThanAmpersandAndQuotesAreEscapedInMathAndAnnotation() {
         let source = #"a < b \& c > d \text{"q" <t> & x}"#
         let markup = MathML.render(tex: source, display: .inline)

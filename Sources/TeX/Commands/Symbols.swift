@@ -240,8 +240,10 @@ enum Symbols {
     /// The class and form of characters typed as themselves, for the non-letters.
     static let characters: [Unicode.Scalar: SymbolInfo] = {
         var table: [Unicode.Scalar: SymbolInfo] = [:]
-        // Characters that commands produce get the command's class ("≤" is a relation).
-        for info in commands.values {
+        // Characters that commands produce get the command's class ("≤" is a relation). When
+        // several commands make the same character, the first by name decides, so the table is
+        // the same in every run (dictionary order is not).
+        for (_, info) in commands.sorted(by: { $0.key < $1.key }) {
             let scalars = Array(info.text.unicodeScalars)
             if scalars.count == 1, table[scalars[0]] == nil {
                 table[scalars[0]] = info
