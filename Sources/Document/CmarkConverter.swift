@@ -145,12 +145,13 @@ struct CmarkConverter {
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         let text = literal(node)
         let line = Int(cmark_node_get_start_line(node))
-        let firstWord = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+        let firstWord = info.utf8.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            .prefix(while: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") })
         var fenceLength: Int32 = 0
         var fenceOffset: Int32 = 0
         var fenceCharacter: CChar = 0
         let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
-        guard fenced, firstWord == "math" else {
+        guard fenced, firstWord.elementsEqual("math".utf8) else {
             return .codeBlock(info: info, literal: text, line: line)
         }
         var tex = Array(text.utf8)
