@@ -40,7 +40,7 @@ extension NoteChecker {
                 let parameters = head.parameters.joined(separator: ", ")
                 diagnose(.warning, "\(head.name) is declared but never defined",
                          hint: "define it, e.g. \(head.name)(\(parameters)) = ...")
-            } else if let value = context.evaluate(resolve(.symbol(head.name), at: entry.site)).value {
+            } else if let value = value(of: resolve(.symbol(head.name), at: entry.site)).value {
                 result.value = value
             }
             return result
@@ -52,7 +52,7 @@ extension NoteChecker {
             evaluateDefinition(entry, into: &result)
         case .expression:
             if let side = statement.sides.first {
-                let outcome = context.evaluate(resolvedSides.first ?? side)
+                let outcome = value(of: resolvedSides.first ?? side)
                 switch outcome {
                 case .finite(let value), .nonFinite(let value, _): result.value = value
                 case .failure(let error): diagnose(.warning, "cannot evaluate: \(error)")
@@ -70,6 +70,13 @@ extension NoteChecker {
             }
         }
         return result
+    }
+
+    /// The value of an expression at the example point; a defined symbol alone (`$h_1$` in a
+    /// table) takes its value from the note's program instead of compiling its definitions again.
+    private func value(of expression: Expression) -> Outcome {
+        if case .symbol(let name) = expression, let outcome = noteProgram.value(of: name) { return outcome }
+        return context.evaluate(expression)
     }
 
     private func evaluateDefinition(_ entry: Entry, into result: inout StatementResult) {
