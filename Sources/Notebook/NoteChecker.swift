@@ -64,6 +64,9 @@ struct NoteChecker {
         }
         leafIndex = LeafIndex(context: context)
         let point = examplePoint()
+        // The context is final from here: every compile and derivative below shares one walk
+        // of its definitions.
+        context.indexDependencies()
         noteProgram = NoteProgram(context: context)
         claimChecks = checkClaims()
         var results = entries.indices.map { evaluate(entry: $0) }
