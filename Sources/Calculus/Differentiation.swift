@@ -302,7 +302,7 @@ func multiply(_ factors: [Expression]) -> Expression {
     var kept: [Expression] = []
     for factor in factors {
         if isZero(factor) { return 0 }
-        if factor == .number(1) { continue }
+        if case .number(let value) = factor, value == 1 { continue }
         if case .product(let inner) = factor { kept += inner } else { kept.append(factor) }
     }
     switch kept.count {

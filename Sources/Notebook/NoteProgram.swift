@@ -36,8 +36,9 @@ struct NoteProgram {
         // `v = u + 1`, ∂w/∂u expands v, as the ∂ notation does).
         let directSet = Set(direct)
         for name in direct where context.definitions[name] != nil {
-            let reached = leafIndex.definitionsReached(from: name).union(leafIndex.leaves(of: .symbol(name)))
-            if !reached.isDisjoint(with: directSet) { return nil }
+            guard leafIndex.definitionsReached(from: name).isDisjoint(with: directSet),
+                leafIndex.leaves(of: .symbol(name)).isDisjoint(with: directSet)
+            else { return nil }
         }
         var local = Context(functions: context.functions)
         for name in direct {
