@@ -96,7 +96,7 @@ extension NoteChecker {
                 diagnose(Self.severity(of: error), Self.message(for: error), nil)
             }
             guard result.value != nil, let body = context.definitions[definition.unique] else { break }
-            if let partials = noteProgram.partials(of: body, in: context, leafIndex: leafIndex) {
+            if let partials = noteProgram.partials(ofDefinition: definition.unique) {
                 result.partials = partials.map { (Self.displayName($0.name), $0.value) }
             } else if let partials = try? context.partials(ofDefinition: definition.unique) {
                 // A name that appears only inside a derivative (`L` in `w - η ∂L/∂w`) is not an
