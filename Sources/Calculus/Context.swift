@@ -11,18 +11,48 @@
 /// A context asked many questions (a note's statements, claims and derivatives) answers them
 /// faster once `indexDependencies()` has walked its definitions; any change drops the index.
 public struct Context: Hashable, Sendable {
+    // Every change drops the index. `_modify` changes the dictionaries in place: an observer
+    // (`didSet`) would copy a dictionary at every `context.values[name] = value`.
+
     /// Symbol definitions: name → expression (`n_1` → `x_1*w_1 + x_2*w_2 + b_1`).
     public var definitions: [String: Expression] {
-        didSet { dependencyIndex = nil }
+        get { storedDefinitions }
+        set {
+            dependencyIndex = nil
+            storedDefinitions = newValue
+        }
+        _modify {
+            dependencyIndex = nil
+            yield &storedDefinitions
+        }
     }
     /// Functions defined by the note: name → parameters and body.
     public var functions: [String: UserFunction] {
-        didSet { dependencyIndex = nil }
+        get { storedFunctions }
+        set {
+            dependencyIndex = nil
+            storedFunctions = newValue
+        }
+        _modify {
+            dependencyIndex = nil
+            yield &storedFunctions
+        }
     }
     /// Values of leaves: name → number (bindings, front matter, `--set`, sampled values).
     public var values: [String: Double] {
-        didSet { dependencyIndex = nil }
+        get { storedValues }
+        set {
+            dependencyIndex = nil
+            storedValues = newValue
+        }
+        _modify {
+            dependencyIndex = nil
+            yield &storedValues
+        }
     }
+    private var storedDefinitions: [String: Expression]
+    private var storedFunctions: [String: UserFunction]
+    private var storedValues: [String: Double]
     /// The walks of the definitions and functions, when `indexDependencies()` made them for
     /// the context as it is now.
     private(set) var dependencyIndex: DependencyIndex?
@@ -33,9 +63,9 @@ public struct Context: Hashable, Sendable {
         functions: [String: UserFunction] = [:],
         values: [String: Double] = [:]
     ) {
-        self.definitions = definitions
-        self.functions = functions
-        self.values = values
+        storedDefinitions = definitions
+        storedFunctions = functions
+        storedValues = values
     }
 
     /// Walks every definition and function once, so that the dependency graphs of later
