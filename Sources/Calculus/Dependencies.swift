@@ -40,7 +40,7 @@ extension Context {
 }
 
 /// A defined symbol or a function of the context: the nodes of the graph of definitions.
-enum GraphNode: Hashable {
+enum GraphNode: Hashable, Sendable {
     case symbol(String)
     case function(String)
 
@@ -52,141 +52,85 @@ enum GraphNode: Hashable {
 }
 
 /// The graph of definitions reachable from some expressions, walked without recursion.
+///
+/// The nodes are numbered by a `DependencyIndex`: the context's own when it has one (made once
+/// for all the questions asked of it), else one over the nodes the roots reach.
 struct DependencyGraph {
     /// Defined symbols and functions reached, dependencies first.
-    private(set) var order: [GraphNode] = []
-    /// The direct dependencies of each node of `order` and of the roots (key `nil`). The stop
-    /// variable appears as `.symbol(stop)` but is not expanded.
-    private(set) var edges: [GraphNode?: [GraphNode]] = [:]
+    var order: [GraphNode] { orderIDs.map { index.nodes[$0] } }
     /// The leaves reached.
     private(set) var leaves: Set<String> = []
 
-    private let context: Context
+    private let index: DependencyIndex
     private let stop: String?
+    private var orderIDs: [Int] = []
 
     /// Walks from `roots`; when `stop` is given, its definition is not expanded (the meaning
     /// of ∂/∂stop, NOTE-LANGUAGE §6).
     init(context: Context, roots: [Expression], stoppingAt stop: String? = nil) throws(CalculusError) {
-        self.context = context
         self.stop = stop
         var rootDependencies: [GraphNode] = []
         for root in roots {
-            for node in try directDependencies(of: root, locals: []) where !rootDependencies.contains(node) {
+            let walk = try NodeWalk(of: root, locals: [], in: context)
+            leaves.formUnion(walk.leaves)
+            for node in walk.dependencies where !rootDependencies.contains(node) {
                 rootDependencies.append(node)
             }
         }
-        edges[nil] = rootDependencies
-        try walk(from: rootDependencies)
+        index = context.dependencyIndex ?? DependencyIndex(context: context, reachableFrom: rootDependencies)
+        try walk(from: rootDependencies.compactMap { index.ids[$0] })
     }
 
     /// The nodes whose value depends on the stop variable (directly or not).
     func nodesReachingStop() -> Set<GraphNode> {
         guard let stop else { return [] }
-        var reaching: Set<GraphNode> = []
-        for node in order where edges[node, default: []].contains(where: { $0 == .symbol(stop) || reaching.contains($0) }) {
-            reaching.insert(node)
+        var reaching = [Bool](repeating: false, count: index.nodes.count)
+        var result: Set<GraphNode> = []
+        for id in orderIDs {
+            let direct = (try? index.walk(id))?.mentions(stop) ?? false
+            if direct || index.dependencies[id].contains(where: { reaching[$0] }) {
+                reaching[id] = true
+                result.insert(index.nodes[id])
+            }
         }
-        return reaching
+        return result
     }
 
-    private mutating func walk(from starts: [GraphNode]) throws(CalculusError) {
-        var finished: Set<GraphNode> = []
-        var onPath: Set<GraphNode> = []
-        // Each entered node with its dependencies (also in `edges`) and the next one to visit.
-        var stack: [(node: GraphNode, dependencies: [GraphNode], next: Int)] = []
-        for start in starts where !finished.contains(start) && !isStop(start) {
+    private mutating func walk(from starts: [Int]) throws(CalculusError) {
+        let stopID = stop.flatMap { index.ids[.symbol($0)] }
+        var finished = [Bool](repeating: false, count: index.nodes.count)
+        var onPath = [Bool](repeating: false, count: index.nodes.count)
+        // Each entered node and the position of the next dependency to visit.
+        var stack: [(id: Int, next: Int)] = []
+        for start in starts where !finished[start] && start != stopID {
             try enter(start, stack: &stack, onPath: &onPath)
             while let top = stack.last {
-                if top.next < top.dependencies.count {
+                let dependencies = index.dependencies[top.id]
+                if top.next < dependencies.count {
                     stack[stack.count - 1].next += 1
-                    let next = top.dependencies[top.next]
-                    if isStop(next) || finished.contains(next) { continue }
-                    if onPath.contains(next) {
-                        let start = stack.firstIndex { $0.node == next } ?? 0
-                        throw .cycle(stack[start...].map(\.node.name) + [next.name])
+                    let next = dependencies[top.next]
+                    if next == stopID || finished[next] { continue }
+                    if onPath[next] {
+                        let start = stack.firstIndex { $0.id == next } ?? 0
+                        throw .cycle(stack[start...].map { index.nodes[$0.id].name } + [index.nodes[next].name])
                     }
                     try enter(next, stack: &stack, onPath: &onPath)
                 } else {
                     stack.removeLast()
-                    onPath.remove(top.node)
-                    finished.insert(top.node)
-                    order.append(top.node)
+                    onPath[top.id] = false
+                    finished[top.id] = true
+                    orderIDs.append(top.id)
                 }
             }
         }
     }
 
     private mutating func enter(
-        _ node: GraphNode, stack: inout [(node: GraphNode, dependencies: [GraphNode], next: Int)],
-        onPath: inout Set<GraphNode>
+        _ id: Int, stack: inout [(id: Int, next: Int)], onPath: inout [Bool]
     ) throws(CalculusError) {
-        let dependencies: [GraphNode]
-        switch node {
-        case .symbol(let name):
-            dependencies = try directDependencies(of: context.definitions[name] ?? .number(0), locals: [])
-        case .function(let name):
-            let function = context.functions[name] ?? UserFunction(parameters: [], body: .number(0))
-            dependencies = try directDependencies(of: function.body, locals: Set(function.parameters))
-        }
-        edges[node] = dependencies
-        stack.append((node, dependencies, 0))
-        onPath.insert(node)
-    }
-
-    private func isStop(_ node: GraphNode) -> Bool {
-        if case .symbol(let name) = node, name == stop { return true }
-        return false
-    }
-
-    /// The defined symbols and functions `expression` uses directly (parameters in `locals`
-    /// excluded); records the leaves met; checks arities.
-    private mutating func directDependencies(
-        of expression: Expression, locals: Set<String>
-    ) throws(CalculusError) -> [GraphNode] {
-        var nodes: [GraphNode] = []
-        // Few nodes are searched one by one; many are indexed.
-        var seen: Set<GraphNode>?
-        func add(_ node: GraphNode) {
-            if seen == nil {
-                guard !nodes.contains(node) else { return }
-                nodes.append(node)
-                if nodes.count > 16 { seen = Set(nodes) }
-            } else if seen?.insert(node).inserted == true {
-                nodes.append(node)
-            }
-        }
-        var problem: CalculusError?
-        // One walk, pre-order and left to right, measuring the depth as it goes: too deep an
-        // expression is reported before any other problem.
-        var stack: [(Expression, Int)] = [(expression, 1)]
-        while let (node, level) = stack.popLast() {
-            if level > Expression.maximumDepth { throw .tooDeep(limit: Expression.maximumDepth) }
-            node.forEachChildReversed { stack.append(($0, level + 1)) }
-            guard problem == nil else { continue }
-            switch node {
-            case .symbol(let name) where !locals.contains(name):
-                if name == stop {
-                    add(.symbol(name))
-                    if context.isLeaf(name) { leaves.insert(name) }
-                } else if context.definitions[name] != nil {
-                    add(.symbol(name))
-                } else if context.constantValue(of: name) == nil {
-                    leaves.insert(name)
-                }
-            case .apply(let name, let arguments):
-                problem = context.checkApplication(of: name, arity: arguments.count)
-                if context.functions[name] != nil { add(.function(name)) }
-            case .derivative(let name, let order, _):
-                problem = order < 0 ? .negativeOrder(order) : context.checkDerivative(of: name)
-                if context.functions[name] != nil { add(.function(name)) }
-            case .partial(_, _, let order) where order < 0:
-                problem = .negativeOrder(order)
-            default:
-                break
-            }
-        }
-        if let problem { throw problem }
-        return nodes
+        leaves.formUnion(try index.walk(id).leaves)
+        stack.append((id, 0))
+        onPath[id] = true
     }
 }
 

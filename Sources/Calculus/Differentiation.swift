@@ -133,7 +133,7 @@ struct Differentiator {
         let inner = depth + 1
         switch e {
         case .number:
-            return 0
+            return zero
         case .symbol(let name):
             return try derivativeOfSymbol(name, depth: inner)
         case .sum(let terms):
@@ -152,11 +152,11 @@ struct Differentiator {
             return add(result)
         case .negation(let operand):
             let slope = try derivative(of: operand, depth: inner)
-            return isZero(slope) ? 0 : .negation(slope)
+            return isZero(slope) ? zero : .negation(slope)
         case .quotient(let numerator, let denominator):
             let top = try derivative(of: numerator, depth: inner)
             let bottom = try derivative(of: denominator, depth: inner)
-            let first: Expression = isZero(top) ? 0 : .quotient(top, denominator)
+            let first: Expression = isZero(top) ? zero : .quotient(top, denominator)
             if isZero(bottom) { return first }
             return add([first, .negation(.quotient(multiply([numerator, bottom]), .power(denominator, 2)))])
         case .power(let base, let exponent):
@@ -175,10 +175,10 @@ struct Differentiator {
     }
 
     private mutating func derivativeOfSymbol(_ name: String, depth: Int) throws(CalculusError) -> Expression {
-        if name == variable { return 1 }
-        guard let definition = context.definitions[name] else { return 0 }
+        if name == variable { return one }
+        guard let definition = context.definitions[name] else { return zero }
         if let known = symbolDerivatives[name] { return known }
-        if covered.contains(.symbol(name)) && !reaching.contains(.symbol(name)) { return 0 }
+        if covered.contains(.symbol(name)) && !reaching.contains(.symbol(name)) { return zero }
         if let start = inProgress.firstIndex(of: name) { throw .cycle(Array(inProgress[start...]) + [name]) }
         inProgress.append(name)
         let slope = try Simplifier.canonical(try checkedSize(try derivative(of: definition, depth: depth)))
@@ -193,7 +193,7 @@ struct Differentiator {
         let baseSlope = try derivative(of: base, depth: depth)
         let exponentSlope = try derivative(of: exponent, depth: depth)
         if isZero(exponentSlope) {
-            if isZero(baseSlope) { return 0 }
+            if isZero(baseSlope) { return zero }
             return multiply([exponent, .power(base, add([exponent, -1])), baseSlope])
         }
         // d(a^b) = a^b * (b' ln a + b a'/a); ln e is 1 when e is the constant.
@@ -272,6 +272,11 @@ struct Differentiator {
     }
 }
 
+/// The numbers 0 and 1, made once: every `.number` is a box, and derivatives are mostly zeros
+/// and ones.
+private let zero: Expression = .number(0)
+private let one: Expression = .number(1)
+
 /// `e`, or `tooLarge` when it has more than `Expression.maximumSize` nodes.
 func checkedSize(_ e: Expression) throws(CalculusError) -> Expression {
     if e.hasMoreNodes(than: Expression.maximumSize) { throw .tooLarge(limit: Expression.maximumSize) }
@@ -291,7 +296,7 @@ func add(_ terms: [Expression]) -> Expression {
         if case .sum(let inner) = term { kept += inner } else { kept.append(term) }
     }
     switch kept.count {
-    case 0: return 0
+    case 0: return zero
     case 1: return kept[0]
     default: return .sum(kept)
     }
@@ -301,12 +306,12 @@ func add(_ terms: [Expression]) -> Expression {
 func multiply(_ factors: [Expression]) -> Expression {
     var kept: [Expression] = []
     for factor in factors {
-        if isZero(factor) { return 0 }
-        if factor == .number(1) { continue }
+        if isZero(factor) { return zero }
+        if case .number(let value) = factor, value == 1 { continue }
         if case .product(let inner) = factor { kept += inner } else { kept.append(factor) }
     }
     switch kept.count {
-    case 0: return 1
+    case 0: return one
     case 1: return kept[0]
     default: return .product(kept)
     }

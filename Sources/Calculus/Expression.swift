@@ -110,10 +110,17 @@ extension Expression {
     /// The symbol names the expression mentions, in order of first appearance (left to right).
     /// The variable of a `partial` node is not a use; function names are not symbols.
     public var symbols: [String] {
-        var seen = Set<String>()
         var names: [String] = []
+        // Few names are searched one by one; many are indexed.
+        var seen: Set<String>?
         forEachNode { node in
-            if case .symbol(let name) = node, seen.insert(name).inserted { names.append(name) }
+            guard case .symbol(let name) = node else { return }
+            if seen != nil {
+                if seen?.insert(name).inserted == true { names.append(name) }
+            } else if !names.contains(name) {
+                names.append(name)
+                if names.count > 16 { seen = Set(names) }
+            }
         }
         return names
     }

@@ -55,8 +55,11 @@ enum ExpressionOrder {
     /// A factor as base and exponent (exponent 1 when it is not a power).
     static func splitPower(_ factor: Expression) -> (Expression, Expression) {
         if case .power(let base, let exponent) = factor { return (base, exponent) }
-        return (factor, .number(1))
+        return (factor, one)
     }
+
+    /// The exponent of a factor that is not a power, made once (every `.number` is a box).
+    private static let one: Expression = .number(1)
 
     /// The polynomial degree used to order terms: symbols and applications count 1.
     static func degree(_ e: Expression) -> Double {

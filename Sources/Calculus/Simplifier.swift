@@ -63,7 +63,10 @@ enum Simplifier {
     /// The canonical sum of canonical terms.
     static func sum(_ terms: [Expression]) -> Expression {
         // A lone number (the exponent 1 of most factors) is the constant term alone.
-        if terms.count == 1, case .number(let value) = terms[0] { return .number(0.0 + value) }
+        if terms.count == 1, case .number(let value) = terms[0] {
+            // `0.0 + value` is `value` itself but for -0 and NaN: then the sum is made anew.
+            return value != 0 && !value.isNaN ? terms[0] : .number(0.0 + value)
+        }
         var constant = 0.0
         var like = LikeTerms<[Expression], Double>()
         for term in terms {

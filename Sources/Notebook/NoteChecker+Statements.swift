@@ -40,7 +40,7 @@ extension NoteChecker {
                 let parameters = head.parameters.joined(separator: ", ")
                 diagnose(.warning, "\(head.name) is declared but never defined",
                          hint: "define it, e.g. \(head.name)(\(parameters)) = ...")
-            } else if let value = context.evaluate(resolve(.symbol(head.name), at: entry.site)).value {
+            } else if let value = value(of: resolve(.symbol(head.name), at: entry.site)).value {
                 result.value = value
             }
             return result
@@ -52,7 +52,7 @@ extension NoteChecker {
             evaluateDefinition(entry, into: &result)
         case .expression:
             if let side = statement.sides.first {
-                let outcome = context.evaluate(resolvedSides.first ?? side)
+                let outcome = value(of: resolvedSides.first ?? side)
                 switch outcome {
                 case .finite(let value), .nonFinite(let value, _): result.value = value
                 case .failure(let error): diagnose(.warning, "cannot evaluate: \(error)")
@@ -72,6 +72,13 @@ extension NoteChecker {
         return result
     }
 
+    /// The value of an expression at the example point; a defined symbol alone (`$h_1$` in a
+    /// table) takes its value from the note's program instead of compiling its definitions again.
+    private func value(of expression: Expression) -> Outcome {
+        if case .symbol(let name) = expression, let outcome = noteProgram.value(of: name) { return outcome }
+        return context.evaluate(expression)
+    }
+
     private func evaluateDefinition(_ entry: Entry, into result: inout StatementResult) {
         guard let definition = definitions[entry.site] else { return }
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, _ hint: String?) {
@@ -89,7 +96,7 @@ extension NoteChecker {
                 diagnose(Self.severity(of: error), Self.message(for: error), nil)
             }
             guard result.value != nil, let body = context.definitions[definition.unique] else { break }
-            if let partials = noteProgram.partials(of: body, in: context, leafIndex: leafIndex) {
+            if let partials = noteProgram.partials(ofDefinition: definition.unique) {
                 result.partials = partials.map { (Self.displayName($0.name), $0.value) }
             } else if let partials = try? context.partials(ofDefinition: definition.unique) {
                 // A name that appears only inside a derivative (`L` in `w - η ∂L/∂w`) is not an

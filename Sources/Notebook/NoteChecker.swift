@@ -39,7 +39,7 @@ struct NoteChecker {
     /// Leaves per expression, over the finished context.
     var leafIndex = LeafIndex(context: Context())
     /// Values of every defined symbol at the example point.
-    var noteProgram = NoteProgram(context: Context())
+    var noteProgram = NoteProgram(context: Context(), leafIndex: LeafIndex(context: Context()))
     /// The verdict of every claim, by entry index.
     var claimChecks: [Int: Check] = [:]
     var diagnostics: [Diagnostic] = []
@@ -64,7 +64,10 @@ struct NoteChecker {
         }
         leafIndex = LeafIndex(context: context)
         let point = examplePoint()
-        noteProgram = NoteProgram(context: context)
+        // The context is final from here: every compile and derivative below shares one walk
+        // of its definitions.
+        context.indexDependencies()
+        noteProgram = NoteProgram(context: context, leafIndex: leafIndex)
         claimChecks = checkClaims()
         var results = entries.indices.map { evaluate(entry: $0) }
         addGradients(to: &results)

@@ -1,14 +1,17 @@
 import Calculus
 
 /// The values of every defined symbol of a note at the example point, computed by one compiled
-/// program instead of one per statement.
+/// program instead of one per statement, and the partial derivatives of the definitions that
+/// reverse mode gives, by one more program.
 struct NoteProgram {
     private var values: [String: Outcome] = [:]
+    private var partials: [String: [(name: String, value: Double)]] = [:]
 
     /// Compiles every symbol definition of the context into one program and runs it once;
     /// when the whole cannot be compiled (a cycle, an undefined function), each symbol falls
-    /// back to its own evaluation, so one bad definition costs only its own value.
-    init(context: Context) {
+    /// back to its own evaluation, so one bad definition costs only its own value. Then the
+    /// partial derivatives of each definition (see `partials(ofDefinition:)`).
+    init(context: Context, leafIndex: LeafIndex) {
         let names = context.definitions.keys.sorted()
         if let program = try? context.compile(names.map { .symbol($0) }) {
             let outcomes = program.values(at: context.values)
@@ -16,16 +19,70 @@ struct NoteProgram {
         } else {
             for name in names { values[name] = context.evaluate(.symbol(name)) }
         }
+        computePartials(of: names, in: context, leafIndex: leafIndex)
     }
 
     /// The outcome of a defined symbol.
     func value(of name: String) -> Outcome? { values[name] }
 
-    /// The partial derivatives of `body` with respect to each name it uses directly, each name
-    /// held as an input at its value (NOTE-LANGUAGE.md §6). Computed by reverse mode over the
-    /// body alone; a body with derivative nodes needs the whole graph and is differentiated
-    /// symbolically instead. `nil` when that fails.
-    func partials(of body: Expression, in context: Context, leafIndex: LeafIndex) -> [(name: String, value: Double)]? {
+    /// The partial derivatives of the definition of `name` with respect to each name its body
+    /// uses directly, each name held as an input at its value (NOTE-LANGUAGE.md §6), computed
+    /// by reverse mode over the body alone. `nil` when reverse mode cannot give them: a body
+    /// with derivative nodes (it needs the whole graph and is differentiated symbolically
+    /// instead), inputs that depend on one another, an input without a value, a body that
+    /// cannot be compiled.
+    func partials(ofDefinition name: String) -> [(name: String, value: Double)]? { partials[name] }
+
+    /// Reverse mode over the bodies held as functions of their direct names. Bodies that apply
+    /// none of the note's functions share one program (a function body may reach names that
+    /// are no input of the definition, which make its own program fail); each output's reverse
+    /// pass touches only its own instructions, so the slopes are those of a program per body.
+    private mutating func computePartials(of names: [String], in context: Context, leafIndex: LeafIndex) {
+        var shared: [(name: String, body: Expression, inputs: [(name: String, value: Double)])] = []
+        var sharedContext = Context(functions: context.functions)
+        for name in names {
+            guard let body = context.definitions[name],
+                let inputs = Self.inputs(of: body, in: context, leafIndex: leafIndex, values: values)
+            else { continue }
+            if body.functionNames.contains(where: { context.functions[$0] != nil }) {
+                partials[name] = Self.partials(of: body, inputs: inputs, functions: context.functions)
+            } else {
+                for input in inputs { sharedContext.values[input.name] = input.value }
+                shared.append((name, body, inputs))
+            }
+        }
+        guard !shared.isEmpty else { return }
+        guard let program = try? sharedContext.compile(shared.map(\.body)),
+            case .success(let point) = program.point(sharedContext.values)
+        else {
+            // One body that cannot be compiled must not spoil the others.
+            for (name, body, inputs) in shared {
+                partials[name] = Self.partials(of: body, inputs: inputs, functions: context.functions)
+            }
+            return
+        }
+        var positions: [String: Int] = [:]
+        for (position, leaf) in program.leaves.enumerated() { positions[leaf] = position }
+        var evaluator = Evaluator(program)
+        for (output, entry) in shared.enumerated() {
+            do {
+                try evaluator.differentiate(output: output, at: point)
+            } catch {
+                // As `Program.gradient` answers a point it cannot run: no slopes.
+                partials[entry.name] = entry.inputs.map { ($0.name, 0) }
+                continue
+            }
+            partials[entry.name] = entry.inputs.map { input in
+                (input.name, positions[input.name].map { evaluator.slope(ofLeaf: $0) } ?? 0)
+            }
+        }
+    }
+
+    /// The names `body` uses directly with their values, or nil when reverse mode over the
+    /// body alone cannot give its partials.
+    private static func inputs(
+        of body: Expression, in context: Context, leafIndex: LeafIndex, values: [String: Outcome]
+    ) -> [(name: String, value: Double)]? {
         let direct = body.symbols.filter { context.constantValue(of: $0) == nil }
         var hasPartial = false
         NoteChecker.visit(body) { node in
@@ -36,20 +93,31 @@ struct NoteProgram {
         // `v = u + 1`, ∂w/∂u expands v, as the ∂ notation does).
         let directSet = Set(direct)
         for name in direct where context.definitions[name] != nil {
-            let reached = leafIndex.definitionsReached(from: name).union(leafIndex.leaves(of: .symbol(name)))
-            if !reached.isDisjoint(with: directSet) { return nil }
+            guard leafIndex.definitionsReached(from: name).isDisjoint(with: directSet),
+                leafIndex.leaves(of: .symbol(name)).isDisjoint(with: directSet)
+            else { return nil }
         }
-        var local = Context(functions: context.functions)
+        var inputs: [(name: String, value: Double)] = []
         for name in direct {
             if let outcome = values[name], let value = outcome.value {
-                local.values[name] = value
+                inputs.append((name, value))
             } else if let value = context.values[name] {
-                local.values[name] = value
+                inputs.append((name, value))
             } else {
                 return nil
             }
         }
+        return inputs
+    }
+
+    /// Reverse mode over one body in a context of its own: the note's functions, and the
+    /// inputs as leaves with their values.
+    private static func partials(
+        of body: Expression, inputs: [(name: String, value: Double)], functions: [String: UserFunction]
+    ) -> [(name: String, value: Double)]? {
+        var local = Context(functions: functions)
+        for input in inputs { local.values[input.name] = input.value }
         guard let gradient = try? local.gradient(of: body) else { return nil }
-        return direct.map { ($0, gradient.leaves[$0] ?? 0) }
+        return inputs.map { ($0.name, gradient.leaves[$0.name] ?? 0) }
     }
 }
