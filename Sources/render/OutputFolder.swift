@@ -87,7 +87,11 @@ struct OutputFolder: Sendable {
             guard count > 0 else { break }
             filled += count
         }
-        return filled == bytes.count && existing.prefix(filled).elementsEqual(bytes)
+        guard filled == bytes.count else { return false }
+        return existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in
+            guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return new.isEmpty }
+            return memcmp(oldBase, newBase, new.count) == 0
+        } }
     }
 
     /// Writes a file the user named (e.g. `--junit FILE`), atomically.
