@@ -74,14 +74,23 @@ struct ClaimChecker {
     /// under a microsecond. Both give ∂A/∂x with the definitions between A and x followed and
     /// a defined x taken as an input, NOTE-LANGUAGE §6.)
     private struct SlopeSides {
+        /// Where a side's slope is read after a reverse pass: a leaf's position in the program,
+        /// or a defined symbol taken as an input.
+        enum Variable {
+            case leaf(Int)
+            case node(String)
+        }
+
         /// For each side taken as a slope: its output in the program and its variable.
-        let slopes: [(output: Int, variable: String)]
+        let slopes: [(output: Int, variable: String, source: Variable)]
         let program: Program
 
         init(sides: [Calculus.Expression], program: Program) {
-            var slopes: [(output: Int, variable: String)] = []
+            var slopes: [(output: Int, variable: String, source: Variable)] = []
             for (index, side) in sides.enumerated() {
-                if case .partial(_, let variable, 1) = side { slopes.append((index, variable)) }
+                guard case .partial(_, let variable, 1) = side else { continue }
+                let source = program.leaves.firstIndex(of: variable).map(Variable.leaf) ?? .node(variable)
+                slopes.append((index, variable, source))
             }
             self.slopes = slopes
             self.program = program
@@ -89,10 +98,19 @@ struct ClaimChecker {
 
         /// Every side's outcome at `point`.
         func outcomes(at point: [String: Double]) -> [Outcome] {
-            var outcomes = program.values(at: point)
-            guard !slopes.isEmpty, case .success(let values) = program.point(point) else { return outcomes }
+            let values: [Double]
+            switch program.point(point) {
+            case .success(let found): values = found
+            case .failure(let error): return Array(repeating: .failure(error), count: program.outputCount)
+            }
             var evaluator = Evaluator(program)
-            for (output, variable) in slopes {
+            do {
+                try evaluator.evaluate(at: values)
+            } catch {
+                return Array(repeating: .failure(error), count: program.outputCount)
+            }
+            var outcomes = (0..<program.outputCount).map { evaluator.outcome(ofOutput: $0) }
+            for (output, variable, source) in slopes {
                 // Where A is undefined, so is its slope: the side keeps A's outcome.
                 guard case .finite = outcomes[output] else { continue }
                 do {
@@ -101,8 +119,11 @@ struct ClaimChecker {
                     outcomes[output] = .failure(error)
                     continue
                 }
-                let slope = program.leaves.firstIndex(of: variable).map { evaluator.slope(ofLeaf: $0) }
-                    ?? evaluator.slope(ofNode: variable) ?? 0
+                let slope: Double
+                switch source {
+                case .leaf(let position): slope = evaluator.slope(ofLeaf: position)
+                case .node(let name): slope = evaluator.slope(ofNode: name) ?? 0
+                }
                 outcomes[output] = slope.isFinite
                     ? .finite(slope)
                     : .nonFinite(slope, NonFiniteReason(kind: .undefined, operation: "∂/∂\(variable)",
