@@ -35,9 +35,11 @@ public struct NoteResult: Sendable {
         var summary = Summary()
         summary.notes = 1
         summary.statements = statements.count
-        summary.evaluated = statements.filter { $0.value != nil || $0.check?.status == .holds }.count
-        for statement in statements {
-            guard let check = statement.check else { continue }
+        // By index: iterating the array would copy every statement just to read two fields.
+        for index in statements.indices {
+            let check = statements[index].check
+            if statements[index].value != nil || check?.status == .holds { summary.evaluated += 1 }
+            guard let check else { continue }
             summary.claims += 1
             switch check.status {
             case .holds: summary.held += 1
@@ -45,8 +47,13 @@ public struct NoteResult: Sendable {
             case .cannotTell: summary.cannotTell += 1
             }
         }
-        summary.errors = diagnostics.filter { $0.severity == .error }.count
-        summary.warnings = diagnostics.filter { $0.severity == .warning }.count
+        for index in diagnostics.indices {
+            switch diagnostics[index].severity {
+            case .error: summary.errors += 1
+            case .warning: summary.warnings += 1
+            case .note: break
+            }
+        }
         return summary
     }
 }
