@@ -62,46 +62,48 @@ struct Pipeline {
     }
 
     func run(notes: [NoteFile], outputFolder: String) -> Outcome {
-        let notebookOptions = options.notebook
-        let checked = ParallelMap.map(count: notes.count) { index -> CheckedNote in
+        // Every note is read and parsed first: a page links to its neighbours by their titles.
+        let parsed = ParallelMap.map(count: notes.count) { index -> CheckedNote in
             let note = notes[index]
             let fallbackTitle = ((note.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
             do throws(RenderError) {
-                let text = try NoteReader.read(note)
-                let document = MarkdownParser.parse(text)
-                let result = Notebook.check(document, path: note.path, options: notebookOptions)
-                return CheckedNote(note: note, document: document, result: result, formulaCount: result.formulas.count,
-                                   title: PlainText.firstHeading(of: document) ?? fallbackTitle)
+                let document = MarkdownParser.parse(try NoteReader.read(note))
+                return CheckedNote(note: note, document: document, title: PlainText.firstHeading(of: document) ?? fallbackTitle)
             } catch {
                 return CheckedNote(note: note, title: fallbackTitle, failure: error)
             }
         }
-        var failures = checked.compactMap { $0.failure }
-        guard options.writeReports else { return Outcome(notes: checked, failures: failures) }
-        let folder = OutputFolder(root: outputFolder)
+        // Then each note is checked and its page, report and JSON written at once, while its
+        // trees are still in the core's cache.
+        let notebookOptions = options.notebook
+        let writeReports = options.writeReports
         let unsafe = options.unsafeHTML
-        let written = ParallelMap.map(count: checked.count) { index -> (failure: RenderError?, json: [UInt8]?) in
-            guard let document = checked[index].document else { return (nil, nil) }
-            let json = checked[index].result.map(ReportJSON.noteBytes)
-            let note = checked[index]
-            let html = Self.page(for: index, of: checked, document: document, unsafe: unsafe)
+        let folder = OutputFolder(root: outputFolder)
+        let done = ParallelMap.map(count: parsed.count) { index -> (note: CheckedNote, json: [UInt8]?, failure: RenderError?) in
+            var note = parsed[index]
+            guard let document = note.document else { return (note, nil, nil) }
+            let result = Notebook.check(document, path: note.note.path, options: notebookOptions)
+            note.result = result
+            note.formulaCount = result.formulas.count
+            guard writeReports else { return (note, nil, nil) }
+            let json = ReportJSON.noteBytes(result)
             do throws(RenderError) {
-                try folder.write(html, to: OutputFolder.relativePage(for: note.note.relativePath))
-                if let result = note.result {
-                    let markdown = MarkdownReport.text(document: document, result: result, title: note.title)
-                    try folder.write(Array(markdown.utf8),
-                                     to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
-                }
-                return (nil, json)
+                let page = Self.page(for: index, of: parsed, document: document, result: result, unsafe: unsafe)
+                try folder.write(page, to: OutputFolder.relativePage(for: note.note.relativePath))
+                let markdown = MarkdownReport.text(document: document, result: result, title: note.title)
+                try folder.write(Array(markdown.utf8), to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
+                return (note, json, nil)
             } catch {
-                return (error, json)
+                return (note, json, error)
             }
         }
-        failures += written.compactMap(\.failure)
+        let checked = done.map(\.note)
+        var failures = checked.compactMap(\.failure) + done.compactMap(\.failure)
+        guard writeReports else { return Outcome(notes: checked, failures: failures) }
         let results = checked.compactMap(\.result)
         do throws(RenderError) {
             try folder.write(Array(Self.indexPage(checked).utf8), to: "index.html")
-            let json = ReportJSON.assemble(written.compactMap(\.json), summary: results.reduce(Summary()) { $0 + $1.summary })
+            let json = ReportJSON.assemble(done.compactMap(\.json), summary: results.reduce(Summary()) { $0 + $1.summary })
             try folder.write(json, to: "report.json")
             for asset in Assets.files() {
                 try folder.write(asset.bytes, to: asset.path)
@@ -112,7 +114,8 @@ struct Pipeline {
         return Outcome(notes: checked, failures: failures)
     }
 
-    private static func page(for index: Int, of notes: [CheckedNote], document: Document, unsafe: Bool) -> [UInt8] {
+    /// A note's page; `notes` gives its neighbours' titles for the navigation.
+    private static func page(for index: Int, of notes: [CheckedNote], document: Document, result: NoteResult, unsafe: Bool) -> [UInt8] {
         let relative = OutputFolder.relativePage(for: notes[index].note.relativePath)
         func link(_ other: Int) -> PageShell.Link? {
             guard notes.indices.contains(other), notes[other].document != nil else { return nil }
@@ -124,9 +127,6 @@ struct Pipeline {
             title: notes[index].title, rootPrefix: URLPath.rootPrefix(for: relative),
             index: PageShell.Link(title: "Index", href: URLPath.link(from: relative, to: "index.html")),
             previous: link(index - 1), next: link(index + 1))
-        guard let result = notes[index].result else {
-            return shell.page { HTMLWriter(unsafe: unsafe).write(document.blocks, into: &$0) }
-        }
         let page = NotePage(document: document, result: result)
         return shell.page { page.write(into: &$0, unsafeHTML: unsafe) }
     }
