@@ -22,26 +22,23 @@ public enum ReportJSON {
 
     /// The whole file, as UTF-8, from the notes' entries (`noteBytes`) and the summary over them.
     public static func assemble(_ notes: [[UInt8]], summary: Summary) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(notes.reduce(256) { $0 + $1.count + 6 })
-        out.append(contentsOf: "{\n  \"version\": \(version),\n  \"notes\": ".utf8)
-        if notes.isEmpty {
-            out.append(contentsOf: "[]".utf8)
-        } else {
-            out.append(contentsOf: "[\n".utf8)
-            for (index, note) in notes.enumerated() {
-                out.append(contentsOf: "    ".utf8)
-                out.append(contentsOf: note)
-                out.append(contentsOf: (index + 1 < notes.count ? ",\n" : "\n").utf8)
-            }
-            out.append(contentsOf: "  ]".utf8)
+        Array(parts(notes, summary: summary).joined())
+    }
+
+    /// The whole file as consecutive pieces (the notes' entries between the bits that join
+    /// them), for writing without first copying every note into one buffer.
+    public static func parts(_ notes: [[UInt8]], summary: Summary) -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        parts.reserveCapacity(2 * notes.count + 3)
+        parts.append(Array("{\n  \"version\": \(version),\n  \"notes\": \(notes.isEmpty ? "[]" : "[\n")".utf8))
+        for (index, note) in notes.enumerated() {
+            parts.append(Array((index == 0 ? "    " : ",\n    ").utf8))
+            parts.append(note)
         }
         var json = JSONWriter(level: 1)
         summaryJSON(summary, into: &json)
-        out.append(contentsOf: ",\n  \"summary\": ".utf8)
-        out.append(contentsOf: json.bytes)
-        out.append(contentsOf: "\n}\n".utf8)
-        return out
+        parts.append(Array(((notes.isEmpty ? "" : "\n  ]") + ",\n  \"summary\": ").utf8) + json.bytes + Array("\n}\n".utf8))
+        return parts
     }
 
     private static func note(_ note: NoteResult, into json: inout JSONWriter) {

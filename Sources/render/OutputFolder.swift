@@ -22,12 +22,18 @@ struct OutputFolder: Sendable {
 
     /// Writes `bytes` to `relativePath` inside the folder, creating folders as needed.
     func write(_ bytes: [UInt8], to relativePath: String) throws(RenderError) {
+        try write(parts: [bytes], to: relativePath)
+    }
+
+    /// Writes the concatenation of `parts` to `relativePath` inside the folder, creating
+    /// folders as needed.
+    func write(parts: [[UInt8]], to relativePath: String) throws(RenderError) {
         let components = relativePath.split(separator: "/").map(String.init)
         guard !components.isEmpty, !components.contains(where: { $0 == ".." || $0 == "." }) else {
             throw .unwritable(path: relativePath, reason: "not a path inside the output folder")
         }
         let target = NoteDiscovery.join(root, components.joined(separator: "/"))
-        if Self.holds(bytes, at: target) { return }
+        if Self.holds(parts, at: target) { return }
         let folder = (target as NSString).deletingLastPathComponent
         let temporary = NoteDiscovery.join(folder, ".\(components[components.count - 1]).\(getpid()).tmp")
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -41,19 +47,7 @@ struct OutputFolder: Sendable {
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         guard descriptor >= 0 else { throw .unwritable(path: target, reason: String(cString: strerror(errno))) }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
-            while written < buffer.count {
-                let count = Foundation.write(descriptor, base + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += count
-            }
-            return true
-        }
+        let ok = parts.allSatisfy { Self.writeAll($0, to: descriptor) }
         let writeError = ok ? nil : String(cString: strerror(errno))
         close(descriptor)
         if let writeError {
@@ -67,16 +61,35 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Whether the regular file at `path` holds exactly `bytes`.
-    private static func holds(_ bytes: [UInt8], at path: String) -> Bool {
+    /// Writes all of `bytes` to the open file `descriptor`; false on an error (in `errno`).
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            var written = 0
+            while written < buffer.count {
+                let count = Foundation.write(descriptor, base + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += count
+            }
+            return true
+        }
+    }
+
+    /// Whether the regular file at `path` holds exactly the concatenation of `parts`.
+    private static func holds(_ parts: [[UInt8]], at path: String) -> Bool {
+        let size = parts.reduce(0) { $0 + $1.count }
         var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count else {
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == size else {
             return false
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        // One byte more than expected is asked for, so that a file that grew is told apart.
+        var existing = [UInt8](repeating: 0, count: size + 1)
         var filled = 0
         while filled < existing.count {
             let count = existing.withUnsafeMutableBytes { buffer -> Int in
@@ -87,11 +100,17 @@ struct OutputFolder: Sendable {
             guard count > 0 else { break }
             filled += count
         }
-        guard filled == bytes.count else { return false }
-        return existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in
-            guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return new.isEmpty }
-            return memcmp(oldBase, newBase, new.count) == 0
-        } }
+        guard filled == size else { return false }
+        var offset = 0
+        return existing.withUnsafeBytes { old in
+            parts.allSatisfy { part in
+                defer { offset += part.count }
+                return part.withUnsafeBytes { new in
+                    guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return new.isEmpty }
+                    return memcmp(oldBase + offset, newBase, new.count) == 0
+                }
+            }
+        }
     }
 
     /// Writes a file the user named (e.g. `--junit FILE`), atomically.

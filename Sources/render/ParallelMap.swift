@@ -56,6 +56,12 @@ private final class ResultSlots<T>: @unchecked Sendable {
     func collected() -> [T] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        // Each result is moved out of its slot, not copied.
+        var results: [T] = []
+        results.reserveCapacity(slots.count)
+        for index in slots.indices {
+            if let value = slots[index].take() { results.append(value) }
+        }
+        return results
     }
 }

@@ -21,6 +21,12 @@ struct Pipeline {
         var result: NoteResult?
         /// How many formulas the note has (`document.formulas.count`, counted once).
         var formulaCount = 0
+        /// The result's summary, counted once on the thread that checked the note.
+        var summary = Summary()
+        /// The note's entry of report.json.
+        var json: [UInt8]?
+        /// Why its page or report could not be written.
+        var writeFailure: RenderError?
         var title: String
         var failure: RenderError?
     }
@@ -30,8 +36,8 @@ struct Pipeline {
         var notes: [CheckedNote]
         var failures: [RenderError]
 
-        var results: [NoteResult] { notes.compactMap(\.result) }
-        var summary: Summary { results.reduce(Summary()) { $0 + $1.summary } }
+        var results: [NoteResult] { notes.compactMap { $0.result } }
+        var summary: Summary { notes.reduce(Summary()) { $0 + $1.summary } }
         var formulas: Int { notes.reduce(0) { $0 + $1.formulaCount } }
         var junitXML: String { JUnitReport.xml(for: results) }
 
@@ -79,32 +85,32 @@ struct Pipeline {
         let writeReports = options.writeReports
         let unsafe = options.unsafeHTML
         let folder = OutputFolder(root: outputFolder)
-        let done = ParallelMap.map(count: parsed.count) { index -> (note: CheckedNote, json: [UInt8]?, failure: RenderError?) in
+        let checked = ParallelMap.map(count: parsed.count) { index -> CheckedNote in
             var note = parsed[index]
-            guard let document = note.document else { return (note, nil, nil) }
+            guard let document = note.document else { return note }
             let result = Notebook.check(document, path: note.note.path, options: notebookOptions)
             note.result = result
             note.formulaCount = result.formulas.count
-            guard writeReports else { return (note, nil, nil) }
-            let json = ReportJSON.noteBytes(result)
+            note.summary = result.summary
+            guard writeReports else { return note }
+            note.json = ReportJSON.noteBytes(result)
             do throws(RenderError) {
                 let page = Self.page(for: index, of: parsed, document: document, result: result, unsafe: unsafe)
                 try folder.write(page, to: OutputFolder.relativePage(for: note.note.relativePath))
                 let markdown = MarkdownReport.text(document: document, result: result, title: note.title)
                 try folder.write(Array(markdown.utf8), to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
-                return (note, json, nil)
             } catch {
-                return (note, json, error)
+                note.writeFailure = error
             }
+            return note
         }
-        let checked = done.map(\.note)
-        var failures = checked.compactMap(\.failure) + done.compactMap(\.failure)
+        // Closures, not key paths: a key path would copy each note to read one field.
+        var failures = checked.compactMap { $0.failure } + checked.compactMap { $0.writeFailure }
         guard writeReports else { return Outcome(notes: checked, failures: failures) }
-        let results = checked.compactMap(\.result)
         do throws(RenderError) {
             try folder.write(Array(Self.indexPage(checked).utf8), to: "index.html")
-            let json = ReportJSON.assemble(done.compactMap(\.json), summary: results.reduce(Summary()) { $0 + $1.summary })
-            try folder.write(json, to: "report.json")
+            let summary = checked.reduce(Summary()) { $0 + $1.summary }
+            try folder.write(parts: ReportJSON.parts(checked.compactMap { $0.json }, summary: summary), to: "report.json")
             for asset in Assets.files() {
                 try folder.write(asset.bytes, to: asset.path)
             }
@@ -134,7 +140,7 @@ struct Pipeline {
     private static func indexPage(_ notes: [CheckedNote]) -> String {
         IndexPage.html(entries: notes.filter { $0.document != nil }.map { note in
             IndexPage.Entry(title: note.title, href: URLPath.encode(OutputFolder.relativePage(for: note.note.relativePath)),
-                            path: note.note.path, summary: note.result?.summary ?? Summary())
+                            path: note.note.path, summary: note.summary)
         })
     }
 }
