@@ -102,6 +102,9 @@ struct Pipeline {
             } catch {
                 note.writeFailure = error
             }
+            // The parse trees served the page; dropping them now lets the next note reuse the
+            // memory (fresh pages cost the kernel a fault and a clear each).
+            note.result?.formulas = []
             return note
         }
         // Closures, not key paths: a key path would copy each note to read one field.
