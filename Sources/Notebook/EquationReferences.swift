@@ -40,10 +40,20 @@ public enum EquationReferences {
         return references
     }
 
+    /// Whether `text` contains `@eq-` at all: a quick byte test, for the many texts without one.
+    public static func mentions(in text: String) -> Bool {
+        let needle = Array("@eq-".utf8)
+        var matched = 0
+        for byte in text.utf8 {
+            matched = byte == needle[matched] ? matched + 1 : (byte == needle[0] ? 1 : 0)
+            if matched == needle.count { return true }
+        }
+        return false
+    }
+
     /// Splits text into plain runs and references; used by writers to turn references into links.
     public static func split(_ text: String) -> [(text: String, label: String?)] {
-        // Most text has no `@` at all: nothing to search.
-        guard text.utf8.contains(UInt8(ascii: "@")) else { return text.isEmpty ? [] : [(text, nil)] }
+        guard mentions(in: text) else { return text.isEmpty ? [] : [(text, nil)] }
         var parts: [(String, String?)] = []
         var rest = Substring(text)
         while let at = rest.range(of: "@eq-") {

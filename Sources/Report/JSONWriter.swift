@@ -44,7 +44,6 @@ struct JSONWriter {
     }
 
     mutating func null() { scalar("null") }
-    mutating func bool(_ value: Bool) { scalar(value ? "true" : "false") }
     mutating func integer(_ value: Int) { scalar(String(value)) }
 
     /// A number; NaN and ±∞ are written as the strings `"nan"`, `"inf"`, `"-inf"`.

@@ -97,12 +97,8 @@ public enum MarkdownReport {
 
     /// Text safe inside a table cell and inline code: no pipes or newlines, no backticks.
     private static func cell(_ text: String) -> String {
-        var needsEscapes = false
-        var copy = text
-        copy.withUTF8 { utf8 in
-            needsEscapes = utf8.contains { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "`") }
-        }
-        guard needsEscapes else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "`") })
+        else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for character in text.unicodeScalars {

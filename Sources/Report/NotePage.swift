@@ -133,7 +133,7 @@ public struct NotePage: HTMLHooks {
     }
 
     public func write(text: String, into html: inout HTMLBuffer) -> Bool {
-        guard Self.mentionsEquation(text) else { return false }
+        guard EquationReferences.mentions(in: text) else { return false }
         for part in EquationReferences.split(text) {
             if let label = part.label {
                 if let number = equationNumbers[label] {
@@ -170,17 +170,6 @@ public struct NotePage: HTMLHooks {
                 ResultCards.plot(plot, into: &html)
             }
         }
-    }
-
-    /// Whether `text` contains `@eq-` (a quick test before `EquationReferences.split`).
-    private static func mentionsEquation(_ text: String) -> Bool {
-        let needle = Array("@eq-".utf8)
-        var matched = 0
-        for byte in text.utf8 {
-            matched = byte == needle[matched] ? matched + 1 : (byte == needle[0] ? 1 : 0)
-            if matched == needle.count { return true }
-        }
-        return false
     }
 
     private static func formulas(in inlines: [Inline]) -> [Math] {

@@ -8,25 +8,21 @@ public enum ReportJSON {
 
     /// The whole file for `notes`.
     public static func text(for notes: [NoteResult]) -> String {
-        String(decoding: assemble(notes.map(noteBytes), summary: notes.reduce(Summary()) { $0 + $1.summary }),
+        String(decoding: Array(parts(notes.map(noteBytes), summary: notes.reduce(Summary()) { $0 + $1.summary }).joined()),
                as: UTF8.self)
     }
 
     /// One note's entry of the `notes` array, as UTF-8, indented for its place in the file;
-    /// notes can be written in parallel and then put together with `assemble`.
+    /// notes can be written in parallel and then put together with `parts`.
     public static func noteBytes(_ result: NoteResult) -> [UInt8] {
         var json = JSONWriter(level: 2, capacity: 1024 + 512 * result.statements.count)
         note(result, into: &json)
         return json.bytes
     }
 
-    /// The whole file, as UTF-8, from the notes' entries (`noteBytes`) and the summary over them.
-    public static func assemble(_ notes: [[UInt8]], summary: Summary) -> [UInt8] {
-        Array(parts(notes, summary: summary).joined())
-    }
-
-    /// The whole file as consecutive pieces (the notes' entries between the bits that join
-    /// them), for writing without first copying every note into one buffer.
+    /// The whole file, as UTF-8, in consecutive pieces: the notes' entries (`noteBytes`)
+    /// between the bits that join them, and the summary over them; written one after another
+    /// without first copying every note into one buffer.
     public static func parts(_ notes: [[UInt8]], summary: Summary) -> [[UInt8]] {
         var parts: [[UInt8]] = []
         parts.reserveCapacity(2 * notes.count + 3)
