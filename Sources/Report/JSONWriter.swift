@@ -15,8 +15,11 @@
 struct JSONWriter {
     /// The text written so far.
     private(set) var bytes: [UInt8] = []
-    /// For each open array or object, whether it has an element yet.
-    private var open: [Bool] = []
+    /// How many arrays and objects are open.
+    private var depth = 0
+    /// Bit `d - 1` is set when the container open at depth `d` has an element yet. Reports
+    /// nest six deep at most, whatever the notes hold; 64 levels are supported.
+    private var hasElements: UInt64 = 0
     /// The indentation of the outermost value, in levels of two spaces.
     private let baseLevel: Int
     /// A key was just written: the next value follows it on the same line.
@@ -103,17 +106,24 @@ struct JSONWriter {
     private mutating func open(_ bracket: UInt8) {
         startElement()
         bytes.append(bracket)
-        open.append(false)
+        precondition(depth < 64, "JSONWriter nests at most 64 levels")
+        depth += 1
+        hasElements &= ~Self.bit(depth)
     }
 
     private mutating func close(_ bracket: UInt8) {
-        guard let hadElements = open.popLast() else { return }
+        guard depth > 0 else { return }
+        let hadElements = hasElements & Self.bit(depth) != 0
+        depth -= 1
         if hadElements {
             bytes.append(UInt8(ascii: "\n"))
-            indent(open.count)
+            indent(depth)
         }
         bytes.append(bracket)
     }
+
+    /// The bit of `hasElements` for the container open at `depth`.
+    private static func bit(_ depth: Int) -> UInt64 { 1 << UInt64(depth - 1) }
 
     private mutating func scalar(_ text: String) {
         startElement()
@@ -127,19 +137,25 @@ struct JSONWriter {
             afterKey = false
             return
         }
-        guard let hasElements = open.last else { return }
-        if hasElements { bytes.append(UInt8(ascii: ",")) }
+        guard depth > 0 else { return }
+        if hasElements & Self.bit(depth) != 0 { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\n"))
-        open[open.count - 1] = true
-        indent(open.count)
+        hasElements |= Self.bit(depth)
+        indent(depth)
     }
 
     private mutating func indent(_ depth: Int) {
-        for _ in 0..<(baseLevel + depth) {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(UInt8(ascii: " "))
+        var count = 2 * (baseLevel + depth)
+        Self.spaces.withUnsafeBufferPointer { spaces in
+            while count > 0 {
+                let run = min(count, spaces.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<run]))
+                count -= run
+            }
         }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))

@@ -6,84 +6,143 @@ import Notebook
 /// check at the end. It renders on GitHub (math included), so a course can be published from
 /// the repository itself.
 public enum MarkdownReport {
+    /// The report as text.
     public static func text(document: Document, result: NoteResult, title: String) -> String {
+        String(decoding: bytes(document: document, result: result, title: title), as: UTF8.self)
+    }
+
+    /// The report as UTF-8, as it is written to the file.
+    public static func bytes(document: Document, result: NoteResult, title: String) -> [UInt8] {
         let formulas = document.formulas
-        var byFormula: [Int: [StatementResult]] = [:]
-        for statement in result.statements { byFormula[statement.formula, default: []].append(statement) }
+        var byFormula: [Int: [Int]] = [:]
+        for index in result.statements.indices { byFormula[result.statements[index].formula, default: []].append(index) }
 
         // After which source line each display formula's table goes: the first blank line at
         // or after the formula's last line, so a paragraph is never split.
-        var insertions: [Int: [String]] = [:]
+        var insertions: [Int: [[Int]]] = [:]
         for (index, math) in formulas.enumerated() where math.display {
-            guard let statements = byFormula[index], !statements.isEmpty else { continue }
+            guard let statements = byFormula[index] else { continue }
             let lastLine = (math.lineStarts.last?.line ?? math.position.line)
                 + (math.delimiter == .dollarBlock || math.delimiter == .fence ? 1 : 0)
             var line = lastLine
-            while line <= document.lines.count, !document.lines[line - 1].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            while line <= document.lines.count,
+                  !document.lines[line - 1].utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
                 line += 1
             }
-            insertions[line, default: []].append(table(for: statements))
+            insertions[line, default: []].append(statements)
         }
 
         // The summary goes after the front matter and the note's title (an ATX heading on the
         // first line of the body), or at the very top.
         var summaryAfter = document.frontMatter.map { $0.firstLine + $0.lineCount } ?? 0
         if summaryAfter < document.lines.count, document.lines[summaryAfter].hasPrefix("# ") { summaryAfter += 1 }
-        var out = summaryAfter == 0 ? summaryBlock(result: result, title: title) : ""
-        out.reserveCapacity(4096 + document.lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        var out = MarkdownText(capacity: 4096 + document.lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        if summaryAfter == 0 {
+            summaryBlock(result: result, title: title, into: &out)
+            out.newline()
+        }
         for (index, line) in document.lines.enumerated() {
-            out += line
-            out += "\n"
-            if index + 1 == summaryAfter { out += "\n" + summaryBlock(result: result, title: title).dropLast() }
-            if let tables = insertions[index + 1] {
+            out.append(line)
+            out.newline()
+            if index + 1 == summaryAfter {
+                out.newline()
+                summaryBlock(result: result, title: title, into: &out)
+            }
+            for statements in insertions[index + 1] ?? [] {
                 // The insertion line is blank: the table follows it and is closed by a blank line.
-                for table in tables { out += table + "\n" }
+                table(for: statements, of: result, into: &out)
+                out.newline()
             }
         }
-        if let tables = insertions[document.lines.count + 1] {
-            for table in tables { out += "\n" + table }
+        for statements in insertions[document.lines.count + 1] ?? [] {
+            out.newline()
+            table(for: statements, of: result, into: &out)
         }
-        out += "\n" + checksTable(result: result)
-        return out
+        out.newline()
+        checksTable(result: result, into: &out)
+        return out.bytes
     }
 
-    private static func summaryBlock(result: NoteResult, title: String) -> String {
+    /// The summary quote, ending with a newline.
+    private static func summaryBlock(result: NoteResult, title: String, into out: inout MarkdownText) {
         let summary = result.summary
-        var out = "> **Derive report** · \(summary.statements) statements, \(summary.evaluated) evaluated · "
-        out += "claims: \(summary.held) ✓ held, \(summary.failed) ✗ failed, \(summary.cannotTell) ? cannot tell"
-        out += " · \(summary.errors) errors, \(summary.warnings) warnings\n"
+        out.append("> **Derive report** · \(summary.statements) statements, \(summary.evaluated) evaluated · ")
+        out.append("claims: \(summary.held) ✓ held, \(summary.failed) ✗ failed, \(summary.cannotTell) ? cannot tell")
+        out.append(" · \(summary.errors) errors, \(summary.warnings) warnings\n")
         if !result.point.isEmpty {
-            out += ">\n> Example point: "
-            out += result.point.map { "`\($0.name) = \(NumberText.format($0.value))` (\($0.source.word))" }
-                .joined(separator: ", ")
-            out += "\n"
+            out.append(">\n> Example point: ")
+            for (index, value) in result.point.enumerated() {
+                if index > 0 { out.append(", ") }
+                out.append("`")
+                out.append(value.name)
+                out.append(" = ")
+                out.append(NumberText.format(value.value))
+                out.append("` (")
+                out.append(value.source.word)
+                out.append(")")
+            }
+            out.newline()
         }
-        return out + "\n"
     }
 
     /// The compact results table that follows a display formula.
-    static func table(for statements: [StatementResult]) -> String {
-        var out = "| statement | value | derivatives | check |\n|---|---|---|---|\n"
-        for statement in statements {
-            let reading = statement.reading.map { "`\(cell($0))`" } ?? "`\(cell(statement.tex))`"
-            let value = statement.value.map { "\(statement.name.map { "\($0) = " } ?? "")\(NumberText.format($0))" }
-                ?? (statement.notEvaluated.map { "not evaluated: \(cell($0))" } ?? "")
-            let partials = statement.partials.map { "∂/∂\($0.name) = \(NumberText.format($0.value))" }
-                .joined(separator: ", ")
-            out += "| \(reading) | \(cell(value)) | \(cell(partials)) | \(cell(verdict(statement.check))) |\n"
+    private static func table(for statements: [Int], of result: NoteResult, into out: inout MarkdownText) {
+        out.append("| statement | value | derivatives | check |\n|---|---|---|---|\n")
+        for index in statements {
+            let statement = result.statements[index]
+            out.append("| `")
+            out.cell(statement.reading ?? statement.tex)
+            out.append("` | ")
+            if let value = statement.value {
+                if let name = statement.name {
+                    out.cell(name)
+                    out.append(" = ")
+                }
+                out.append(NumberText.format(value))
+            } else if let reason = statement.notEvaluated {
+                out.append("not evaluated: ")
+                // Escaped twice, as the reports have always written it: a reason quoting
+                // `\|` then reads back as written (a single escape would lose its backslash).
+                out.cell(reason, twice: true)
+            }
+            out.append(" | ")
+            for (number, partial) in statement.partials.enumerated() {
+                if number > 0 { out.append(", ") }
+                out.append("∂/∂")
+                out.cell(partial.name)
+                out.append(" = ")
+                out.append(NumberText.format(partial.value))
+            }
+            out.append(" | ")
+            verdict(statement.check, into: &out)
+            out.append(" |\n")
         }
-        return out
     }
 
-    private static func checksTable(result: NoteResult) -> String {
-        let claims = result.statements.filter { $0.check != nil }
-        guard !claims.isEmpty else { return "## Checks\n\nThis note makes no claims.\n" }
-        var out = "## Checks\n\n| line | claim | verdict |\n|---|---|---|\n"
-        for statement in claims {
-            out += "| \(statement.position.line) | `\(cell(statement.reading ?? statement.tex))` "
-                + "| \(cell(verdict(statement.check))) |\n"
+    private static func checksTable(result: NoteResult, into out: inout MarkdownText) {
+        guard result.statements.contains(where: { $0.check != nil }) else {
+            out.append("## Checks\n\nThis note makes no claims.\n")
+            return
         }
-        return out
+        out.append("## Checks\n\n| line | claim | verdict |\n|---|---|---|\n")
+        for index in result.statements.indices where result.statements[index].check != nil {
+            let statement = result.statements[index]
+            out.append("| \(statement.position.line) | `")
+            out.cell(statement.reading ?? statement.tex)
+            out.append("` | ")
+            verdict(statement.check, into: &out)
+            out.append(" |\n")
+        }
+    }
+
+    private static func verdict(_ check: Check?, into out: inout MarkdownText) {
+        guard let check else { return }
+        switch check.status {
+        case .holds: out.append("✓ ")
+        case .fails: out.append("✗ fails: ")
+        case .cannotTell: out.append("? cannot tell: ")
+        }
+        out.cell(check.message)
     }
 
     static func verdict(_ check: Check?) -> String {
@@ -94,21 +153,45 @@ public enum MarkdownReport {
         case .cannotTell: return "? cannot tell: \(check.message)"
         }
     }
+}
 
-    /// Text safe inside a table cell and inline code: no pipes or newlines, no backticks.
-    private static func cell(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "`") })
-        else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for character in text.unicodeScalars {
-            switch character {
-            case "|": out += "\\|"
-            case "\n": out += " "
-            case "`": out += "'"
-            default: out.unicodeScalars.append(character)
+/// The Markdown report's text as it is written: UTF-8 bytes.
+struct MarkdownText {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ text: Substring) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Text safe inside a table cell and inline code: pipes escaped (`\|`, or `\\|` when
+    /// escaped `twice`), newlines as spaces, backticks as apostrophes.
+    mutating func cell(_ text: String, twice: Bool = false) {
+        var text = text
+        text.withUTF8 { utf8 in
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "|"):
+                    bytes.append(UInt8(ascii: "\\"))
+                    if twice { bytes.append(UInt8(ascii: "\\")) }
+                    bytes.append(byte)
+                case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: " "))
+                case UInt8(ascii: "`"): bytes.append(UInt8(ascii: "'"))
+                default: bytes.append(byte)
+                }
             }
         }
-        return out
     }
 }

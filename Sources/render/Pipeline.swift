@@ -97,8 +97,8 @@ struct Pipeline {
             do throws(RenderError) {
                 let page = Self.page(for: index, of: parsed, document: document, result: result, unsafe: unsafe)
                 try folder.write(page, to: OutputFolder.relativePage(for: note.note.relativePath))
-                let markdown = MarkdownReport.text(document: document, result: result, title: note.title)
-                try folder.write(Array(markdown.utf8), to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
+                let markdown = MarkdownReport.bytes(document: document, result: result, title: note.title)
+                try folder.write(markdown, to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
             } catch {
                 note.writeFailure = error
             }
