@@ -40,7 +40,12 @@ enum ResultCards {
     static func displayText(_ value: Double) -> String {
         let text = NumberText.format(value)
         guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
-        return String(text.unicodeScalars.lazy.map { $0 == "-" ? "\u{2212}" : Character($0) })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") { bytes.append(contentsOf: "\u{2212}".utf8) } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - Header
