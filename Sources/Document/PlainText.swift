@@ -1,5 +1,3 @@
-import Foundation
-
 /// The text of inline content without markup (for titles and link text).
 public enum PlainText {
     public static func of(_ inlines: [Inline]) -> String {
@@ -30,10 +28,24 @@ public enum PlainText {
     public static func firstHeading(of document: Document) -> String? {
         for block in document.blocks {
             if case .heading(_, let content, _) = block {
-                let text = of(content).trimmingCharacters(in: .whitespaces)
+                let text = trimmed(of(content))
                 if !text.isEmpty { return text }
             }
         }
         return nil
+    }
+
+    /// `text` without the spaces and tabs at its ends (Foundation's `.whitespaces`: tab and
+    /// the Unicode space separators).
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 }

@@ -71,7 +71,8 @@ struct Pipeline {
         // Every note is read and parsed first: a page links to its neighbours by their titles.
         let parsed = ParallelMap.map(count: notes.count) { index -> CheckedNote in
             let note = notes[index]
-            let fallbackTitle = ((note.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
+            // A note without a heading is titled by its file name.
+            var fallbackTitle: String { ((note.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension }
             do throws(RenderError) {
                 let document = MarkdownParser.parse(try NoteReader.read(note))
                 return CheckedNote(note: note, document: document, title: PlainText.firstHeading(of: document) ?? fallbackTitle)
