@@ -42,13 +42,16 @@ public enum EquationReferences {
 
     /// Whether `text` contains `@eq-` at all: a quick byte test, for the many texts without one.
     public static func mentions(in text: String) -> Bool {
-        let needle = Array("@eq-".utf8)
-        var matched = 0
-        for byte in text.utf8 {
-            matched = byte == needle[matched] ? matched + 1 : (byte == needle[0] ? 1 : 0)
-            if matched == needle.count { return true }
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard utf8.count >= 4 else { return false }
+            for index in 0..<(utf8.count - 3)
+            where utf8[index] == UInt8(ascii: "@") && utf8[index + 1] == UInt8(ascii: "e")
+                && utf8[index + 2] == UInt8(ascii: "q") && utf8[index + 3] == UInt8(ascii: "-") {
+                return true
+            }
+            return false
         }
-        return false
     }
 
     /// Splits text into plain runs and references; used by writers to turn references into links.
