@@ -27,7 +27,7 @@ public enum MathML {
     public static func write(_ formula: Formula, display: Display, into output: inout [UInt8]) {
         let body = MathMLBuilder(display: display == .block).row(formula.nodes)
         let semantics = MathMLElement("semantics", children: [
-            body.name == "mrow" ? body : MathMLElement("mrow", children: [body]),
+            body.isNamed("mrow") ? body : MathMLElement("mrow", children: [body]),
             MathMLElement("annotation", text: formula.source, [("encoding", "application/x-tex")]),
         ])
         MathMLElement("math", [("display", display.rawValue)], children: [semantics]).write(to: &output)
