@@ -91,7 +91,7 @@ struct NoteChecker {
                 let head = declaration.head
                 if head.isFunction { scope.functions[head.name] = head.parameters.count }
                 if Names.isMultiLetter(head.name) { scope.multiLetterNames.insert(head.name) }
-                if declaration.isBinding, Names.isBuiltinOrConstant(head.name) { scope.shadowed.insert(head.name) }
+                if Names.isBuiltinOrConstant(head.name), declaration.isBinding { scope.shadowed.insert(head.name) }
                 scope.names.insert(head.name)
             }
         }

@@ -114,12 +114,34 @@ public struct ReadingScope: Sendable, Equatable {
 /// The left side of a definition or binding, as found before the full reading.
 public struct HeadDeclaration: Sendable, Equatable {
     public var head: Head
+    /// The right side of a head without parameters, read only when `isBinding` is asked
+    /// (most callers ask only about the few names that could shadow a built-in).
+    private let body: (nodes: [Node], source: [UInt8])?
+    /// `isBinding` when there is no body to read.
+    private let knownBinding: Bool
+
     /// Whether the right side is a closed constant (`x_1 = 0.05`, `\eta = 10^{-2}`).
-    public var isBinding: Bool
+    public var isBinding: Bool {
+        guard let body else { return knownBinding }
+        var reader = ExpressionReader(source: body.source, scope: ReadingScope())
+        return (try? reader.expression(body.nodes)).map(FormulaReader.isClosedConstant) == true
+    }
 
     public init(head: Head, isBinding: Bool) {
         self.head = head
-        self.isBinding = isBinding
+        self.body = nil
+        self.knownBinding = isBinding
+    }
+
+    /// The head of `head = body`, whose binding is read from `body` when asked.
+    init(head: Head, body: [Node], source: [UInt8]) {
+        self.head = head
+        self.body = (body, source)
+        self.knownBinding = false
+    }
+
+    public static func == (first: HeadDeclaration, second: HeadDeclaration) -> Bool {
+        first.head == second.head && first.isBinding == second.isBinding
     }
 }
 

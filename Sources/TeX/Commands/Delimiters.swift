@@ -202,7 +202,7 @@ extension MathMLBuilder {
             return MathMLElement("mo", text: delimiter.delimiter.text, [("stretchy", "true")])
         }
         let height = MathMLBuilder.height(delimiter.size)
-        var attributes: [(name: String, value: String)] = [("minsize", height), ("maxsize", height)]
+        var attributes: [MathMLElement.Attribute] = [("minsize", height), ("maxsize", height)]
         if !MathMLBuilder.brackets.contains(delimiter.delimiter.text) {
             attributes += [("fence", "true"), ("stretchy", "true"), ("symmetric", "true")]
         }

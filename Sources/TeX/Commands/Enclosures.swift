@@ -82,7 +82,7 @@ extension MathMLBuilder {
         case .op: spacing = nil
         default: spacing = "0em"
         }
-        if element.name == "mo" {
+        if element.isNamed("mo") {
             if let spacing {
                 element.set("lspace", spacing)
                 element.set("rspace", spacing)

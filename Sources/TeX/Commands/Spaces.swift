@@ -86,7 +86,8 @@ extension MathMLBuilder {
             return MathMLElement("mtext", text: "\u{A0}")
         }
         if let hint = Spaces.breaks[space.command] {
-            return MathMLElement("mspace", hint.isEmpty ? [] : [("linebreak", hint)])
+            if hint.isEmpty { return MathMLElement("mspace") }
+            return MathMLElement("mspace", [("linebreak", hint)])
         }
         guard let width = space.width else {
             return MathMLElement("mspace", [("width", "0em")])

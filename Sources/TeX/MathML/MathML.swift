@@ -25,12 +25,21 @@ public enum MathML {
 
     /// Appends the `<math>` element of `render(_:display:)` to `output`, as UTF-8.
     public static func write(_ formula: Formula, display: Display, into output: inout [UInt8]) {
+        // <math display="..."><semantics><mrow>...</mrow><annotation encoding="application/x-tex">
+        // source</annotation></semantics></math>: the fixed wrappers are written as they are.
         let body = MathMLBuilder(display: display == .block).row(formula.nodes)
-        let semantics = MathMLElement("semantics", children: [
-            body.name == "mrow" ? body : MathMLElement("mrow", children: [body]),
-            MathMLElement("annotation", text: formula.source, [("encoding", "application/x-tex")]),
-        ])
-        MathMLElement("math", [("display", display.rawValue)], children: [semantics]).write(to: &output)
+        output.append(contentsOf: display == .block ? #"<math display="block">"#.utf8 : #"<math display="inline">"#.utf8)
+        output.append(contentsOf: "<semantics>".utf8)
+        if body.isNamed("mrow") {
+            body.write(to: &output)
+        } else {
+            output.append(contentsOf: "<mrow>".utf8)
+            body.write(to: &output)
+            output.append(contentsOf: "</mrow>".utf8)
+        }
+        output.append(contentsOf: #"<annotation encoding="application/x-tex">"#.utf8)
+        MathMLElement.escape(formula.source, into: &output)
+        output.append(contentsOf: "</annotation></semantics></math>".utf8)
     }
 
     /// Parses and renders in one call; the diagnostics are dropped (use `Formula.parse` and

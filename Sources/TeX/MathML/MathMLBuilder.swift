@@ -54,7 +54,7 @@ struct MathMLBuilder {
     /// attributes that change something (no `<mstyle>` if nothing changes).
     func styled(_ element: MathMLElement, _ style: MathStyle) -> MathMLElement {
         let (display, level) = MathMLBuilder.target(style)
-        var attributes: [(name: String, value: String)] = []
+        var attributes: [MathMLElement.Attribute] = []
         if display != displayStyle { attributes.append(("displaystyle", display ? "true" : "false")) }
         if level != scriptLevel { attributes.append(("scriptlevel", String(level))) }
         if attributes.isEmpty { return element }
@@ -402,14 +402,15 @@ struct MathMLBuilder {
         }
     }
 
+    /// The elements whose first child is the core of an embellished operator.
+    static let embellishing: [StaticString] = ["munder", "mover", "munderover", "msub", "msup", "msubsup"]
+
     /// Sets an attribute on the `<mo>` at the core of an embellished operator
     /// (`<munder><mo>lim</mo>...</munder>`), or on the element itself.
-    static func setOnCore(_ element: inout MathMLElement, _ name: String, _ value: String) {
-        if element.name == "mo" {
+    static func setOnCore(_ element: inout MathMLElement, _ name: StaticString, _ value: String) {
+        if element.isNamed("mo") {
             element.set(name, value)
-        } else if ["munder", "mover", "munderover", "msub", "msup", "msubsup"].contains(element.name),
-                  !element.children.isEmpty
-        {
+        } else if embellishing.contains(where: element.isNamed), !element.children.isEmpty {
             setOnCore(&element.children[0], name, value)
         } else {
             element.set(name, value)

@@ -22,13 +22,13 @@ public enum FormulaReader {
         for statement in split.statements {
             let (sides, relations) = (statement.sides, statement.relations)
             guard relations.first?.relation == .equal, let head = statement.head else { continue }
-            // Only a head without parameters can bind a name to a number: read its body then.
-            var isBinding = false
+            // Only a head without parameters can bind a name to a number: its body is read
+            // when that is asked.
             if head.parameters.isEmpty {
-                var reader = ExpressionReader(source: source, scope: ReadingScope())
-                isBinding = (try? reader.expression(sides[1])).map(isClosedConstant) == true
+                heads.append(HeadDeclaration(head: head, body: sides[1], source: source))
+            } else {
+                heads.append(HeadDeclaration(head: head, isBinding: false))
             }
-            heads.append(HeadDeclaration(head: head, isBinding: isBinding))
         }
         return heads
     }
