@@ -111,16 +111,26 @@ struct Pipeline {
         // Closures, not key paths: a key path would copy each note to read one field.
         var failures = checked.compactMap { $0.failure } + checked.compactMap { $0.writeFailure }
         guard writeReports else { return Outcome(notes: checked, failures: failures) }
-        do throws(RenderError) {
-            try folder.write(Array(Self.indexPage(checked).utf8), to: "index.html")
-            let summary = checked.reduce(Summary()) { $0 + $1.summary }
-            try folder.write(parts: ReportJSON.parts(checked.compactMap { $0.json }, summary: summary), to: "report.json")
-            for asset in Assets.files() {
-                try folder.write(asset.bytes, to: asset.path)
+        // The index, report.json and the assets are written side by side.
+        let tail = ParallelMap.map(count: 3) { part -> RenderError? in
+            do throws(RenderError) {
+                switch part {
+                case 0:
+                    try folder.write(Array(Self.indexPage(checked).utf8), to: "index.html")
+                case 1:
+                    let summary = checked.reduce(Summary()) { $0 + $1.summary }
+                    try folder.write(parts: ReportJSON.parts(checked.compactMap { $0.json }, summary: summary), to: "report.json")
+                default:
+                    for asset in Assets.files() {
+                        try folder.write(asset.bytes, to: asset.path)
+                    }
+                }
+                return nil
+            } catch {
+                return error
             }
-        } catch {
-            failures.append(error)
         }
+        failures.append(contentsOf: tail.compactMap { $0 })
         return Outcome(notes: checked, failures: failures)
     }
 
