@@ -19,6 +19,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CCmarkBridge", dependencies: ["CCmarkGFM"]),
+        // jemalloc's options for `render` (a C global jemalloc reads at start-up).
+        .target(name: "CAllocatorOptions"),
         .target(name: "Document", dependencies: ["CCmarkGFM", "CCmarkBridge"]),
         .target(name: "Calculus"),
         .target(name: "TeX", dependencies: ["Calculus"]),
@@ -30,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "render",
             dependencies: [
-                "Document", "TeX", "Calculus", "Notebook", "Report",
+                "Document", "TeX", "Calculus", "Notebook", "Report", "CAllocatorOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ],
