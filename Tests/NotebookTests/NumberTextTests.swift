@@ -1,3 +1,4 @@
+import Foundation
 import Notebook
 import Testing
 
@@ -10,6 +11,36 @@ import Testing
     ])
     func sixSignificantDigits(value: Double, text: String) {
         #expect(NumberText.format(value) == text)
+    }
+
+    /// Numbers too large or small for plain digits, and numbers asked for with more than 15
+    /// digits, read as printf's `%.{digits}g` (Foundation's `String(format:)` here), trimmed:
+    /// no trailing zeros, no `+` or leading zeros in the exponent.
+    @Test func exponentsAndLongDigitsAsPrintf() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var checked = 0
+        for _ in 0..<3000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let mantissa = Double(state >> 11) / Double(1 << 53) * 2 - 1
+            let value = mantissa * Foundation.pow(10, Double(Int(state % 61) - 30))
+            guard value != 0 else { continue }
+            let exponent = Int(Foundation.log10(Swift.abs(value)).rounded(.down))
+            for digits in [4, 6, 9, 12, 17] where digits > 15 || exponent < -4 || exponent >= digits {
+                var expected = String(format: "%.\(digits)g", value)
+                var power = ""
+                if let e = expected.firstIndex(of: "e") {
+                    power = "e\(Int(expected[expected.index(after: e)...])!)"
+                    expected = String(expected[..<e])
+                }
+                if expected.contains(".") {
+                    while expected.hasSuffix("0") { expected.removeLast() }
+                    if expected.hasSuffix(".") { expected.removeLast() }
+                }
+                #expect(NumberText.format(value, significant: digits) == expected + power, "\(value), \(digits) digits")
+                checked += 1
+            }
+        }
+        #expect(checked > 3000)
     }
 
     @Test func nonFiniteValuesAreWords() {
