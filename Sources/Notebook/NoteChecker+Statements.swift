@@ -16,7 +16,10 @@ extension NoteChecker {
             result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: length, hint: hint))
         }
         let resolvedSides = self.resolvedSides[index]
-        if let variables = resolvedSides.lazy.compactMap(ambiguousPrime).first {
+        // A loop, not `lazy.compactMap(ambiguousPrime)`: that closure would copy the whole checker.
+        var ambiguous: [String]?
+        for side in resolvedSides where ambiguous == nil { ambiguous = ambiguousPrime(in: side) }
+        if let variables = ambiguous {
             let list = variables.isEmpty ? "none" : variables.joined(separator: ", ")
             let message = "a prime on an expression needs exactly one free variable, and this one has \(variables.count) (\(list))"
             let hint = variables.first.map { "write \\frac{\\partial}{\\partial \($0)} ... to say which derivative" }
