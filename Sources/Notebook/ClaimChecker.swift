@@ -152,7 +152,7 @@ struct ClaimChecker {
     /// The progress of one claim.
     private struct State {
         let claim: Claim
-        let leavesOfSides: [[String]]
+        let leavesOfSides: [LeafSet]
         let identity: Bool
         let tolerances: [Double]
         var offset = 0
@@ -162,7 +162,7 @@ struct ClaimChecker {
 
         init(claim: Claim, checker: NoteChecker) {
             self.claim = claim
-            leavesOfSides = claim.sides.map { Array(checker.leafIndex.leaves(of: $0)) }
+            leavesOfSides = claim.sides.map { checker.leafIndex.leafSet(of: $0) }
             identity = leavesOfSides.allSatisfy { !$0.isEmpty }
             tolerances = claim.entry.statement.relations.indices.map {
                 ClaimChecker.tolerance(for: $0, of: claim.entry, checker: checker)
@@ -201,7 +201,9 @@ struct ClaimChecker {
                 let right = values[index + 1]
                 if !ClaimChecker.holds(relation, left, right, tolerance: tolerances[index], checker: checker) {
                     let (leftText, rightText) = NumberText.pair(left, right)
-                    let pointText = ClaimChecker.describe(point, leaves: Set(leavesOfSides[index] + leavesOfSides[index + 1]))
+                    var leaves = leavesOfSides[index]
+                    leaves.formUnion(leavesOfSides[index + 1])
+                    let pointText = ClaimChecker.describe(point, leaves: checker.leafIndex.names(in: leaves))
                     let sidesText = values.count > 2 ? " (sides \(index + 1) and \(index + 2))" : ""
                     verdict = Check(status: .fails, points: compared,
                                     message: "left \(leftText), right \(rightText)\(sidesText)"
