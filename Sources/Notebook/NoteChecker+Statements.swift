@@ -11,9 +11,8 @@ extension NoteChecker {
             formula: entry.formula, position: entry.position, tex: entry.tex, kind: Self.kind(statement.kind),
             name: statement.head?.name, reading: Self.reading(of: statement))
         result.index = statement.index
-        let length = entry.tex.count
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
-            result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: length, hint: hint))
+            result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
         }
         let resolvedSides = self.resolvedSides[index]
         // A loop, not `lazy.compactMap(ambiguousPrime)`: that closure would copy the whole checker.
@@ -170,21 +169,27 @@ extension NoteChecker {
     /// The plain-text reading of a statement: `n_1 = x_1*w_1 + x_2*w_2 + b_1`.
     static func reading(of statement: Statement) -> String? {
         guard statement.kind != .prose else { return nil }
-        var parts: [String] = []
+        var text = statement.label.map { $0 + ": " } ?? ""
+        var first = true
+        func append(_ part: String) {
+            if !first { text += " " }
+            text += part
+            first = false
+        }
         if let head = statement.head {
-            parts.append(head.isFunction ? "\(head.name)(\(head.parameters.joined(separator: ", ")))" : head.name)
-            if statement.kind == .declaration { return parts[0] }
+            let name = head.isFunction ? "\(head.name)(\(head.parameters.joined(separator: ", ")))" : head.name
+            if statement.kind == .declaration { return name }
+            append(name)
         }
         for (index, side) in statement.sides.enumerated() {
             if index > 0 || statement.head != nil {
                 let relation = index == 0 ? "=" : (index - 1 < statement.relations.count
                                                    ? statement.relations[index - 1].rawValue : "=")
-                parts.append(relation)
+                append(relation)
             }
-            parts.append(side.description)
+            append(side.description)
         }
-        let text = parts.joined(separator: " ")
-        return statement.label.map { "\($0): \(text)" } ?? text
+        return text
     }
 
     // MARK: - Gradients of sinks
