@@ -13,10 +13,12 @@ public enum Constants {
     /// The value of the known constant named `name`, ignoring any shadowing. (Asked for every
     /// name a note uses, so answered by comparing, not hashing; the same answer as `values`.)
     public static func value(of name: String) -> Double? {
+        // Every constant's name is at most two bytes (and has no other spelling).
+        guard name.utf8.count <= 2 else { return nil }
         switch name {
-        case "e": M_E
-        case "π": Double.pi
-        default: nil
+        case "e": return M_E
+        case "π": return Double.pi
+        default: return nil
         }
     }
 }
