@@ -200,13 +200,21 @@ extension NoteChecker {
         var used = Set<String>()
         for expression in context.definitions.values { used.formUnion(expression.symbols) }
         for function in context.functions.values { used.formUnion(function.body.symbols) }
-        for (site, definition) in definitions {
+        for definition in definitions.values {
             guard case .symbol = definition.kind, !used.contains(definition.unique) else { continue }
-            guard let index = entries.firstIndex(where: { $0.site == site }),
-                let gradient = try? context.gradient(of: .symbol(definition.unique))
+            // The slopes of `context.gradient(of:)` with respect to the leaves, read straight
+            // from the evaluator (no table of the slopes of every definition).
+            guard let program = try? context.compile([.symbol(definition.unique)]),
+                case .success(let point) = program.point(context.values)
             else { continue }
-            results[index].gradient = gradient.leaves.keys.sorted(by: Names.naturalOrder).compactMap { leaf in
-                gradient.leaves[leaf].map { (Self.displayName(leaf), $0) }
+            var evaluator = Evaluator(program)
+            guard (try? evaluator.differentiate(output: 0, at: point)) != nil else {
+                results[definition.entry].gradient = []
+                continue
+            }
+            let slopes = program.leaves.enumerated().map { (name: $0.element, slope: evaluator.slope(ofLeaf: $0.offset)) }
+            results[definition.entry].gradient = slopes.sorted { Names.naturalOrder($0.name, $1.name) }.map {
+                (Self.displayName($0.name), $0.slope)
             }
         }
     }
