@@ -150,8 +150,23 @@ public enum Builtins {
 
     /// Whether `name` is a name of a built-in function.
     public static func isBuiltin(_ name: String) -> Bool {
-        aritiesByName[name] != nil
+        // Readers ask about every run of letters; most are ruled out by their first byte or
+        // their length before any hashing. (No built-in's name has another spelling in Unicode.)
+        guard let first = name.utf8.first, firstBytes[Int(first)], name.utf8.count <= longestName else { return false }
+        return aritiesByName[name] != nil
     }
+
+    /// Whether some built-in's name starts with each byte.
+    private static let firstBytes: [Bool] = {
+        var bytes = [Bool](repeating: false, count: 256)
+        for function in all {
+            for name in function.names { if let first = name.utf8.first { bytes[Int(first)] = true } }
+        }
+        return bytes
+    }()
+
+    /// The length in bytes of the longest built-in's name.
+    private static let longestName = all.flatMap(\.names).map(\.utf8.count).max() ?? 0
 
     /// The position in `all` of the built-in named `name` taking `arity` arguments.
     static func position(of name: String, arity: Int) -> Int? {

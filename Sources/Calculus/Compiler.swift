@@ -66,6 +66,7 @@ struct Compiler {
     mutating func compile(_ roots: [Expression]) throws(CalculusError) -> Program {
         let graph = try DependencyGraph(context: context, roots: roots)
         let leaves = graph.leaves.sorted(by: naturallyPrecedes)
+        leafSlots.reserveCapacity(leaves.count)
         for leaf in leaves { leafSlots[leaf] = newSlot(value: 0, constant: false) }
         for case .symbol(let name) in graph.order { _ = try compileDefinition(name, depth: 0) }
         var outputs: [Int32] = []
@@ -102,9 +103,11 @@ struct Compiler {
         case .number(let value):
             return constant(value)
         case .symbol(let name):
-            if let slot = scope[name] { return slot }
+            if !scope.isEmpty, let slot = scope[name] { return slot }
+            // Definitions are compiled before the outputs, and leaves are never defined: most
+            // names are found by one lookup.
+            if let slot = definitionSlots[name] ?? leafSlots[name] { return slot }
             if context.definitions[name] != nil { return try compileDefinition(name, depth: inner) }
-            if let slot = leafSlots[name] { return slot }
             if let value = context.constantValue(of: name) { return constant(value) }
             throw .undefinedSymbol(name)
         case .sum(let terms):

@@ -10,8 +10,15 @@ public enum Constants {
         "π": Double.pi,
     ]
 
-    /// The value of the known constant named `name`, ignoring any shadowing.
+    /// The value of the known constant named `name`, ignoring any shadowing. (Asked for every
+    /// name a note uses, so answered by comparing, not hashing; the same answer as `values`.)
     public static func value(of name: String) -> Double? {
-        values[name]
+        // Every constant's name is at most two bytes (and has no other spelling).
+        guard name.utf8.count <= 2 else { return nil }
+        switch name {
+        case "e": return M_E
+        case "π": return Double.pi
+        default: return nil
+        }
     }
 }

@@ -91,8 +91,10 @@ public struct Context: Hashable, Sendable {
     /// The value of `name` as a known constant in this context: `nil` when `name` is not a
     /// constant or when the context defines or binds it.
     public func constantValue(of name: String) -> Double? {
-        guard definitions[name] == nil, values[name] == nil else { return nil }
-        return Constants.value(of: name)
+        // Most names are no constant: asked first, that answer needs no lookup.
+        guard let value = Constants.value(of: name), storedDefinitions[name] == nil, storedValues[name] == nil
+        else { return nil }
+        return value
     }
 
     /// Whether `name` is a leaf here: not defined and not an unshadowed constant (it may or may

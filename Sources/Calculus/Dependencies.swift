@@ -64,6 +64,9 @@ struct DependencyGraph {
     private let index: DependencyIndex
     private let stop: String?
     private var orderIDs: [Int] = []
+    /// The leaves of every walk joined, repeats included: made into `leaves` at once, which
+    /// costs one table instead of one growing by every walk.
+    private var walkLeaves: [String] = []
 
     /// Walks from `roots`; when `stop` is given, its definition is not expanded (the meaning
     /// of ∂/∂stop, NOTE-LANGUAGE §6).
@@ -72,13 +75,15 @@ struct DependencyGraph {
         var rootDependencies: [GraphNode] = []
         for root in roots {
             let walk = try NodeWalk(of: root, locals: [], in: context)
-            leaves.formUnion(walk.leaves)
+            walkLeaves.append(contentsOf: walk.leaves)
             for node in walk.dependencies where !rootDependencies.contains(node) {
                 rootDependencies.append(node)
             }
         }
         index = context.dependencyIndex ?? DependencyIndex(context: context, reachableFrom: rootDependencies)
         try walk(from: rootDependencies.compactMap { index.ids[$0] })
+        leaves = Set(walkLeaves)
+        walkLeaves = []
     }
 
     /// The nodes whose value depends on the stop variable (directly or not).
@@ -128,7 +133,7 @@ struct DependencyGraph {
     private mutating func enter(
         _ id: Int, stack: inout [(id: Int, next: Int)], onPath: inout [Bool]
     ) throws(CalculusError) {
-        leaves.formUnion(try index.walk(id).leaves)
+        walkLeaves.append(contentsOf: try index.walk(id).leaves)
         stack.append((id, 0))
         onPath[id] = true
     }

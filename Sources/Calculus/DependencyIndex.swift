@@ -7,8 +7,9 @@ struct NodeWalk: Sendable {
     /// first use, each marked whether it is one of `dependencies` (a stop variable that is not
     /// defined is met but is no dependency).
     var met: [(node: GraphNode, isDependency: Bool)]
-    /// The leaves used directly: names that are neither defined nor unshadowed constants.
-    var leaves: Set<String>
+    /// The leaves used directly: names that are neither defined nor unshadowed constants, in
+    /// order of first use.
+    var leaves: [String]
 
     /// The walk of the definition of a symbol or the body of a function of `context`.
     init(of node: GraphNode, in context: Context) throws(CalculusError) {
@@ -31,15 +32,18 @@ struct NodeWalk: Sendable {
         leaves = []
         // Few nodes are searched one by one; many are indexed.
         var seen: Set<GraphNode>?
-        func meet(_ node: GraphNode, isDependency: Bool) {
+        /// Records `node` the first time it is met; whether it was new.
+        @discardableResult
+        func meet(_ node: GraphNode, isDependency: Bool) -> Bool {
             if seen != nil {
-                guard seen?.insert(node).inserted == true else { return }
+                guard seen?.insert(node).inserted == true else { return false }
             } else {
-                guard !met.contains(where: { $0.node == node }) else { return }
+                guard !met.contains(where: { $0.node == node }) else { return false }
                 if met.count >= 16 { seen = Set(met.map(\.node) + [node]) }
             }
             met.append((node, isDependency))
             if isDependency { dependencies.append(node) }
+            return true
         }
         var problem: CalculusError?
         var stack: [(Expression, Int)] = [(expression, 1)]
@@ -48,12 +52,11 @@ struct NodeWalk: Sendable {
             node.forEachChildReversed { stack.append(($0, level + 1)) }
             guard problem == nil else { continue }
             switch node {
-            case .symbol(let name) where !locals.contains(name):
+            case .symbol(let name) where locals.isEmpty || !locals.contains(name):
                 if context.definitions[name] != nil {
                     meet(.symbol(name), isDependency: true)
-                } else {
-                    meet(.symbol(name), isDependency: false)
-                    if context.constantValue(of: name) == nil { leaves.insert(name) }
+                } else if meet(.symbol(name), isDependency: false), context.constantValue(of: name) == nil {
+                    leaves.append(name)
                 }
             case .apply(let name, let arguments):
                 problem = context.checkApplication(of: name, arity: arguments.count)

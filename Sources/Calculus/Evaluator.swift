@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs a `Program` at many points reusing its buffers: the fast path for sampling and for
 /// benchmarks. After `evaluate(at:)` read `value(ofOutput:)` or `outcome(ofOutput:)`; after
-/// `differentiate(output:at:)` also `slope(ofLeaf:)` and `slope(ofNode:)`.
+/// `differentiate(output:at:)` (or `evaluate(at:)` then `backpropagate(output:)`) also
+/// `slope(ofLeaf:)` and `slope(ofNode:)`.
 public struct Evaluator: Sendable {
     /// The program run.
     public let program: Program
@@ -41,6 +42,13 @@ public struct Evaluator: Sendable {
     /// with respect to every slot. An output index out of range leaves every slope 0.
     public mutating func differentiate(output index: Int, at point: [Double]) throws(CalculusError) {
         try evaluate(at: point)
+        backpropagate(output: index)
+    }
+
+    /// The reverse pass of `differentiate(output:at:)` alone, at the point of the last
+    /// `evaluate(at:)`: the same slopes, without evaluating the point again (several outputs
+    /// differentiated at one point need one forward pass).
+    public mutating func backpropagate(output index: Int) {
         let program = self.program
         let slots = self.slots
         adjoints.withUnsafeMutableBufferPointer { adjoints in

@@ -3,7 +3,9 @@ extension Expression: CustomStringConvertible {
     /// `a/(b*c)`, `x^(-1)`, `∂a_1/∂h_1`; `*` for products, parentheses only where needed,
     /// deterministic. Parts nested deeper than twice `maximumDepth` print as `…`.
     public var description: String {
-        text(depth: 0)
+        var text = ""
+        write(into: &text, depth: 0)
+        return text
     }
 
     /// The plain-text form of a number: integers without a decimal point (`2`), others in
@@ -28,58 +30,91 @@ extension Expression: CustomStringConvertible {
         }
     }
 
-    private func text(depth: Int) -> String {
-        guard depth <= 2 * Expression.maximumDepth else { return "…" }
+    /// Appends the plain-text form to `text` (one string grown in place, not one per node).
+    private func write(into text: inout String, depth: Int) {
+        guard depth <= 2 * Expression.maximumDepth else {
+            text += "…"
+            return
+        }
         let inner = depth + 1
         switch self {
         case .number(let value):
-            return Expression.text(of: value)
+            text += Expression.text(of: value)
         case .symbol(let name):
-            return name
+            text += name
         case .apply(let name, let arguments):
-            return name + "(" + arguments.map { $0.text(depth: inner) }.joined(separator: ", ") + ")"
+            text += name
+            text += "("
+            for (index, argument) in arguments.enumerated() {
+                if index > 0 { text += ", " }
+                argument.write(into: &text, depth: inner)
+            }
+            text += ")"
         case .derivative(let name, let order, let argument):
-            let marks = (0...3).contains(order) ? String(repeating: "'", count: order) : "^(\(order))"
-            return name + marks + "(" + argument.text(depth: inner) + ")"
+            text += name
+            text += (0...3).contains(order) ? String(repeating: "'", count: order) : "^(\(order))"
+            text += "("
+            argument.write(into: &text, depth: inner)
+            text += ")"
         case .partial(let of, let variable, let order):
             let power = order == 1 ? "" : "^\(order)"
             if case .symbol(let name) = of {
-                return "∂\(power)\(name)/∂\(variable)\(power)"
+                text += "∂\(power)\(name)/∂\(variable)\(power)"
+                return
             }
-            return "∂\(power)/∂\(variable)\(power)(" + of.text(depth: inner) + ")"
+            text += "∂\(power)/∂\(variable)\(power)("
+            of.write(into: &text, depth: inner)
+            text += ")"
         case .sum(let terms):
-            guard let first = terms.first else { return "0" }
-            var text = first.text(depth: inner)
+            guard let first = terms.first else {
+                text += "0"
+                return
+            }
+            first.write(into: &text, depth: inner)
             for term in terms.dropFirst() {
                 switch term {
                 case .negation(let operand):
-                    text += " - " + operand.wrapped(depth: inner, unless: operand.level == 2 || operand.level >= 4)
+                    text += " - "
+                    operand.write(into: &text, depth: inner, wrappedUnless: operand.level == 2 || operand.level >= 4)
                 case .number(let value) where value < 0:
-                    text += " - " + Expression.text(of: -value)
+                    text += " - "
+                    text += Expression.text(of: -value)
                 default:
-                    text += " + " + term.text(depth: inner)
+                    text += " + "
+                    term.write(into: &text, depth: inner)
                 }
             }
-            return text
         case .product(let factors):
-            guard let first = factors.first else { return "1" }
-            var text = first.wrapped(depth: inner, unless: first.level >= 2)
-            for factor in factors.dropFirst() {
-                text += "*" + factor.wrapped(depth: inner, unless: factor.level == 2 || factor.level >= 4)
+            guard let first = factors.first else {
+                text += "1"
+                return
             }
-            return text
+            first.write(into: &text, depth: inner, wrappedUnless: first.level >= 2)
+            for factor in factors.dropFirst() {
+                text += "*"
+                factor.write(into: &text, depth: inner, wrappedUnless: factor.level == 2 || factor.level >= 4)
+            }
         case .negation(let operand):
-            return "-" + operand.wrapped(depth: inner, unless: operand.level == 2 || operand.level >= 4)
+            text += "-"
+            operand.write(into: &text, depth: inner, wrappedUnless: operand.level == 2 || operand.level >= 4)
         case .quotient(let numerator, let denominator):
-            return numerator.wrapped(depth: inner, unless: numerator.level >= 2) + "/"
-                + denominator.wrapped(depth: inner, unless: denominator.level >= 4)
+            numerator.write(into: &text, depth: inner, wrappedUnless: numerator.level >= 2)
+            text += "/"
+            denominator.write(into: &text, depth: inner, wrappedUnless: denominator.level >= 4)
         case .power(let base, let exponent):
-            return base.wrapped(depth: inner, unless: base.level == 5) + "^"
-                + exponent.wrapped(depth: inner, unless: exponent.level == 5)
+            base.write(into: &text, depth: inner, wrappedUnless: base.level == 5)
+            text += "^"
+            exponent.write(into: &text, depth: inner, wrappedUnless: exponent.level == 5)
         }
     }
 
-    private func wrapped(depth: Int, unless bare: Bool) -> String {
-        bare ? text(depth: depth) : "(" + text(depth: depth) + ")"
+    private func write(into text: inout String, depth: Int, wrappedUnless bare: Bool) {
+        if bare {
+            write(into: &text, depth: depth)
+        } else {
+            text += "("
+            write(into: &text, depth: depth)
+            text += ")"
+        }
     }
 }

@@ -40,20 +40,22 @@ struct ClaimChecker {
             states[index].offset = offset
             offset += claims[index].sides.count
         }
-        let slopes = SlopeSides(sides: sides, program: program)
-        let atExample = slopes.outcomes(at: context.values)
-        for index in states.indices { states[index].compare(atExample, point: context.values, checker: checker) }
+        var slopes = SlopeSides(sides: sides, program: program)
+        let example = SamplePoint(program: program, values: program.point(context.values), base: context.values)
+        let atExample = slopes.outcomes(at: example)
+        for index in states.indices { states[index].compare(atExample, point: example, checker: checker) }
 
         let samples = checker.options.samples
         var pending = states.indices.filter { states[$0].identity && states[$0].verdict == nil && samples > 0 }
         var generator = SplitMix64([checker.path, "claims"], seed: checker.options.seed)
         var attempts = 0
+        var values = [Double](repeating: 0, count: program.leaves.count)
         while !pending.isEmpty, attempts < samples * 20 {
             attempts += 1
-            var point = context.values
             // Half the attempts over [-2, 2], then over (0, 2] for sides that need positive values.
             let range: ClosedRange<Double> = attempts <= samples * 10 ? -2...2 : 0.05...2
-            for leaf in program.leaves { point[leaf] = generator.uniform(range) }
+            for position in values.indices { values[position] = generator.uniform(range) }
+            let point = SamplePoint(program: program, values: .success(values), base: context.values)
             let outcomes = slopes.outcomes(at: point)
             for index in pending { states[index].compare(outcomes, point: point, checker: checker) }
             pending.removeAll { states[$0].verdict != nil || states[$0].compared > samples }
@@ -84,6 +86,8 @@ struct ClaimChecker {
         /// For each side taken as a slope: its output in the program and its variable.
         let slopes: [(output: Int, variable: String, source: Variable)]
         let program: Program
+        /// One evaluator for every point: its buffers are reused.
+        private var evaluator: Evaluator
 
         init(sides: [Calculus.Expression], program: Program) {
             var slopes: [(output: Int, variable: String, source: Variable)] = []
@@ -94,16 +98,16 @@ struct ClaimChecker {
             }
             self.slopes = slopes
             self.program = program
+            evaluator = Evaluator(program)
         }
 
         /// Every side's outcome at `point`.
-        func outcomes(at point: [String: Double]) -> [Outcome] {
+        mutating func outcomes(at point: SamplePoint) -> [Outcome] {
             let values: [Double]
-            switch program.point(point) {
+            switch point.values {
             case .success(let found): values = found
             case .failure(let error): return Array(repeating: .failure(error), count: program.outputCount)
             }
-            var evaluator = Evaluator(program)
             do {
                 try evaluator.evaluate(at: values)
             } catch {
@@ -113,12 +117,7 @@ struct ClaimChecker {
             for (output, variable, source) in slopes {
                 // Where A is undefined, so is its slope: the side keeps A's outcome.
                 guard case .finite = outcomes[output] else { continue }
-                do {
-                    try evaluator.differentiate(output: output, at: values)
-                } catch {
-                    outcomes[output] = .failure(error)
-                    continue
-                }
+                evaluator.backpropagate(output: output)
                 let slope: Double
                 switch source {
                 case .leaf(let position): slope = evaluator.slope(ofLeaf: position)
@@ -127,16 +126,33 @@ struct ClaimChecker {
                 outcomes[output] = slope.isFinite
                     ? .finite(slope)
                     : .nonFinite(slope, NonFiniteReason(kind: .undefined, operation: "∂/∂\(variable)",
-                                                        operands: point[variable].map { [$0] } ?? []))
+                                                        operands: point.value(of: variable).map { [$0] } ?? []))
             }
             return outcomes
+        }
+    }
+
+    /// A point at which the claims are checked: the values of the program's leaves (or why the
+    /// note's values do not give them all), and the note's values for any other name (the
+    /// example point with the program's leaves replaced by sampled values).
+    struct SamplePoint {
+        let program: Program
+        let values: Result<[Double], CalculusError>
+        let base: [String: Double]
+
+        /// The value of `name` at this point, as a message shows it.
+        func value(of name: String) -> Double? {
+            if case .success(let values) = values, let position = program.leaves.firstIndex(of: name) {
+                return values[position]
+            }
+            return base[name]
         }
     }
 
     /// The progress of one claim.
     private struct State {
         let claim: Claim
-        let leavesOfSides: [[String]]
+        let leavesOfSides: [LeafSet]
         let identity: Bool
         let tolerances: [Double]
         var offset = 0
@@ -146,7 +162,7 @@ struct ClaimChecker {
 
         init(claim: Claim, checker: NoteChecker) {
             self.claim = claim
-            leavesOfSides = claim.sides.map { Array(checker.leafIndex.leaves(of: $0)) }
+            leavesOfSides = claim.sides.map { checker.leafIndex.leafSet(of: $0) }
             identity = leavesOfSides.allSatisfy { !$0.isEmpty }
             tolerances = claim.entry.statement.relations.indices.map {
                 ClaimChecker.tolerance(for: $0, of: claim.entry, checker: checker)
@@ -164,7 +180,7 @@ struct ClaimChecker {
         }
 
         /// Compares the claim's sides in `outcomes` (the whole program's) at `point`.
-        mutating func compare(_ outcomes: [Outcome], point: [String: Double], checker: NoteChecker) {
+        mutating func compare(_ outcomes: [Outcome], point: SamplePoint, checker: NoteChecker) {
             let count = claim.sides.count
             var values: [Double] = []
             for index in 0..<count {
@@ -185,7 +201,9 @@ struct ClaimChecker {
                 let right = values[index + 1]
                 if !ClaimChecker.holds(relation, left, right, tolerance: tolerances[index], checker: checker) {
                     let (leftText, rightText) = NumberText.pair(left, right)
-                    let pointText = ClaimChecker.describe(point, leaves: Set(leavesOfSides[index] + leavesOfSides[index + 1]))
+                    var leaves = leavesOfSides[index]
+                    leaves.formUnion(leavesOfSides[index + 1])
+                    let pointText = ClaimChecker.describe(point, leaves: checker.leafIndex.names(in: leaves))
                     let sidesText = values.count > 2 ? " (sides \(index + 1) and \(index + 2))" : ""
                     verdict = Check(status: .fails, points: compared,
                                     message: "left \(leftText), right \(rightText)\(sidesText)"
@@ -202,9 +220,9 @@ struct ClaimChecker {
     }
 
     /// `x = 0.3, y = 0.1` for the leaves involved (at most six, in natural order).
-    static func describe(_ point: [String: Double], leaves: Set<String>) -> String {
+    static func describe(_ point: SamplePoint, leaves: Set<String>) -> String {
         let names = leaves.sorted(by: Names.naturalOrder)
-        var parts = names.prefix(6).map { "\(NoteChecker.displayName($0)) = \(NumberText.format(point[$0] ?? .nan))" }
+        var parts = names.prefix(6).map { "\(NoteChecker.displayName($0)) = \(NumberText.format(point.value(of: $0) ?? .nan))" }
         if names.count > 6 { parts.append("…") }
         return parts.joined(separator: ", ")
     }

@@ -4,19 +4,23 @@ import Calculus
 /// remembered per definition so that a note with many statements walks each definition once.
 /// (The same answer as `Context.leaves(of:)`, without building a dependency graph per question.)
 ///
-/// Leaves are numbered as they are met and sets of them kept as bits, so that joining the
-/// leaves of a definition into those of its users costs a few word operations, not a hash
-/// per name.
+/// Leaves (and the defined symbols a definition reaches) are numbered as they are met and sets
+/// of them kept as bits, so that joining the leaves of a definition into those of its users
+/// costs a few word operations, not a hash per name.
 final class LeafIndex {
     private let context: Context
+    /// The number of every name met: leaves, and defined symbols that `reached` holds.
     private var numbers: [String: Int] = [:]
     private var names: [String] = []
+    /// Whether each numbered name is a leaf.
+    private var isLeaf: [Bool] = []
     private var symbolLeaves: [String: LeafSet] = [:]
     private var functionLeaves: [String: LeafSet] = [:]
     private var visitingSymbols: Set<String> = []
     private var visitingFunctions: Set<String> = []
     private var visitingReached: Set<String> = []
-    private var reached: [String: Set<String>] = [:]
+    /// The defined symbols each definition reaches, directly or not.
+    private var reached: [String: LeafSet] = [:]
 
     init(context: Context) {
         self.context = context
@@ -24,9 +28,7 @@ final class LeafIndex {
 
     /// The leaves of `expression`, names in `parameters` excepted.
     func leaves(of expression: Expression, parameters: Set<String> = []) -> Set<String> {
-        var found = LeafSet()
-        collect(expression, parameters: parameters, into: &found)
-        return names(in: found)
+        names(in: leafSet(of: expression, parameters: parameters))
     }
 
     /// The leaves of all the expressions together, each with the names it excepts.
@@ -36,16 +38,38 @@ final class LeafIndex {
         return names(in: found)
     }
 
-    private func names(in set: LeafSet) -> Set<String> {
+    /// The leaves of `expression` as numbers (`names(in:)` names them), names in `parameters`
+    /// excepted.
+    func leafSet(of expression: Expression, parameters: Set<String> = []) -> LeafSet {
+        var found = LeafSet()
+        collect(expression, parameters: parameters, into: &found)
+        return found
+    }
+
+    /// The names of the numbers in `set`.
+    func names(in set: LeafSet) -> Set<String> {
         var result = Set<String>(minimumCapacity: set.count)
         set.forEachMember { result.insert(names[$0]) }
         return result
     }
 
-    private func number(of leaf: String) -> Int {
-        if let known = numbers[leaf] { return known }
-        numbers[leaf] = names.count
-        names.append(leaf)
+    /// Whether the definition of `name` reaches one of `others`: as a defined symbol it uses,
+    /// directly or not, or as one of its leaves.
+    func definition(_ name: String, reachesAnyOf others: [String]) -> Bool {
+        guard let definition = context.definitions[name] else { return false }
+        let leaves = leaves(ofDefinition: name, definition)
+        let definitions = definitionsReached(from: name)
+        return others.contains { other in
+            guard let number = numbers[other] else { return false }
+            return leaves.contains(number) || definitions.contains(number)
+        }
+    }
+
+    private func number(of name: String, isLeaf leaf: Bool) -> Int {
+        if let known = numbers[name] { return known }
+        numbers[name] = names.count
+        names.append(name)
+        isLeaf.append(leaf)
         return names.count - 1
     }
 
@@ -54,11 +78,16 @@ final class LeafIndex {
         case .number:
             return
         case .symbol(let name):
-            if parameters.contains(name) { return }
-            if let definition = context.definitions[name] {
+            if !parameters.isEmpty, parameters.contains(name) { return }
+            // A name met before is answered by one lookup.
+            if let known = symbolLeaves[name] {
+                found.formUnion(known)
+            } else if let number = numbers[name], isLeaf[number] {
+                found.insert(number)
+            } else if let definition = context.definitions[name] {
                 found.formUnion(leaves(ofDefinition: name, definition))
             } else if context.constantValue(of: name) == nil {
-                found.insert(number(of: name))
+                found.insert(number(of: name, isLeaf: true))
             }
         case .apply(let name, let arguments):
             found.formUnion(leaves(ofFunction: name))
@@ -97,12 +126,12 @@ final class LeafIndex {
     }
 
     /// The defined symbols the definition of `name` reaches, directly or not.
-    func definitionsReached(from name: String) -> Set<String> {
+    private func definitionsReached(from name: String) -> LeafSet {
         if let known = reached[name] { return known }
-        guard let definition = context.definitions[name], visitingReached.insert(name).inserted else { return [] }
-        var found = Set<String>()
+        guard let definition = context.definitions[name], visitingReached.insert(name).inserted else { return LeafSet() }
+        var found = LeafSet()
         for used in definition.symbols where context.definitions[used] != nil {
-            found.insert(used)
+            found.insert(number(of: used, isLeaf: false))
             found.formUnion(definitionsReached(from: used))
         }
         visitingReached.remove(name)
@@ -115,6 +144,9 @@ final class LeafIndex {
 struct LeafSet {
     private var first: UInt64 = 0
     private var rest: [UInt64] = []
+
+    /// Whether the set has no member.
+    var isEmpty: Bool { first == 0 && rest.allSatisfy { $0 == 0 } }
 
     /// The number of members.
     var count: Int {

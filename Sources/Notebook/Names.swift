@@ -49,6 +49,13 @@ enum Names {
 
     /// Whether the base of the name (before `_` or `^`) has more than one letter.
     static func isMultiLetter(_ name: String) -> Bool {
+        // A name of plain ASCII (almost every name) is counted on its bytes: one character each
+        // (CR LF aside, which is one).
+        let bytes = name.utf8
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            let base = bytes.prefix { $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "^") && $0 != UInt8(ascii: "@") }
+            return base.count > 1
+        }
         let base = name.prefix { $0 != "_" && $0 != "^" && $0 != "@" }
         return base.count > 1
     }

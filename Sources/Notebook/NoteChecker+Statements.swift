@@ -11,12 +11,14 @@ extension NoteChecker {
             formula: entry.formula, position: entry.position, tex: entry.tex, kind: Self.kind(statement.kind),
             name: statement.head?.name, reading: Self.reading(of: statement))
         result.index = statement.index
-        let length = entry.tex.count
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
-            result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: length, hint: hint))
+            result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
         }
         let resolvedSides = self.resolvedSides[index]
-        if let variables = resolvedSides.lazy.compactMap(ambiguousPrime).first {
+        // A loop, not `lazy.compactMap(ambiguousPrime)`: that closure would copy the whole checker.
+        var ambiguous: [String]?
+        for side in resolvedSides where ambiguous == nil { ambiguous = ambiguousPrime(in: side) }
+        if let variables = ambiguous {
             let list = variables.isEmpty ? "none" : variables.joined(separator: ", ")
             let message = "a prime on an expression needs exactly one free variable, and this one has \(variables.count) (\(list))"
             let hint = variables.first.map { "write \\frac{\\partial}{\\partial \($0)} ... to say which derivative" }
@@ -167,21 +169,27 @@ extension NoteChecker {
     /// The plain-text reading of a statement: `n_1 = x_1*w_1 + x_2*w_2 + b_1`.
     static func reading(of statement: Statement) -> String? {
         guard statement.kind != .prose else { return nil }
-        var parts: [String] = []
+        var text = statement.label.map { $0 + ": " } ?? ""
+        var first = true
+        func append(_ part: String) {
+            if !first { text += " " }
+            text += part
+            first = false
+        }
         if let head = statement.head {
-            parts.append(head.isFunction ? "\(head.name)(\(head.parameters.joined(separator: ", ")))" : head.name)
-            if statement.kind == .declaration { return parts[0] }
+            let name = head.isFunction ? "\(head.name)(\(head.parameters.joined(separator: ", ")))" : head.name
+            if statement.kind == .declaration { return name }
+            append(name)
         }
         for (index, side) in statement.sides.enumerated() {
             if index > 0 || statement.head != nil {
                 let relation = index == 0 ? "=" : (index - 1 < statement.relations.count
                                                    ? statement.relations[index - 1].rawValue : "=")
-                parts.append(relation)
+                append(relation)
             }
-            parts.append(side.description)
+            append(side.description)
         }
-        let text = parts.joined(separator: " ")
-        return statement.label.map { "\($0): \(text)" } ?? text
+        return text
     }
 
     // MARK: - Gradients of sinks
@@ -192,13 +200,21 @@ extension NoteChecker {
         var used = Set<String>()
         for expression in context.definitions.values { used.formUnion(expression.symbols) }
         for function in context.functions.values { used.formUnion(function.body.symbols) }
-        for (site, definition) in definitions {
+        for definition in definitions.values {
             guard case .symbol = definition.kind, !used.contains(definition.unique) else { continue }
-            guard let index = entries.firstIndex(where: { $0.site == site }),
-                let gradient = try? context.gradient(of: .symbol(definition.unique))
+            // The slopes of `context.gradient(of:)` with respect to the leaves, read straight
+            // from the evaluator (no table of the slopes of every definition).
+            guard let program = try? context.compile([.symbol(definition.unique)]),
+                case .success(let point) = program.point(context.values)
             else { continue }
-            results[index].gradient = gradient.leaves.keys.sorted(by: Names.naturalOrder).compactMap { leaf in
-                gradient.leaves[leaf].map { (Self.displayName(leaf), $0) }
+            var evaluator = Evaluator(program)
+            guard (try? evaluator.differentiate(output: 0, at: point)) != nil else {
+                results[definition.entry].gradient = []
+                continue
+            }
+            let slopes = program.leaves.enumerated().map { (name: $0.element, slope: evaluator.slope(ofLeaf: $0.offset)) }
+            results[definition.entry].gradient = slopes.sorted { Names.naturalOrder($0.name, $1.name) }.map {
+                (Self.displayName($0.name), $0.slope)
             }
         }
     }

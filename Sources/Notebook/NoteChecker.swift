@@ -169,6 +169,8 @@ struct NoteChecker {
 
     private mutating func defineNames() {
         var counts: [String: Int] = [:]
+        counts.reserveCapacity(entries.count)
+        definitions.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
             guard let head = entry.statement.head,
                 entry.statement.kind == .binding || entry.statement.kind == .definition
@@ -184,7 +186,8 @@ struct NoteChecker {
 
     /// The note's name for an internal unique name (`n_1@2` → `n_1`).
     static func displayName(_ unique: String) -> String {
-        guard let at = unique.firstIndex(of: "@") else { return unique }
+        // Most names have no `@`: a search of the bytes says so without reading characters.
+        guard unique.utf8.contains(UInt8(ascii: "@")), let at = unique.firstIndex(of: "@") else { return unique }
         return String(unique[..<at])
     }
 
@@ -192,7 +195,8 @@ struct NoteChecker {
     /// `site` takes; a function used bare becomes the function applied to its parameters.
     func resolve(_ expression: Expression, at site: ScopeResolver.Site, parameters: Set<String> = []) -> Expression {
         func definition(_ name: String) -> Definition? {
-            guard !parameters.contains(name), let found = resolver.resolve(name, at: site) else { return nil }
+            guard parameters.isEmpty || !parameters.contains(name), let found = resolver.resolve(name, at: site)
+            else { return nil }
             return definitions[found]
         }
         func rename(_ node: Expression) -> Expression {

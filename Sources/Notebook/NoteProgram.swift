@@ -91,12 +91,7 @@ struct NoteProgram {
         guard !hasPartial else { return nil }
         // Held as inputs, the direct names must not depend on one another (in `w = u v` with
         // `v = u + 1`, ∂w/∂u expands v, as the ∂ notation does).
-        let directSet = Set(direct)
-        for name in direct where context.definitions[name] != nil {
-            guard leafIndex.definitionsReached(from: name).isDisjoint(with: directSet),
-                leafIndex.leaves(of: .symbol(name)).isDisjoint(with: directSet)
-            else { return nil }
-        }
+        for name in direct where leafIndex.definition(name, reachesAnyOf: direct) { return nil }
         var inputs: [(name: String, value: Double)] = []
         for name in direct {
             if let outcome = values[name], let value = outcome.value {

@@ -21,6 +21,15 @@ import Testing
         #expect(Builtins.function(named: "σ", arity: 1)?.name == "sigmoid")
     }
 
+    @Test func everyNameInTheTableIsBuiltinAndNearMissesAreNot() {
+        for name in Builtins.all.flatMap(\.names) {
+            #expect(Builtins.isBuiltin(name), "\(name)")
+        }
+        for name in ["", "e", "x", "sigmoids", "heavisides", "Exp", "s", "σ_1", "η", "ReL"] {
+            #expect(!Builtins.isBuiltin(name), "\(name)")
+        }
+    }
+
     @Test func eachNameAndArityHasOneEntry() {
         var seen = Set<String>()
         for function in Builtins.all {

@@ -102,6 +102,14 @@ import Testing
         #expect(Context().constantValue(of: "x") == nil)
     }
 
+    @Test func everyListedConstantIsKnownByName() {
+        for (name, value) in Constants.values {
+            #expect(Constants.value(of: name) == value, "\(name)")
+            #expect(Context().constantValue(of: name) == value, "\(name)")
+        }
+        #expect(Constants.value(of: "pi") == nil)
+    }
+
     @Test func functionsSeeTheirParametersAndTheGlobals() {
         var context = Context(values: ["x": 2, "k": 10])
         context.functions["f"] = UserFunction(parameters: ["x"], body: x * s("k"))

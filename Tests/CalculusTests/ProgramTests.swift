@@ -54,6 +54,24 @@ import Testing
         }
     }
 
+    @Test func backpropagatingAfterOneEvaluationGivesTheSlopesOfDifferentiating() throws {
+        let program = try context.compile([s("h_1"), s("E"), s("n_1") * s("w_5")])
+        let point = try program.point(context.values).get()
+        var once = Evaluator(program)
+        try once.evaluate(at: point)
+        for output in 0..<program.outputCount {
+            once.backpropagate(output: output)
+            var fresh = Evaluator(program)
+            try fresh.differentiate(output: output, at: point)
+            for position in program.leaves.indices {
+                #expect(once.slope(ofLeaf: position) == fresh.slope(ofLeaf: position))
+            }
+            #expect(once.slope(ofNode: "n_1") == fresh.slope(ofNode: "n_1"))
+            #expect(once.outcome(ofOutput: output) == fresh.outcome(ofOutput: output))
+        }
+        #expect(once.slope(ofNode: "n_1") == context.values["w_5"])  // the last output is n_1 * w_5
+    }
+
     @Test func aPointOfTheWrongShapeIsAFailure() throws {
         let program = try context.compile([s("E")])
         #expect(program.values(at: [1, 2]) == [.failure(.pointSize(expected: 11, got: 2))])

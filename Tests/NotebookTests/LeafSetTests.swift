@@ -1,4 +1,5 @@
 @testable import Notebook
+import Calculus
 import Testing
 
 @Suite struct LeafSetTests {
@@ -24,5 +25,30 @@ import Testing
         #expect(members == [1, 2, 190])
         large.formUnion(LeafSet())
         #expect(large.count == 2)
+    }
+
+    @Test func aSetIsEmptyUntilAMemberIsInsertedInAnyWord() {
+        var set = LeafSet()
+        #expect(set.isEmpty)
+        set.insert(150)
+        #expect(!set.isEmpty)
+        var low = LeafSet()
+        low.insert(0)
+        #expect(!low.isEmpty)
+    }
+
+    @Test func aDefinitionReachesTheDefinitionsAndLeavesBehindItsNames() {
+        // w = u * v with v = u + 1: v reaches u; u = x reaches the leaf x only.
+        let context = Context(definitions: [
+            "u": .symbol("x"),
+            "v": .sum([.symbol("u"), .number(1)]),
+            "w": .product([.symbol("u"), .symbol("v")]),
+        ])
+        let index = LeafIndex(context: context)
+        #expect(index.definition("v", reachesAnyOf: ["u", "v"]))
+        #expect(index.definition("v", reachesAnyOf: ["x"]))
+        #expect(!index.definition("u", reachesAnyOf: ["u", "v"]))
+        #expect(!index.definition("x", reachesAnyOf: ["u", "v", "x"]))  // a leaf, no definition
+        #expect(index.leaves(of: .symbol("w")) == ["x"])
     }
 }

@@ -46,4 +46,13 @@ import Testing
     @Test func indexedNamesSortByTheirNumbers() {
         #expect(["x_10", "x_2", "x_1"].sorted(by: Names.naturalOrder) == ["x_1", "x_2", "x_10"])
     }
+
+    @Test func aBaseOfMoreThanOneCharacterIsMultiLetter() {
+        for name in ["net_{h1}", "bias", "xy", "ab@2", "ReLU", "ηx", "ab\u{301}", "bias_{true}"] {
+            #expect(Names.isMultiLetter(name), "\(name)")
+        }
+        for name in ["w_1", "x", "x^{*}", "η", "e\u{301}", "σ_1", "a@2", "\r\n", "y_{true}"] {
+            #expect(!Names.isMultiLetter(name), "\(name)")
+        }
+    }
 }
