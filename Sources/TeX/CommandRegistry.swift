@@ -28,24 +28,39 @@ enum CommandRegistry {
     /// `\displaystyle`, `\color{red}`).
     static let allSwitches: [CommandFamily] = [.styleSwitches, .fontSwitches, .colorSwitch]
 
-    /// Commands that read arguments, by name.
-    static let families: [String: CommandFamily] = table(all)
+    /// What a command name is to the parser, found with one lookup.
+    struct Entry: Sendable {
+        /// The family that reads the command's arguments.
+        var family: CommandFamily?
+        /// The switch family, for a switch.
+        var switchFamily: CommandFamily?
+        /// The infix fraction, for `\over` and its relatives.
+        var infix: InfixFraction?
+    }
 
-    /// Switch commands, by name.
-    static let switches: [String: CommandFamily] = table(allSwitches)
-
-    private static func table(_ families: [CommandFamily]) -> [String: CommandFamily] {
-        var table: [String: CommandFamily] = [:]
-        for family in families {
-            for name in family.names where table[name] == nil {
-                table[name] = family
+    /// Every command the parser treats specially, by name: the families of `all` and
+    /// `allSwitches` (the first family naming a command reads it) and the infix fractions.
+    static let entries: [String: Entry] = {
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(all.reduce(allSwitches.count) { $0 + $1.names.count })
+        for family in all {
+            for name in family.names where entries[name]?.family == nil {
+                entries[name, default: Entry()].family = family
             }
         }
-        return table
-    }
+        for family in allSwitches {
+            for name in family.names where entries[name]?.switchFamily == nil {
+                entries[name, default: Entry()].switchFamily = family
+            }
+        }
+        for (name, infix) in InfixFraction.commands {
+            entries[name, default: Entry()].infix = infix
+        }
+        return entries
+    }()
 
     /// Whether a command name is known (as a command or a switch).
     static func knows(_ name: String) -> Bool {
-        families[name] != nil || switches[name] != nil
+        entries[name].map { $0.family != nil || $0.switchFamily != nil } ?? false
     }
 }

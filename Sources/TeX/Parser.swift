@@ -156,10 +156,11 @@ struct Parser {
                 warn("unbalanced brace: this } closes nothing and is ignored", token.range)
                 continue
             case .command(let name):
-                if let infix = InfixFraction.commands[name] {
+                let entry = CommandRegistry.entries[name]
+                if let infix = entry?.infix {
                     return [parseInfixFraction(infix, command: name, before: nodes, stops: stops)]
                 }
-                if let family = CommandRegistry.switches[name] {
+                if let family = entry?.switchFamily {
                     if let node = family.parse(&self, Invocation(name: name, range: token.range, stops: stops)) {
                         nodes.append(node)
                     }
@@ -283,13 +284,14 @@ struct Parser {
             return parseCharacter(scalar, token)
         case .command(let name):
             advance()
-            if let family = CommandRegistry.families[name] {
+            let entry = CommandRegistry.entries[name]
+            if let family = entry?.family {
                 if let node = family.parse(&self, Invocation(name: name, range: token.range, stops: [])) {
                     return node
                 }
                 return .group(Group(children: [], braced: false, range: token.range))
             }
-            if CommandRegistry.switches[name] != nil {
+            if entry?.switchFamily != nil {
                 // A switch where an argument is expected (`x^\displaystyle`): applies to nothing.
                 return .group(Group(children: [], braced: false, range: token.range))
             }

@@ -350,14 +350,19 @@ struct ExpressionReader {
 
     /// Whether `name` is a function here: one the note defines, or a built-in not bound to a number.
     func isFunction(_ name: String) -> Bool {
-        if scope.functions[name] != nil { return true }
-        return Builtins.isBuiltin(name) && !scope.shadowed.contains(name)
+        if !scope.functions.isEmpty, scope.functions[name] != nil { return true }
+        return Builtins.isBuiltin(name) && !isShadowed(name)
+    }
+
+    /// Whether the note binds `name` to a number (most notes shadow nothing: no hashing then).
+    private func isShadowed(_ name: String) -> Bool {
+        !scope.shadowed.isEmpty && scope.shadowed.contains(name)
     }
 
     /// Whether a name as written (`σ`, `ReLU`, `f`) is a function here; a name the note binds to a
     /// number (`\sigma = 0.5`) is a plain name.
     func namesFunction(_ written: String) -> Bool {
-        if scope.shadowed.contains(written) { return false }
+        if isShadowed(written) { return false }
         if let alias = Self.functionAlias(written), isFunction(alias) { return true }
         return isFunction(written)
     }
@@ -366,8 +371,8 @@ struct ExpressionReader {
     private mutating func symbolOrApplication(_ name: String, range: SourceRange, cursor: inout Cursor)
         throws(ReadError) -> Expression
     {
-        let resolved = Self.functionAlias(name) ?? name
         if namesFunction(name) {
+            let resolved = Self.functionAlias(name) ?? name
             return try function(named: isFunction(resolved) ? resolved : name, range: range, base: nil, cursor: &cursor)
         }
         return .symbol(name)
@@ -378,6 +383,8 @@ struct ExpressionReader {
     /// spelling is canonically equivalent to these names.
     static func functionAlias(_ name: String) -> String? {
         let utf8 = name.utf8
+        // The aliases are 2 to 4 bytes long: most names (one letter) are not compared at all.
+        guard utf8.count >= 2 && utf8.count <= 4 else { return nil }
         if utf8.elementsEqual("σ".utf8) { return "sigmoid" }
         if utf8.elementsEqual("ReLU".utf8) { return "relu" }
         if utf8.elementsEqual("sgn".utf8) { return "sign" }
@@ -655,8 +662,8 @@ struct ExpressionReader {
             }
         }
         // `\sin^{-1} x` and `\sigma^{-1}(y)` write the inverse function, not a reciprocal.
-        if let exponent, let applied = functionName ?? symbolName.flatMap({ namesFunction($0) ? $0 : nil }),
-            Self.compactSource(source, exponent.range) == "-1"
+        if let exponent, Self.compactSource(source, exponent.range) == "-1",
+            let applied = functionName ?? symbolName.flatMap({ namesFunction($0) ? $0 : nil })
         {
             throw ReadError("\(applied)^{-1}, the inverse function, is not evaluated; write (\(applied)(x))^{-1} for the reciprocal",
                             scripts.range)

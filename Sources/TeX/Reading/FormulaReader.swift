@@ -259,7 +259,6 @@ public enum FormulaReader {
     /// A single name node: a letter or Greek letter with an optional subscript and decoration,
     /// `\mathrm{name}`, `\operatorname{name}`, `\text{name}`.
     private static func headName(_ node: Node, source: [UInt8]) -> String? {
-        let reader = ExpressionReader(source: source, scope: ReadingScope())
         switch node {
         case .atom(let atom) where atom.form == .identifier && atom.command != "partial":
             return atom.text
@@ -267,6 +266,7 @@ public enum FormulaReader {
             guard scripts.primes == 0, case .atom(let atom)? = scripts.base, atom.form == .identifier,
                 atom.command != "partial"
             else { return nil }
+            let reader = ExpressionReader(source: source, scope: ReadingScope())
             var name = atom.text
             if let sub = scripts.sub {
                 guard let text = try? reader.subscriptName(sub) else { return nil }

@@ -12,30 +12,43 @@ enum StatementSplitter {
     }
 
     static func split(_ nodes: [Node], source: [UInt8]) -> [Piece] {
+        let flat = flattenAlignment(nodes)
         var pieces: [Piece] = []
-        var current: [Node] = []
-        func flush() {
+        // The current statement is `flat[start..<index]` until a node inside it is dropped;
+        // only then are its nodes copied (most formulas are one statement: no copy at all).
+        var start = 0
+        var copied: [Node]?
+        func flush(_ end: Int) {
+            var current = copied ?? (start == 0 && end == flat.count ? flat : Array(flat[start..<end]))
             // A formula may end with sentence punctuation: `x = 1.` (not `!`, a factorial: `n!`).
             if case .atom(let atom)? = current.last, atom.text == "." { current.removeLast() }
             if !current.isEmpty { pieces.append(splitLabel(current, source: source)) }
-            current = []
+            start = end + 1
+            copied = nil
         }
         var depth = 0
-        for node in flattenAlignment(nodes) {
+        for (index, node) in flat.enumerated() {
             if isSeparator(node, depth: depth) {
-                flush()
+                flush(index)
                 continue
             }
             // Ignorable nodes are dropped from the statements (after serving as separators).
-            if isIgnorable(node) { continue }
+            if isIgnorable(node) {
+                if copied == nil, start == index {
+                    start = index + 1
+                } else if copied == nil {
+                    copied = Array(flat[start..<index])
+                }
+                continue
+            }
             switch ExpressionReader.bareAtomClass(node) {
             case .open: depth += 1
             case .close: depth = max(0, depth - 1)
             default: break
             }
-            current.append(node)
+            copied?.append(node)
         }
-        flush()
+        flush(flat.count)
         return pieces
     }
 
