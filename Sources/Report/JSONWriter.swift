@@ -37,8 +37,20 @@ struct JSONWriter {
     mutating func openArray() { open(UInt8(ascii: "[")) }
     mutating func closeArray() { close(UInt8(ascii: "]")) }
 
-    /// An object member's key; its value is the next thing written.
-    mutating func key(_ name: String) {
+    /// An object member's key written in the code (it needs no escaping); its value is the
+    /// next thing written.
+    mutating func key(_ name: StaticString) {
+        startElement()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        afterKey = true
+    }
+
+    /// An object member's key from the data (a name in a note), escaped as needed.
+    mutating func key(text name: String) {
         startElement()
         quote(name)
         bytes.append(UInt8(ascii: ":"))
@@ -68,28 +80,31 @@ struct JSONWriter {
     }
 
     /// A member whose value is an integer.
-    mutating func member(_ name: String, _ value: Int) {
+    mutating func member(_ name: StaticString, _ value: Int) {
         key(name)
         integer(value)
     }
 
     /// A member whose value is a string, or `null`.
-    mutating func member(_ name: String, _ value: String?) {
+    mutating func member(_ name: StaticString, _ value: String?) {
         key(name)
         string(value)
     }
 
     /// A member whose value is a number, or `null`.
-    mutating func member(_ name: String, _ value: Double?) {
+    mutating func member(_ name: StaticString, _ value: Double?) {
         key(name)
         number(value)
     }
 
     /// A member whose value is an object of numbers, in the order given.
-    mutating func member(_ name: String, _ numbers: [(name: String, value: Double)]) {
+    mutating func member(_ name: StaticString, _ numbers: [(name: String, value: Double)]) {
         key(name)
         openObject()
-        for number in numbers { member(number.name, number.value) }
+        for number in numbers {
+            key(text: number.name)
+            self.number(number.value)
+        }
         closeObject()
     }
 
@@ -115,10 +130,7 @@ struct JSONWriter {
         guard depth > 0 else { return }
         let hadElements = hasElements & Self.bit(depth) != 0
         depth -= 1
-        if hadElements {
-            bytes.append(UInt8(ascii: "\n"))
-            indent(depth)
-        }
+        if hadElements { lineBreak(depth, comma: false) }
         bytes.append(bracket)
     }
 
@@ -138,24 +150,29 @@ struct JSONWriter {
             return
         }
         guard depth > 0 else { return }
-        if hasElements & Self.bit(depth) != 0 { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\n"))
+        // One copy of ",\n" and the indentation (the comma only after a previous element).
+        let comma = hasElements & Self.bit(depth) != 0
         hasElements |= Self.bit(depth)
-        indent(depth)
+        lineBreak(depth, comma: comma)
     }
 
-    private mutating func indent(_ depth: Int) {
-        var count = 2 * (baseLevel + depth)
-        Self.spaces.withUnsafeBufferPointer { spaces in
-            while count > 0 {
-                let run = min(count, spaces.count)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<run]))
-                count -= run
+    /// Appends a newline (after a comma when `comma`) and the indentation of `depth`.
+    private mutating func lineBreak(_ depth: Int, comma: Bool) {
+        let start = comma ? 0 : 1
+        var end = 2 + 2 * (baseLevel + depth)
+        Self.breaks.withUnsafeBufferPointer { breaks in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: breaks[start..<min(end, breaks.count)]))
+            // Deeper than the table: the rest of the spaces.
+            while end > breaks.count {
+                let run = min(end - breaks.count, breaks.count - 2)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: breaks[2..<(2 + run)]))
+                end -= run
             }
         }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    /// `,\n` and 128 spaces.
+    private static let breaks = Array(",\n".utf8) + [UInt8](repeating: UInt8(ascii: " "), count: 128)
 
     private mutating func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))

@@ -43,7 +43,7 @@ public enum ReportJSON {
         json.key("point")
         json.openObject()
         for value in note.point {
-            json.key(value.name)
+            json.key(text: value.name)
             json.openObject()
             json.member("value", value.value)
             json.member("source", value.source.word)
@@ -98,13 +98,12 @@ public enum ReportJSON {
 
     private static func summaryJSON(_ summary: Summary, into json: inout JSONWriter) {
         json.openObject()
-        for (name, value) in [
+        let counts: [(StaticString, Int)] = [
             ("notes", summary.notes), ("statements", summary.statements), ("evaluated", summary.evaluated),
             ("claims", summary.claims), ("held", summary.held), ("failed", summary.failed),
             ("cannotTell", summary.cannotTell), ("errors", summary.errors), ("warnings", summary.warnings),
-        ] {
-            json.member(name, value)
-        }
+        ]
+        for (name, value) in counts { json.member(name, value) }
         json.closeObject()
     }
 }
