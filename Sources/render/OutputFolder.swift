@@ -32,9 +32,9 @@ struct OutputFolder: Sendable {
         guard !components.isEmpty, !components.contains(where: { $0 == ".." || $0 == "." }) else {
             throw .unwritable(path: relativePath, reason: "not a path inside the output folder")
         }
-        let target = NoteDiscovery.join(root, components.joined(separator: "/"))
+        let folder = components.count == 1 ? root : NoteDiscovery.join(root, components.dropLast().joined(separator: "/"))
+        let target = NoteDiscovery.join(folder, components[components.count - 1])
         if Self.holds(parts, at: target) { return }
-        let folder = (target as NSString).deletingLastPathComponent
         let temporary = NoteDiscovery.join(folder, ".\(components[components.count - 1]).\(getpid()).tmp")
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if descriptor < 0, errno == ENOENT {
@@ -47,7 +47,7 @@ struct OutputFolder: Sendable {
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         guard descriptor >= 0 else { throw .unwritable(path: target, reason: String(cString: strerror(errno))) }
-        let ok = parts.allSatisfy { Self.writeAll($0, to: descriptor) }
+        let ok = Self.writeAll(parts, to: descriptor)
         let writeError = ok ? nil : String(cString: strerror(errno))
         close(descriptor)
         if let writeError {
@@ -61,21 +61,52 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes all of `bytes` to the open file `descriptor`; false on an error (in `errno`).
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
-            var written = 0
-            while written < buffer.count {
-                let count = Foundation.write(descriptor, base + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
+    /// Writes the concatenation of `parts` to the open file `descriptor`, up to `maximumVectors`
+    /// parts a system call; false on an error (in `errno`).
+    private static func writeAll(_ parts: [[UInt8]], to descriptor: Int32) -> Bool {
+        var next = 0  // the first part not yet written whole
+        var offset = 0  // how much of it is written
+        while next < parts.count {
+            let batch = next..<min(parts.count, next + Self.maximumVectors)
+            let count = withBuffers(of: parts[batch]) { buffers -> Int in
+                var vectors = buffers.enumerated().map { index, buffer in
+                    let skip = index == 0 ? offset : 0
+                    return iovec(iov_base: buffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0 + skip) },
+                                 iov_len: buffer.count - skip)
                 }
-                written += count
+                return vectors.withUnsafeMutableBufferPointer { writev(descriptor, $0.baseAddress, Int32($0.count)) }
             }
-            return true
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            // Step past what was written: whole parts, then part of one.
+            var left = count
+            while next < parts.count, left >= parts[next].count - offset {
+                left -= parts[next].count - offset
+                next += 1
+                offset = 0
+            }
+            offset += left
         }
+        return true
+    }
+
+    /// How many buffers one `writev` takes (Linux's `UIO_MAXIOV`, POSIX's `IOV_MAX`).
+    private static let maximumVectors = 1024
+
+    /// Calls `body` with the bytes of every part, each kept alive for the call.
+    private static func withBuffers<R>(of parts: ArraySlice<[UInt8]>, _ body: ([UnsafeRawBufferPointer]) -> R) -> R {
+        func collect(_ index: Int, _ buffers: inout [UnsafeRawBufferPointer]) -> R {
+            guard index < parts.endIndex else { return body(buffers) }
+            return parts[index].withUnsafeBytes { buffer in
+                buffers.append(buffer)
+                return collect(index + 1, &buffers)
+            }
+        }
+        var buffers: [UnsafeRawBufferPointer] = []
+        buffers.reserveCapacity(parts.count)
+        return collect(parts.startIndex, &buffers)
     }
 
     /// Whether the regular file at `path` holds exactly the concatenation of `parts`.
