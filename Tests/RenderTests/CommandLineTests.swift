@@ -164,6 +164,26 @@ import Testing
         #expect(scratch.read("output/b.html")?.contains("y = 4") == true)
     }
 
+    /// report.json is written in pieces, up to 1024 a system call: a course of more notes
+    /// than that still gives one whole, valid file with every note in order.
+    @Test func reportOfACourseLargerThanOneWriteHoldsEveryNote() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let count = 1100
+        for number in 1...count {
+            try scratch.write("# Note \(number)\n\n$x = \(number)$\n", to: String(format: "notes/n%04d.md", number))
+        }
+        let run = try RenderRunner.run(["notes"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let data = try #require(scratch.read("output/report.json")?.data(using: .utf8))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let notes = try #require(report["notes"] as? [[String: Any]])
+        #expect(notes.count == count)
+        #expect(notes.map { ($0["path"] as? String) ?? "" } == (1...count).map { String(format: "notes/n%04d.md", $0) })
+        let values = notes.map { (($0["statements"] as? [[String: Any]])?.first?["value"] as? Double) ?? 0 }
+        #expect(values == (1...count).map(Double.init))
+    }
+
     @Test func helpTextIsPinned() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
