@@ -19,6 +19,7 @@ public struct NotePage: HTMLHooks {
         self.result = result
         let formulas = document.formulas
         var index: [SourcePosition: Int] = [:]
+        index.reserveCapacity(formulas.count)
         var numbers: [String: Int] = [:]
         for (position, math) in formulas.enumerated() {
             index[math.position] = position
@@ -27,6 +28,7 @@ public struct NotePage: HTMLHooks {
         formulaIndex = index
         equationNumbers = numbers
         var statements: [Int: [StatementResult]] = [:]
+        statements.reserveCapacity(formulas.count)
         for statement in result.statements { statements[statement.formula, default: []].append(statement) }
         statementsByFormula = statements
         var plots: [Int: [FunctionPlot]] = [:]
