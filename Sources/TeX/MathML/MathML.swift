@@ -28,18 +28,21 @@ public enum MathML {
         // <math display="..."><semantics><mrow>...</mrow><annotation encoding="application/x-tex">
         // source</annotation></semantics></math>: the fixed wrappers are written as they are.
         let body = MathMLBuilder(display: display == .block).row(formula.nodes)
-        output.append(contentsOf: display == .block ? #"<math display="block">"#.utf8 : #"<math display="inline">"#.utf8)
-        output.append(contentsOf: "<semantics>".utf8)
+        // Room for MathML many times the size of its TeX; the buffer grows if that is not enough.
+        var markup = MarkupBuffer(capacity: 256 + 32 * formula.source.utf8.count)
+        markup.append(display == .block ? #"<math display="block">"# : #"<math display="inline">"#)
+        markup.append("<semantics>")
         if body.isNamed("mrow") {
-            body.write(to: &output)
+            body.write(to: &markup)
         } else {
-            output.append(contentsOf: "<mrow>".utf8)
-            body.write(to: &output)
-            output.append(contentsOf: "</mrow>".utf8)
+            markup.append("<mrow>")
+            body.write(to: &markup)
+            markup.append("</mrow>")
         }
-        output.append(contentsOf: #"<annotation encoding="application/x-tex">"#.utf8)
-        MathMLElement.escape(formula.source, into: &output)
-        output.append(contentsOf: "</annotation></semantics></math>".utf8)
+        markup.append(#"<annotation encoding="application/x-tex">"#)
+        markup.appendEscaped(formula.source)
+        markup.append("</annotation></semantics></math>")
+        markup.copy(into: &output)
     }
 
     /// Parses and renders in one call; the diagnostics are dropped (use `Formula.parse` and

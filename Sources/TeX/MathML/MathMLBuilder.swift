@@ -66,11 +66,10 @@ struct MathMLBuilder {
     /// The elements for a list of sibling nodes (a group's children, a cell, the formula).
     func build(_ nodes: [Node]) -> [MathMLElement] {
         var elements: [MathMLElement] = []
+        elements.reserveCapacity(nodes.count)
         var index = 0
         while index < nodes.count {
             let node = nodes[index]
-            let previous = index > 0 ? nodes[index - 1] : nil
-            let next = index + 1 < nodes.count ? nodes[index + 1] : nil
 
             // Runs of letters in an upright or styled font are one identifier: \mathrm{max}.
             if let run = letterRun(nodes, from: index) {
@@ -85,6 +84,9 @@ struct MathMLBuilder {
                 continue
             }
             var element = build(node)
+            // The neighbours, looked at only where a rule below needs them.
+            var previous: Node? { index > 0 ? nodes[index - 1] : nil }
+            var next: Node? { index + 1 < nodes.count ? nodes[index + 1] : nil }
             if case .atom(let atom) = node, atom.command == "dots", let next,
                case .atom(let following) = next, following.atomClass == .bin || following.atomClass == .rel
             {
@@ -116,18 +118,26 @@ struct MathMLBuilder {
 
     /// A run of two or more relation atoms (`<=`, `\sim\simeq`) as one `<mo>`.
     private func relationRun(_ nodes: [Node], from start: Int) -> (element: MathMLElement, end: Int)? {
+        // Most nodes start no run: two run members in a row are checked before anything is built.
+        guard start + 1 < nodes.count, MathMLBuilder.joinsRelationRun(nodes[start]),
+              MathMLBuilder.joinsRelationRun(nodes[start + 1])
+        else { return nil }
         var text = ""
         var stretchy = false
         var index = start
-        while index < nodes.count, case .atom(let atom) = nodes[index], atom.atomClass == .rel, atom.form == .operator,
-              atom.command != "iff", atom.command != "implies", atom.command != "impliedby"
-        {
+        while index < nodes.count, MathMLBuilder.joinsRelationRun(nodes[index]), case .atom(let atom) = nodes[index] {
             text += atom.text
             stretchy = stretchy || MathMLBuilder.isStretchy(atom.text)
             index += 1
         }
-        guard index - start >= 2 else { return nil }
         return (MathMLElement("mo", text: text, stretchy ? [("stretchy", "false")] : []), index)
+    }
+
+    /// Whether the node is a relation that joins its neighbours in one `<mo>` (all but
+    /// `\iff`, `\implies` and `\impliedby`, which are spaced arrows).
+    private static func joinsRelationRun(_ node: Node) -> Bool {
+        guard case .atom(let atom) = node, atom.atomClass == .rel, atom.form == .operator else { return false }
+        return atom.command != "iff" && atom.command != "implies" && atom.command != "impliedby"
     }
 
     /// `\mathop{F} x`: an operator made with `\mathop` applies to what follows.
@@ -232,11 +242,27 @@ struct MathMLBuilder {
         "\u{21AB}", "\u{21AC}", "\u{22B8}",
     ]
 
+    /// `stretchyCharacters` as a table indexed by code point (up to the largest of them), so
+    /// that the check needs no hashing.
+    private static let stretchyTable: [Bool] = {
+        let end = Int(stretchyCharacters.map(\.value).max() ?? 0) + 1
+        var table = [Bool](repeating: false, count: end)
+        for scalar in stretchyCharacters { table[Int(scalar.value)] = true }
+        return table
+    }()
+
     /// Whether `text` is one of the `stretchyCharacters`.
     static func isStretchy(_ text: String) -> Bool {
         var scalars = text.unicodeScalars.makeIterator()
         guard let scalar = scalars.next(), scalars.next() == nil else { return false }
-        return stretchyCharacters.contains(scalar)
+        let table = stretchyTable
+        return Int(scalar.value) < table.count && table[Int(scalar.value)]
+    }
+
+    /// Whether `text` is exactly one Unicode scalar (without counting all of them).
+    static func isSingleScalar(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        return scalars.next() != nil && scalars.next() == nil
     }
 
     /// Delimiters that MathJax marks `fence="false"` when written as commands outside
@@ -250,7 +276,7 @@ struct MathMLBuilder {
     func atom(_ atom: Atom) -> MathMLElement {
         switch atom.form {
         case .identifier:
-            let single = atom.text.unicodeScalars.count == 1
+            let single = MathMLBuilder.isSingleScalar(atom.text)
             if let font, font != .normal {
                 let isLetter = atom.text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
                 if font == .roman || (font == .italic && single) {
