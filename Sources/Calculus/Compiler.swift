@@ -65,10 +65,14 @@ struct Compiler {
 
     mutating func compile(_ roots: [Expression]) throws(CalculusError) -> Program {
         let graph = try DependencyGraph(context: context, roots: roots)
-        let leaves = graph.leaves.sorted(by: naturallyPrecedes)
+        let leaves = graph.naturallyOrderedLeaves
         leafSlots.reserveCapacity(leaves.count)
         for leaf in leaves { leafSlots[leaf] = newSlot(value: 0, constant: false) }
-        for case .symbol(let name) in graph.order { _ = try compileDefinition(name, depth: 0) }
+        // Sized once: tables grown one insertion at a time rehash every name at each growth.
+        let order = graph.order
+        definitionSlots.reserveCapacity(order.count)
+        constantSlots.reserveCapacity(8)
+        for case .symbol(let name) in order { _ = try compileDefinition(name, depth: 0) }
         var outputs: [Int32] = []
         for root in roots { outputs.append(try compile(root, scope: [:], depth: 0)) }
         return Program(
