@@ -13,6 +13,8 @@ struct NoteProgram {
     /// partial derivatives of each definition (see `partials(ofDefinition:)`).
     init(context: Context, leafIndex: LeafIndex) {
         let names = context.definitions.keys.sorted()
+        values.reserveCapacity(names.count)
+        partials.reserveCapacity(names.count)
         if let program = try? context.compile(names.map { .symbol($0) }) {
             let outcomes = program.values(at: context.values)
             for (name, outcome) in zip(names, outcomes) { values[name] = outcome }
@@ -62,6 +64,7 @@ struct NoteProgram {
             return
         }
         var positions: [String: Int] = [:]
+        positions.reserveCapacity(program.leaves.count)
         for (position, leaf) in program.leaves.enumerated() { positions[leaf] = position }
         var evaluator = Evaluator(program)
         for (output, entry) in shared.enumerated() {
