@@ -24,6 +24,14 @@ final class LeafIndex {
 
     init(context: Context) {
         self.context = context
+        // Sized once for the names the context knows (and some leaves without a value yet):
+        // tables grown one insertion at a time rehash every name at each growth.
+        let definitions = context.definitions.count
+        let known = definitions + context.values.count
+        if known > 0 { numbers.reserveCapacity(known + 16) }
+        symbolLeaves.reserveCapacity(definitions)
+        reached.reserveCapacity(definitions)
+        functionLeaves.reserveCapacity(context.functions.count)
     }
 
     /// The leaves of `expression`, names in `parameters` excepted.
