@@ -73,6 +73,20 @@ final class LeafIndex {
         }
     }
 
+    /// Whether the definition of one of `names` reaches one of `names`: as a defined symbol it
+    /// uses, directly or not, or as one of its leaves. (`definition(_:reachesAnyOf:)` asked of
+    /// each name, with one lookup per name instead of one per pair.)
+    func definitionsReachAnyOf(_ names: [String]) -> Bool {
+        var reach = LeafSet()
+        for name in names {
+            guard let definition = context.definitions[name] else { continue }
+            reach.formUnion(leaves(ofDefinition: name, definition))
+            reach.formUnion(definitionsReached(from: name))
+        }
+        // A name numbered only after the sets were made is in none of them.
+        return !reach.isEmpty && names.contains { numbers[$0].map(reach.contains) ?? false }
+    }
+
     private func number(of name: String, isLeaf leaf: Bool) -> Int {
         if let known = numbers[name] { return known }
         numbers[name] = names.count
