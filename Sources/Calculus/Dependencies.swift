@@ -109,6 +109,17 @@ struct DependencyGraph {
         var rootDependencies: [GraphNode] = []
         var rootLeaves: [String] = []
         for root in roots {
+            if case .symbol(let name) = root {
+                // A bare name (a definition's value, many a claim's side) needs no walk: it is
+                // what a walk of it would find.
+                if context.definitions[name] != nil {
+                    let node = GraphNode.symbol(name)
+                    if !rootDependencies.contains(node) { rootDependencies.append(node) }
+                } else if context.constantValue(of: name) == nil {
+                    rootLeaves.append(name)
+                }
+                continue
+            }
             let walk = try NodeWalk(of: root, locals: [], in: context)
             rootLeaves.append(contentsOf: walk.leaves)
             for node in walk.dependencies where !rootDependencies.contains(node) {
