@@ -46,7 +46,11 @@ struct NodeWalk: Sendable {
             return true
         }
         var problem: CalculusError?
-        var stack: [(Expression, Int)] = [(expression, 1)]
+        // Sized once for a formula of a few dozen nodes: grown from one, it is copied at
+        // every doubling.
+        var stack: [(Expression, Int)] = []
+        stack.reserveCapacity(32)
+        stack.append((expression, 1))
         while let (node, level) = stack.popLast() {
             if level > Expression.maximumDepth { throw .tooDeep(limit: Expression.maximumDepth) }
             node.forEachChildReversed { stack.append(($0, level + 1)) }
