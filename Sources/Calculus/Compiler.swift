@@ -144,10 +144,10 @@ struct Compiler {
             guard isConstant[Int(x)] else { return emit(.power, b, x) }
             return slotValues[Int(x)] == 2 ? emit(.square, b, b) : emit(.powerConstant, b, x)
         case .apply(let name, let arguments):
-            if let problem = context.checkApplication(of: name, arity: arguments.count) { throw problem }
+            let builtin = try context.builtinPosition(applying: name, arity: arguments.count)
             var slots: [Int32] = []
             for argument in arguments { slots.append(try compile(argument, scope: scope, depth: inner)) }
-            if let position = Builtins.position(of: name, arity: arguments.count) {
+            if let position = builtin {
                 let operation: Operation = arguments.count == 1 ? .call1 : .call2
                 return emit(operation, slots[0], slots[slots.count - 1], function: Int32(position))
             }

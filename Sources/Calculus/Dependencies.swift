@@ -203,15 +203,31 @@ struct DependencyGraph {
 extension Context {
     /// Why `name` cannot be applied to `arity` arguments, or nil if it can.
     func checkApplication(of name: String, arity: Int) -> CalculusError? {
-        let builtinArities = Builtins.arities(of: name)
-        if !builtinArities.isEmpty {
-            if functions[name] != nil { return .shadowsBuiltin(name) }
-            return builtinArities.contains(arity)
-                ? nil : .wrongArity(function: name, expected: builtinArities, got: arity)
+        do {
+            _ = try builtinPosition(applying: name, arity: arity)
+            return nil
+        } catch {
+            return error
         }
-        guard let function = functions[name] else { return .undefinedFunction(name) }
-        return function.parameters.count == arity
-            ? nil : .wrongArity(function: name, expected: [function.parameters.count], got: arity)
+    }
+
+    /// The position in `Builtins.all` of the built-in that `name` applied to `arity` arguments
+    /// calls, or nil for a function of the context; throws why `name` cannot be applied so (as
+    /// `checkApplication(of:arity:)` says).
+    func builtinPosition(applying name: String, arity: Int) throws(CalculusError) -> Int? {
+        if let overloads = Builtins.overloads(of: name) {
+            if !functions.isEmpty, functions[name] != nil { throw .shadowsBuiltin(name) }
+            // The last of a name and arity, should two share them.
+            guard let index = overloads.arities.lastIndex(of: arity) else {
+                throw .wrongArity(function: name, expected: overloads.arities, got: arity)
+            }
+            return overloads.positions[index]
+        }
+        guard let function = functions[name] else { throw .undefinedFunction(name) }
+        guard function.parameters.count == arity else {
+            throw .wrongArity(function: name, expected: [function.parameters.count], got: arity)
+        }
+        return nil
     }
 
     /// Why `name'` is not a derivative of a one-parameter function, or nil if it is.
