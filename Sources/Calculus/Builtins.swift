@@ -139,13 +139,28 @@ public enum Builtins {
 
     /// The built-in named `name` (any of its names) that takes `arity` arguments.
     public static func function(named name: String, arity: Int) -> BuiltinFunction? {
-        index[Key(name: name, arity: arity)].map { all[$0] }
+        guard let overloads = byName[name], let index = overloads.arities.lastIndex(of: arity) else { return nil }
+        return all[overloads.positions[index]]
     }
 
     /// The numbers of arguments the built-in named `name` accepts (`[1, 2]` for `log`); empty if
     /// `name` is not a built-in.
     public static func arities(of name: String) -> [Int] {
-        aritiesByName[name] ?? []
+        byName[name]?.arities ?? []
+    }
+
+    /// The arities of the built-ins named `name` with their positions in `all`, in the order of
+    /// `all`; nil when no built-in has that name. One lookup answers both what a name may be
+    /// applied to and which entry computes it.
+    static func overloads(of name: String) -> Overloads? {
+        byName[name]
+    }
+
+    /// The built-ins of one name: `positions[i]` is the position in `all` of the one taking
+    /// `arities[i]` arguments.
+    struct Overloads {
+        var arities: [Int] = []
+        var positions: [Int] = []
     }
 
     /// Whether `name` is a name of a built-in function.
@@ -153,7 +168,7 @@ public enum Builtins {
         // Readers ask about every run of letters; most are ruled out by their first byte or
         // their length before any hashing. (No built-in's name has another spelling in Unicode.)
         guard let first = name.utf8.first, firstBytes[Int(first)], name.utf8.count <= longestName else { return false }
-        return aritiesByName[name] != nil
+        return byName[name] != nil
     }
 
     /// Whether some built-in's name starts with each byte.
@@ -168,32 +183,17 @@ public enum Builtins {
     /// The length in bytes of the longest built-in's name.
     private static let longestName = all.flatMap(\.names).map(\.utf8.count).max() ?? 0
 
-    /// The position in `all` of the built-in named `name` taking `arity` arguments.
-    static func position(of name: String, arity: Int) -> Int? {
-        index[Key(name: name, arity: arity)]
-    }
-
-    private struct Key: Hashable {
-        var name: String
-        var arity: Int
-    }
-
-    /// The arities of each name, in the order of `all` (looked up instead of searched: names
+    /// The overloads of each name, in the order of `all` (looked up instead of searched: names
     /// are asked about for every application read, checked and compiled).
-    private static let aritiesByName: [String: [Int]] = {
-        var arities: [String: [Int]] = [:]
-        for function in all {
-            for name in function.names { arities[name, default: []].append(function.arity) }
-        }
-        return arities
-    }()
-
-    private static let index: [Key: Int] = {
-        var index: [Key: Int] = [:]
+    private static let byName: [String: Overloads] = {
+        var overloads: [String: Overloads] = [:]
         for (position, function) in all.enumerated() {
-            for name in function.names { index[Key(name: name, arity: function.arity)] = position }
+            for name in function.names {
+                overloads[name, default: Overloads()].arities.append(function.arity)
+                overloads[name, default: Overloads()].positions.append(position)
+            }
         }
-        return index
+        return overloads
     }()
 }
 

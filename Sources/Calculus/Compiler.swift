@@ -48,7 +48,10 @@ struct Compiler {
     private var slotValues: [Double] = []
     private var isConstant: [Bool] = []
     private var constantSlots: [UInt64: Int32] = [:]
-    private var leafSlots: [String: Int32] = [:]
+    /// The slots of the leaves and of the definitions compiled so far (leaves are never
+    /// defined): a name is found by one lookup.
+    private var symbolSlots: [String: Int32] = [:]
+    /// The slots of the definitions compiled, for the program.
     private var definitionSlots: [String: Int32] = [:]
     private var inProgress: [String] = []
     private var bodies: [String: (parameters: [String], body: Expression)] = [:]
@@ -65,10 +68,14 @@ struct Compiler {
 
     mutating func compile(_ roots: [Expression]) throws(CalculusError) -> Program {
         let graph = try DependencyGraph(context: context, roots: roots)
-        let leaves = graph.leaves.sorted(by: naturallyPrecedes)
-        leafSlots.reserveCapacity(leaves.count)
-        for leaf in leaves { leafSlots[leaf] = newSlot(value: 0, constant: false) }
-        for case .symbol(let name) in graph.order { _ = try compileDefinition(name, depth: 0) }
+        let leaves = graph.naturallyOrderedLeaves
+        // Sized once: tables grown one insertion at a time rehash every name at each growth.
+        let order = graph.order
+        symbolSlots.reserveCapacity(leaves.count + order.count)
+        for leaf in leaves { symbolSlots[leaf] = newSlot(value: 0, constant: false) }
+        definitionSlots.reserveCapacity(order.count)
+        constantSlots.reserveCapacity(8)
+        for case .symbol(let name) in order { _ = try compileDefinition(name, depth: 0) }
         var outputs: [Int32] = []
         for root in roots { outputs.append(try compile(root, scope: [:], depth: 0)) }
         return Program(
@@ -78,7 +85,7 @@ struct Compiler {
 
     /// The slot of a defined symbol: its own slot, so that reverse mode gives ∂/∂symbol.
     private mutating func compileDefinition(_ name: String, depth: Int) throws(CalculusError) -> Int32 {
-        if let slot = definitionSlots[name] { return slot }
+        if let slot = symbolSlots[name] { return slot }
         if let start = inProgress.firstIndex(of: name) { throw .cycle(Array(inProgress[start...]) + [name]) }
         guard let definition = context.definitions[name] else { throw .undefinedSymbol(name) }
         inProgress.append(name)
@@ -91,6 +98,7 @@ struct Compiler {
             slot = emit(.copy, slot, slot, force: true)
         }
         definitionSlots[name] = slot
+        symbolSlots[name] = slot
         return slot
     }
 
@@ -106,7 +114,7 @@ struct Compiler {
             if !scope.isEmpty, let slot = scope[name] { return slot }
             // Definitions are compiled before the outputs, and leaves are never defined: most
             // names are found by one lookup.
-            if let slot = definitionSlots[name] ?? leafSlots[name] { return slot }
+            if let slot = symbolSlots[name] { return slot }
             if context.definitions[name] != nil { return try compileDefinition(name, depth: inner) }
             if let value = context.constantValue(of: name) { return constant(value) }
             throw .undefinedSymbol(name)
@@ -140,10 +148,10 @@ struct Compiler {
             guard isConstant[Int(x)] else { return emit(.power, b, x) }
             return slotValues[Int(x)] == 2 ? emit(.square, b, b) : emit(.powerConstant, b, x)
         case .apply(let name, let arguments):
-            if let problem = context.checkApplication(of: name, arity: arguments.count) { throw problem }
+            let builtin = try context.builtinPosition(applying: name, arity: arguments.count)
             var slots: [Int32] = []
             for argument in arguments { slots.append(try compile(argument, scope: scope, depth: inner)) }
-            if let position = Builtins.position(of: name, arity: arguments.count) {
+            if let position = builtin {
                 let operation: Operation = arguments.count == 1 ? .call1 : .call2
                 return emit(operation, slots[0], slots[slots.count - 1], function: Int32(position))
             }

@@ -27,7 +27,7 @@ extension Context {
             }
         }
         return Dependencies(
-            leaves: graph.leaves.sorted(by: naturallyPrecedes),
+            leaves: graph.naturallyOrderedLeaves,
             definitions: definitions,
             functions: functions
         )
@@ -58,32 +58,88 @@ enum GraphNode: Hashable, Sendable {
 struct DependencyGraph {
     /// Defined symbols and functions reached, dependencies first.
     var order: [GraphNode] { orderIDs.map { index.nodes[$0] } }
-    /// The leaves reached.
-    private(set) var leaves: Set<String> = []
+
+    /// The leaves reached, in natural order (`x_2` before `x_10`).
+    ///
+    /// Those the index ranks are read off in rank order, without sorting; the others (every
+    /// leaf when the index ranks none, else the few that only the roots use) are sorted and
+    /// merged in. The order is total, so the result is that of sorting all of them.
+    var naturallyOrderedLeaves: [String] {
+        let others = Set(unrankedLeaves).sorted(by: naturallyPrecedes)
+        var ranked: [String] = []
+        for (word, bits) in rankedLeaves.enumerated() {
+            var rest = bits
+            while rest != 0 {
+                ranked.append(index.leafNames[word * 64 + rest.trailingZeroBitCount])
+                rest &= rest - 1
+            }
+        }
+        if others.isEmpty { return ranked }
+        if ranked.isEmpty { return others }
+        var merged: [String] = []
+        merged.reserveCapacity(ranked.count + others.count)
+        var i = 0
+        var j = 0
+        while i < ranked.count, j < others.count {
+            if naturallyPrecedes(others[j], ranked[i]) {
+                merged.append(others[j])
+                j += 1
+            } else {
+                merged.append(ranked[i])
+                i += 1
+            }
+        }
+        merged.append(contentsOf: ranked[i...])
+        merged.append(contentsOf: others[j...])
+        return merged
+    }
 
     private let index: DependencyIndex
     private let stop: String?
     private var orderIDs: [Int] = []
-    /// The leaves of every walk joined, repeats included: made into `leaves` at once, which
-    /// costs one table instead of one growing by every walk.
-    private var walkLeaves: [String] = []
+    /// The leaves met that the index ranks, as bits by rank.
+    private var rankedLeaves: [UInt64] = []
+    /// The leaves met that the index does not rank, repeats included.
+    private var unrankedLeaves: [String] = []
 
     /// Walks from `roots`; when `stop` is given, its definition is not expanded (the meaning
     /// of ∂/∂stop, NOTE-LANGUAGE §6).
     init(context: Context, roots: [Expression], stoppingAt stop: String? = nil) throws(CalculusError) {
         self.stop = stop
         var rootDependencies: [GraphNode] = []
+        var rootLeaves: [String] = []
         for root in roots {
+            if case .symbol(let name) = root {
+                // A bare name (a definition's value, many a claim's side) needs no walk: it is
+                // what a walk of it would find.
+                if context.definitions[name] != nil {
+                    let node = GraphNode.symbol(name)
+                    if !rootDependencies.contains(node) { rootDependencies.append(node) }
+                } else if context.constantValue(of: name) == nil {
+                    rootLeaves.append(name)
+                }
+                continue
+            }
             let walk = try NodeWalk(of: root, locals: [], in: context)
-            walkLeaves.append(contentsOf: walk.leaves)
+            rootLeaves.append(contentsOf: walk.leaves)
             for node in walk.dependencies where !rootDependencies.contains(node) {
                 rootDependencies.append(node)
             }
         }
         index = context.dependencyIndex ?? DependencyIndex(context: context, reachableFrom: rootDependencies)
+        if index.ranksLeaves {
+            rankedLeaves = [UInt64](repeating: 0, count: (index.leafNames.count + 63) / 64)
+            for leaf in rootLeaves {
+                if let rank = index.leafRanks[leaf] {
+                    rankedLeaves[rank / 64] |= 1 << UInt64(rank % 64)
+                } else {
+                    unrankedLeaves.append(leaf)
+                }
+            }
+        } else {
+            unrankedLeaves = rootLeaves
+        }
         try walk(from: rootDependencies.compactMap { index.ids[$0] })
-        leaves = Set(walkLeaves)
-        walkLeaves = []
     }
 
     /// The nodes whose value depends on the stop variable (directly or not).
@@ -133,7 +189,12 @@ struct DependencyGraph {
     private mutating func enter(
         _ id: Int, stack: inout [(id: Int, next: Int)], onPath: inout [Bool]
     ) throws(CalculusError) {
-        walkLeaves.append(contentsOf: try index.walk(id).leaves)
+        let walk = try index.walk(id)
+        if index.ranksLeaves {
+            for rank in index.walkLeafRanks[id] { rankedLeaves[rank / 64] |= 1 << UInt64(rank % 64) }
+        } else {
+            unrankedLeaves.append(contentsOf: walk.leaves)
+        }
         stack.append((id, 0))
         onPath[id] = true
     }
@@ -142,15 +203,31 @@ struct DependencyGraph {
 extension Context {
     /// Why `name` cannot be applied to `arity` arguments, or nil if it can.
     func checkApplication(of name: String, arity: Int) -> CalculusError? {
-        let builtinArities = Builtins.arities(of: name)
-        if !builtinArities.isEmpty {
-            if functions[name] != nil { return .shadowsBuiltin(name) }
-            return builtinArities.contains(arity)
-                ? nil : .wrongArity(function: name, expected: builtinArities, got: arity)
+        do {
+            _ = try builtinPosition(applying: name, arity: arity)
+            return nil
+        } catch {
+            return error
         }
-        guard let function = functions[name] else { return .undefinedFunction(name) }
-        return function.parameters.count == arity
-            ? nil : .wrongArity(function: name, expected: [function.parameters.count], got: arity)
+    }
+
+    /// The position in `Builtins.all` of the built-in that `name` applied to `arity` arguments
+    /// calls, or nil for a function of the context; throws why `name` cannot be applied so (as
+    /// `checkApplication(of:arity:)` says).
+    func builtinPosition(applying name: String, arity: Int) throws(CalculusError) -> Int? {
+        if let overloads = Builtins.overloads(of: name) {
+            if !functions.isEmpty, functions[name] != nil { throw .shadowsBuiltin(name) }
+            // The last of a name and arity, should two share them.
+            guard let index = overloads.arities.lastIndex(of: arity) else {
+                throw .wrongArity(function: name, expected: overloads.arities, got: arity)
+            }
+            return overloads.positions[index]
+        }
+        guard let function = functions[name] else { throw .undefinedFunction(name) }
+        guard function.parameters.count == arity else {
+            throw .wrongArity(function: name, expected: [function.parameters.count], got: arity)
+        }
+        return nil
     }
 
     /// Why `name'` is not a derivative of a one-parameter function, or nil if it is.

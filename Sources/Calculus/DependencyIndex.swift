@@ -46,7 +46,11 @@ struct NodeWalk: Sendable {
             return true
         }
         var problem: CalculusError?
-        var stack: [(Expression, Int)] = [(expression, 1)]
+        // Sized once for a formula of a few dozen nodes: grown from one, it is copied at
+        // every doubling.
+        var stack: [(Expression, Int)] = []
+        stack.reserveCapacity(32)
+        stack.append((expression, 1))
         while let (node, level) = stack.popLast() {
             if level > Expression.maximumDepth { throw .tooDeep(limit: Expression.maximumDepth) }
             node.forEachChildReversed { stack.append(($0, level + 1)) }
@@ -94,18 +98,30 @@ final class DependencyIndex: Sendable {
     /// The numbers of each node's direct dependencies, in order of first use (none when its
     /// walk failed).
     let dependencies: [[Int]]
+    /// Whether the leaves of the walks are ranked (`leafNames`, `leafRanks`, `walkLeafRanks`):
+    /// a context's own index ranks them, once; an index made for one graph does not.
+    let ranksLeaves: Bool
+    /// Every leaf of the walks, in natural order (empty unless `ranksLeaves`).
+    let leafNames: [String]
+    /// The position of each leaf in `leafNames`.
+    let leafRanks: [String: Int]
+    /// The leaves of each node's walk as positions in `leafNames` (none when its walk failed).
+    let walkLeafRanks: [[Int]]
     private let walks: [Result<NodeWalk, CalculusError>]
 
-    /// Walks every definition and function of `context`.
+    /// Walks every definition and function of `context`, and ranks their leaves in natural
+    /// order, so that a graph orders its leaves without sorting them.
     convenience init(context: Context) {
         let nodes = context.definitions.keys.map { GraphNode.symbol($0) } + context.functions.keys.map { .function($0) }
-        self.init(context: context, reachableFrom: nodes)
+        self.init(context: context, reachableFrom: nodes, rankingLeaves: true)
     }
 
     /// Walks the definitions and functions reachable from `starts` (nodes of `context`).
-    init(context: Context, reachableFrom starts: [GraphNode]) {
+    init(context: Context, reachableFrom starts: [GraphNode], rankingLeaves: Bool = false) {
         var nodes: [GraphNode] = []
         var ids: [GraphNode: Int] = [:]
+        // A context's own index starts from every node it will hold.
+        if rankingLeaves { ids.reserveCapacity(starts.count) }
         var walks: [Result<NodeWalk, CalculusError>] = []
         var pending = starts
         while let node = pending.popLast() {
@@ -127,6 +143,33 @@ final class DependencyIndex: Sendable {
             guard case .success(let walk) = walk else { return [] }
             return walk.dependencies.compactMap { ids[$0] }
         }
+        ranksLeaves = rankingLeaves
+        guard rankingLeaves else {
+            leafNames = []
+            leafRanks = [:]
+            walkLeafRanks = []
+            return
+        }
+        // Each leaf is numbered as met (one lookup per use), the numbers sorted by name once,
+        // and the numbers turned into ranks.
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(nodes.count)
+        var distinct: [String] = []
+        let walkNumbers = walks.map { walk -> [Int] in
+            guard case .success(let walk) = walk else { return [] }
+            return walk.leaves.map { leaf in
+                if let number = numbers[leaf] { return number }
+                numbers[leaf] = distinct.count
+                distinct.append(leaf)
+                return distinct.count - 1
+            }
+        }
+        let order = distinct.enumerated().sorted { naturallyPrecedes($0.element, $1.element) }
+        var rankOf = [Int](repeating: 0, count: distinct.count)
+        for (rank, leaf) in order.enumerated() { rankOf[leaf.offset] = rank }
+        leafNames = order.map(\.element)
+        leafRanks = numbers.mapValues { rankOf[$0] }
+        walkLeafRanks = walkNumbers.map { $0.map { rankOf[$0] } }
     }
 
     /// The walk of node `id`; throws what walking it threw.

@@ -24,6 +24,14 @@ final class LeafIndex {
 
     init(context: Context) {
         self.context = context
+        // Sized once for the names the context knows (and some leaves without a value yet):
+        // tables grown one insertion at a time rehash every name at each growth.
+        let definitions = context.definitions.count
+        let known = definitions + context.values.count
+        if known > 0 { numbers.reserveCapacity(known + 16) }
+        symbolLeaves.reserveCapacity(definitions)
+        reached.reserveCapacity(definitions)
+        functionLeaves.reserveCapacity(context.functions.count)
     }
 
     /// The leaves of `expression`, names in `parameters` excepted.
@@ -63,6 +71,20 @@ final class LeafIndex {
             guard let number = numbers[other] else { return false }
             return leaves.contains(number) || definitions.contains(number)
         }
+    }
+
+    /// Whether the definition of one of `names` reaches one of `names`: as a defined symbol it
+    /// uses, directly or not, or as one of its leaves. (`definition(_:reachesAnyOf:)` asked of
+    /// each name, with one lookup per name instead of one per pair.)
+    func definitionsReachAnyOf(_ names: [String]) -> Bool {
+        var reach = LeafSet()
+        for name in names {
+            guard let definition = context.definitions[name] else { continue }
+            reach.formUnion(leaves(ofDefinition: name, definition))
+            reach.formUnion(definitionsReached(from: name))
+        }
+        // A name numbered only after the sets were made is in none of them.
+        return !reach.isEmpty && names.contains { numbers[$0].map(reach.contains) ?? false }
     }
 
     private func number(of name: String, isLeaf leaf: Bool) -> Int {

@@ -197,7 +197,7 @@ extension NoteChecker {
     /// A sink is a defined symbol that no other definition uses (the loss); its gradient
     /// with respect to every leaf is computed by reverse mode.
     func addGradients(to results: inout [StatementResult]) {
-        var used = Set<String>()
+        var used = Set<String>(minimumCapacity: 2 * (context.definitions.count + context.functions.count))
         for expression in context.definitions.values { used.formUnion(expression.symbols) }
         for function in context.functions.values { used.formUnion(function.body.symbols) }
         for definition in definitions.values {

@@ -240,6 +240,19 @@ struct NoteChecker {
     // MARK: - Context and example point
 
     private mutating func buildContext() {
+        // The tables sized once, not grown one insertion at a time.
+        var counts = (bindings: 0, symbols: 0, functions: 0)
+        for definition in definitions.values {
+            switch definition.kind {
+            case .binding: counts.bindings += 1
+            case .symbol: counts.symbols += 1
+            case .function: counts.functions += 1
+            }
+        }
+        context.values.reserveCapacity(counts.bindings)
+        context.definitions.reserveCapacity(counts.symbols)
+        context.functions.reserveCapacity(counts.functions)
+        pointSources.reserveCapacity(counts.bindings)
         for (site, definition) in definitions.sorted(by: { $0.key < $1.key }) {
             let entry = entries[definition.entry]
             guard let body = entry.statement.sides.first else { continue }

@@ -13,6 +13,8 @@ struct NoteProgram {
     /// partial derivatives of each definition (see `partials(ofDefinition:)`).
     init(context: Context, leafIndex: LeafIndex) {
         let names = context.definitions.keys.sorted()
+        values.reserveCapacity(names.count)
+        partials.reserveCapacity(names.count)
         if let program = try? context.compile(names.map { .symbol($0) }) {
             let outcomes = program.values(at: context.values)
             for (name, outcome) in zip(names, outcomes) { values[name] = outcome }
@@ -42,9 +44,9 @@ struct NoteProgram {
         var sharedContext = Context(functions: context.functions)
         for name in names {
             guard let body = context.definitions[name],
-                let inputs = Self.inputs(of: body, in: context, leafIndex: leafIndex, values: values)
+                let (inputs, appliesFunction) = Self.inputs(of: body, in: context, leafIndex: leafIndex, values: values)
             else { continue }
-            if body.functionNames.contains(where: { context.functions[$0] != nil }) {
+            if appliesFunction {
                 partials[name] = Self.partials(of: body, inputs: inputs, functions: context.functions)
             } else {
                 for input in inputs { sharedContext.values[input.name] = input.value }
@@ -62,6 +64,7 @@ struct NoteProgram {
             return
         }
         var positions: [String: Int] = [:]
+        positions.reserveCapacity(program.leaves.count)
         for (position, leaf) in program.leaves.enumerated() { positions[leaf] = position }
         var evaluator = Evaluator(program)
         for (output, entry) in shared.enumerated() {
@@ -78,20 +81,29 @@ struct NoteProgram {
         }
     }
 
-    /// The names `body` uses directly with their values, or nil when reverse mode over the
-    /// body alone cannot give its partials.
+    /// The names `body` uses directly with their values, and whether it applies a function of
+    /// the note; nil when reverse mode over the body alone cannot give its partials.
     private static func inputs(
         of body: Expression, in context: Context, leafIndex: LeafIndex, values: [String: Outcome]
-    ) -> [(name: String, value: Double)]? {
+    ) -> (inputs: [(name: String, value: Double)], appliesFunction: Bool)? {
         let direct = body.symbols.filter { context.constantValue(of: $0) == nil }
         var hasPartial = false
+        var appliesFunction = false
+        let hasFunctions = !context.functions.isEmpty
         NoteChecker.visit(body) { node in
-            if case .partial = node { hasPartial = true }
+            switch node {
+            case .partial:
+                hasPartial = true
+            case .apply(let name, _), .derivative(let name, _, _):
+                if hasFunctions, !appliesFunction, context.functions[name] != nil { appliesFunction = true }
+            default:
+                break
+            }
         }
         guard !hasPartial else { return nil }
         // Held as inputs, the direct names must not depend on one another (in `w = u v` with
         // `v = u + 1`, ∂w/∂u expands v, as the ∂ notation does).
-        for name in direct where leafIndex.definition(name, reachesAnyOf: direct) { return nil }
+        if leafIndex.definitionsReachAnyOf(direct) { return nil }
         var inputs: [(name: String, value: Double)] = []
         for name in direct {
             if let outcome = values[name], let value = outcome.value {
@@ -102,7 +114,7 @@ struct NoteProgram {
                 return nil
             }
         }
-        return inputs
+        return (inputs, appliesFunction)
     }
 
     /// Reverse mode over one body in a context of its own: the note's functions, and the

@@ -22,6 +22,23 @@ import Testing
         }
     }
 
+    /// The index ranks the leaves of the definitions once; leaves that only the roots use are
+    /// merged among them, before, between and after.
+    @Test func leavesOfRootsAloneMergeInNaturalOrderWithThoseOfDefinitions() throws {
+        let plain = Self.richNetwork()
+        var indexed = plain
+        indexed.indexDependencies()
+        let roots: [Expression] = [
+            s("x_10") + s("E") + s("a") + s("x_3"), s("z_0") * s("w_10") + s("b_0"), s("x_10") - s("A"),
+        ]
+        let leaves = try indexed.dependencies(of: roots).leaves
+        #expect(leaves == (try plain.dependencies(of: roots)).leaves)
+        for name in ["x_10", "a", "x_3", "z_0", "w_10", "b_0", "A", "x_1", "w_1"] {
+            #expect(leaves.contains(name), "\(name)")
+        }
+        #expect(try indexed.compile(roots).leaves == plain.compile(roots).leaves)
+    }
+
     @Test func derivativesAndValuesAreTheSameWithAndWithoutTheIndex() throws {
         let plain = Self.richNetwork()
         var indexed = plain

@@ -51,4 +51,23 @@ import Testing
         #expect(!index.definition("x", reachesAnyOf: ["u", "v", "x"]))  // a leaf, no definition
         #expect(index.leaves(of: .symbol("w")) == ["x"])
     }
+
+    @Test func namesReachOneAnotherWhenOneOfTheirDefinitionsReachesOneOfThem() {
+        let context = Context(definitions: [
+            "u": .symbol("x"),
+            "v": .sum([.symbol("u"), .number(1)]),
+            "w": .product([.symbol("u"), .symbol("v")]),
+            "z": .symbol("y"),
+        ])
+        let groups: [[String]] = [["u", "v"], ["v", "u"], ["u", "x"], ["x", "u"], ["u", "z"], ["x", "y"], ["w"],
+                                  ["w", "x"], ["z", "y", "u"], [], ["q", "v"]]
+        for names in groups {
+            // Each group asked of a fresh index, so that numbering order cannot help.
+            let fresh = LeafIndex(context: context)
+            let expected = names.contains { LeafIndex(context: context).definition($0, reachesAnyOf: names) }
+            #expect(fresh.definitionsReachAnyOf(names) == expected, "\(names)")
+        }
+        #expect(LeafIndex(context: context).definitionsReachAnyOf(["u", "v"]))
+        #expect(!LeafIndex(context: context).definitionsReachAnyOf(["u", "z"]))
+    }
 }
