@@ -19,8 +19,6 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CCmarkBridge", dependencies: ["CCmarkGFM"]),
-        // jemalloc's options for `render` (a C global jemalloc reads at start-up).
-        .target(name: "CAllocatorOptions"),
         .target(name: "Document", dependencies: ["CCmarkGFM", "CCmarkBridge"]),
         .target(name: "Calculus"),
         .target(name: "TeX", dependencies: ["Calculus"]),
@@ -32,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "render",
             dependencies: [
-                "Document", "TeX", "Calculus", "Notebook", "Report", "CAllocatorOptions",
+                "Document", "TeX", "Calculus", "Notebook", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ],
