@@ -169,7 +169,9 @@ struct MarkdownText {
     }
 
     mutating func append(_ text: Substring) {
-        bytes.append(contentsOf: text.utf8)
+        // A note's lines are slices of one native string: copied as one run of bytes.
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if copied == nil { bytes.append(contentsOf: text.utf8) }
     }
 
     mutating func newline() {
