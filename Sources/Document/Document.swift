@@ -5,7 +5,9 @@
 /// shared across threads and compared in tests.
 public struct Document: Sendable, Equatable {
     /// The top-level blocks, in source order.
-    public var blocks: [Block]
+    public var blocks: [Block] {
+        didSet { formulas = Self.formulas(in: blocks) }
+    }
     /// The YAML front matter (between `---` lines at the very top), if any.
     public var frontMatter: FrontMatter?
     /// Problems found while reading the Markdown (not the math), e.g. nesting too deep.
@@ -18,13 +20,17 @@ public struct Document: Sendable, Equatable {
         lines: [Substring] = []
     ) {
         self.blocks = blocks
+        self.formulas = Self.formulas(in: blocks)
         self.frontMatter = frontMatter
         self.diagnostics = diagnostics
         self.lines = lines
     }
 
-    /// Every formula in the document, in source order.
-    public var formulas: [Math] {
+    /// Every formula in the document, in source order (collected when the blocks are set:
+    /// the checker, the page and the report all walk them).
+    public private(set) var formulas: [Math]
+
+    private static func formulas(in blocks: [Block]) -> [Math] {
         var result: [Math] = []
         for block in blocks { block.collectFormulas(into: &result) }
         return result
