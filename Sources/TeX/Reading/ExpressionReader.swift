@@ -476,9 +476,12 @@ struct ExpressionReader {
 
     /// Arguments separated by top-level commas.
     private func splitArguments(_ nodes: [Node]) -> [[Node]] {
+        let commas = argumentCommas(nodes)
+        // One argument (most applications): the nodes as they are, not a copy.
+        guard !commas.isEmpty else { return [nodes] }
         var arguments: [[Node]] = []
         var start = 0
-        for comma in argumentCommas(nodes) {
+        for comma in commas {
             arguments.append(Array(nodes[start..<comma]))
             start = comma + 1
         }

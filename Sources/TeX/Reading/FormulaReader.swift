@@ -116,20 +116,25 @@ public enum FormulaReader {
         let steps = lengths.first ?? 1
         var statements: [Statement] = []
         for step in 0..<steps {
-            var reader = ExpressionReader(source: source, scope: scope)
-            reader.parameters = Set(head?.parameters ?? [])
-            reader.rangeStep = step
             let expressions: [Expression]
-            do {
-                expressions = step == 0 ? firstSides : try readSides(sides, skipHead: isDefinition, reader: &reader)
-            } catch {
-                return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+            var stepHead = head
+            if steps == 1 {
+                // No index range (most statements): the first reading is the one.
+                expressions = firstSides
+            } else {
+                var reader = ExpressionReader(source: source, scope: scope)
+                reader.parameters = Set(head?.parameters ?? [])
+                reader.rangeStep = step
+                do {
+                    expressions = step == 0 ? firstSides : try readSides(sides, skipHead: isDefinition, reader: &reader)
+                } catch {
+                    return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+                }
+                if head != nil, let expanded = expandedHeadName(sides[0], reader: &reader) {
+                    stepHead?.name = expanded
+                }
             }
             let index = steps > 1 ? (probe.ranges.first?.lowerBound ?? 0) + step : nil
-            var stepHead = head
-            if steps > 1, head != nil, let expanded = expandedHeadName(sides[0], reader: &reader) {
-                stepHead?.name = expanded
-            }
             statements.append(statement(
                 head: stepHead, isDefinition: isDefinition, isDeclaration: isDeclaration, expressions: expressions,
                 relations: relations, sideRanges: sideRanges, range: range, label: piece.label, index: index))
