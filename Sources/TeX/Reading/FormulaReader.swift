@@ -209,7 +209,7 @@ public enum FormulaReader {
                 sideStart = position + 1
             }
         }
-        sides.append(Array(nodes[sideStart...]))
+        sides.append(sideStart == 0 ? nodes : Array(nodes[sideStart...]))
         return (sides, relations)
     }
 
@@ -228,7 +228,8 @@ public enum FormulaReader {
         var letters = ""
         var end = -1
         var index = 0
-        var subscriptText: String?
+        // The subscript's source, turned into text only for a name of two letters or more.
+        var subscriptRange: SourceRange?
         while index < nodes.count {
             let node = nodes[index]
             var letter: String?
@@ -240,9 +241,7 @@ public enum FormulaReader {
                     scripts.sup == nil, scripts.primes == 0
                 {
                     letter = atom.text
-                    if let sub = scripts.sub {
-                        subscriptText = ExpressionReader.compactSource(source, sub.range)
-                    }
+                    subscriptRange = scripts.sub?.range
                 }
             default:
                 break
@@ -251,9 +250,10 @@ public enum FormulaReader {
             letters += letter
             end = node.range.upperBound
             index += 1
-            if subscriptText != nil { break }
+            if subscriptRange != nil { break }
         }
         guard letters.utf8.count >= 2 else { return nil }  // ASCII letters: one byte each
+        let subscriptText = subscriptRange.map { ExpressionReader.compactSource(source, $0) }
         let name = letters + (subscriptText.map { "_" + $0 } ?? "")
         let rest = Array(nodes[index...])
         if rest.isEmpty { return Head(name: name) }
@@ -276,9 +276,13 @@ public enum FormulaReader {
             if let sub = scripts.sub {
                 guard let text = try? reader.subscriptName(sub) else { return nil }
                 let bytes = source[sub.range.clamped(to: 0..<source.count)]
-                let raw = String(decoding: bytes, as: UTF8.self)
-                let hasRange = ExpressionReader.mayHoldRange(bytes) && raw.contains("..")
-                name += "_" + (hasRange ? raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace } : text)
+                var part = text
+                // The source is made a string only where a range may be (`w_{1..2}`).
+                if ExpressionReader.mayHoldRange(bytes) {
+                    let raw = String(decoding: bytes, as: UTF8.self)
+                    if raw.contains("..") { part = raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace } }
+                }
+                name += "_" + part
             }
             if let sup = scripts.sup {
                 guard let decoration = reader.decoration(sup) else { return nil }
