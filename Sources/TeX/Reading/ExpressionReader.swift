@@ -57,13 +57,16 @@ struct ExpressionReader {
     // MARK: - Grammar
 
     private mutating func sum(_ cursor: inout Cursor) throws(ReadError) -> Expression {
-        var terms = [try term(&cursor)]
+        let first = try term(&cursor)
+        // Most sums are one term: no array for them.
+        var terms: [Expression] = []
         while let node = cursor.peek, case .atom(let atom) = node, let sign = Self.additive(atom) {
             cursor.index += 1
             let next = try term(&cursor)
+            if terms.isEmpty { terms.append(first) }
             terms.append(sign == "+" ? next : .negation(next))
         }
-        return terms.count == 1 ? terms[0] : .sum(terms)
+        return terms.isEmpty ? first : .sum(terms)
     }
 
     private mutating func term(_ cursor: inout Cursor) throws(ReadError) -> Expression {
@@ -80,14 +83,19 @@ struct ExpressionReader {
                     result = .quotient(result, try unary(&cursor))
                     continue
                 }
-            }
-            guard startsFactor(node) else { break }
-            // `1.1.1` and `2 3` (which TeX shows as 23): two numbers side by side are no product.
-            if case .atom(let next) = node, next.form == .number, cursor.index > 0,
-                case .atom(let previous) = cursor.nodes[cursor.index - 1], previous.form == .number
-            {
-                throw ReadError("the numbers \(previous.text) and \(next.text) side by side are not evaluated; "
-                                + "write \\cdot between them", previous.range.lowerBound..<next.range.upperBound)
+                // Neither multiplies nor divides (checked above): the rest of `startsFactor`.
+                guard Self.relation(of: atom) == nil, Self.additive(atom) == nil,
+                      atom.atomClass != .close, atom.atomClass != .punct
+                else { break }
+                // `1.1.1` and `2 3` (which TeX shows as 23): two numbers side by side are no product.
+                if atom.form == .number, cursor.index > 0,
+                    case .atom(let previous) = cursor.nodes[cursor.index - 1], previous.form == .number
+                {
+                    throw ReadError("the numbers \(previous.text) and \(atom.text) side by side are not evaluated; "
+                                    + "write \\cdot between them", previous.range.lowerBound..<atom.range.upperBound)
+                }
+            } else if !startsFactor(node) {
+                break
             }
             result = result * (try unary(&cursor))
         }
@@ -231,16 +239,16 @@ struct ExpressionReader {
     /// The nodes between an opening delimiter and its match, and the closing node.
     private func collectUntilClose(opening: Atom, cursor: inout Cursor) throws(ReadError) -> ([Node], Node?) {
         var depth = 1
-        var inner: [Node] = []
+        let start = cursor.index
         while let node = cursor.next() {
             switch Self.bareAtomClass(node) {
             case .open: depth += 1
             case .close:
                 depth -= 1
-                if depth == 0 { return (inner, node) }
+                // The nodes in between, copied once.
+                if depth == 0 { return (Array(cursor.nodes[start..<(cursor.index - 1)]), node) }
             default: break
             }
-            inner.append(node)
         }
         throw ReadError("\(opening.text) is never closed", opening.range)
     }
@@ -384,11 +392,13 @@ struct ExpressionReader {
     static func functionAlias(_ name: String) -> String? {
         let utf8 = name.utf8
         // The aliases are 2 to 4 bytes long: most names (one letter) are not compared at all.
-        guard utf8.count >= 2 && utf8.count <= 4 else { return nil }
-        if utf8.elementsEqual("σ".utf8) { return "sigmoid" }
-        if utf8.elementsEqual("ReLU".utf8) { return "relu" }
-        if utf8.elementsEqual("sgn".utf8) { return "sign" }
-        return nil
+        // Each alias has its own length: one comparison at most.
+        switch utf8.count {
+        case 2: return utf8.elementsEqual("σ".utf8) ? "sigmoid" : nil
+        case 3: return utf8.elementsEqual("sgn".utf8) ? "sign" : nil
+        case 4: return utf8.elementsEqual("ReLU".utf8) ? "relu" : nil
+        default: return nil
+        }
     }
 
     /// A function applied to its arguments: `f(a, b)`, `\sin x`, `\max(0, z)`.
@@ -466,9 +476,12 @@ struct ExpressionReader {
 
     /// Arguments separated by top-level commas.
     private func splitArguments(_ nodes: [Node]) -> [[Node]] {
+        let commas = argumentCommas(nodes)
+        // One argument (most applications): the nodes as they are, not a copy.
+        guard !commas.isEmpty else { return [nodes] }
         var arguments: [[Node]] = []
         var start = 0
-        for comma in argumentCommas(nodes) {
+        for comma in commas {
             arguments.append(Array(nodes[start..<comma]))
             start = comma + 1
         }

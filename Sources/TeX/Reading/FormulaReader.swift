@@ -116,20 +116,25 @@ public enum FormulaReader {
         let steps = lengths.first ?? 1
         var statements: [Statement] = []
         for step in 0..<steps {
-            var reader = ExpressionReader(source: source, scope: scope)
-            reader.parameters = Set(head?.parameters ?? [])
-            reader.rangeStep = step
             let expressions: [Expression]
-            do {
-                expressions = step == 0 ? firstSides : try readSides(sides, skipHead: isDefinition, reader: &reader)
-            } catch {
-                return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+            var stepHead = head
+            if steps == 1 {
+                // No index range (most statements): the first reading is the one.
+                expressions = firstSides
+            } else {
+                var reader = ExpressionReader(source: source, scope: scope)
+                reader.parameters = Set(head?.parameters ?? [])
+                reader.rangeStep = step
+                do {
+                    expressions = step == 0 ? firstSides : try readSides(sides, skipHead: isDefinition, reader: &reader)
+                } catch {
+                    return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+                }
+                if head != nil, let expanded = expandedHeadName(sides[0], reader: &reader) {
+                    stepHead?.name = expanded
+                }
             }
             let index = steps > 1 ? (probe.ranges.first?.lowerBound ?? 0) + step : nil
-            var stepHead = head
-            if steps > 1, head != nil, let expanded = expandedHeadName(sides[0], reader: &reader) {
-                stepHead?.name = expanded
-            }
             statements.append(statement(
                 head: stepHead, isDefinition: isDefinition, isDeclaration: isDeclaration, expressions: expressions,
                 relations: relations, sideRanges: sideRanges, range: range, label: piece.label, index: index))
@@ -204,7 +209,7 @@ public enum FormulaReader {
                 sideStart = position + 1
             }
         }
-        sides.append(Array(nodes[sideStart...]))
+        sides.append(sideStart == 0 ? nodes : Array(nodes[sideStart...]))
         return (sides, relations)
     }
 
@@ -223,7 +228,8 @@ public enum FormulaReader {
         var letters = ""
         var end = -1
         var index = 0
-        var subscriptText: String?
+        // The subscript's source, turned into text only for a name of two letters or more.
+        var subscriptRange: SourceRange?
         while index < nodes.count {
             let node = nodes[index]
             var letter: String?
@@ -235,9 +241,7 @@ public enum FormulaReader {
                     scripts.sup == nil, scripts.primes == 0
                 {
                     letter = atom.text
-                    if let sub = scripts.sub {
-                        subscriptText = ExpressionReader.compactSource(source, sub.range)
-                    }
+                    subscriptRange = scripts.sub?.range
                 }
             default:
                 break
@@ -246,9 +250,10 @@ public enum FormulaReader {
             letters += letter
             end = node.range.upperBound
             index += 1
-            if subscriptText != nil { break }
+            if subscriptRange != nil { break }
         }
         guard letters.utf8.count >= 2 else { return nil }  // ASCII letters: one byte each
+        let subscriptText = subscriptRange.map { ExpressionReader.compactSource(source, $0) }
         let name = letters + (subscriptText.map { "_" + $0 } ?? "")
         let rest = Array(nodes[index...])
         if rest.isEmpty { return Head(name: name) }
@@ -271,9 +276,13 @@ public enum FormulaReader {
             if let sub = scripts.sub {
                 guard let text = try? reader.subscriptName(sub) else { return nil }
                 let bytes = source[sub.range.clamped(to: 0..<source.count)]
-                let raw = String(decoding: bytes, as: UTF8.self)
-                let hasRange = ExpressionReader.mayHoldRange(bytes) && raw.contains("..")
-                name += "_" + (hasRange ? raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace } : text)
+                var part = text
+                // The source is made a string only where a range may be (`w_{1..2}`).
+                if ExpressionReader.mayHoldRange(bytes) {
+                    let raw = String(decoding: bytes, as: UTF8.self)
+                    if raw.contains("..") { part = raw.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace } }
+                }
+                name += "_" + part
             }
             if let sup = scripts.sup {
                 guard let decoration = reader.decoration(sup) else { return nil }
