@@ -199,29 +199,40 @@ struct NoteChecker {
             else { return nil }
             return definitions[found]
         }
-        func rename(_ node: Expression) -> Expression {
+        func rename(_ node: Expression) -> Expression { renamed(node) ?? node }
+        // `node` with its names resolved, or nil when no name in it changes (most leaves): an
+        // unchanged subtree is kept as it is, not rebuilt node by node.
+        func renamed(_ node: Expression) -> Expression? {
             switch node {
             case .number:
-                return node
+                return nil
             case .symbol(let name):
-                guard let found = definition(name) else { return node }
+                guard let found = definition(name) else { return nil }
                 if case .function(let parameterNames) = found.kind {
                     return .apply(found.unique, parameterNames.map { rename(.symbol($0)) })
                 }
-                return .symbol(found.unique)
+                return found.unique == name ? nil : .symbol(found.unique)
             case .apply(let name, let arguments):
                 let target = definition(name).map(\.unique) ?? name
-                return .apply(target, arguments.map(rename))
+                let renamedArguments = renamedList(arguments)
+                if target == name, renamedArguments == nil { return nil }
+                return .apply(target, renamedArguments ?? arguments)
             case .sum(let terms):
-                return .sum(terms.map(rename))
+                return renamedList(terms).map { .sum($0) }
             case .product(let factors):
-                return .product(factors.map(rename))
+                return renamedList(factors).map { .product($0) }
             case .negation(let operand):
-                return .negation(rename(operand))
+                return renamed(operand).map { .negation($0) }
             case .quotient(let numerator, let denominator):
-                return .quotient(rename(numerator), rename(denominator))
+                let top = renamed(numerator)
+                let bottom = renamed(denominator)
+                if top == nil, bottom == nil { return nil }
+                return .quotient(top ?? numerator, bottom ?? denominator)
             case .power(let base, let exponent):
-                return .power(rename(base), rename(exponent))
+                let newBase = renamed(base)
+                let newExponent = renamed(exponent)
+                if newBase == nil, newExponent == nil { return nil }
+                return .power(newBase ?? base, newExponent ?? exponent)
             case .partial(let of, let variable, let order):
                 let body = rename(of)
                 if variable == PrimeNotation.onlyFreeVariable {
@@ -233,6 +244,16 @@ struct NoteChecker {
             case .derivative(let name, let order, let argument):
                 return .derivative(definition(name)?.unique ?? name, order: order, argument: rename(argument))
             }
+        }
+        // The list with its elements resolved, or nil when none changes.
+        func renamedList(_ list: [Expression]) -> [Expression]? {
+            var result: [Expression]?
+            for (index, element) in list.enumerated() {
+                guard let new = renamed(element) else { continue }
+                if result == nil { result = list }
+                result?[index] = new
+            }
+            return result
         }
         return rename(expression)
     }
