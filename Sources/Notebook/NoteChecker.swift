@@ -59,11 +59,13 @@ struct NoteChecker {
         readFormulas()
         defineNames()
         buildContext()
-        resolvedSides = entries.map { entry in
-            entry.statement.sides.map { resolve($0, at: entry.site, parameters: Set(entry.statement.head?.parameters ?? [])) }
+        // A function's parameters are no names of the note inside its own statement.
+        let parameters = entries.indices.map { Set(entries[$0].statement.head?.parameters ?? []) }
+        resolvedSides = entries.indices.map { index in
+            entries[index].statement.sides.map { resolve($0, at: entries[index].site, parameters: parameters[index]) }
         }
         leafIndex = LeafIndex(context: context)
-        let point = examplePoint()
+        let point = examplePoint(parameters: parameters)
         // The context is final from here: every compile and derivative below shares one walk
         // of its definitions.
         context.indexDependencies()
@@ -311,12 +313,11 @@ struct NoteChecker {
     }
 
     /// Every leaf the note's statements reach gets a value: bound, from front matter or
-    /// `--set`, or sampled.
-    private mutating func examplePoint() -> [PointValue] {
+    /// `--set`, or sampled. `parameters` holds the parameters of each entry's head.
+    private mutating func examplePoint(parameters: [Set<String>]) -> [PointValue] {
         var sides: [(expression: Expression, parameters: Set<String>)] = []
         for (index, resolved) in resolvedSides.enumerated() {
-            let parameters = Set(entries[index].statement.head?.parameters ?? [])
-            for side in resolved { sides.append((side, parameters)) }
+            for side in resolved { sides.append((side, parameters[index])) }
         }
         var leaves = leafIndex.leaves(ofAll: sides)
         leaves.formUnion(context.values.keys)
