@@ -173,16 +173,19 @@ struct NoteChecker {
         var counts: [String: Int] = [:]
         counts.reserveCapacity(entries.count)
         definitions.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() {
-            guard let head = entry.statement.head,
-                entry.statement.kind == .binding || entry.statement.kind == .definition
+        // The fields read in place: a copy of each entry costs more than the rest.
+        for index in entries.indices {
+            let statementKind = entries[index].statement.kind
+            guard statementKind == .binding || statementKind == .definition, let head = entries[index].statement.head
             else { continue }
-            counts[head.name, default: 0] += 1
-            let unique = counts[head.name] == 1 ? head.name : "\(head.name)@\(counts[head.name] ?? 1)"
+            let count = (counts[head.name] ?? 0) + 1
+            counts[head.name] = count
+            let unique = count == 1 ? head.name : "\(head.name)@\(count)"
             let kind: Definition.Kind =
-                entry.statement.kind == .binding ? .binding : (head.isFunction ? .function(head.parameters) : .symbol)
-            resolver.define(head.name, at: entry.site)
-            definitions[entry.site] = Definition(name: head.name, unique: unique, kind: kind, entry: index)
+                statementKind == .binding ? .binding : (head.isFunction ? .function(head.parameters) : .symbol)
+            let site = entries[index].site
+            resolver.define(head.name, at: site)
+            definitions[site] = Definition(name: head.name, unique: unique, kind: kind, entry: index)
         }
     }
 
