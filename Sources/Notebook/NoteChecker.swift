@@ -60,7 +60,7 @@ struct NoteChecker {
         defineNames()
         buildContext()
         // A function's parameters are no names of the note inside its own statement.
-        let parameters = entries.indices.map { Set(entries[$0].statement.head?.parameters ?? []) }
+        let parameters = entries.indices.map { index in entries[index].statement.head.map { Set($0.parameters) } ?? [] }
         resolvedSides = entries.indices.map { index in
             entries[index].statement.sides.map { resolve($0, at: entries[index].site, parameters: parameters[index]) }
         }
@@ -75,7 +75,7 @@ struct NoteChecker {
         addGradients(to: &results)
         warnAboutNames(results: results)
         checkReferences()
-        for result in results { diagnostics.append(contentsOf: result.diagnostics) }
+        for index in results.indices { diagnostics.append(contentsOf: results[index].diagnostics) }
         let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
         return NoteResult(path: path, point: point, statements: results, diagnostics: unique, plots: plots(),
                           formulas: parsedFormulas)
