@@ -5,10 +5,10 @@ extension NoteChecker {
     /// speaks of it (`f'(x)` somewhere in its statements).
     func plots() -> [FunctionPlot] {
         var mentionedDerivatives = Set<String>()
-        for entry in entries {
+        for index in entries.indices {
             // Resolving keeps derivative nodes and makes no others: a side without one is skipped.
-            for side in entry.statement.sides where Self.containsDerivativeNode(side) {
-                Self.visit(resolve(side, at: entry.site)) { node in
+            for side in entries[index].statement.sides where Self.containsDerivativeNode(side) {
+                Self.visit(resolve(side, at: entries[index].site)) { node in
                     if case .derivative(let name, _, _) = node { mentionedDerivatives.insert(name) }
                 }
             }

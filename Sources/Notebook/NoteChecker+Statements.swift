@@ -233,16 +233,25 @@ extension NoteChecker {
         // A leaf like h_5 when h_1 and h_2 are defined looks like a typo.
         let defined = Set(definitions.values.map(\.name))
         var reported = Set<String>()
-        for entry in entries {
-            for side in entry.statement.sides {
-                for name in side.symbols where !defined.contains(name) && context.isLeaf(name) {
+        for index in entries.indices {
+            for side in entries[index].statement.sides {
+                // The names written that are leaves, not defined (few): the nodes are walked
+                // without building the list of the side's distinct symbols, since a name met
+                // twice is reported once all the same.
+                var leaves: [String] = []
+                Self.visit(side) { node in
+                    if case .symbol(let name) = node, !defined.contains(name), context.isLeaf(name) {
+                        leaves.append(name)
+                    }
+                }
+                for name in leaves {
                     guard let family = Names.family(of: name), !reported.contains(name) else { continue }
                     let siblings = defined.filter { Names.family(of: $0) == family }.sorted(by: Names.naturalOrder)
                     guard siblings.count >= 2 else { continue }
                     reported.insert(name)
                     diagnostics.append(Diagnostic(
                         .warning, "\(name) is not defined, but \(siblings.joined(separator: ", ")) are; is it a typo?",
-                        at: entry.position, length: entry.tex.count,
+                        at: entries[index].position, length: entries[index].tex.count,
                         hint: "define \(name), or use one of \(siblings.joined(separator: ", "))"))
                 }
             }

@@ -59,11 +59,13 @@ struct NoteChecker {
         readFormulas()
         defineNames()
         buildContext()
-        resolvedSides = entries.map { entry in
-            entry.statement.sides.map { resolve($0, at: entry.site, parameters: Set(entry.statement.head?.parameters ?? [])) }
+        // A function's parameters are no names of the note inside its own statement.
+        let parameters = entries.indices.map { index in entries[index].statement.head.map { Set($0.parameters) } ?? [] }
+        resolvedSides = entries.indices.map { index in
+            entries[index].statement.sides.map { resolve($0, at: entries[index].site, parameters: parameters[index]) }
         }
         leafIndex = LeafIndex(context: context)
-        let point = examplePoint()
+        let point = examplePoint(parameters: parameters)
         // The context is final from here: every compile and derivative below shares one walk
         // of its definitions.
         context.indexDependencies()
@@ -73,7 +75,7 @@ struct NoteChecker {
         addGradients(to: &results)
         warnAboutNames(results: results)
         checkReferences()
-        for result in results { diagnostics.append(contentsOf: result.diagnostics) }
+        for index in results.indices { diagnostics.append(contentsOf: results[index].diagnostics) }
         let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
         return NoteResult(path: path, point: point, statements: results, diagnostics: unique, plots: plots(),
                           formulas: parsedFormulas)
@@ -171,16 +173,19 @@ struct NoteChecker {
         var counts: [String: Int] = [:]
         counts.reserveCapacity(entries.count)
         definitions.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() {
-            guard let head = entry.statement.head,
-                entry.statement.kind == .binding || entry.statement.kind == .definition
+        // The fields read in place: a copy of each entry costs more than the rest.
+        for index in entries.indices {
+            let statementKind = entries[index].statement.kind
+            guard statementKind == .binding || statementKind == .definition, let head = entries[index].statement.head
             else { continue }
-            counts[head.name, default: 0] += 1
-            let unique = counts[head.name] == 1 ? head.name : "\(head.name)@\(counts[head.name] ?? 1)"
+            let count = (counts[head.name] ?? 0) + 1
+            counts[head.name] = count
+            let unique = count == 1 ? head.name : "\(head.name)@\(count)"
             let kind: Definition.Kind =
-                entry.statement.kind == .binding ? .binding : (head.isFunction ? .function(head.parameters) : .symbol)
-            resolver.define(head.name, at: entry.site)
-            definitions[entry.site] = Definition(name: head.name, unique: unique, kind: kind, entry: index)
+                statementKind == .binding ? .binding : (head.isFunction ? .function(head.parameters) : .symbol)
+            let site = entries[index].site
+            resolver.define(head.name, at: site)
+            definitions[site] = Definition(name: head.name, unique: unique, kind: kind, entry: index)
         }
     }
 
@@ -199,29 +204,40 @@ struct NoteChecker {
             else { return nil }
             return definitions[found]
         }
-        func rename(_ node: Expression) -> Expression {
+        func rename(_ node: Expression) -> Expression { renamed(node) ?? node }
+        // `node` with its names resolved, or nil when no name in it changes (most leaves): an
+        // unchanged subtree is kept as it is, not rebuilt node by node.
+        func renamed(_ node: Expression) -> Expression? {
             switch node {
             case .number:
-                return node
+                return nil
             case .symbol(let name):
-                guard let found = definition(name) else { return node }
+                guard let found = definition(name) else { return nil }
                 if case .function(let parameterNames) = found.kind {
                     return .apply(found.unique, parameterNames.map { rename(.symbol($0)) })
                 }
-                return .symbol(found.unique)
+                return found.unique == name ? nil : .symbol(found.unique)
             case .apply(let name, let arguments):
                 let target = definition(name).map(\.unique) ?? name
-                return .apply(target, arguments.map(rename))
+                let renamedArguments = renamedList(arguments)
+                if target == name, renamedArguments == nil { return nil }
+                return .apply(target, renamedArguments ?? arguments)
             case .sum(let terms):
-                return .sum(terms.map(rename))
+                return renamedList(terms).map { .sum($0) }
             case .product(let factors):
-                return .product(factors.map(rename))
+                return renamedList(factors).map { .product($0) }
             case .negation(let operand):
-                return .negation(rename(operand))
+                return renamed(operand).map { .negation($0) }
             case .quotient(let numerator, let denominator):
-                return .quotient(rename(numerator), rename(denominator))
+                let top = renamed(numerator)
+                let bottom = renamed(denominator)
+                if top == nil, bottom == nil { return nil }
+                return .quotient(top ?? numerator, bottom ?? denominator)
             case .power(let base, let exponent):
-                return .power(rename(base), rename(exponent))
+                let newBase = renamed(base)
+                let newExponent = renamed(exponent)
+                if newBase == nil, newExponent == nil { return nil }
+                return .power(newBase ?? base, newExponent ?? exponent)
             case .partial(let of, let variable, let order):
                 let body = rename(of)
                 if variable == PrimeNotation.onlyFreeVariable {
@@ -233,6 +249,16 @@ struct NoteChecker {
             case .derivative(let name, let order, let argument):
                 return .derivative(definition(name)?.unique ?? name, order: order, argument: rename(argument))
             }
+        }
+        // The list with its elements resolved, or nil when none changes.
+        func renamedList(_ list: [Expression]) -> [Expression]? {
+            var result: [Expression]?
+            for (index, element) in list.enumerated() {
+                guard let new = renamed(element) else { continue }
+                if result == nil { result = list }
+                result?[index] = new
+            }
+            return result
         }
         return rename(expression)
     }
@@ -290,12 +316,11 @@ struct NoteChecker {
     }
 
     /// Every leaf the note's statements reach gets a value: bound, from front matter or
-    /// `--set`, or sampled.
-    private mutating func examplePoint() -> [PointValue] {
+    /// `--set`, or sampled. `parameters` holds the parameters of each entry's head.
+    private mutating func examplePoint(parameters: [Set<String>]) -> [PointValue] {
         var sides: [(expression: Expression, parameters: Set<String>)] = []
         for (index, resolved) in resolvedSides.enumerated() {
-            let parameters = Set(entries[index].statement.head?.parameters ?? [])
-            for side in resolved { sides.append((side, parameters)) }
+            for side in resolved { sides.append((side, parameters[index])) }
         }
         var leaves = leafIndex.leaves(ofAll: sides)
         leaves.formUnion(context.values.keys)
