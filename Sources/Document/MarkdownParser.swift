@@ -5,8 +5,9 @@ import Foundation
 ///
 /// GitHub's extensions (table, strikethrough, autolink, tagfilter, tasklist) and footnotes
 /// are on, as on GitHub. Parsing is thread-safe: cmark-gfm's special-character table is
-/// process-global, so parses are serialized behind one lock (they are fast; the rest of the
-/// pipeline runs in parallel).
+/// process-global, so cmark's own parsing (feeding the text and finishing the tree) is
+/// serialized behind one lock; everything around it, turning cmark's tree into ours
+/// included, runs in parallel.
 public enum MarkdownParser {
     /// The cmark options used for parsing (footnotes on).
     static let parseOptions: Int32 = CMARK_OPT_FOOTNOTES
@@ -43,23 +44,26 @@ public enum MarkdownParser {
     {
         let input = prepass.cmarkInput(rewriting: blocks)
         let extensions = CmarkExtensions.shared
-        lock.lock()
-        defer { lock.unlock() }
-        let collector = InlineMathCollector()
-        activeInlineMathCollector = collector
-        defer { activeInlineMathCollector = nil }
         guard let parser = cmark_parser_new(parseOptions) else {
             return (Document(blocks: []), [])
         }
         defer { cmark_parser_free(parser) }
         for ext in extensions.github { cmark_parser_attach_syntax_extension(parser, ext) }
         cmark_parser_attach_syntax_extension(parser, extensions.math)
-        input.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        // Only cmark's own parsing touches its global tables (the table extension parses rows
+        // while lines are fed); turning its tree into ours runs beside other parses.
+        let collector = InlineMathCollector()
+        let parsed: OpaquePointer? = withCmarkLock {
+            activeInlineMathCollector = collector
+            defer { activeInlineMathCollector = nil }
+            input.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
             }
+            return cmark_parser_finish(parser)
         }
-        guard let root = cmark_parser_finish(parser) else { return (Document(blocks: []), []) }
+        guard let root = parsed else { return (Document(blocks: []), []) }
         defer { cmark_node_free(root) }
         var converter = CmarkConverter(
             source: source, records: collector.records,
