@@ -22,9 +22,9 @@ enum NoteReader {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(0, Int(status.st_size)))
-        // Room for the whole file and one byte more (a read that returns 0 ends it); not
-        // cleared first, since only what `read` fills is copied out.
-        let chunkSize = max(4096, Int(status.st_size) + 1)
+        // Room for the whole file and one byte more (a read that returns 0 ends it), up to
+        // 1 MiB a read; not cleared first, since only what `read` fills is copied out.
+        let chunkSize = min(max(4096, Int(status.st_size) + 1), 1 << 20)
         var chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { _, count in count = chunkSize }
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
