@@ -61,21 +61,8 @@ final class LeafIndex {
         return result
     }
 
-    /// Whether the definition of `name` reaches one of `others`: as a defined symbol it uses,
-    /// directly or not, or as one of its leaves.
-    func definition(_ name: String, reachesAnyOf others: [String]) -> Bool {
-        guard let definition = context.definitions[name] else { return false }
-        let leaves = leaves(ofDefinition: name, definition)
-        let definitions = definitionsReached(from: name)
-        return others.contains { other in
-            guard let number = numbers[other] else { return false }
-            return leaves.contains(number) || definitions.contains(number)
-        }
-    }
-
     /// Whether the definition of one of `names` reaches one of `names`: as a defined symbol it
-    /// uses, directly or not, or as one of its leaves. (`definition(_:reachesAnyOf:)` asked of
-    /// each name, with one lookup per name instead of one per pair.)
+    /// uses, directly or not, or as one of its leaves (one lookup per name, not one per pair).
     func definitionsReachAnyOf(_ names: [String]) -> Bool {
         var reach = LeafSet()
         for name in names {
