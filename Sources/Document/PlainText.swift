@@ -37,7 +37,7 @@ public enum PlainText {
 
     /// `text` without the spaces and tabs at its ends (Foundation's `.whitespaces`: tab and
     /// the Unicode space separators).
-    static func trimmed(_ text: String) -> String {
+    public static func trimmed(_ text: String) -> String {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
             scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
         }

@@ -193,11 +193,7 @@ enum ResultCards {
 
     /// Whether `tex` is just a number between spaces (`0.5`, ` -2 `).
     private static func isNumeral(_ tex: String) -> Bool {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
-        var scalars = Substring(tex).unicodeScalars[...]
-        while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }
-        while let last = scalars.last, isSpace(last) { scalars = scalars.dropLast() }
-        return Double(Substring(scalars)) != nil
+        Double(PlainText.trimmed(tex)) != nil
     }
 
     // MARK: - Plots and gradients
