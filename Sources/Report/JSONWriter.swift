@@ -17,8 +17,8 @@ struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     /// How many arrays and objects are open.
     private var depth = 0
-    /// Bit `d - 1` is set when the container open at depth `d` has an element yet. Reports
-    /// nest six deep at most, whatever the notes hold; 64 levels are supported.
+    /// Bit `d - 1` is set when the container open at depth `d` has an element yet (at most
+    /// `maximumDepth`, 64, levels: one bit each).
     private var hasElements: UInt64 = 0
     /// The indentation of the outermost value, in levels of two spaces.
     private let baseLevel: Int
@@ -28,6 +28,7 @@ struct JSONWriter {
     /// A writer whose output sits `level` deep in a larger document (its first line is not
     /// indented; the lines after it are).
     init(level: Int = 0, capacity: Int = 4096) {
+        precondition((0...Self.maximumLevel).contains(level), "JSONWriter starts at most \(Self.maximumLevel) levels deep")
         baseLevel = level
         bytes.reserveCapacity(capacity)
     }
@@ -121,7 +122,7 @@ struct JSONWriter {
     private mutating func open(_ bracket: UInt8) {
         startElement()
         bytes.append(bracket)
-        precondition(depth < 64, "JSONWriter nests at most 64 levels")
+        precondition(depth < Self.maximumDepth, "JSONWriter nests at most \(Self.maximumDepth) levels")
         depth += 1
         hasElements &= ~Self.bit(depth)
     }
@@ -158,21 +159,19 @@ struct JSONWriter {
 
     /// Appends a newline (after a comma when `comma`) and the indentation of `depth`.
     private mutating func lineBreak(_ depth: Int, comma: Bool) {
-        let start = comma ? 0 : 1
-        var end = 2 + 2 * (baseLevel + depth)
         Self.breaks.withUnsafeBufferPointer { breaks in
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: breaks[start..<min(end, breaks.count)]))
-            // Deeper than the table: the rest of the spaces.
-            while end > breaks.count {
-                let run = min(end - breaks.count, breaks.count - 2)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: breaks[2..<(2 + run)]))
-                end -= run
-            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: breaks[(comma ? 0 : 1)..<(2 + 2 * (baseLevel + depth))]))
         }
     }
 
-    /// `,\n` and 128 spaces.
-    private static let breaks = Array(",\n".utf8) + [UInt8](repeating: UInt8(ascii: " "), count: 128)
+    /// How deep a writer's output may start, and how deep its containers may nest (reports
+    /// start two levels deep and nest six).
+    private static let maximumLevel = 16
+    private static let maximumDepth = 64
+
+    /// `,\n` and the spaces of the deepest indentation.
+    private static let breaks = Array(",\n".utf8)
+        + [UInt8](repeating: UInt8(ascii: " "), count: 2 * (maximumLevel + maximumDepth))
 
     private mutating func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
