@@ -191,8 +191,8 @@ struct NoteChecker {
 
     /// The note's name for an internal unique name (`n_1@2` → `n_1`).
     static func displayName(_ unique: String) -> String {
-        // Most names have no `@`: a search of the bytes says so without reading characters.
-        guard unique.utf8.contains(UInt8(ascii: "@")), let at = unique.firstIndex(of: "@") else { return unique }
+        // Searched as bytes, not characters (`@` is ASCII, so its index is a character boundary).
+        guard let at = unique.utf8.firstIndex(of: UInt8(ascii: "@")) else { return unique }
         return String(unique[..<at])
     }
 
