@@ -22,11 +22,12 @@ let package = Package(
         .target(name: "Document", dependencies: ["CCmarkGFM", "CCmarkBridge"]),
         .target(name: "Calculus"),
         .target(name: "TeX", dependencies: ["Calculus"]),
+        .target(name: "Diagram"),
         .target(
             name: "Notebook",
             dependencies: ["Document", "TeX", "Calculus", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Report", dependencies: ["Notebook", "Document", "TeX", "Calculus"]),
+        .target(name: "Report", dependencies: ["Notebook", "Document", "TeX", "Calculus", "Diagram"]),
         .executableTarget(
             name: "render",
             dependencies: [
@@ -42,8 +43,9 @@ let package = Package(
         .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM"]),
         .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Spec"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document", "Diagram"]),
         .testTarget(name: "RenderTests", dependencies: ["render"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import Diagram
 import Document
 import Notebook
 import TeX
@@ -119,7 +120,7 @@ public struct NotePage: HTMLHooks {
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? {
         guard info.split(separator: " ").first == "mermaid" else { return nil }
         var html = HTMLBuffer()
-        switch Diagram.render(mermaid: literal, id: "diagram-\(line)") {
+        switch DiagramSVG.render(mermaid: literal, id: "diagram-\(line)") {
         case .drawn(let svg):
             html.raw("<figure class=\"figure-diagram\"><div class=\"diagram-scroll\">")
             html.raw(svg)

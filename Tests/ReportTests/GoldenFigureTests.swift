@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func networkFlowchart() {
-        guard case .drawn(let svg) = Diagram.render(mermaid: Examples.network, id: "network") else {
+        guard case .drawn(let svg) = DiagramSVG.render(mermaid: Examples.network, id: "network") else {
             Issue.record("the network flowchart was not drawn")
             return
         }
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func trainingLoopStateDiagram() {
-        guard case .drawn(let svg) = Diagram.render(mermaid: Examples.trainingLoop, id: "training-loop") else {
+        guard case .drawn(let svg) = DiagramSVG.render(mermaid: Examples.trainingLoop, id: "training-loop") else {
             Issue.record("the training loop was not drawn")
             return
         }

@@ -19,7 +19,7 @@ import Testing
         body.append("</div>")
         body.append("<h2>Diagrams</h2>")
         for (index, source) in [Examples.network, Examples.trainingLoop, Examples.pipeline].enumerated() {
-            switch Diagram.render(mermaid: source, id: "diagram-\(index + 1)") {
+            switch DiagramSVG.render(mermaid: source, id: "diagram-\(index + 1)") {
             case .drawn(let svg): body.append("<div class=\"diagram-scroll\">\n" + svg + "\n</div>")
             case .notDrawn(let problem): body.append("<p class=\"diagram-not-drawn\">" + problem.message + "</p>")
             }

@@ -1,3 +1,4 @@
+import Diagram
 import Foundation
 
 /// Writes a laid-out diagram as inline SVG: nodes with their shapes and text, edges as curves

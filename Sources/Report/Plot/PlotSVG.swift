@@ -1,3 +1,5 @@
+import Diagram
+
 /// Writes plots as inline SVG: axes, nice ticks with labels, light grid, the curves, the
 /// example point with its value, a legend when there are several curves.
 ///

@@ -22,6 +22,14 @@ public struct DiagramCurve: Sendable, Equatable {
     public var control2: DiagramPoint
     /// Where the segment ends.
     public var end: DiagramPoint
+
+    /// The segment from `start` to `end` with the given control points.
+    public init(start: DiagramPoint, control1: DiagramPoint, control2: DiagramPoint, end: DiagramPoint) {
+        self.start = start
+        self.control1 = control1
+        self.control2 = control2
+        self.end = end
+    }
 }
 
 /// A diagram laid out in layers (Sugiyama style): cycles broken by reversing back edges,

@@ -2,9 +2,9 @@
 ///
 /// No font is available at build time, so widths come from the character classes of a
 /// typical sans-serif face (in ems). Estimates err on the wide side so boxes never clip text.
-enum TextWidth {
+public enum TextWidth {
     /// The estimated width of `text` set at `fontSize`, in the same units as `fontSize`.
-    static func estimate(_ text: String, fontSize: Double) -> Double {
+    public static func estimate(_ text: String, fontSize: Double) -> Double {
         var ems = 0.0
         for scalar in text.unicodeScalars {
             ems += width(of: scalar)

@@ -1,9 +1,9 @@
 /// Sizes of nodes and labels from their text, and where edges meet node outlines.
-enum NodeGeometry {
+public enum NodeGeometry {
     /// Font size of node and edge text.
-    static let fontSize = 14.0
+    public static let fontSize = 14.0
     /// Distance between text lines.
-    static let lineHeight = 18.0
+    public static let lineHeight = 18.0
 
     /// The lines of a label.
     static func lines(_ label: String) -> [String] {

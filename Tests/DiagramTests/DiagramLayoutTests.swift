@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Report
+@testable import Diagram
 
 private func layout(_ source: String) throws -> DiagramLayout {
     let diagram = try MermaidParser.parse(source).get()
@@ -151,12 +151,6 @@ func randomDAGs(count: Int, seed: UInt64) -> [String] {
                 #expect(Box(center: from.center, width: from.width, height: from.height).contains(first, slack: 1))
                 #expect(Box(center: to.center, width: to.width, height: to.height).contains(last, slack: 1))
             }
-            let svg = try XMLTree.parse(DiagramSVG.svg(drawn)).get()
-            let groups = svg.withClass("diagram-edge")
-            #expect(groups.count == drawn.edges.count)
-            #expect(groups.map { "\($0.attributes["data-from"] ?? "")>\($0.attributes["data-to"] ?? "")" }
-                == drawn.edges.map { "\($0.from)>\($0.to)" })
-            #expect(svg.withClass("diagram-arrowhead").count == drawn.edges.count)
         }
     }
 
@@ -197,9 +191,9 @@ func randomDAGs(count: Int, seed: UInt64) -> [String] {
         #expect(Set(drawn.nodes.map(\.layer)).count == 301)
     }
 
-    @Test func oversizedGraphsAreRefusedWithAReason() {
+    @Test func oversizedGraphsAreRefusedWithAReason() throws {
         let source = "flowchart LR\n" + (0..<500).map { "n\($0) --> n\($0 + 1)" }.joined(separator: "\n")
-        guard case .notDrawn(let problem) = Diagram.render(mermaid: source) else {
+        guard case .failure(let problem) = DiagramLayout.make(try MermaidParser.parse(source).get()) else {
             Issue.record("a 501-node graph was drawn")
             return
         }
@@ -212,61 +206,5 @@ func randomDAGs(count: Int, seed: UInt64) -> [String] {
         var graph = LayeredGraph(layers: [[0, 1, 2], [3, 4, 5]], down: [[5], [4], [3], [], [], []], up: [[], [], [], [2], [1], [0]])
         LayerOrdering.order(&graph)
         #expect(LayerOrdering.crossings(graph) == 0)
-    }
-}
-
-@Suite struct DiagramSVGTests {
-    @Test func everyShapeAndDirectionGivesWellFormedAccessibleSVG() throws {
-        let shapes = "A[rect] --> B(round) --> C((circle)) --> D{diamond} --> E([stadium]) --> F[[sub]] --> G[(db)] --> H{{hex}} --> I>flag] --o J --x K <--> L -.-> M ==> N"
-        for direction in ["LR", "RL", "TB", "BT"] {
-            let rendering = Diagram.render(mermaid: "flowchart \(direction)\n\(shapes)")
-            guard case .drawn(let svg) = rendering else {
-                Issue.record("not drawn: \(rendering)")
-                continue
-            }
-            let root = try XMLTree.parse(svg).get()
-            #expect(root.attributes["role"] == "img")
-            let title = root.children.first { $0.name == "title" }
-            let desc = root.children.first { $0.name == "desc" }
-            #expect(title?.attributes["id"] == root.attributes["aria-labelledby"])
-            #expect(desc?.attributes["id"] == root.attributes["aria-describedby"])
-            #expect(root.withClass("diagram-node").count == 14)
-        }
-    }
-
-    @Test func descriptionListsTheEdgesInWords() throws {
-        guard case .drawn(let svg) = Diagram.render(mermaid: Examples.trainingLoop) else {
-            Issue.record("not drawn")
-            return
-        }
-        let root = try XMLTree.parse(svg).get()
-        let desc = root.children.first { $0.name == "desc" }?.text ?? ""
-        #expect(desc.hasPrefix("State diagram, left to right, 4 states and 6 transitions."))
-        #expect(desc.contains("start to forward."))
-        #expect(desc.contains("update to forward, labelled next batch."))
-        #expect(desc.contains("update to end, labelled converged."))
-    }
-
-    @Test func hostileLabelsAreEscaped() throws {
-        let rendering = Diagram.render(mermaid: "flowchart LR\nA[\"<b>&amp;</b>\"] -->|\"x < y\"| B(\"'q'\")")
-        guard case .drawn(let svg) = rendering else {
-            Issue.record("not drawn: \(rendering)")
-            return
-        }
-        let root = try XMLTree.parse(svg).get()
-        #expect(root.withClass("diagram-node-label").map(\.text) == ["<b>&amp;</b>", "'q'"])
-        #expect(root.withClass("diagram-edge-label-text").map(\.text) == ["x < y"])
-    }
-
-    @Test func outputIsDeterministic() {
-        for source in [Examples.network, Examples.trainingLoop, Examples.pipeline] {
-            #expect(Diagram.render(mermaid: source) == Diagram.render(mermaid: source))
-        }
-    }
-
-    @Test func stylesheetDefinesTheDiagramClassesForLightAndDark() {
-        for name in [".diagram ", ".diagram-node-shape", ".diagram-edge-line", ".diagram-edge-label-bg", "prefers-color-scheme: dark"] {
-            #expect(DiagramStyle.css.contains(name), "\(name)")
-        }
     }
 }
