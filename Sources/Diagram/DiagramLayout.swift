@@ -103,14 +103,20 @@ public struct DiagramLayout: Sendable {
 
     /// Lays out `diagram`, or says why it is too large.
     public static func make(_ diagram: MermaidDiagram) -> Result<DiagramLayout, DiagramProblem> {
-        guard diagram.nodes.count <= limits.nodes, diagram.edges.count <= limits.edges else {
-            return .failure(DiagramProblem(
-                reason: .tooLarge,
-                message: "not drawn: the diagram has \(diagram.nodes.count) nodes and \(diagram.edges.count) edges "
-                    + "(at most \(limits.nodes) and \(limits.edges) are laid out)"))
-        }
+        if let refusal = refusal(diagram) { return .failure(refusal) }
         var builder = Builder(diagram: diagram)
         return builder.run()
+    }
+
+    /// Why `diagram` has more nodes or edges than are laid out, if it has; checked before any
+    /// layout work (a graph within these limits can still be refused by ``make(_:)`` when its
+    /// edges span too many layers).
+    public static func refusal(_ diagram: MermaidDiagram) -> DiagramProblem? {
+        guard diagram.nodes.count > limits.nodes || diagram.edges.count > limits.edges else { return nil }
+        return DiagramProblem(
+            reason: .tooLarge,
+            detail: "the diagram has \(diagram.nodes.count) nodes and \(diagram.edges.count) edges "
+                + "(at most \(limits.nodes) and \(limits.edges) are laid out)")
     }
 }
 
@@ -202,7 +208,7 @@ private struct Builder {
                 let vertex = isDummy.count
                 if vertex >= DiagramLayout.limits.vertices {
                     return .failure(DiagramProblem(
-                        reason: .tooLarge, message: "not drawn: the diagram's edges span too many layers to lay out"))
+                        reason: .tooLarge, detail: "the diagram's edges span too many layers to lay out"))
                 }
                 isDummy.append(true)
                 isLabel.append(false)

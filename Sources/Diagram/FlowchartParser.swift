@@ -90,14 +90,15 @@ struct GraphBuilder {
     private(set) var edges: [DiagramEdge] = []
     private var indexByID: [String: Int] = [:]
 
-    /// Adds the node `id` if new; a given label or shape replaces the current one.
-    mutating func touch(_ id: String, label: String? = nil, shape: DiagramNode.Shape? = nil) {
+    /// Adds the node `id` if new (first seen on `line`); a given label or shape replaces the
+    /// current one.
+    mutating func touch(_ id: String, label: String? = nil, shape: DiagramNode.Shape? = nil, line: Int?) {
         if let index = indexByID[id] {
             if let label { nodes[index].label = label }
             if let shape { nodes[index].shape = shape }
         } else {
             indexByID[id] = nodes.count
-            nodes.append(DiagramNode(id: id, label: label ?? id, shape: shape ?? .rectangle))
+            nodes.append(DiagramNode(id: id, label: label ?? id, shape: shape ?? .rectangle, sourceLine: line))
         }
     }
 
@@ -125,7 +126,7 @@ private struct LineReader {
     }
 
     private func problem(_ message: String) -> DiagramProblem {
-        DiagramProblem(reason: .malformed, line: number, message: "line \(number): \(message)")
+        DiagramProblem(reason: .malformed, line: number, detail: message)
     }
 
     private mutating func skipSpaces() {
@@ -173,6 +174,7 @@ private struct LineReader {
                     var made = edge
                     made.from = source
                     made.to = target
+                    made.sourceLine = number
                     builder.add(made)
                 }
             }
@@ -243,7 +245,7 @@ private struct LineReader {
             position += 3
             while let c = peek(), Self.isIDCharacter(c) || c == "-" { position += 1 }
         }
-        builder.touch(id, label: label, shape: shape)
+        builder.touch(id, label: label, shape: shape, line: number)
         return .success(id)
     }
 

@@ -112,12 +112,15 @@ public struct DiagramNode: Sendable, Equatable {
     public var label: String
     /// The shape.
     public var shape: Shape
+    /// The line of the diagram's text (1-based) where the node first appears, if known.
+    public var sourceLine: Int?
 
     /// A node with the given parts.
-    public init(id: String, label: String, shape: Shape) {
+    public init(id: String, label: String, shape: Shape, sourceLine: Int? = nil) {
         self.id = id
         self.label = label
         self.shape = shape
+        self.sourceLine = sourceLine
     }
 }
 
@@ -151,7 +154,8 @@ public struct DiagramEdge: Sendable, Equatable {
     public var from: String
     /// The target node's identifier.
     public var to: String
-    /// The label on the edge, if any.
+    /// The label on the edge as shown, if any (quotes removed, entities resolved): the
+    /// weight of `x1 -->|w1| h1` or `x1 --> h1 : w1`.
     public var label: String?
     /// The line style.
     public var line: Line
@@ -161,11 +165,14 @@ public struct DiagramEdge: Sendable, Equatable {
     public var tail: End
     /// The minimum number of layers the edge spans (longer arrows, `--->`, span more).
     public var length: Int
+    /// The line of the diagram's text (1-based) that states the edge, if known (a chain
+    /// `A --> B --> C` states both of its edges on one line).
+    public var sourceLine: Int?
 
     /// An edge with the given parts.
     public init(
         from: String, to: String, label: String? = nil, line: Line = .solid, head: End = .arrow,
-        tail: End = .none, length: Int = 1
+        tail: End = .none, length: Int = 1, sourceLine: Int? = nil
     ) {
         self.from = from
         self.to = to
@@ -174,6 +181,7 @@ public struct DiagramEdge: Sendable, Equatable {
         self.head = head
         self.tail = tail
         self.length = length
+        self.sourceLine = sourceLine
     }
 }
 
@@ -195,13 +203,24 @@ public struct DiagramProblem: Error, Sendable, Equatable {
     public var reason: Reason
     /// The line of the diagram's text (1-based) where the problem is, if it has one.
     public var line: Int?
-    /// A sentence for the reader, e.g. `not drawn: sequenceDiagram diagrams are not supported`.
-    public var message: String
+    /// What is wrong, without where: `the arrow after 'A' has no target node`,
+    /// `sequenceDiagram diagrams are not supported`.
+    public var detail: String
 
     /// A problem with the given parts.
-    public init(reason: Reason, line: Int? = nil, message: String) {
+    public init(reason: Reason, line: Int? = nil, detail: String) {
         self.reason = reason
         self.line = line
-        self.message = message
+        self.detail = detail
+    }
+
+    /// The sentence the page shows beside the diagram's code: `line 2: the arrow after 'A' has
+    /// no target node` for text that cannot be read, `not drawn: sequenceDiagram diagrams are
+    /// not supported` for a diagram that is read but not drawn.
+    public var message: String {
+        switch reason {
+        case .malformed: line.map { "line \($0): " + detail } ?? detail
+        case .unsupportedKind, .empty, .tooLarge: "not drawn: " + detail
+        }
     }
 }

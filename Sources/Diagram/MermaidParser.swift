@@ -28,7 +28,7 @@ public enum MermaidParser {
         let rawLines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         guard rawLines.count <= maximumLines else {
             return .failure(DiagramProblem(
-                reason: .tooLarge, message: "not drawn: the diagram has more than \(maximumLines) lines"))
+                reason: .tooLarge, detail: "the diagram has more than \(maximumLines) lines"))
         }
         var index = 0
         // Front matter: `---` on the first non-blank line, up to the next `---`.
@@ -44,7 +44,7 @@ public enum MermaidParser {
             }
             guard end < rawLines.count else {
                 return .failure(DiagramProblem(
-                    reason: .malformed, line: index + 1, message: "the front matter opened by --- is never closed"))
+                    reason: .malformed, line: index + 1, detail: "the front matter opened by --- is never closed"))
             }
             index = end + 1
         }
@@ -52,7 +52,7 @@ public enum MermaidParser {
             let line = String(rawLines[index])
             guard line.utf8.count <= maximumLineLength else {
                 return .failure(DiagramProblem(
-                    reason: .tooLarge, line: index + 1, message: "not drawn: line \(index + 1) is too long"))
+                    reason: .tooLarge, line: index + 1, detail: "line \(index + 1) is too long"))
             }
             let text = line.trimmingCharacters(in: .whitespaces)
             if !text.isEmpty && !text.hasPrefix("%%") {
@@ -61,7 +61,7 @@ public enum MermaidParser {
             index += 1
         }
         guard let header = lines.first else {
-            return .failure(DiagramProblem(reason: .empty, message: "not drawn: the diagram is empty"))
+            return .failure(DiagramProblem(reason: .empty, detail: "the diagram is empty"))
         }
         // The header may carry statements after `;` (`graph LR; A-->B`).
         let headerParts = header.text.split(separator: ";", maxSplits: 1).map {
@@ -81,7 +81,7 @@ public enum MermaidParser {
                 guard let parsed = DiagramDirection(mermaid: words[1]) else {
                     return .failure(DiagramProblem(
                         reason: .malformed, line: header.number,
-                        message: "line \(header.number): unknown direction '\(words[1])' (use LR, RL, TB, TD or BT)"))
+                        detail: "unknown direction '\(words[1])' (use LR, RL, TB, TD or BT)"))
                 }
                 direction = parsed
             }
@@ -92,18 +92,18 @@ public enum MermaidParser {
             if otherKinds.contains(keyword) {
                 return .failure(DiagramProblem(
                     reason: .unsupportedKind(keyword), line: header.number,
-                    message: "not drawn: \(keyword) diagrams are not supported"))
+                    detail: "\(keyword) diagrams are not supported"))
             }
             let shown = keyword.count > 40 ? String(keyword.prefix(40)) + "…" : keyword
             return .failure(DiagramProblem(
                 reason: .malformed, line: header.number,
-                message: "line \(header.number): '\(shown)' is not a mermaid diagram type "
+                detail: "'\(shown)' is not a mermaid diagram type "
                     + "(expected flowchart, graph, stateDiagram or another mermaid kind)"))
         }
         if case .success(var diagram) = result {
             if diagram.title == nil { diagram.title = frontMatterTitle }
             if diagram.nodes.isEmpty {
-                return .failure(DiagramProblem(reason: .empty, message: "not drawn: the diagram has no nodes"))
+                return .failure(DiagramProblem(reason: .empty, detail: "the diagram has no nodes"))
             }
             result = .success(diagram)
         }

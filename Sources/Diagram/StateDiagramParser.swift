@@ -19,7 +19,7 @@ enum StateDiagramParser {
             let text = statement.text
             let number = statement.number
             func problem(_ message: String) -> DiagramProblem {
-                DiagramProblem(reason: .malformed, line: number, message: "line \(number): \(message)")
+                DiagramProblem(reason: .malformed, line: number, detail: message)
             }
             if inNote {
                 if text.hasPrefix("end note") { inNote = false }
@@ -46,7 +46,7 @@ enum StateDiagramParser {
                 scopes.removeLast()
                 continue
             case "state":
-                switch readStateDeclaration(text, scopes: &scopes, builder: &builder) {
+                switch readStateDeclaration(text, line: number, scopes: &scopes, builder: &builder) {
                 case .some(let message): return .failure(problem(message))
                 case .none: continue
                 }
@@ -61,7 +61,7 @@ enum StateDiagramParser {
                 }
             }
             if text.contains("-->") {
-                if let message = readTransition(text, scope: scopes.last, builder: &builder) {
+                if let message = readTransition(text, line: number, scope: scopes.last, builder: &builder) {
                     return .failure(problem(message))
                 }
                 continue
@@ -71,13 +71,13 @@ enum StateDiagramParser {
                 let id = stripClass(text[..<colon].trimmingCharacters(in: .whitespaces))
                 guard isStateID(id) else { return .failure(problem("'\(id)' is not a state name")) }
                 let description = MermaidParser.displayText(String(text[text.index(after: colon)...]))
-                builder.touch(id, shape: .rounded)
+                builder.touch(id, shape: .rounded, line: number)
                 descriptions[id, default: []].append(description)
                 continue
             }
             let id = stripClass(text)
             if isStateID(id) {
-                builder.touch(id, shape: .rounded)
+                builder.touch(id, shape: .rounded, line: number)
                 continue
             }
             return .failure(problem("cannot read '\(text.prefix(40))' (expected a transition such as A --> B : label)"))
@@ -85,7 +85,7 @@ enum StateDiagramParser {
         if !scopes.isEmpty {
             return .failure(DiagramProblem(
                 reason: .malformed, line: statements.last?.number,
-                message: "the composite state '\(scopes.last ?? "")' is never closed by '}'"))
+                detail: "the composite state '\(scopes.last ?? "")' is never closed by '}'"))
         }
         var nodes = builder.nodes
         for index in nodes.indices {
@@ -115,7 +115,9 @@ enum StateDiagramParser {
     }
 
     /// Reads `state …`; returns a message when it cannot.
-    private static func readStateDeclaration(_ text: String, scopes: inout [String], builder: inout GraphBuilder) -> String? {
+    private static func readStateDeclaration(
+        _ text: String, line: Int, scopes: inout [String], builder: inout GraphBuilder
+    ) -> String? {
         var rest = text.dropFirst("state".count).trimmingCharacters(in: .whitespaces)
         var opensScope = false
         if rest.hasSuffix("{") {
@@ -150,7 +152,7 @@ enum StateDiagramParser {
             }
         }
         guard isStateID(id) else { return "'\(id)' is not a state name" }
-        builder.touch(id, label: shape == .rounded ? label : "", shape: shape)
+        builder.touch(id, label: shape == .rounded ? label : "", shape: shape, line: line)
         if opensScope {
             guard scopes.count < 50 else { return "composite states are nested too deeply" }
             scopes.append(id)
@@ -159,7 +161,9 @@ enum StateDiagramParser {
     }
 
     /// Reads `A --> B --> C : label`; returns a message when it cannot.
-    private static func readTransition(_ text: String, scope: String?, builder: inout GraphBuilder) -> String? {
+    private static func readTransition(
+        _ text: String, line: Int, scope: String?, builder: inout GraphBuilder
+    ) -> String? {
         var body = Substring(text)
         var label: String?
         if let lastArrow = text.range(of: "-->", options: .backwards),
@@ -182,20 +186,20 @@ enum StateDiagramParser {
                 let prefix = scope.map { $0 + "/" } ?? ""
                 if isSource && !isTarget {
                     ids.append(prefix + "[*]start")
-                    builder.touch(prefix + "[*]start", label: "", shape: .start)
+                    builder.touch(prefix + "[*]start", label: "", shape: .start, line: line)
                 } else {
                     ids.append(prefix + "[*]end")
-                    builder.touch(prefix + "[*]end", label: "", shape: .end)
+                    builder.touch(prefix + "[*]end", label: "", shape: .end, line: line)
                 }
                 continue
             }
             guard isStateID(name) else { return "'\(name.prefix(30))' is not a state name" }
-            if builder.node(name) == nil { builder.touch(name, shape: .rounded) }
+            if builder.node(name) == nil { builder.touch(name, shape: .rounded, line: line) }
             ids.append(name)
         }
         for index in 0..<(ids.count - 1) {
             let isLast = index == ids.count - 2
-            builder.add(DiagramEdge(from: ids[index], to: ids[index + 1], label: isLast ? label : nil))
+            builder.add(DiagramEdge(from: ids[index], to: ids[index + 1], label: isLast ? label : nil, sourceLine: line))
         }
         return nil
     }
