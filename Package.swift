@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Diagram"),
         .target(
             name: "Notebook",
-            dependencies: ["Document", "TeX", "Calculus", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Document", "TeX", "Calculus", "Diagram", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Report", dependencies: ["Notebook", "Document", "TeX", "Calculus", "Diagram"]),
         .executableTarget(

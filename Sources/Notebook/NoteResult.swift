@@ -18,6 +18,8 @@ public struct NoteResult: Sendable {
     /// Each formula's parse tree, in the order of `Document.formulas` (parsed once, for the
     /// reading and for the MathML).
     public var formulas: [Formula]
+    /// The note's mermaid diagrams, read, in source order (the page draws them from here).
+    public var diagrams: [NoteDiagram] = []
 
     public init(path: String, point: [PointValue] = [], statements: [StatementResult] = [],
                 diagnostics: [Diagnostic] = [], plots: [FunctionPlot] = [], formulas: [Formula] = [])

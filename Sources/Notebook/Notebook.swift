@@ -11,6 +11,6 @@ public enum Notebook {
         -> NoteResult
     {
         var checker = NoteChecker(document: document, path: path, options: options)
-        return checker.run()
+        return checker.run().readingDiagrams(of: document)
     }
 }

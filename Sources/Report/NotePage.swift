@@ -118,9 +118,15 @@ public struct NotePage: HTMLHooks {
     }
 
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? {
-        guard info.split(separator: " ").first == "mermaid" else { return nil }
+        // The Notebook read the diagram when it checked the note; it is drawn from that.
+        guard NoteDiagram.isMermaid(info: info), let diagram = result.diagram(atFenceLine: line) else { return nil }
+        let rendering: DiagramRendering
+        switch diagram.reading {
+        case .success(let read): rendering = DiagramSVG.render(read, id: "diagram-\(line)")
+        case .failure(let problem): rendering = .notDrawn(problem)
+        }
         var html = HTMLBuffer()
-        switch DiagramSVG.render(mermaid: literal, id: "diagram-\(line)") {
+        switch rendering {
         case .drawn(let svg):
             html.raw("<figure class=\"figure-diagram\"><div class=\"diagram-scroll\">")
             html.raw(svg)
