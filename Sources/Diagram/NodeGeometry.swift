@@ -4,6 +4,9 @@ public enum NodeGeometry {
     public static let fontSize = 14.0
     /// Distance between text lines.
     public static let lineHeight = 18.0
+    /// A fork or join bar's extent across the flow and along it.
+    static let barLength = 56.0
+    static let barThickness = 8.0
 
     /// The lines of a label.
     static func lines(_ label: String) -> [String] {
@@ -27,7 +30,7 @@ public enum NodeGeometry {
         case .choice:
             return (30, 30)
         case .bar:
-            return (56, 8)  // across the flow; turned by the direction
+            return (barLength, barThickness)  // across the flow; turned by the direction
         case .rectangle, .rounded, .subroutine:
             width = text.width + (shape == .subroutine ? 40 : 28)
             height = text.height + 18
