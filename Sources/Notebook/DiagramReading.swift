@@ -20,6 +20,9 @@ public struct NoteDiagram: Sendable {
     /// The note's line of the diagram's line `line` (1-based, as in ``DiagramEdge/sourceLine``).
     public func noteLine(ofDiagramLine line: Int) -> Int { fenceLine + line }
 
+    /// The note's line that states `edge` (`x1 -->|w3| h2`), for a message that names it.
+    public func noteLine(of edge: DiagramEdge) -> Int? { edge.sourceLine.map(noteLine(ofDiagramLine:)) }
+
     /// Whether a code block with the info string `info` holds a mermaid diagram (its first
     /// word, up to a space, is `mermaid`).
     public static func isMermaid(info: String) -> Bool {

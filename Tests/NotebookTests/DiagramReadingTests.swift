@@ -30,7 +30,7 @@ import Testing
         let diagram = try #require(result.diagram(atFenceLine: 3))
         let read = try #require(diagram.diagram)
         #expect(read.edges.map { "\($0.from)>\($0.to):\($0.label ?? "")" } == ["x1>h1:w1", "x2>h1:w2"])
-        #expect(read.edges.compactMap(\.sourceLine).map(diagram.noteLine(ofDiagramLine:)) == [5, 6])
+        #expect(read.edges.map(diagram.noteLine(of:)) == [5, 6])
         #expect(result.diagram(atFenceLine: 4) == nil)
     }
 
