@@ -10,8 +10,9 @@ import Testing
     static let mathJaxWithoutErrorAtLeast = 924
     /// MathJax Base+AMS cases whose normalised MathML equals MathJax's.
     static let mathJaxMatchingAtLeast = 609
-    /// texmath, KaTeX and Temml formulas we render without `<merror>`.
-    static let otherCorporaWithoutErrorAtLeast = 967
+    /// KaTeX and Temml formulas we render without `<merror>`. (texmath's formulas, GPL-2.0, are
+    /// not in the repository: see `Tests/Corpora/latex-math/SOURCE.md`.)
+    static let otherCorporaWithoutErrorAtLeast = 409
 
     struct Outcome {
         var total = 0
@@ -71,11 +72,11 @@ import Testing
         #expect(outcome.matching >= CorpusTests.mathJaxMatchingAtLeast)
     }
 
-    @Test func texmathKaTeXAndTemmlFormulasRender() throws {
-        let cases = try Corpus.texmath() + Corpus.katex() + Corpus.temml()
+    @Test func kaTeXAndTemmlFormulasRender() throws {
+        let cases = try Corpus.katex() + Corpus.temml()
         let outcome = CorpusTests.run(cases)
         print("""
-            texmath+KaTeX+Temml: \(outcome.total) formulas; \(outcome.withoutError) rendered without <merror>; \
+            KaTeX+Temml: \(outcome.total) formulas; \(outcome.withoutError) rendered without <merror>; \
             slowest case \(String(format: "%.3f", outcome.slowest.seconds * 1000)) ms (\(outcome.slowest.name))
             """)
         #expect(outcome.withoutError >= CorpusTests.otherCorporaWithoutErrorAtLeast)

@@ -26,18 +26,14 @@ struct SymPyRow: CustomStringConvertible {
     }
 }
 
-/// The SymPy LaTeX corpus, read from `../shared/corpora` beside the repository.
+/// The SymPy LaTeX corpus, read from `Tests/Corpora/latex-math/sympy` (found by `Corpus`).
 enum SymPyCorpus {
-    static let path: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/corpora/latex-math/sympy/latex-sympy-pairs.tsv").path
+    static let path: String = Corpus.path("sympy/latex-sympy-pairs.tsv")
 
     /// Every row; records a test issue naming the path when the file is missing or malformed.
     static func rows(sourceLocation: SourceLocation = #_sourceLocation) -> [SymPyRow] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            Issue.record("SymPy corpus missing: \(path) (the corpora live in ../shared/corpora beside the repository)",
-                         sourceLocation: sourceLocation)
+            Issue.record("\(Corpus.Failure.missing(path))", sourceLocation: sourceLocation)
             return []
         }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)

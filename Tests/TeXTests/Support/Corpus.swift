@@ -1,6 +1,7 @@
 import Foundation
 
-/// The public corpora in `<repo>/../shared/corpora/latex-math`, read for the tests.
+/// The public corpora in `<repo>/Tests/Corpora/latex-math`, read for the tests (sources and
+/// licences in `Tests/Corpora/latex-math/SOURCE.md`).
 enum Corpus {
     /// One TeX formula from a corpus, with MathJax's MathML when the corpus has it.
     struct Case {
@@ -11,29 +12,33 @@ enum Corpus {
         var expectsError: Bool
     }
 
-    /// `<repo>/../shared/corpora/latex-math`, computed from this file's path.
+    /// `<repo>/Tests/Corpora/latex-math`, computed from this file's path.
     static let directory: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // Support
         .deletingLastPathComponent()  // TeXTests
         .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // repo
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/corpora/latex-math")
+        .appendingPathComponent("Corpora/latex-math")
 
     enum Failure: Error, CustomStringConvertible {
         case missing(String)
         var description: String {
             switch self {
             case .missing(let path):
-                return "corpus file missing: \(path) (the repository must be checked out next to shared/)"
+                return "corpus file missing: \(path) (every file the tests read is committed under Tests/Corpora; "
+                    + "see Tests/Corpora/README.md)"
             }
         }
     }
 
+    /// The path of a corpus file under `directory`.
+    static func path(_ relativePath: String) -> String {
+        directory.appendingPathComponent(relativePath).path
+    }
+
     static func lines(_ relativePath: String) throws -> [String] {
-        let url = directory.appendingPathComponent(relativePath)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Failure.missing(url.path)
+        let file = path(relativePath)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw Failure.missing(file)
         }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
@@ -54,21 +59,6 @@ enum Corpus {
                         display: (object["display"] as? String) == "block", expectedMathML: mathml,
                         expectsError: (object["has_merror"] as? Bool) ?? false)
         }
-    }
-
-    /// texmath's writer pairs (TeX side) and reader tests.
-    static func texmath() throws -> [Case] {
-        let writer = try jsonObjects("texmath/writer-tex-mathml.jsonl").compactMap { object -> Case? in
-            guard let tex = object["tex"] as? String, (object["kind"] as? String) == "expression" else { return nil }
-            return Case(name: "texmath writer \(object["name"] as? String ?? "")", tex: tex, display: true,
-                        expectedMathML: nil, expectsError: false)
-        }
-        let reader = try jsonObjects("texmath/reader-tex.jsonl").compactMap { object -> Case? in
-            guard let tex = object["tex"] as? String else { return nil }
-            return Case(name: "texmath reader \(object["name"] as? String ?? "")", tex: tex, display: true,
-                        expectedMathML: nil, expectsError: false)
-        }
-        return writer + reader
     }
 
     /// KaTeX's screenshot-test formulas and MathML spec snapshots.
