@@ -1,0 +1,109 @@
+import Calculus
+
+/// Function application in `ExpressionReader`: `f(a, b)`, `\sin x`, `\max(0, z)`, and the
+/// argument lists they read.
+extension ExpressionReader {
+    /// A function applied to its arguments: `f(a, b)`, `\sin x`, `\max(0, z)`.
+    mutating func function(named rawName: String, range: SourceRange, base: Expression?, cursor: inout Cursor)
+        throws(ReadError) -> Expression
+    {
+        let name = Self.functionAlias(rawName) ?? rawName
+        guard isFunction(name) else {
+            throw ReadError("\(rawName) is not a known function", range)
+        }
+        // A function of the note used bare stands for itself applied to its parameters
+        // (§4); the Notebook, which knows the parameters, does the applying.
+        if scope.functions[name] != nil, !startsArgumentList(cursor.peek) {
+            return .symbol(name)
+        }
+        let (arguments, closing) = try argumentList(&cursor, function: rawName, range: range)
+        return try power(try application(name, arguments, range: range), closing: closing)
+    }
+
+    /// `name` applied to `arguments`: `\max(a, b, c)` nests as `max(max(a, b), c)`; a built-in
+    /// given a number of arguments it does not take is not evaluated.
+    func application(_ name: String, _ arguments: [Expression], range: SourceRange) throws(ReadError)
+        -> Expression
+    {
+        guard scope.functions[name] == nil, let first = arguments.first else { return .apply(name, arguments) }
+        let arities = Builtins.arities(of: name)
+        if name == "max" || name == "min", arguments.count > 2 {
+            return arguments.dropFirst().reduce(first) { .apply(name, [$0, $1]) }
+        }
+        if !arities.isEmpty, !arities.contains(arguments.count) {
+            let counts = arities.map(String.init).joined(separator: " or ")
+            throw ReadError("\(name) takes \(counts) argument\(arities == [1] ? "" : "s"), not \(arguments.count)", range)
+        }
+        return .apply(name, arguments)
+    }
+
+    /// `f(x)^2` and `g(x)'`: scripts on the parenthesis that closes the arguments.
+    func power(_ value: Expression, closing: Scripts?) throws(ReadError) -> Expression {
+        guard let closing else { return value }
+        return try applyScripts(closing, to: value, baseIsName: false)
+    }
+
+    /// `(a, b)` after a function name, or a single factor (`\sin x`, `\ln 2`).
+    /// `(a, b)` after a function name, or a single factor (`\sin x`, `\ln 2`); and the scripts
+    /// on the closing parenthesis, if any (`f(x)^2`).
+    mutating func argumentList(_ cursor: inout Cursor, function: String, range: SourceRange)
+        throws(ReadError) -> ([Expression], Scripts?)
+    {
+        guard let node = cursor.peek else { throw ReadError("\(function) needs an argument", range) }
+        if case .atom(let atom) = node, atom.atomClass == .open, atom.text == "(" || atom.text == "[" {
+            cursor.index += 1
+            let (inner, closing) = try collectUntilClose(opening: atom, cursor: &cursor)
+            var scripts: Scripts?
+            if case .scripts(let value)? = closing { scripts = value }
+            var arguments: [Expression] = []
+            for nodes in splitArguments(inner) { arguments.append(try expression(nodes)) }
+            return (arguments, scripts)
+        }
+        if case .fenced(let fenced) = node, fenced.left.text == "(" {
+            cursor.index += 1
+            var arguments: [Expression] = []
+            for nodes in splitArguments(fenced.body) { arguments.append(try expression(nodes)) }
+            return (arguments, nil)
+        }
+        return ([try unary(&cursor)], nil)
+    }
+
+    private func startsArgumentList(_ node: Node?) -> Bool {
+        switch node {
+        case .atom(let atom)?: return atom.atomClass == .open && (atom.text == "(" || atom.text == "[")
+        case .fenced(let fenced)?: return fenced.left.text == "("
+        default: return false
+        }
+    }
+
+    /// Arguments separated by top-level commas.
+    private func splitArguments(_ nodes: [Node]) -> [[Node]] {
+        let commas = argumentCommas(nodes)
+        // One argument (most applications): the nodes as they are, not a copy.
+        guard !commas.isEmpty else { return [nodes] }
+        var arguments: [[Node]] = []
+        var start = 0
+        for comma in commas {
+            arguments.append(Array(nodes[start..<comma]))
+            start = comma + 1
+        }
+        arguments.append(Array(nodes[start...]))
+        return arguments
+    }
+
+    /// The positions of the commas at the top level of `nodes` (outside parentheses).
+    func argumentCommas(_ nodes: [Node]) -> [Int] {
+        var commas: [Int] = []
+        var depth = 0
+        for (position, node) in nodes.enumerated() {
+            switch Self.bareAtomClass(node) {
+            case .open: depth += 1
+            case .close: depth -= 1
+            case nil: continue
+            default: break
+            }
+            if depth == 0, case .atom(let atom) = node, atom.text == "," { commas.append(position) }
+        }
+        return commas
+    }
+}

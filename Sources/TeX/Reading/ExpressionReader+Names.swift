@@ -1,0 +1,203 @@
+import Calculus
+
+/// The name rules of `ExpressionReader`: what is a name, multi-letter names, function names and
+/// their aliases, decorations (`\hat{y}`, `x^{*}`) and names in fonts.
+extension ExpressionReader {
+    /// A run of adjacent Latin letters, read by NOTE-LANGUAGE.md §3: a known function, a
+    /// defined multi-letter name, a product of names in scope, or one identifier.
+    mutating func letterRun(_ cursor: inout Cursor) throws(ReadError) -> Expression {
+        var letters = ""
+        var trailingScripts: Scripts?
+        var start = 0
+        var end = 0
+        while let node = cursor.peek, let letter = Self.runLetter(node) {
+            if !letters.isEmpty, node.range.lowerBound != end { break }
+            if letters.isEmpty { start = node.range.lowerBound }
+            letters += letter
+            end = node.range.upperBound
+            cursor.index += 1
+            if case .scripts(let scripts) = node {
+                trailingScripts = scripts
+                break
+            }
+        }
+        let range = start..<end
+        // One letter: a plain name (with its scripts).
+        if letters.utf8.count == 1 {  // ASCII letters: one byte each
+            if let trailingScripts { return try scriptsExpression(trailingScripts, cursor: &cursor) }
+            if let value = indexValues[letters] { return .number(Double(value)) }
+            return try symbolOrApplication(letters, range: range, cursor: &cursor)
+        }
+        let subscriptText = try trailingScripts?.sub.map { node throws(ReadError) in try subscriptName(node) }
+        let decorated = { (base: String) -> String in
+            subscriptText.map { base + "_" + $0 } ?? base
+        }
+        // A known function or a defined multi-letter name, as a whole.
+        if trailingScripts == nil || trailingScripts?.sub == nil, isFunction(letters) {
+            if let trailingScripts {
+                return try applyScripts(trailingScripts, to: nil, functionName: letters, cursor: &cursor)
+            }
+            return try symbolOrApplication(letters, range: range, cursor: &cursor)
+        }
+        let whole = decorated(letters)
+        if scope.multiLetterNames.contains(whole) || scope.multiLetterNames.contains(letters) || scope.functions[whole] != nil {
+            if let trailingScripts, trailingScripts.sup != nil || trailingScripts.primes > 0 {
+                return try applyScripts(trailingScripts, to: nil, name: whole, cursor: &cursor)
+            }
+            return try symbolOrApplication(whole, range: range, cursor: &cursor)
+        }
+        // Every letter a name in scope: their product (the last letter keeps its scripts).
+        // A `\sum` index is a name in scope too, and stands for its value (`\sum_{i=1}^{3} ix`).
+        let inScope = letters.allSatisfy { isNameInScope(String($0)) || indexValues[String($0)] != nil }
+        if inScope {
+            var factors: [Expression] = letters.dropLast().map { letter in
+                indexValues[String(letter)].map { .number(Double($0)) } ?? .symbol(String(letter))
+            }
+            if let trailingScripts {
+                factors.append(try scriptsExpression(trailingScripts, cursor: &cursor))
+            } else if let lastLetter = letters.last.map(String.init) {
+                if let value = indexValues[lastLetter] {
+                    factors.append(.number(Double(value)))
+                } else {
+                    factors.append(try symbolOrApplication(lastLetter, range: range, cursor: &cursor))
+                }
+            }
+            return .product(factors)
+        }
+        if let trailingScripts, trailingScripts.sup != nil || trailingScripts.primes > 0 {
+            return try applyScripts(trailingScripts, to: nil, name: whole, cursor: &cursor)
+        }
+        return try symbolOrApplication(whole, range: range, cursor: &cursor)
+    }
+
+    /// The Latin letter of a plain letter atom, or of the base of a scripts node.
+    private static func runLetter(_ node: Node) -> String? {
+        switch node {
+        case .atom(let atom) where atom.command == nil && atom.form == .identifier && isLatinLetter(atom.text):
+            return atom.text
+        case .scripts(let scripts):
+            if case .atom(let atom)? = scripts.base, atom.command == nil, atom.form == .identifier,
+                isLatinLetter(atom.text)
+            {
+                return atom.text
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private func isNameInScope(_ name: String) -> Bool {
+        parameters.contains(name) || scope.names.contains(name) || name == "e"
+    }
+
+    /// Whether `name` is a function here: one the note defines, or a built-in not bound to a number.
+    func isFunction(_ name: String) -> Bool {
+        if !scope.functions.isEmpty, scope.functions[name] != nil { return true }
+        return Builtins.isBuiltin(name) && !isShadowed(name)
+    }
+
+    /// Whether the note binds `name` to a number (most notes shadow nothing: no hashing then).
+    private func isShadowed(_ name: String) -> Bool {
+        !scope.shadowed.isEmpty && scope.shadowed.contains(name)
+    }
+
+    /// Whether a name as written (`σ`, `ReLU`, `f`) is a function here; a name the note binds to a
+    /// number (`\sigma = 0.5`) is a plain name.
+    func namesFunction(_ written: String) -> Bool {
+        if isShadowed(written) { return false }
+        if let alias = Self.functionAlias(written), isFunction(alias) { return true }
+        return isFunction(written)
+    }
+
+    /// A name, or the function of that name applied to the parenthesised arguments after it.
+    mutating func symbolOrApplication(_ name: String, range: SourceRange, cursor: inout Cursor)
+        throws(ReadError) -> Expression
+    {
+        if namesFunction(name) {
+            let resolved = Self.functionAlias(name) ?? name
+            return try function(named: isFunction(resolved) ? resolved : name, range: range, base: nil, cursor: &cursor)
+        }
+        return .symbol(name)
+    }
+
+    /// `\sigma` names the sigmoid when used as a function.
+    /// Also `ReLU` → `relu`, `sgn` → `sign`. Compared byte for byte, without hashing: no other
+    /// spelling is canonically equivalent to these names.
+    static func functionAlias(_ name: String) -> String? {
+        let utf8 = name.utf8
+        // The aliases are 2 to 4 bytes long: most names (one letter) are not compared at all.
+        // Each alias has its own length: one comparison at most.
+        switch utf8.count {
+        case 2: return utf8.elementsEqual("σ".utf8) ? "sigmoid" : nil
+        case 3: return utf8.elementsEqual("sgn".utf8) ? "sign" : nil
+        case 4: return utf8.elementsEqual("ReLU".utf8) ? "relu" : nil
+        default: return nil
+        }
+    }
+
+    /// `x^{+}`, `x^{*}`, `W^{(1)}`: a superscript that is part of the name, not an exponent.
+    func decoration(_ node: Node) -> String? {
+        let text = Self.compactSource(source, node.range)
+        switch text {
+        case "+", "-", "*", "\\ast", "\\star", "\\prime", "\\dagger": return text.replacingOccurrences(of: "\\ast", with: "*")
+        default: break
+        }
+        if (text.hasPrefix("(") && text.hasSuffix(")")) || (text.hasPrefix("[") && text.hasSuffix("]")), text.count >= 3 {
+            return text
+        }
+        return nil
+    }
+
+    /// `\hat{y}` → `ŷ`, `\bar{x}` → `x̄`.
+    func decoratedName(_ accent: Accent) throws(ReadError) -> String {
+        let marks = ["hat": "\u{0302}", "widehat": "\u{0302}", "bar": "\u{0304}", "overline": "\u{0304}",
+                     "tilde": "\u{0303}", "widetilde": "\u{0303}", "dot": "\u{0307}", "ddot": "\u{0308}"]
+        guard let mark = marks[accent.command] else {
+            throw ReadError("\\\(accent.command) is not evaluated", accent.range)
+        }
+        switch accent.base {
+        case .atom(let atom) where atom.form == .identifier:
+            return atom.text + mark
+        case .group(let group) where group.children.count == 1:
+            if case .atom(let atom) = group.children[0], atom.form == .identifier { return atom.text + mark }
+        default:
+            break
+        }
+        throw ReadError("\\\(accent.command) over more than a letter is not evaluated", accent.range)
+    }
+
+    mutating func fontExpression(_ font: FontChange, cursor: inout Cursor) throws(ReadError) -> Expression {
+        switch font.font {
+        case .roman, .normal, .italic, .sansSerif, .monospace:
+            // A name in a font is a name; anything else (`\mathrm{2}`, `\mathit{x + y}`) is only styled.
+            guard let name = plainFontName(font) else { return try expression([font.body]) }
+            return try symbolOrApplication(name, range: font.range, cursor: &cursor)
+        default:
+            throw ReadError("\\\(font.command) (a vector or matrix name) is not evaluated", font.range)
+        }
+    }
+
+    /// The name a font command writes (`\mathrm{bias}`, `\mathit{HELLO world}` → `HELLOworld`):
+    /// letters, digits and `_`, not only digits; `nil` for anything else (`\mathit{foo'}`).
+    func plainFontName(_ font: FontChange) -> String? {
+        switch font.font {
+        case .roman, .normal, .italic, .sansSerif, .monospace: break
+        default: return nil
+        }
+        let text = Self.compactSource(source, font.body.range)
+        guard !text.isEmpty, text == Self.nameCharacters(text), !text.allSatisfy({ $0.isNumber }) else { return nil }
+        return text
+    }
+
+    static func nameCharacters(_ text: String) -> String {
+        text.filter { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// Whether `text` is one Latin letter `a`–`z`, `A`–`Z` (one byte: no counting of characters).
+    static func isLatinLetter(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == 1, let byte = utf8.first else { return false }
+        return (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+}

@@ -1,0 +1,200 @@
+import Calculus
+
+/// Scripts in `ExpressionReader`: subscripts that are part of a name (with index ranges),
+/// superscripts as powers or decorations, primes as derivatives, and `\sum`/`\prod` with
+/// integer bounds.
+extension ExpressionReader {
+    mutating func scriptsExpression(_ scripts: Scripts, cursor: inout Cursor) throws(ReadError) -> Expression {
+        guard let base = scripts.base else { throw ReadError("a script without a base", scripts.range) }
+        switch base {
+        case .atom(let atom) where atom.form == .identifier && atom.command != "partial" && atom.command != "infty":
+            if let sub = scripts.sub { noteRanges(in: sub) }
+            var name = atom.text
+            if let sub = scripts.sub { name += "_" + (try subscriptName(sub)) }
+            // A `\sum` index keeps its value under a power: `\sum_{k=1}^{3} k^2`.
+            if scripts.sub == nil, let value = indexValues[name] {
+                return try applyScripts(scripts, to: .number(Double(value)), baseIsName: false)
+            }
+            return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
+        case .atom(let atom) where atom.atomClass == .op && (atom.command == "sum" || atom.command == "prod"):
+            return try bigOperator(atom, scripts: scripts, cursor: &cursor)
+        case .operatorName(let op):
+            if op.name == "log", let sub = scripts.sub, scripts.sup == nil {
+                let baseValue = try expression([sub])
+                let (arguments, closing) = try argumentList(&cursor, function: "log", range: op.range)
+                guard arguments.count == 1 else { throw ReadError("\\log_b takes one argument", op.range) }
+                return try power(.apply("log", [arguments[0], baseValue]), closing: closing)
+            }
+            if scripts.sub == nil {
+                return try applyScripts(scripts, to: nil, functionName: op.name, cursor: &cursor)
+            }
+            throw ReadError("\\\(op.name) with a subscript is not evaluated", scripts.range)
+        default:
+            // A name in a font takes scripts like a plain name: `\mathrm{net}_{1}`, `\mathit{foo}'`.
+            if case .font(let font) = base, var name = plainFontName(font) {
+                if let sub = scripts.sub {
+                    noteRanges(in: sub)
+                    name += "_" + (try subscriptName(sub))
+                }
+                return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
+            }
+            var cursorForBase = Cursor([base])
+            let value = try primary(&cursorForBase)
+            return try applyScripts(scripts, to: value, baseIsName: false)
+        }
+    }
+
+    /// Applies a superscript and primes to a name: decoration or power; primes make a
+    /// derivative (`f'(u)`, `\sigma''(z)`).
+    mutating func applyScripts(_ scripts: Scripts, to value: Expression?, name: String? = nil,
+                                       functionName: String? = nil, cursor: inout Cursor) throws(ReadError) -> Expression
+    {
+        var symbolName = name
+        var exponent: Node?
+        if let sup = scripts.sup {
+            if let name, let decoration = decoration(sup) {
+                symbolName = name + "^" + decoration
+            } else {
+                exponent = sup
+            }
+        }
+        // `\sin^{-1} x` and `\sigma^{-1}(y)` write the inverse function, not a reciprocal.
+        if let exponent, Self.compactSource(source, exponent.range) == "-1",
+            let applied = functionName ?? symbolName.flatMap({ namesFunction($0) ? $0 : nil })
+        {
+            throw ReadError("\(applied)^{-1}, the inverse function, is not evaluated; write (\(applied)(x))^{-1} for the reciprocal",
+                            scripts.range)
+        }
+        var result: Expression
+        if let functionName {
+            let resolved = Self.functionAlias(functionName) ?? functionName
+            let (arguments, closing) = try argumentList(&cursor, function: functionName, range: scripts.range)
+            if scripts.primes > 0 {
+                guard arguments.count == 1 else {
+                    throw ReadError("\(functionName)' needs one argument", scripts.range)
+                }
+                result = .derivative(resolved, order: scripts.primes, argument: arguments[0])
+            } else {
+                result = try application(resolved, arguments, range: scripts.range)
+            }
+            result = try power(result, closing: closing)
+        } else if let symbolName {
+            if scripts.primes > 0 {
+                let resolved = Self.functionAlias(symbolName) ?? symbolName
+                guard namesFunction(symbolName) else {
+                    throw ReadError("\(symbolName)' is the derivative of something that is not a function; "
+                                    + "write \\frac{d}{dx} or (expression)'", scripts.range)
+                }
+                let function = isFunction(resolved) ? resolved : symbolName
+                let (arguments, closing) = try argumentList(&cursor, function: symbolName, range: scripts.range)
+                guard arguments.count == 1 else { throw ReadError("\(symbolName)' needs one argument", scripts.range) }
+                result = try power(.derivative(function, order: scripts.primes, argument: arguments[0]), closing: closing)
+            } else {
+                result = try symbolOrApplication(symbolName, range: scripts.range, cursor: &cursor)
+            }
+        } else if let value {
+            result = value
+            if scripts.primes > 0 {
+                result = .partial(value, variable: PrimeNotation.onlyFreeVariable, order: scripts.primes)
+            }
+        } else {
+            throw ReadError("a script without a base", scripts.range)
+        }
+        if let exponent {
+            result = .power(result, try expression([exponent]))
+        }
+        if scripts.sub != nil, name == nil, functionName == nil {
+            throw ReadError("a subscript here is not evaluated", scripts.sub?.range ?? scripts.range)
+        }
+        return result
+    }
+
+    func applyScripts(_ scripts: Scripts, to value: Expression, baseIsName: Bool) throws(ReadError) -> Expression {
+        var result = value
+        if scripts.primes > 0 {
+            result = .partial(result, variable: PrimeNotation.onlyFreeVariable, order: scripts.primes)
+        }
+        if let sup = scripts.sup {
+            var reader = self
+            result = .power(result, try reader.expression([sup]))
+        }
+        if let sub = scripts.sub { throw ReadError("a subscript here is not evaluated", sub.range) }
+        return result
+    }
+
+    /// `\sum_{i=1}^{3} body` and `\prod`: expanded with the index's values.
+    private mutating func bigOperator(_ atom: Atom, scripts: Scripts, cursor: inout Cursor) throws(ReadError) -> Expression {
+        let command = atom.command ?? "sum"
+        guard let sub = scripts.sub, let sup = scripts.sup else {
+            throw ReadError("\\\(command) needs integer bounds, e.g. \\\(command)_{i=1}^{3}", scripts.range)
+        }
+        let lower = Self.compactSource(source, sub.range)
+        let upper = Self.compactSource(source, sup.range)
+        let parts = lower.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, let from = Int(parts[1]), let to = Int(upper) else {
+            throw ReadError("\\\(command) is evaluated only with integer bounds written as numbers, e.g. \\\(command)_{i=1}^{3}", scripts.range)
+        }
+        let index = String(parts[0])
+        guard to - from < 10_000 else { throw ReadError("\\\(command) over more than 10000 terms is not evaluated", scripts.range) }
+        let start = cursor.index
+        var terms: [Expression] = []
+        var end = start
+        let saved = indexValues
+        if from <= to {
+            for value in from...to {
+                cursor.index = start
+                indexValues[index] = value
+                terms.append(try term(&cursor))
+                end = cursor.index
+            }
+        } else {
+            // An empty sum or product: skip its body.
+            _ = try term(&cursor)
+            end = cursor.index
+        }
+        indexValues = saved
+        cursor.index = end
+        if terms.isEmpty { return .number(command == "sum" ? 0 : 1) }
+        return command == "sum" ? .sum(terms) : .product(terms)
+    }
+
+    /// The name in a subscript: `1`, `12`, `true` (`\text{true}`), `h1`, `\alpha`; an index
+    /// range `1..2` gives the element for the current step.
+    func subscriptName(_ node: Node) throws(ReadError) -> String {
+        if case .atom(let atom) = node {
+            if let value = indexValues[atom.text] { return String(value) }
+            return atom.text
+        }
+        // `x_{\theta}` is `x_\theta`.
+        if case .group(let group) = node {
+            let children = StatementSplitter.meaningful(group.children)
+            if children.count == 1, case .atom = children[0] { return try subscriptName(children[0]) }
+        }
+        let bytes = source[node.range.clamped(to: 0..<source.count)]
+        let raw = String(decoding: bytes, as: UTF8.self)
+        var text = raw
+        if bytes.contains(UInt8(ascii: "\\")) {
+            for command in ["\\text", "\\mathrm", "\\mathit", "\\textrm", "\\operatorname", "\\mathsf"] {
+                text = text.replacingOccurrences(of: command, with: "")
+            }
+        }
+        text = text.filter { $0 != "{" && $0 != "}" && !$0.isWhitespace }
+        if Self.mayHoldRange(text.utf8), let dots = text.range(of: ".."), let low = Int(text[..<dots.lowerBound]),
+            Int(text[dots.upperBound...]) != nil
+        {
+            return String(low + rangeStep)
+        }
+        if let value = indexValues[text] { return String(value) }
+        guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "," || $0 == "'" }) else {
+            throw ReadError("the subscript \(raw) is not a name", node.range)
+        }
+        return text
+    }
+}
+
+/// `(expr)'` and `g(x)'`: the derivative with respect to the only free variable, which the
+/// reader cannot know; the Notebook replaces this placeholder once it knows the leaves.
+public enum PrimeNotation {
+    /// The variable name a prime on an expression stands for until it is resolved.
+    public static let onlyFreeVariable = "′"
+}
