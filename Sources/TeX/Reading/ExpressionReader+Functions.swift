@@ -43,7 +43,6 @@ extension ExpressionReader {
         return try applyScripts(closing, to: value, baseIsName: false)
     }
 
-    /// `(a, b)` after a function name, or a single factor (`\sin x`, `\ln 2`).
     /// `(a, b)` after a function name, or a single factor (`\sin x`, `\ln 2`); and the scripts
     /// on the closing parenthesis, if any (`f(x)^2`).
     mutating func argumentList(_ cursor: inout Cursor, function: String, range: SourceRange)
