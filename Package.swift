@@ -40,11 +40,14 @@ let package = Package(
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .executableTarget(name: "calculus-bench", dependencies: ["Calculus"]),
-        .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM"]),
+        // What several test targets share (test targets cannot import each other): the reader of
+        // spec files in cmark's example format.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM", "TestSupport"]),
         .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Spec"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Spec"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document", "Diagram"]),
         .testTarget(name: "RenderTests", dependencies: ["render"], exclude: ["Golden"]),
     ],

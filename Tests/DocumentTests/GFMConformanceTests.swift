@@ -1,4 +1,5 @@
 import Document
+import TestSupport
 import Testing
 
 /// The GFM spec as the test of the Markdown part: for every example without `$`, our HTML must
@@ -18,15 +19,15 @@ import Testing
         var compared = 0
         var matchingSpec = 0
         var withoutMath = 0
-        for example in examples where !example.markdown.contains("$") {
+        for example in examples where !example.input.contains("$") {
             withoutMath += 1
-            let document = MarkdownParser.parse(example.markdown)
+            let document = MarkdownParser.parse(example.input)
             for unsafe in [false, true] {
                 let ours = HTMLWriter(unsafe: unsafe).render(document)
-                let reference = CmarkReference.html(example.markdown, unsafe: unsafe)
+                let reference = CmarkReference.html(example.input, unsafe: unsafe)
                 compared += 1
-                #expect(ours == reference, "\(example), unsafe: \(unsafe)\n--- markdown\n\(example.markdown)")
-                if unsafe, !example.tags.contains("disabled"), ours == example.html { matchingSpec += 1 }
+                #expect(ours == reference, "\(example), unsafe: \(unsafe)\n--- markdown\n\(example.input)")
+                if unsafe, !example.tags.contains("disabled"), ours == example.expected { matchingSpec += 1 }
             }
         }
         print("GFM conformance \(file): \(withoutMath) examples without $ (of \(examples.count)); "

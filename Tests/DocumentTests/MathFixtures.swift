@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One case of the markdown-math corpora: a Markdown input and the formulas the fixture's
@@ -42,11 +43,11 @@ struct MathFixture: CustomStringConvertible {
     static func loadCommonmarkHs() -> [MathFixture] {
         SpecExample.load("markdown-math/commonmark-hs-math.md").map { example in
             var found: [Formula] = []
-            for match in matches(#"<span class="math (inline|display)">\\[(\[]([\s\S]*?)\\[)\]]</span>"#, in: example.html) {
+            for match in matches(#"<span class="math (inline|display)">\\[(\[]([\s\S]*?)\\[)\]]</span>"#, in: example.expected) {
                 found.append(Formula(tex: unescape(match[2]), display: match[1] == "display"))
             }
             return MathFixture(source: "commonmark-hs-math.md", title: "example \(example.number)",
-                               markdown: example.markdown, formulas: found)
+                               markdown: example.input, formulas: found)
         }
     }
 
