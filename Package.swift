@@ -41,11 +41,11 @@ let package = Package(
         ),
         .executableTarget(name: "calculus-bench", dependencies: ["Calculus"]),
         // What several test targets share (test targets cannot import each other): the reader of
-        // spec files in cmark's example format.
+        // spec files in cmark's example format, a seeded random number generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM", "TestSupport"]),
-        .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
-        .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus"]),
+        .testTarget(name: "CalculusTests", dependencies: ["Calculus", "TestSupport"]),
+        .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus", "TestSupport"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Spec"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document", "Diagram"]),

@@ -1,4 +1,5 @@
 import Calculus
+import TestSupport
 import Testing
 
 @Suite struct ProgramTests {

@@ -1,6 +1,7 @@
 import Calculus
 import Foundation
 import TeX
+import TestSupport
 import Testing
 
 /// One row of `latex-math/sympy/latex-sympy-pairs.tsv` (format in `latex-math/SOURCE.md`).
@@ -158,23 +159,15 @@ enum SymPyReaderVerdict {
 
 /// A small deterministic generator (SplitMix64) for the sample points.
 struct SymPySampler {
-    private var state: UInt64
+    private var generator: SeededGenerator
 
     init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator = SeededGenerator(seed: seed)
     }
 
     /// A value in (0.5, 2): every function of the corpus is defined there (logs, roots, bases).
     mutating func value() -> Double {
-        let unit = Double(next() >> 11) / Double(1 << 53)
+        let unit = Double(generator.next() >> 11) / Double(1 << 53)
         return 0.5 + 1.5 * unit
     }
 }

@@ -1,4 +1,5 @@
 import Calculus
+import TestSupport
 
 /// Random expressions and contexts for the property tests, from a seeded generator.
 ///

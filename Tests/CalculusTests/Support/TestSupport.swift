@@ -9,23 +9,6 @@ func s(_ name: String) -> Expression {
     .symbol(name)
 }
 
-/// SplitMix64: a small seeded generator, so that every run draws the same numbers.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The classic 2-2-1 network (Matt Mazur, "A Step by Step Backpropagation Example", first
 /// output only): two inputs, two sigmoid hidden units sharing bias b_1, one sigmoid output,
 /// squared-error loss E against target y.
