@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import TeX
+
 /// The public corpora in `<repo>/Tests/Corpora/latex-math`, read for the tests (sources and
 /// licences in `Tests/Corpora/latex-math/SOURCE.md`).
 enum Corpus {
@@ -84,7 +86,7 @@ enum Corpus {
             var row = 0
             func flush() {
                 for column in cells.keys.sorted() {
-                    let content = cells[column, default: ""].trimmingCharacters()
+                    let content = cells[column, default: ""].trimmingSpaces
                     guard content.hasPrefix("$") else { continue }
                     let display = content.hasPrefix("$$")
                     var tex = Substring(content.dropFirst(display ? 2 : 1))

@@ -1,3 +1,5 @@
+@testable import TeX
+
 /// A normaliser that makes two MathML renderings of the same formula comparable (read with
 /// `XMLReader`): it strips `data-*`, `class`, `style` and `xmlns` attributes, whitespace and
 /// attribute order, unwraps `<semantics>` (dropping the annotation), spells `mathvariant`
@@ -31,7 +33,7 @@ enum MathMLNormalizer {
     private static func normalize(_ node: XMLNode, parentIsRow: Bool) -> [XMLNode] {
         switch node {
         case .text(let text):
-            let trimmed = text.trimmingCharacters()
+            let trimmed = text.trimmingSpaces
             return trimmed.isEmpty ? [] : [.text(trimmed)]
         case .element(var element):
             element.attributes = element.attributes.filter { key, _ in
@@ -41,7 +43,7 @@ enum MathMLNormalizer {
                 var text = element.children.compactMap { child -> String? in
                     if case .text(let string) = child { return string }
                     return nil
-                }.joined().trimmingCharacters()
+                }.joined().trimmingSpaces
                 if let variant = element.attributes["mathvariant"] {
                     if let mapped = styled(text, variant) {
                         text = mapped
@@ -113,19 +115,5 @@ enum MathMLNormalizer {
             for child in element.children { write(child, to: &output) }
             output += "</" + element.name + ">"
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing ASCII white space (no-break spaces are kept).
-    func trimmingCharacters() -> String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first == " " || first == "\n" || first == "\t" || first == "\r" {
-            scalars.removeFirst()
-        }
-        while let last = scalars.last, last == " " || last == "\n" || last == "\t" || last == "\r" {
-            scalars.removeLast()
-        }
-        return String(scalars)
     }
 }
