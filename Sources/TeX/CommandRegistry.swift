@@ -6,13 +6,23 @@ struct CommandFamily: Sendable {
     /// The command names (without backslash) this family reads.
     let names: [String]
     /// Reads the arguments of one command (the command token is already consumed). Returns
-    /// nil for commands that produce nothing (`\relax`, `\nobreak`).
+    /// nil for commands that produce nothing (`\relax`).
     let parse: @Sendable (inout Parser, Invocation) -> Node?
 
     init(names: [String], parse: @escaping @Sendable (inout Parser, Invocation) -> Node?) {
         self.names = names
         self.parse = parse
     }
+}
+
+/// What a command family's parse function is given.
+struct Invocation {
+    /// The command name without backslash.
+    var name: String
+    /// The command token's range.
+    var range: SourceRange
+    /// For switches: where the rest of the current list ends.
+    var stops: Parser.Stops
 }
 
 /// Every command the parser knows, by name.

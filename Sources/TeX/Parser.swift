@@ -492,16 +492,6 @@ struct Parser {
     }
 }
 
-/// What a command family's parse function is given.
-struct Invocation {
-    /// The command name without backslash.
-    var name: String
-    /// The command token's range.
-    var range: SourceRange
-    /// For switches: where the rest of the current list ends.
-    var stops: Parser.Stops
-}
-
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     var trimmingSpaces: String {
