@@ -46,9 +46,9 @@ let package = Package(
         .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM", "TestSupport"]),
         .testTarget(name: "CalculusTests", dependencies: ["Calculus", "TestSupport"]),
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus", "TestSupport"]),
-        .testTarget(name: "DiagramTests", dependencies: ["Diagram"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Spec"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document", "Diagram"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document", "Diagram", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["render"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Diagram
@@ -78,7 +79,7 @@ let planarGraphs: [String] = [
 
 /// Random DAGs (edges from lower to higher index), reproducible.
 func randomDAGs(count: Int, seed: UInt64) -> [String] {
-    var random = SeededRandom(seed: seed)
+    var random = SeededGenerator(seed: seed)
     var sources: [String] = []
     for _ in 0..<count {
         let n = random.next(below: 8) + 2

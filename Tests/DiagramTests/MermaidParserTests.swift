@@ -229,20 +229,3 @@ private func problem(_ source: String) -> DiagramProblem? {
         #expect(problem("flowchart LR\n%% nothing")?.reason == .empty)
     }
 }
-
-/// A small deterministic generator (SplitMix64) for reproducible random inputs.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func nextValue() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { Int(nextValue() % UInt64(bound)) }
-}

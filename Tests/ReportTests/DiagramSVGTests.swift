@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 import Diagram
@@ -75,7 +76,7 @@ import Diagram
     }
 
     @Test func randomTextNeverCrashesAndWhatParsesAlsoDraws() throws {
-        var random = SeededRandom(seed: 42)
+        var random = SeededGenerator(seed: 42)
         let headers = ["flowchart LR", "graph TD", "stateDiagram-v2", "flowchart BT", "pie", ""]
         let pieces = [
             "A", "B", "C", "[*]", "-->", "-->", "---", "-.->", "==>", "|x|", "[", "]", "(", ")", "{", "}", "((", "))",
@@ -100,7 +101,7 @@ import Diagram
 
 /// Random DAGs (edges from lower to higher index), reproducible (as in DiagramTests).
 private func randomDAGs(count: Int, seed: UInt64) -> [String] {
-    var random = SeededRandom(seed: seed)
+    var random = SeededGenerator(seed: seed)
     var sources: [String] = []
     for _ in 0..<count {
         let n = random.next(below: 8) + 2
@@ -116,21 +117,4 @@ private func randomDAGs(count: Int, seed: UInt64) -> [String] {
         sources.append(lines.joined(separator: "\n"))
     }
     return sources
-}
-
-/// A small deterministic generator (SplitMix64) for reproducible random inputs (as in DiagramTests).
-private struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func nextValue() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { Int(nextValue() % UInt64(bound)) }
 }
