@@ -78,7 +78,7 @@ struct Render: ParsableCommand {
             guard !name.isEmpty, let value = Double(text), value.isFinite else {
                 throw ValidationError("--set \(assignment): VALUE must be a finite number")
             }
-            values[NameInput.canonical(name)] = value
+            values[SetValues.canonicalName(name)] = value
         }
         return values
     }
