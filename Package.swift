@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus", "TestSupport"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Spec"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document", "Diagram", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document", "Diagram", "TestSupport", "CCmarkGFM"]),
         .testTarget(name: "RenderTests", dependencies: ["render"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

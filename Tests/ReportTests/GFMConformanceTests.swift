@@ -1,4 +1,5 @@
 import Document
+import Report
 import TestSupport
 import Testing
 

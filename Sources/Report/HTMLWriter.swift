@@ -1,3 +1,5 @@
+import Document
+
 /// What an HTML page adds to cmark-gfm's rendering: how formulas look, code blocks drawn as
 /// pictures, text that links somewhere, material after a block. Every method has a default,
 /// so a conformer implements only what it changes.
