@@ -21,17 +21,18 @@ let package = Package(
         .target(name: "CCmarkBridge", dependencies: ["CCmarkGFM"]),
         .target(name: "Document", dependencies: ["CCmarkGFM", "CCmarkBridge"]),
         .target(name: "Calculus"),
-        .target(name: "TeX", dependencies: ["Calculus"]),
+        .target(name: "Markup"),
+        .target(name: "TeX", dependencies: ["Calculus", "Markup"]),
         .target(name: "Diagram"),
         .target(
             name: "Notebook",
             dependencies: ["Document", "TeX", "Calculus", "Diagram", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Report", dependencies: ["Notebook", "Document", "TeX", "Calculus", "Diagram"]),
+        .target(name: "Report", dependencies: ["Notebook", "Document", "TeX", "Calculus", "Diagram", "Markup"]),
         .executableTarget(
             name: "render",
             dependencies: [
-                "Document", "TeX", "Calculus", "Notebook", "Report",
+                "Document", "TeX", "Calculus", "Notebook", "Report", "Markup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ],
@@ -45,6 +46,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM", "TestSupport"]),
         .testTarget(name: "CalculusTests", dependencies: ["Calculus", "TestSupport"]),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Calculus", "TestSupport"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Spec"]),

@@ -1,4 +1,5 @@
 import Document
+import Markup
 
 /// What an HTML page adds to cmark-gfm's rendering: how formulas look, code blocks drawn as
 /// pictures, text that links somewhere, material after a block. Every method has a default,
@@ -7,17 +8,17 @@ public protocol HTMLHooks {
     /// Writes a formula. The default writes its escaped TeX in
     /// `<span class="math inline">`, `<span class="math display">` (display math inside a
     /// paragraph) or `<div class="math display">` (display math standing as a block).
-    func write(math: Math, standalone: Bool, into html: inout HTMLBuffer)
+    func write(math: Math, standalone: Bool, into html: inout MarkupBuffer)
     /// HTML to write instead of a code block (e.g. a drawn diagram), or `nil` for the code.
     func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String?
     /// Writes a text node; return `false` to let the writer escape it as cmark does.
-    func write(text: String, into html: inout HTMLBuffer) -> Bool
+    func write(text: String, into html: inout MarkupBuffer) -> Bool
     /// Called after each block is written (any depth), e.g. to add a result card.
-    func didWrite(block: Block, into html: inout HTMLBuffer)
+    func didWrite(block: Block, into html: inout MarkupBuffer)
 }
 
 extension HTMLHooks {
-    public func write(math: Math, standalone: Bool, into html: inout HTMLBuffer) {
+    public func write(math: Math, standalone: Bool, into html: inout MarkupBuffer) {
         if standalone {
             html.newlineIfNeeded()
             html.raw("<div class=\"math display\">")
@@ -31,8 +32,8 @@ extension HTMLHooks {
     }
 
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? { nil }
-    public func write(text: String, into html: inout HTMLBuffer) -> Bool { false }
-    public func didWrite(block: Block, into html: inout HTMLBuffer) {}
+    public func write(text: String, into html: inout MarkupBuffer) -> Bool { false }
+    public func didWrite(block: Block, into html: inout MarkupBuffer) {}
 }
 
 /// The hooks that change nothing: formulas as escaped TeX in `math` spans and divs.
@@ -55,13 +56,13 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
 
     /// The HTML of a whole document.
     public func render(_ document: Document) -> String {
-        var html = HTMLBuffer(capacity: 4096)
+        var html = MarkupBuffer(capacity: 4096)
         write(document.blocks, into: &html)
         return html.string
     }
 
     /// Writes blocks (e.g. a whole document's) into `html`.
-    public func write(_ blocks: [Block], into html: inout HTMLBuffer) {
+    public func write(_ blocks: [Block], into html: inout MarkupBuffer) {
         var state = FootnoteState()
         for block in blocks { write(block, tight: false, state: &state, into: &html) }
         if state.opened { html.raw("</ol>\n</section>\n") }
@@ -74,7 +75,7 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
     }
 
     private func write(_ block: Block, tight: Bool, footnote: FootnoteDefinition? = nil, last: Bool = false,
-                       state: inout FootnoteState, into html: inout HTMLBuffer)
+                       state: inout FootnoteState, into html: inout MarkupBuffer)
     {
         switch block {
         case .paragraph(let inlines):
@@ -147,7 +148,7 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
 
     @discardableResult
     private func writeBackref(_ definition: FootnoteDefinition, state: inout FootnoteState,
-                              into html: inout HTMLBuffer) -> Bool
+                              into html: inout MarkupBuffer) -> Bool
     {
         guard !state.backrefWritten else { return false }
         state.backrefWritten = true
@@ -164,7 +165,7 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
         return true
     }
 
-    private func writeList(_ list: ListBlock, state: inout FootnoteState, into html: inout HTMLBuffer) {
+    private func writeList(_ list: ListBlock, state: inout FootnoteState, into html: inout MarkupBuffer) {
         html.newlineIfNeeded()
         switch list.start {
         case nil: html.raw("<ul>\n")
@@ -185,7 +186,7 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
         html.raw(list.start == nil ? "</ul>\n" : "</ol>\n")
     }
 
-    private func writeCode(info: String, literal: String, into html: inout HTMLBuffer) {
+    private func writeCode(info: String, literal: String, into html: inout MarkupBuffer) {
         html.newlineIfNeeded()
         if info.isEmpty {
             html.raw("<pre><code>")
@@ -199,7 +200,7 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
         html.raw("</code></pre>\n")
     }
 
-    private func writeTable(_ table: Table, into html: inout HTMLBuffer) {
+    private func writeTable(_ table: Table, into html: inout MarkupBuffer) {
         html.newlineIfNeeded()
         html.raw("<table>")
         var bodyOpen = false
@@ -247,11 +248,11 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
     // MARK: - Inlines
 
     /// Writes inline content into `html`.
-    public func write(_ inlines: [Inline], into html: inout HTMLBuffer) {
+    public func write(_ inlines: [Inline], into html: inout MarkupBuffer) {
         for inline in inlines { write(inline, into: &html) }
     }
 
-    private func write(_ inline: Inline, into html: inout HTMLBuffer) {
+    private func write(_ inline: Inline, into html: inout MarkupBuffer) {
         switch inline {
         case .text(let text):
             if !hooks.write(text: text, into: &html) { html.escaped(text) }
@@ -268,7 +269,7 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
                 html.raw("<!-- raw HTML omitted -->")
             } else if HTMLSafety.isFilteredTag(Array(raw.utf8)[...]) {
                 html.raw("&lt;")
-                html.raw(bytes: raw.utf8.dropFirst())
+                html.append(bytes: raw.utf8.dropFirst())
             } else {
                 html.raw(raw)
             }
@@ -316,12 +317,12 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
         }
     }
 
-    private func writeURL(_ url: String, into html: inout HTMLBuffer) {
+    private func writeURL(_ url: String, into html: inout MarkupBuffer) {
         if unsafe || !HTMLSafety.isDangerous(url: url) { html.escapedHref(url) }
     }
 
     /// An image's alt text: the text of its content, without markup (cmark's "plain" mode).
-    private func writePlain(_ inlines: [Inline], into html: inout HTMLBuffer) {
+    private func writePlain(_ inlines: [Inline], into html: inout MarkupBuffer) {
         for inline in inlines {
             switch inline {
             case .text(let text), .code(let text), .html(let text):

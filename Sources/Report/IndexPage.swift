@@ -1,4 +1,5 @@
 import Document
+import Markup
 import Notebook
 
 /// `index.html`: every note with its verdict counts.
@@ -20,7 +21,7 @@ public enum IndexPage {
 
     public static func html(entries: [Entry]) -> String {
         let total = entries.reduce(Summary()) { $0 + $1.summary }
-        var body = HTMLBuffer()
+        var body = MarkupBuffer()
         body.raw("<h1>Notes</h1>\n<p class=\"summary\">\(entries.count) notes · \(total.claims) claims: ")
         body.raw("<span class=\"verdict holds\">✓ \(total.held) held</span> · ")
         body.raw("<span class=\"verdict fails\">✗ \(total.failed) failed</span> · ")

@@ -1,3 +1,5 @@
+import Markup
+
 /// Writes JSON text straight into UTF-8 bytes, two-space indented, object keys in the order
 /// they are written; commas, newlines and indentation follow from the calls.
 ///
@@ -12,9 +14,11 @@
 /// //   "partials": {}
 /// // }
 /// ```
-struct JSONWriter {
+struct JSONWriter: ~Copyable {
     /// The text written so far.
-    private(set) var bytes: [UInt8] = []
+    private var buffer: MarkupBuffer
+    /// The text written so far, as UTF-8.
+    var bytes: [UInt8] { buffer.bytes }
     /// How many arrays and objects are open.
     private var depth = 0
     /// Bit `d - 1` is set when the container open at depth `d` has an element yet (at most
@@ -30,7 +34,7 @@ struct JSONWriter {
     init(level: Int = 0, capacity: Int = 4096) {
         precondition((0...Self.maximumLevel).contains(level), "JSONWriter starts at most \(Self.maximumLevel) levels deep")
         baseLevel = level
-        bytes.reserveCapacity(capacity)
+        buffer = MarkupBuffer(capacity: capacity)
     }
 
     mutating func openObject() { open(UInt8(ascii: "{")) }
@@ -42,11 +46,11 @@ struct JSONWriter {
     /// next thing written.
     mutating func key(_ name: StaticString) {
         startElement()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(name)
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: " "))
         afterKey = true
     }
 
@@ -54,8 +58,8 @@ struct JSONWriter {
     mutating func key(text name: String) {
         startElement()
         quote(name)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        buffer.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: " "))
         afterKey = true
     }
 
@@ -121,7 +125,7 @@ struct JSONWriter {
 
     private mutating func open(_ bracket: UInt8) {
         startElement()
-        bytes.append(bracket)
+        buffer.append(bracket)
         precondition(depth < Self.maximumDepth, "JSONWriter nests at most \(Self.maximumDepth) levels")
         depth += 1
         hasElements &= ~Self.bit(depth)
@@ -132,7 +136,7 @@ struct JSONWriter {
         let hadElements = hasElements & Self.bit(depth) != 0
         depth -= 1
         if hadElements { lineBreak(depth, comma: false) }
-        bytes.append(bracket)
+        buffer.append(bracket)
     }
 
     /// The bit of `hasElements` for the container open at `depth`.
@@ -140,7 +144,7 @@ struct JSONWriter {
 
     private mutating func scalar(_ text: String) {
         startElement()
-        bytes.append(contentsOf: text.utf8)
+        buffer.raw(text)
     }
 
     /// What goes before a value or key: nothing after a key; otherwise, inside a container,
@@ -160,7 +164,7 @@ struct JSONWriter {
     /// Appends a newline (after a comma when `comma`) and the indentation of `depth`.
     private mutating func lineBreak(_ depth: Int, comma: Bool) {
         Self.breaks.withUnsafeBufferPointer { breaks in
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: breaks[(comma ? 0 : 1)..<(2 + 2 * (baseLevel + depth))]))
+            buffer.append(UnsafeBufferPointer(rebasing: breaks[(comma ? 0 : 1)..<(2 + 2 * (baseLevel + depth))]))
         }
     }
 
@@ -174,34 +178,8 @@ struct JSONWriter {
         + [UInt8](repeating: UInt8(ascii: " "), count: 2 * (maximumLevel + maximumDepth))
 
     private mutating func quote(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            // Runs without a byte to escape are copied whole.
-            var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                escape(byte)
-                runStart = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// `\"`, `\\`, `\n`, `\r`, `\t`, or `\u00XX` for another control character.
-    private mutating func escape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
-        case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
-        case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
-        case 0..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: "u00".utf8)
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0xF)])
-        default: bytes.append(byte)
-        }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.jsonEscaped(text)
+        buffer.append(UInt8(ascii: "\""))
     }
 }

@@ -1,4 +1,5 @@
 import Document
+import Markup
 import Notebook
 
 /// JUnit XML for CI systems: one test case per claim, named `path:line`, a failure with the
@@ -47,18 +48,13 @@ public enum JUnitReport {
             """
     }
 
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            default: out.append(character)
-            }
-        }
-        return out
+    /// Text for an attribute value or element content: `&`, `<`, `>`, `"` escaped, a newline
+    /// as `&#10;`, and each character XML 1.0 forbids (C0 controls other than tab, newline and
+    /// carriage return; U+FFFE, U+FFFF) as U+FFFD, so that the file always parses
+    /// (`Escaping.xmlAttribute`).
+    static func escape(_ text: String) -> String {
+        var out = MarkupBuffer(capacity: text.utf8.count + 16)
+        out.xmlAttributeEscaped(text)
+        return out.string
     }
 }

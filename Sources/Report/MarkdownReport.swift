@@ -1,4 +1,5 @@
 import Document
+import Markup
 import Notebook
 
 /// The Markdown report of a note (`output/NAME.md`): the note itself, with a summary at the
@@ -156,44 +157,32 @@ public enum MarkdownReport {
 }
 
 /// The Markdown report's text as it is written: UTF-8 bytes.
-struct MarkdownText {
-    private(set) var bytes: [UInt8] = []
+struct MarkdownText: ~Copyable {
+    private var buffer: MarkupBuffer
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        buffer = MarkupBuffer(capacity: capacity)
     }
 
+    /// The text written so far, as UTF-8.
+    var bytes: [UInt8] { buffer.bytes }
+
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        buffer.raw(text)
     }
 
     mutating func append(_ text: Substring) {
         // A note's lines are slices of one native string: copied as one run of bytes.
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if copied == nil { bytes.append(contentsOf: text.utf8) }
+        buffer.raw(text)
     }
 
     mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        buffer.append(UInt8(ascii: "\n"))
     }
 
     /// Text safe inside a table cell and inline code: pipes escaped (`\|`, or `\\|` when
     /// escaped `twice`), newlines as spaces, backticks as apostrophes.
     mutating func cell(_ text: String, twice: Bool = false) {
-        var text = text
-        text.withUTF8 { utf8 in
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "|"):
-                    bytes.append(UInt8(ascii: "\\"))
-                    if twice { bytes.append(UInt8(ascii: "\\")) }
-                    bytes.append(byte)
-                case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: " "))
-                case UInt8(ascii: "`"): bytes.append(UInt8(ascii: "'"))
-                default: bytes.append(byte)
-                }
-            }
-        }
+        buffer.markdownCellEscaped(text, twice: twice)
     }
 }

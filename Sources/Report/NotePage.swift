@@ -1,5 +1,6 @@
 import Diagram
 import Document
+import Markup
 import Notebook
 import TeX
 
@@ -39,13 +40,13 @@ public struct NotePage: HTMLHooks {
 
     /// The page body: header, the note, and the gradient tables.
     public func body(unsafeHTML: Bool) -> String {
-        var html = HTMLBuffer(capacity: 16_384)
+        var html = MarkupBuffer(capacity: 16_384)
         write(into: &html, unsafeHTML: unsafeHTML)
         return html.string
     }
 
     /// Appends the page body (see `body(unsafeHTML:)`) to `html`.
-    public func write(into html: inout HTMLBuffer, unsafeHTML: Bool) {
+    public func write(into html: inout MarkupBuffer, unsafeHTML: Bool) {
         let writer = HTMLWriter(unsafe: unsafeHTML, hooks: self)
         var blocks = document.blocks[...]
         html.raw("<article class=\"note\">\n")
@@ -62,7 +63,7 @@ public struct NotePage: HTMLHooks {
 
     // MARK: - Hooks
 
-    public func write(math: Math, standalone: Bool, into html: inout HTMLBuffer) {
+    public func write(math: Math, standalone: Bool, into html: inout MarkupBuffer) {
         let index = formulaIndex[math.position]
         let statements = index.flatMap { statementsByFormula[$0] } ?? []
         let anchor = anchor(for: math, index: index)
@@ -107,14 +108,14 @@ public struct NotePage: HTMLHooks {
     }
 
     /// The formula's MathML, from the parse tree the Notebook already made when it has it.
-    private func writeMathML(_ math: Math, index: Int?, display: Bool, into html: inout HTMLBuffer) {
+    private func writeMathML(_ math: Math, index: Int?, display: Bool, into html: inout MarkupBuffer) {
         let formula: Formula
         if let index, index < result.formulas.count, result.formulas[index].source == math.tex {
             formula = result.formulas[index]
         } else {
             formula = Formula.parse(math.tex)
         }
-        html.raw { MathML.write(formula, display: display ? .block : .inline, into: &$0) }
+        MathML.write(formula, display: display ? .block : .inline, into: &html)
     }
 
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? {
@@ -125,7 +126,7 @@ public struct NotePage: HTMLHooks {
         case .success(let read): rendering = DiagramSVG.render(read, id: "diagram-\(line)")
         case .failure(let problem): rendering = .notDrawn(problem)
         }
-        var html = HTMLBuffer()
+        var html = MarkupBuffer()
         switch rendering {
         case .drawn(let svg):
             html.raw("<figure class=\"figure-diagram\"><div class=\"diagram-scroll\">")
@@ -141,7 +142,7 @@ public struct NotePage: HTMLHooks {
         return html.string
     }
 
-    public func write(text: String, into html: inout HTMLBuffer) -> Bool {
+    public func write(text: String, into html: inout MarkupBuffer) -> Bool {
         guard EquationReferences.mentions(in: text) else { return false }
         for part in EquationReferences.split(text) {
             if let label = part.label {
@@ -161,7 +162,7 @@ public struct NotePage: HTMLHooks {
         return true
     }
 
-    public func didWrite(block: Block, into html: inout HTMLBuffer) {
+    public func didWrite(block: Block, into html: inout MarkupBuffer) {
         // Cards follow display formulas; plots follow the formula (inline or display) that
         // defines the function, after its paragraph.
         var formulas: [Math] = []

@@ -1,4 +1,5 @@
 import Document
+import Markup
 
 /// The HTML around a page's content: doctype, head with the stylesheet, and navigation.
 public struct PageShell: Sendable {
@@ -38,8 +39,8 @@ public struct PageShell: Sendable {
     }
 
     /// The whole page as UTF-8, its content written by `writeBody` (already HTML).
-    public func page(_ writeBody: (inout HTMLBuffer) -> Void) -> [UInt8] {
-        var html = HTMLBuffer(capacity: 32_768)
+    public func page(_ writeBody: (inout MarkupBuffer) -> Void) -> [UInt8] {
+        var html = MarkupBuffer(capacity: 32_768)
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         html.raw("<meta name=\"generator\" content=\"Derive\">\n<title>")
@@ -57,7 +58,7 @@ public struct PageShell: Sendable {
         return html.bytes
     }
 
-    private func writeNavigation(into html: inout HTMLBuffer) {
+    private func writeNavigation(into html: inout MarkupBuffer) {
         guard index != nil || previous != nil || next != nil else { return }
         html.raw("<nav class=\"pages\">")
         for (link, rel, label) in [(previous, "prev", "← "), (index, "index", ""), (next, "next", "")] {

@@ -1,5 +1,6 @@
 import Document
 import Foundation
+import Markup
 import Notebook
 
 /// The HTML pieces that show what Derive computed: the header, result cards, badges, plots and
@@ -8,7 +9,7 @@ enum ResultCards {
     // MARK: - Names and numbers
 
     /// A name as HTML: `n_1` → n<sub>1</sub>, `w_5^+` → w<sub>5</sub><sup>+</sup>.
-    static func name(_ name: String, into html: inout HTMLBuffer) {
+    static func name(_ name: String, into html: inout MarkupBuffer) {
         var name = name
         name.withUTF8 { utf8 in
             let caret = utf8.firstIndex(of: UInt8(ascii: "^")) ?? utf8.endIndex
@@ -30,7 +31,7 @@ enum ResultCards {
     }
 
     /// A number as the page shows it, with a true minus sign.
-    static func number(_ value: Double, into html: inout HTMLBuffer) {
+    static func number(_ value: Double, into html: inout MarkupBuffer) {
         html.raw("<span class=\"number\">")
         html.escaped(displayText(value))
         html.raw("</span>")
@@ -51,7 +52,7 @@ enum ResultCards {
     // MARK: - Header
 
     /// The note's summary and its example point.
-    static func header(result: NoteResult, anchors: [Int: String], into html: inout HTMLBuffer) {
+    static func header(result: NoteResult, anchors: [Int: String], into html: inout MarkupBuffer) {
         let summary = result.summary
         html.raw("<section class=\"summary\" aria-label=\"What Derive checked\">\n<p class=\"counts\">")
         html.raw("<span>\(summary.statements) statements</span> · <span>\(summary.evaluated) evaluated</span> · ")
@@ -108,7 +109,7 @@ enum ResultCards {
     // MARK: - Cards and badges
 
     /// The card after a display formula: value, partials, verdict, reading.
-    static func card(for statements: [StatementResult], anchor: String, into html: inout HTMLBuffer) {
+    static func card(for statements: [StatementResult], anchor: String, into html: inout MarkupBuffer) {
         html.newlineIfNeeded()
         html.raw("<aside class=\"card\" aria-label=\"Results of the formula above\">\n")
         for (position, statement) in statements.enumerated() {
@@ -158,7 +159,7 @@ enum ResultCards {
         html.raw("</aside>\n")
     }
 
-    static func verdict(_ check: Check, into html: inout HTMLBuffer) {
+    static func verdict(_ check: Check, into html: inout MarkupBuffer) {
         switch check.status {
         case .holds: html.raw("<span class=\"verdict holds\">✓ ")
         case .fails: html.raw("<span class=\"verdict fails\">✗ fails: ")
@@ -169,7 +170,7 @@ enum ResultCards {
     }
 
     /// The small badge after an inline formula that holds a statement.
-    static func badge(for statements: [StatementResult], into html: inout HTMLBuffer) {
+    static func badge(for statements: [StatementResult], into html: inout MarkupBuffer) {
         // A binding or a number shows its value already; a badge would repeat it.
         let worthShowing = statements.filter { $0.kind != .binding && !isNumeral($0.tex) }
         guard let statement = worthShowing.first(where: { $0.check != nil }) ?? worthShowing.first(where: { $0.value != nil })
@@ -198,7 +199,7 @@ enum ResultCards {
 
     // MARK: - Plots and gradients
 
-    static func plot(_ function: FunctionPlot, into html: inout HTMLBuffer) {
+    static func plot(_ function: FunctionPlot, into html: inout MarkupBuffer) {
         let range = domain(of: function.function, around: function.exampleX)
         let plot = Plot(title: "\(function.name)(\(function.parameter))", xLabel: function.parameter,
                         yLabel: "\(function.name)(\(function.parameter))",
@@ -247,7 +248,7 @@ enum ResultCards {
     }
 
     /// For each sink, its gradient with respect to every leaf.
-    static func gradients(result: NoteResult, into html: inout HTMLBuffer) {
+    static func gradients(result: NoteResult, into html: inout MarkupBuffer) {
         let sinks = result.statements.filter { !$0.gradient.isEmpty }
         guard !sinks.isEmpty else { return }
         html.raw("<section class=\"gradients\">\n<h2>Gradients</h2>\n")

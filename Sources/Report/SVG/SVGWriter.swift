@@ -1,3 +1,5 @@
+import Markup
+
 /// A small writer of SVG (and HTML) markup: one element per line, attributes in the order
 /// given, text escaped, so that the same input always gives the same bytes.
 struct SVGWriter {
@@ -44,24 +46,10 @@ struct SVGWriter {
 
     /// Escapes text for XML content and attribute values, and drops the characters XML 1.0
     /// forbids (C0 controls other than tab, newline and carriage return), so that any input
-    /// gives a well-formed document.
+    /// gives a well-formed document (`Escaping.xml`).
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        var out = MarkupBuffer(capacity: text.utf8.count + 16)
+        out.xmlEscaped(text)
+        return out.string
     }
 }

@@ -1,3 +1,5 @@
+import Markup
+
 /// The MathML writer: parse trees to MathML Core markup for HTML pages, and the stylesheet
 /// and font the markup needs.
 ///
@@ -25,11 +27,19 @@ public enum MathML {
 
     /// Appends the `<math>` element of `render(_:display:)` to `output`, as UTF-8.
     public static func write(_ formula: Formula, display: Display, into output: inout [UInt8]) {
+        // Room for MathML many times the size of its TeX; the buffer grows if that is not enough.
+        var markup = MarkupBuffer(capacity: 256 + 32 * formula.source.utf8.count)
+        write(formula, display: display, into: &markup)
+        markup.copy(into: &output)
+    }
+
+    /// Appends the `<math>` element of `render(_:display:)` to `markup` (a page being written).
+    public static func write(_ formula: Formula, display: Display, into markup: inout MarkupBuffer) {
         // <math display="..."><semantics><mrow>...</mrow><annotation encoding="application/x-tex">
         // source</annotation></semantics></math>: the fixed wrappers are written as they are.
         let body = MathMLBuilder(display: display == .block).row(formula.nodes)
         // Room for MathML many times the size of its TeX; the buffer grows if that is not enough.
-        var markup = MarkupBuffer(capacity: 256 + 32 * formula.source.utf8.count)
+        markup.reserve(256 + 32 * formula.source.utf8.count)
         markup.append(display == .block ? #"<math display="block">"# : #"<math display="inline">"#)
         markup.append("<semantics>")
         if body.isNamed("mrow") {
@@ -40,9 +50,8 @@ public enum MathML {
             markup.append("</mrow>")
         }
         markup.append(#"<annotation encoding="application/x-tex">"#)
-        markup.appendEscaped(formula.source)
+        markup.escaped(formula.source)
         markup.append("</annotation></semantics></math>")
-        markup.copy(into: &output)
     }
 
     /// Parses and renders in one call; the diagnostics are dropped (use `Formula.parse` and

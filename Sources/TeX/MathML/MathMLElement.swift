@@ -1,3 +1,5 @@
+import Markup
+
 /// A MathML element being built: a name, attributes in a fixed order, and either children
 /// or (for token elements such as `<mi>`) text.
 ///
@@ -54,12 +56,12 @@ struct MathMLElement {
             output.append(attributes[index].name)
             output.append(UInt8(ascii: "="))
             output.append(UInt8(ascii: "\""))
-            output.appendEscaped(attributes[index].value)
+            output.escaped(attributes[index].value)
             output.append(UInt8(ascii: "\""))
         }
         output.append(UInt8(ascii: ">"))
         if let text {
-            output.appendEscaped(text)
+            output.escaped(text)
         }
         for index in children.indices {
             children[index].write(to: &output)

@@ -1,15 +1,15 @@
-@testable import TeX
 import Foundation
+import Markup
 import Testing
 
-/// The buffer MathML is written into: it grows as needed and escapes text as HTML does.
+/// The buffer every writer writes into: it grows as needed and keeps every byte.
 @Suite struct MarkupBufferTests {
     @Test func growsPastItsCapacityKeepingEveryByte() {
         var buffer = MarkupBuffer(capacity: 64)
         var expected = ""
         for index in 0..<2_000 {
             buffer.append("<mi>")
-            buffer.appendEscaped("x\(index)")
+            buffer.escaped("x\(index)")
             buffer.append("</mi>")
             buffer.append(UInt8(ascii: "\n"))
             expected += "<mi>x\(index)</mi>\n"
@@ -23,7 +23,7 @@ import Testing
         var buffer = MarkupBuffer(capacity: 64)
         // Long enough that escaping alone makes the buffer grow.
         let text = String(repeating: "a<b & \"c\" > d ∂ ", count: 40)
-        buffer.appendEscaped(text)
+        buffer.escaped(text)
         var output: [UInt8] = []
         buffer.copy(into: &output)
         let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
