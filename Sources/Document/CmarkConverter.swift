@@ -12,6 +12,8 @@ struct CmarkConverter {
     private(set) var takenDollarBlocks: Set<Int> = []
     private(set) var diagnostics: [Diagnostic] = []
     private var locators: [OpaquePointer: ContentLocator] = [:]
+    /// For each block with `@eq-` references, the content offset after the last one found.
+    private var referenceCursors: [OpaquePointer: Int] = [:]
     private var kinds: [UInt32: ExtensionKind] = [:]
     private var reportedDepth = false
 
@@ -177,10 +179,65 @@ struct CmarkConverter {
         var result: [Inline] = []
         var child = cmark_node_first_child(parent)
         while let node = child {
-            if let inline = inline(node, depth: depth + 1) { result.append(inline) }
+            if cmark_node_get_type(node) == CMARK_NODE_TEXT, !tooDeep(node, depth: depth + 1) {
+                appendText(of: node, to: &result)
+            } else if let inline = inline(node, depth: depth + 1) {
+                result.append(inline)
+            }
             child = cmark_node_next(node)
         }
         return result
+    }
+
+    /// A text node: one `.text`, or, when it holds `@eq-` references, its plain runs and
+    /// its references, each at the position of its `@`.
+    private mutating func appendText(of node: OpaquePointer, to result: inout [Inline]) {
+        let text = literal(node)
+        guard EquationReferenceSyntax.mentions(in: text) else {
+            result.append(.text(text))
+            return
+        }
+        var plain = ""
+        for part in EquationReferenceSyntax.split(text) {
+            guard let label = part.label else {
+                plain += part.text
+                continue
+            }
+            if !plain.isEmpty {
+                result.append(.text(plain))
+                plain = ""
+            }
+            result.append(.equationReference(label: label, position: referencePosition(label, in: node)))
+        }
+        if !plain.isEmpty { result.append(.text(plain)) }
+    }
+
+    /// Where `@label` is in the file: found in the content of the text node's block after
+    /// the block's previous reference (references come in the order of the content). When
+    /// the text differs from the content (an escaped character in the label), the position
+    /// after the previous reference.
+    private mutating func referencePosition(_ label: String, in node: OpaquePointer) -> SourcePosition {
+        var block = cmark_node_parent(node)
+        while let current = block, !Self.holdsInlineContent(current) { block = cmark_node_parent(current) }
+        guard let block else {
+            return SourcePosition(line: max(1, Int(cmark_node_get_start_line(node))),
+                                  column: max(1, Int(cmark_node_get_start_column(node))))
+        }
+        let locator = locator(for: block)
+        let cursor = referenceCursors[block] ?? 0
+        guard let offset = locator.contentOffset(of: Array(("@" + label).utf8), from: cursor) else {
+            return locator.position(ofContentOffset: cursor)
+        }
+        referenceCursors[block] = offset + 1
+        return locator.position(ofContentOffset: offset)
+    }
+
+    /// Paragraphs, headings and table cells: the blocks whose content cmark parses as inlines.
+    private static func holdsInlineContent(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { return true }
+        let name = cmark_node_get_type_string(node).map { String(cString: $0) }
+        return name == "table_cell"
     }
 
     private mutating func inline(_ node: OpaquePointer, depth: Int) -> Inline? {

@@ -18,6 +18,8 @@ struct ContentLocator {
 
     private let lines: [Line]
     private let source: SourceText
+    /// The block's content bytes as cmark parsed them.
+    let content: [UInt8]
 
     /// - Parameters:
     ///   - content: the block's content bytes as cmark parsed them.
@@ -28,6 +30,7 @@ struct ContentLocator {
          source: SourceText)
     {
         self.source = source
+        self.content = content
         var lines: [Line] = []
         var lineStart = 0
         var delta = 0
@@ -79,6 +82,19 @@ struct ContentLocator {
         let shift = line.removedBackslashes.reduce(0) { $0 + ($1 <= within ? 1 : 0) }
         let column = source.column(line: line.fileLine, byteOffset: line.byteStart + within + shift)
         return SourcePosition(line: line.fileLine, column: column)
+    }
+
+    /// The offset of the first `needle` in the content at or after `start`.
+    func contentOffset(of needle: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, start >= 0, content.count >= needle.count else { return nil }
+        var offset = start
+        while offset + needle.count <= content.count {
+            if content[offset] == needle[0], content[offset..<(offset + needle.count)].elementsEqual(needle) {
+                return offset
+            }
+            offset += 1
+        }
+        return nil
     }
 
     /// Finds `needle` in `line` at the smallest start ≥ `from`; with `unescapingPipes`, a `\|`

@@ -143,6 +143,9 @@ public indirect enum Inline: Sendable, Equatable {
     /// `[^label]`: `number` is the definition's position, `index` which reference to it this is.
     case footnoteReference(label: String, number: Int, index: Int)
     case math(Math)
+    /// `@eq-label` in text (Quarto's syntax): `label` without the `@` (`eq-loss`), `position`
+    /// where the `@` is. As text (alt text, plain text) it is `@` and the label.
+    case equationReference(label: String, position: SourcePosition)
 
     func collectFormulas(into result: inout [Math]) {
         switch self {
@@ -151,7 +154,7 @@ public indirect enum Inline: Sendable, Equatable {
         case .emphasis(let children), .strong(let children), .strikethrough(let children),
             .link(_, _, let children), .image(_, _, let children):
             for child in children { child.collectFormulas(into: &result) }
-        case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference:
+        case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .equationReference:
             break
         }
     }

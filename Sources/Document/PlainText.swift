@@ -18,6 +18,8 @@ public enum PlainText {
                 append(children, to: &text)
             case .math(let math):
                 text += math.tex
+            case .equationReference(let label, _):
+                text += "@" + label
             case .html, .footnoteReference:
                 break
             }

@@ -11,8 +11,9 @@ public protocol HTMLHooks {
     func write(math: Math, standalone: Bool, into html: inout MarkupBuffer)
     /// HTML to write instead of a code block (e.g. a drawn diagram), or `nil` for the code.
     func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String?
-    /// Writes a text node; return `false` to let the writer escape it as cmark does.
-    func write(text: String, into html: inout MarkupBuffer) -> Bool
+    /// Writes an `@eq-label` reference. The default writes its text, `@` and the label, as
+    /// cmark writes text.
+    func write(equationReference label: String, position: SourcePosition, into html: inout MarkupBuffer)
     /// Called after each block is written (any depth), e.g. to add a result card.
     func didWrite(block: Block, into html: inout MarkupBuffer)
 }
@@ -32,7 +33,9 @@ extension HTMLHooks {
     }
 
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? { nil }
-    public func write(text: String, into html: inout MarkupBuffer) -> Bool { false }
+    public func write(equationReference label: String, position: SourcePosition, into html: inout MarkupBuffer) {
+        html.escaped("@" + label)
+    }
     public func didWrite(block: Block, into html: inout MarkupBuffer) {}
 }
 
@@ -255,7 +258,9 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
     private func write(_ inline: Inline, into html: inout MarkupBuffer) {
         switch inline {
         case .text(let text):
-            if !hooks.write(text: text, into: &html) { html.escaped(text) }
+            html.escaped(text)
+        case .equationReference(let label, let position):
+            hooks.write(equationReference: label, position: position, into: &html)
         case .softBreak:
             html.raw("\n")
         case .lineBreak:
@@ -334,6 +339,8 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
                 writePlain(children, into: &html)
             case .math(let math):
                 html.escaped(math.tex)
+            case .equationReference(let label, _):
+                html.escaped("@" + label)
             case .footnoteReference:
                 break
             }

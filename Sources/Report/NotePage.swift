@@ -142,24 +142,16 @@ public struct NotePage: HTMLHooks {
         return html.string
     }
 
-    public func write(text: String, into html: inout MarkupBuffer) -> Bool {
-        guard EquationReferences.mentions(in: text) else { return false }
-        for part in EquationReferences.split(text) {
-            if let label = part.label {
-                if let number = equationNumbers[label] {
-                    html.raw("<a class=\"equation-ref\" href=\"#")
-                    html.escaped(label)
-                    html.raw("\">(\(number))</a>")
-                } else {
-                    html.raw("<span class=\"equation-ref unknown\" title=\"no formula has this label\">@")
-                    html.escaped(label)
-                    html.raw("</span>")
-                }
-            } else {
-                html.escaped(part.text)
-            }
+    public func write(equationReference label: String, position: SourcePosition, into html: inout MarkupBuffer) {
+        if let number = equationNumbers[label] {
+            html.raw("<a class=\"equation-ref\" href=\"#")
+            html.escaped(label)
+            html.raw("\">(\(number))</a>")
+        } else {
+            html.raw("<span class=\"equation-ref unknown\" title=\"no formula has this label\">@")
+            html.escaped(label)
+            html.raw("</span>")
         }
-        return true
     }
 
     public func didWrite(block: Block, into html: inout MarkupBuffer) {
