@@ -1,4 +1,4 @@
-/// How text is made safe in each language a writer writes. `MarkupBufferEscapingTests` shows
+/// How text is made safe in each language a writer writes. `EscapingTests` (MarkupTests) shows
 /// every rule side by side on the same inputs.
 public enum Escaping: CaseIterable, Sendable {
     /// HTML text and attribute values, and MathML: `&`, `<`, `>`, `"` (cmark's `escape_html`).
