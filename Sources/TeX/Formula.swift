@@ -3,7 +3,7 @@
 /// ```swift
 /// let formula = Formula.parse(#"\frac{\partial L}{\partial w_1} = x_1 \delta"#)
 /// formula.nodes          // [.fraction(...), .atom(=), .scripts(x_1), .atom(δ)]
-/// formula.diagnostics    // [] — or warnings for unknown commands, unclosed braces...
+/// formula.diagnostics    // [] — or warnings for unknown commands, errors for unclosed braces...
 /// ```
 public struct Formula: Hashable, Sendable {
     /// The TeX source, as given (without `$` delimiters).
@@ -22,8 +22,8 @@ public struct Formula: Hashable, Sendable {
     }
 
     /// Parses TeX math (the content between `$...$` or `$$...$$`). Never fails and never
-    /// crashes: unknown commands and unbalanced braces become warnings, nesting deeper than
-    /// 100 levels an error, and the tree keeps everything else.
+    /// crashes: unknown commands become warnings, unbalanced braces and nesting deeper than
+    /// 100 levels errors, and the tree keeps everything else.
     public static func parse(_ source: String) -> Formula {
         var parser = Parser(source: source)
         var nodes: [Node] = []
@@ -43,7 +43,7 @@ public struct Formula: Hashable, Sendable {
             }
         }
         if parser.aborted {
-            let start = parser.diagnostics.last(where: { $0.severity == .error })?.range.lowerBound ?? 0
+            let start = parser.abortOffset
             let range = start..<parser.bytes.count
             nodes.append(.error(ErrorNode(text: "…", message: "formula nested too deep", range: range)))
         }

@@ -39,6 +39,8 @@ struct Parser {
     var depth = 0
     /// Set when nesting went too deep: everything after that point was skipped.
     var aborted = false
+    /// Where the formula nested too deep (its rest is not read), once `aborted`.
+    var abortOffset = 0
     /// How many `\left` are open (to tell whether `\middle` is in place).
     var openLefts = 0
     /// How many environments are open (to tell whether `&` is in place).
@@ -97,6 +99,13 @@ struct Parser {
         diagnostics.append(TeXDiagnostic(severity: .warning, message: message, range: range))
     }
 
+    /// An unbalanced brace: the formula still renders (the brace closed at the end, or an extra
+    /// one ignored), but not as written, so it is an error, not a warning: Derive cannot say
+    /// what the formula means.
+    mutating func unbalanced(_ message: String, _ range: SourceRange) {
+        diagnostics.append(TeXDiagnostic(severity: .error, message: message, range: range))
+    }
+
     /// An `.error` node and a warning for the same problem.
     mutating func errorNode(_ text: String, _ message: String, _ range: SourceRange) -> Node {
         warn(message, range)
@@ -115,6 +124,7 @@ struct Parser {
                     message: "formula nested more than \(Parser.maxDepth) levels deep; the rest is not read",
                     range: range))
             aborted = true
+            abortOffset = range.lowerBound
             position = tokens.count
             return nil
         }
@@ -153,7 +163,7 @@ struct Parser {
             switch token.kind {
             case .close:
                 advance()
-                warn("unbalanced brace: this } closes nothing and is ignored", token.range)
+                unbalanced("unbalanced brace: this } closes nothing and is ignored", token.range)
                 continue
             case .command(let name):
                 let entry = CommandRegistry.entries[name]
@@ -273,7 +283,8 @@ struct Parser {
             return parseGroup()
         case .close:
             advance()
-            return errorNode("}", "unbalanced brace: this } closes nothing", token.range)
+            unbalanced("unbalanced brace: this } closes nothing", token.range)
+            return .error(ErrorNode(text: "}", message: "unbalanced brace: this } closes nothing", range: token.range))
         case .caret, .underscore:
             advance()
             return errorNode(text(token.range), "misplaced script", token.range)
@@ -310,7 +321,7 @@ struct Parser {
             advance()
             end = token.range.upperBound
         } else if !aborted {
-            warn("unbalanced brace: { is not closed; closed at the end of the formula", open.range)
+            unbalanced("unbalanced brace: { is not closed; closed at the end of the formula", open.range)
             end = bytes.count
         }
         return .group(Group(children: children, braced: true, range: open.range.lowerBound..<max(end, open.range.upperBound)))
@@ -464,7 +475,7 @@ struct Parser {
         if let close = peek, close.kind == .close {
             advance()
         } else {
-            warn("unbalanced brace: { is not closed; closed at the end of the formula", token.range)
+            unbalanced("unbalanced brace: { is not closed; closed at the end of the formula", token.range)
         }
         return (content.trimmingSpaces, token.range.lowerBound..<max(previousEnd, token.range.upperBound))
     }

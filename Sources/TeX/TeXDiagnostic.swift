@@ -7,9 +7,9 @@ public typealias SourceRange = Range<Int>
 public struct TeXDiagnostic: Hashable, Sendable, CustomStringConvertible {
     /// How bad a problem is.
     public enum Severity: String, Hashable, Sendable {
-        /// The formula renders, but not as written (an unknown command, an unclosed brace).
+        /// The formula renders, but not as written (an unknown command).
         case warning
-        /// Part of the formula could not be read at all (nesting too deep).
+        /// The formula cannot be read as written: an unbalanced brace, nesting too deep.
         case error
     }
 

@@ -16,18 +16,21 @@ import Testing
         #expect(markup.contains("<mi>b</mi>"), "the rest of the formula is still rendered")
     }
 
-    @Test func unclosedBraceClosesAtTheEndWithAWarning() {
+    /// Issue 15: a formula with an unbalanced brace does not say what was written: an error.
+    @Test func unclosedBraceClosesAtTheEndWithAnError() {
         let formula = Formula.parse("x^{2 + y")
         #expect(formula.diagnostics.count == 1)
+        #expect(formula.diagnostics.first?.severity == .error)
         #expect(formula.diagnostics.first?.message.contains("not closed") == true)
         #expect(formula.diagnostics.first?.range == 2..<3)
         let markup = MathML.render(formula, display: .inline)
         #expect(markup.contains("<msup><mi>x</mi><mrow><mn>2</mn><mo>+</mo><mi>y</mi></mrow></msup>"))
     }
 
-    @Test func extraClosingBraceIsIgnoredWithAWarning() {
+    @Test func extraClosingBraceIsIgnoredWithAnError() {
         let formula = Formula.parse("a } b")
         #expect(formula.diagnostics.map(\.range) == [2..<3])
+        #expect(formula.diagnostics.map(\.severity) == [.error])
         #expect(MathML.render(formula, display: .inline).contains("<mi>b</mi>"))
     }
 

@@ -171,8 +171,11 @@ extension Parser {
                 cells.append(cell)
                 endRow(&self, &rows, &cells, &lineAbove, &rowStart)
                 if !aborted {
-                    warn(plain ? "unbalanced brace: { is not closed; closed at the end of the formula"
-                               : "\\begin{\(environment)} without \\end{\(environment)}", open)
+                    if plain {
+                        unbalanced("unbalanced brace: { is not closed; closed at the end of the formula", open)
+                    } else {
+                        warn("\\begin{\(environment)} without \\end{\(environment)}", open)
+                    }
                 }
                 break
             }

@@ -179,7 +179,7 @@ extension Parser {
         }
         flush(&parts, &buffer, bufferStart, offset)
         if !aborted {
-            warn("unbalanced brace: { is not closed; closed at the end of the formula", open.range)
+            unbalanced("unbalanced brace: { is not closed; closed at the end of the formula", open.range)
         }
         return parts
     }
