@@ -295,7 +295,7 @@ struct NoteChecker {
             }
         }
         // Front matter, then --set, override the note's bindings.
-        for (name, value) in FrontMatterValues.read(document.frontMatter) {
+        for (name, value) in FrontMatterValues.read(document.frontMatter, diagnostics: &diagnostics) {
             override(name, with: value, source: .frontMatter)
         }
         for (name, value) in options.values {
