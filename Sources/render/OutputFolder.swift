@@ -7,6 +7,9 @@ import Foundation
 /// note's path relative to its folder, so nothing is ever written outside the output folder.
 struct OutputFolder: Sendable {
     let root: String
+    /// Where a run's changed files wait until `commit()` moves them into place (see
+    /// OutputStaging.swift); nil: each file is written in place at once.
+    var staging: String? = nil
 
     /// `output/sub/a.html` for a note `sub/a.md`.
     static func pagePath(for relativeNotePath: String, in root: String, extension ext: String = "html") -> String {
@@ -35,6 +38,10 @@ struct OutputFolder: Sendable {
         let folder = components.count == 1 ? root : NoteDiscovery.join(root, components.dropLast().joined(separator: "/"))
         let target = NoteDiscovery.join(folder, components[components.count - 1])
         if Self.holds(parts, at: target) { return }
+        if let staging {
+            try Self.writeStaged(parts, to: NoteDiscovery.join(staging, relativePath))
+            return
+        }
         let temporary = NoteDiscovery.join(folder, ".\(components[components.count - 1]).\(getpid()).tmp")
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if descriptor < 0, errno == ENOENT {
@@ -63,7 +70,7 @@ struct OutputFolder: Sendable {
 
     /// Writes the concatenation of `parts` to the open file `descriptor`, up to `maximumVectors`
     /// parts a system call; false on an error (in `errno`).
-    private static func writeAll(_ parts: [[UInt8]], to descriptor: Int32) -> Bool {
+    static func writeAll(_ parts: [[UInt8]], to descriptor: Int32) -> Bool {
         var next = 0  // the first part not yet written whole
         var offset = 0  // how much of it is written
         while next < parts.count {

@@ -85,7 +85,8 @@ struct Pipeline {
         let notebookOptions = options.notebook
         let writeReports = options.writeReports
         let unsafe = options.unsafeHTML
-        let folder = OutputFolder(root: outputFolder)
+        // Nothing is moved into the output folder until every note is written (OutputStaging).
+        let folder = OutputFolder.staged(root: outputFolder)
         let checked = ParallelMap.map(count: parsed.count) { index -> CheckedNote in
             var note = parsed[index]
             guard let document = note.document else { return note }
@@ -103,6 +104,7 @@ struct Pipeline {
             } catch {
                 note.writeFailure = error
             }
+            FaultInjection.afterWriting(note.note.relativePath)
             // The parse trees served the page; dropping them now lets the next note reuse the
             // memory (fresh pages cost the kernel a fault and a clear each).
             note.result?.formulas = []
@@ -131,6 +133,12 @@ struct Pipeline {
             }
         }
         failures.append(contentsOf: tail.compactMap { $0 })
+        if failures.contains(where: { if case .unwritable = $0 { true } else { false } }) {
+            // A file could not be staged: the output folder is left as it was, all of it.
+            folder.discard()
+        } else {
+            failures.append(contentsOf: folder.commit())
+        }
         return Outcome(notes: checked, failures: failures)
     }
 
