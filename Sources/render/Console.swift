@@ -8,13 +8,14 @@ struct Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    /// An error that stops a note or the run: `render: error: ...`.
+    /// An error that stops a note or the run: `render: error: ...`. Control characters in it
+    /// (from a file name) are shown escaped, never sent to the terminal.
     func error(_ message: String) {
-        Self.standardError("render: error: \(message)")
+        Self.standardError("render: error: \(ControlCharacters.escaped(message))")
     }
 
     /// The one line that ends a run.
     func summary(_ line: String) {
-        print(line)
+        print(ControlCharacters.escaped(line))
     }
 }

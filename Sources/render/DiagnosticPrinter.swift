@@ -18,7 +18,10 @@ struct DiagnosticPrinter {
     }
 
     /// The lines for one diagnostic in a note at `path` whose lines are `lines`.
+    /// Control characters in the path, the message and the source line are shown escaped
+    /// (`\u{1b}`), never sent to the terminal.
     func format(_ diagnostic: Diagnostic, path: String, lines: [Substring]) -> String {
+        let path = ControlCharacters.escaped(path)
         let position = diagnostic.position
         let severity = diagnostic.severity.rawValue + ":"
         let coloredSeverity: String
@@ -28,9 +31,9 @@ struct DiagnosticPrinter {
         case .note: coloredSeverity = paint(severity) { $0.cyan.bold }
         }
         var text = paint("\(path):\(position.line):\(position.column):") { $0.bold }
-        text += " \(coloredSeverity) " + paint(diagnostic.message) { $0.bold }
+        text += " \(coloredSeverity) " + paint(ControlCharacters.escaped(diagnostic.message)) { $0.bold }
         if position.line >= 1, position.line <= lines.count {
-            let line = lines[position.line - 1]
+            let line = Substring(ControlCharacters.escaped(String(lines[position.line - 1])))
             let number = String(position.line)
             let gutter = String(repeating: " ", count: number.count)
             text += "\n \(number) | \(line)"
@@ -42,7 +45,7 @@ struct DiagnosticPrinter {
             text += "\n \(gutter) | " + lead + paint(underline) { $0.green.bold }
         }
         if let hint = diagnostic.hint {
-            text += "\n" + paint("hint:") { $0.cyan.bold } + " " + hint
+            text += "\n" + paint("hint:") { $0.cyan.bold } + " " + ControlCharacters.escaped(hint)
         }
         return text
     }
@@ -51,6 +54,7 @@ struct DiagnosticPrinter {
     static func githubAnnotation(_ diagnostic: Diagnostic, path: String) -> String {
         let command = diagnostic.severity == .error ? "error" : (diagnostic.severity == .warning ? "warning" : "notice")
         let message = diagnostic.message + (diagnostic.hint.map { "\nhint: " + $0 } ?? "")
+        let path = ControlCharacters.escaped(path)
         return "::\(command) file=\(escapeProperty(path)),line=\(diagnostic.position.line),"
             + "col=\(diagnostic.position.column)::\(escapeData(message))"
     }

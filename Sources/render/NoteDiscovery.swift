@@ -6,6 +6,10 @@ struct NoteFile: Sendable, Equatable {
     var path: String
     /// The path relative to the folder it was found in (`sub/a.md`); pages mirror it.
     var relativePath: String
+    /// The note's name in the output (index, report.json) and the key of its sampled values:
+    /// the folder's name and the relative path (`notes/sub/a.md`) however the folder was typed
+    /// (`notes`, `./notes/`, an absolute path); a file given by itself is named by its file name.
+    var name: String
 }
 
 /// Finds the notes named on the command line.
@@ -13,32 +17,50 @@ enum NoteDiscovery {
     /// Every `.md` file under each path, in a stable order (by path), skipping hidden files
     /// and folders and the output folder itself. Symbolic links are followed, each real
     /// folder visited once.
-    static func find(paths: [String], excluding output: String) throws(RenderError) -> [NoteFile] {
+    /// With `writing`, an output folder that is an input folder, or holds an input, is refused.
+    static func find(paths: [String], excluding output: String, writing: Bool = true) throws(RenderError) -> [NoteFile] {
         let fileManager = FileManager.default
         let outputReal = realPath(output)
         var notes: [NoteFile] = []
         var seenOutputs: [String: String] = [:]
+        let outputResolved = PathKey.resolved(output)
         for path in paths {
             var isFolder: ObjCBool = false
             guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
                 throw .missingPath(path)
             }
+            // Pages written into the notes' own folder would be read as notes next time, and
+            // a note inside the output folder could be overwritten by its own report.
+            let resolved = PathKey.resolved(path)
+            if writing, isFolder.boolValue, resolved == outputResolved { throw .outputIsInput(path: path, output: output) }
+            if writing, PathKey.isSameOrInside(resolved, outputResolved) { throw .inputInsideOutput(path: path, output: output) }
             var found: [NoteFile] = []
             if isFolder.boolValue {
                 var visited: Set<String> = []
                 collect(folder: path, relative: "", outputReal: outputReal, visited: &visited, into: &found)
                 if found.isEmpty { throw .noNotes(path) }
+                let folderName = PathKey.folderName(path)
+                for index in found.indices {
+                    found[index].name = folderName.isEmpty ? found[index].relativePath : folderName + "/" + found[index].relativePath
+                }
             } else {
                 guard path.lowercased().hasSuffix(".md") else { throw .notMarkdown(path) }
-                found = [NoteFile(path: path, relativePath: (path as NSString).lastPathComponent)]
+                let fileName = (path as NSString).lastPathComponent
+                found = [NoteFile(path: path, relativePath: fileName, name: fileName)]
             }
             for note in found {
-                if let first = seenOutputs[note.relativePath] {
+                // Pages are compared as a case-insensitive file system (macOS's, Windows')
+                // would: `n.md` and `n.MD` are both `n.html` there.
+                let page = OutputFolder.relativePage(for: note.relativePath)
+                if page.lowercased() == "index.html" {
+                    throw .indexCollision(note: note.path, output: OutputFolder.pagePath(for: note.relativePath, in: output))
+                }
+                if let first = seenOutputs[page.lowercased()] {
                     if first == note.path { continue }
                     throw .outputCollision(output: OutputFolder.pagePath(for: note.relativePath, in: output),
                                            first: first, second: note.path)
                 }
-                seenOutputs[note.relativePath] = note.path
+                seenOutputs[page.lowercased()] = note.path
                 notes.append(note)
             }
         }
@@ -59,7 +81,7 @@ enum NoteDiscovery {
                 collect(folder: path, relative: relativePath, outputReal: outputReal, visited: &visited, into: &notes)
             } else if name.lowercased().hasSuffix(".md") {
                 // A dangling link is kept: reading it then says why it cannot be read.
-                notes.append(NoteFile(path: path, relativePath: relativePath))
+                notes.append(NoteFile(path: path, relativePath: relativePath, name: relativePath))
             }
         }
     }

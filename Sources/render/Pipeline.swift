@@ -39,7 +39,12 @@ struct Pipeline {
         var results: [NoteResult] { notes.compactMap { $0.result } }
         var summary: Summary { notes.reduce(Summary()) { $0 + $1.summary } }
         var formulas: Int { notes.reduce(0) { $0 + $1.formulaCount } }
-        var junitXML: String { JUnitReport.xml(for: results) }
+        /// JUnit names each note by its path as typed (CI tools open it), control characters escaped.
+        var junitXML: String {
+            JUnitReport.xml(for: notes.compactMap { note in
+                note.result.map { var result = $0; result.path = ControlCharacters.escaped(note.note.path); return result }
+            })
+        }
 
         /// Every diagnostic with its note's path and lines, sorted by path, then position.
         var diagnostics: [(path: String, lines: [Substring], diagnostic: Diagnostic)] {
@@ -90,7 +95,9 @@ struct Pipeline {
         let checked = ParallelMap.map(count: parsed.count) { index -> CheckedNote in
             var note = parsed[index]
             guard let document = note.document else { return note }
-            let result = Notebook.check(document, path: note.note.path, options: notebookOptions)
+            // Checked under its name, not the path as typed: sampled values must not depend on
+            // how the folder was spelled on the command line.
+            let result = Notebook.check(document, path: note.note.name, options: notebookOptions)
             note.result = result
             note.formulaCount = result.formulas.count
             note.summary = result.summary
@@ -162,7 +169,7 @@ struct Pipeline {
     private static func indexPage(_ notes: [CheckedNote]) -> String {
         IndexPage.html(entries: notes.filter { $0.document != nil }.map { note in
             IndexPage.Entry(title: note.title, href: URLPath.encode(OutputFolder.relativePage(for: note.note.relativePath)),
-                            path: note.note.path, summary: note.summary)
+                            path: note.note.name, summary: note.summary)
         })
     }
 }

@@ -33,8 +33,13 @@ struct Render: ParsableCommand {
             help: ArgumentHelp("Give a name a value at the example point (repeatable).", valueName: "name=value"))
     var assignments: [String] = []
 
-    @Option(help: ArgumentHelp("Random points each claim is checked at, besides the example point.", valueName: "n"))
+    @Option(help: ArgumentHelp("Random points each claim is checked at, besides the example point (at most 10000).",
+                               valueName: "n"))
     var samples: Int = 8
+
+    /// The most random points a claim is checked at (`--samples`): each costs an evaluation of
+    /// every claim, so a larger number only makes a run slower, never surer in practice.
+    static let maximumSamples = 10_000
 
     @Option(help: ArgumentHelp("Relative tolerance of '='.", valueName: "tolerance"))
     var tolerance: Double = 1e-9
@@ -61,7 +66,9 @@ struct Render: ParsableCommand {
     }
 
     func validate() throws {
-        guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, not \(samples)") }
+        guard samples >= 0, samples <= Self.maximumSamples else {
+            throw ValidationError("--samples must be from 0 to \(Self.maximumSamples), not \(samples)")
+        }
         guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a finite number ≥ 0") }
         _ = try parsedAssignments()
     }
@@ -88,7 +95,7 @@ struct Render: ParsableCommand {
         let start = ContinuousClock.now
         let notes: [NoteFile]
         do {
-            notes = try NoteDiscovery.find(paths: paths, excluding: output)
+            notes = try NoteDiscovery.find(paths: paths, excluding: output, writing: !check)
         } catch {
             console.error(error.description)
             throw ExitCode(2)

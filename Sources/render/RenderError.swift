@@ -6,6 +6,9 @@ enum RenderError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
     case notUTF8(path: String, offset: Int, line: Int)
     case outputCollision(output: String, first: String, second: String)
+    case indexCollision(note: String, output: String)
+    case outputIsInput(path: String, output: String)
+    case inputInsideOutput(path: String, output: String)
     case unwritable(path: String, reason: String)
 
     var description: String {
@@ -21,7 +24,15 @@ enum RenderError: Error, CustomStringConvertible, Equatable {
         case .notUTF8(let path, let offset, let line):
             "\(path): not UTF-8: invalid byte at offset \(offset) (line \(line))"
         case .outputCollision(let output, let first, let second):
-            "\(first) and \(second) would both be written to \(output)"
+            "\(first) and \(second) would both be written to \(output) (names are compared ignoring case, "
+                + "as on macOS and Windows); rename one"
+        case .indexCollision(let note, let output):
+            "\(note) would be written to \(output), the index of all notes; rename the note"
+        case .outputIsInput(let path, let output):
+            "the output folder \(output) is \(path), a folder of notes; choose another with --output"
+        case .inputInsideOutput(let path, let output):
+            "\(path) is inside the output folder \(output), where pages and reports are written; "
+                + "choose another with --output"
         case .unwritable(let path, let reason):
             "\(path): cannot write: \(reason)"
         }

@@ -20,7 +20,11 @@ enum RenderRunner {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/render")
     }
 
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> RenderRun {
+    /// With `timeout` (seconds), a run that takes longer is killed (SIGKILL): the test then
+    /// sees status 9 rather than waiting on a hang.
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
+                    timeout: Double? = nil) throws -> RenderRun
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -34,12 +38,31 @@ enum RenderRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let finished = Finished()
+        if let timeout {
+            let pid = process.processIdentifier
+            Thread.detachNewThread {
+                Thread.sleep(forTimeInterval: timeout)
+                finished.unlessDone { kill(pid, SIGKILL) }
+            }
+        }
+        defer { finished.markDone() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return RenderRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// Whether a run is over, so that its timeout never signals a process id reused since.
+final class Finished: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+
+    func markDone() { lock.withLock { done = true } }
+
+    func unlessDone(_ body: () -> Void) { lock.withLock { if !done { body() } } }
 }
 
 /// A fresh temporary folder for one test.
