@@ -2,7 +2,8 @@ import Foundation
 
 /// The table of built-in functions. Adding a function is adding one entry here.
 ///
-/// `log` has two entries: `log(x)` is base 10 and `log(x, b)` is base `b`; `root(x, n)` is the
+/// `log` has two entries: `log(x)` is the natural logarithm, as `ln(x)` (the reader writes
+/// `\log x` as `ln`), and `log(x, b)` is base `b`; `root(x, n)` is the
 /// real n-th root (negative `x` with odd integer `n` allowed). `step` (Heaviside, 0 at 0) and
 /// `sign` exist because derivatives of `relu`, `abs`, `max` and `min` are written with them.
 /// A function that is not smooth at a point (`relu` at 0) takes the one-sided derivative the
@@ -24,9 +25,9 @@ public enum Builtins {
         ),
         .unary(
             ["log"],
-            value: { Foundation.log10($0) },
-            derivative: { u in 1 / (u * .call("ln", 10)) },
-            slope: { x, _ in 1 / (x * M_LN10) }
+            value: { Foundation.log($0) },
+            derivative: { u in 1 / u },
+            slope: { x, _ in 1 / x }
         ),
         .binary(
             ["log"],

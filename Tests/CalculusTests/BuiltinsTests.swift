@@ -43,7 +43,8 @@ import Testing
         let cases: [(Double?, Double)] = [
             (value("exp", log(2)), 2),
             (value("ln", exp(1.5)), 1.5),
-            (value("log", 1000), 3),
+            (value("log", exp(3)), 3),
+            (value("log", 1000, 10), 3),
             (value("log", 8, 2), 3),
             (value("sqrt", 16), 4),
             (value("root", 27, 3), 3),

@@ -87,7 +87,7 @@ enum DerivativeNotation {
             }
             var order = 1
             if let sup = scripts.sup {
-                if let decoration = reader.decoration(sup) {
+                if let decoration = reader.decoration(sup) ?? reader.layerDecoration(sup, of: name) {
                     name += "^" + decoration
                 } else {
                     let text = ExpressionReader.compactSource(reader.source, sup.range)

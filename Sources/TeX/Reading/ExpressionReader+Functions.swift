@@ -20,12 +20,16 @@ extension ExpressionReader {
         return try power(try application(name, arguments, range: range), closing: closing)
     }
 
-    /// `name` applied to `arguments`: `\max(a, b, c)` nests as `max(max(a, b), c)`; a built-in
+    /// `name` applied to `arguments`: `\max(a, b, c)` nests as `max(max(a, b), c)`, `\log x` is
+    /// `ln(x)`; a built-in
     /// given a number of arguments it does not take is not evaluated.
     func application(_ name: String, _ arguments: [Expression], range: SourceRange) throws(ReadError)
         -> Expression
     {
         guard scope.functions[name] == nil, let first = arguments.first else { return .apply(name, arguments) }
+        // `\log x` is the natural logarithm (as in analysis, ML texts and SymPy): read as `ln`
+        // so that the reading shows it; `\log_{10} x`, `\log_2 x` write their base.
+        if arguments.count == 1, name.utf8.count == 3, name == "log" { return .apply("ln", arguments) }
         let arities = Builtins.arities(of: name)
         if name == "max" || name == "min", arguments.count > 2 {
             return arguments.dropFirst().reduce(first) { .apply(name, [$0, $1]) }

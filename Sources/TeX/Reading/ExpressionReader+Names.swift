@@ -149,6 +149,37 @@ extension ExpressionReader {
         return nil
     }
 
+    /// A layer index as a superscript (`w^2`, `a^l`: Nielsen's notation): one or two digits or
+    /// one Latin letter, as the decoration `(2)`, `(l)` it names (the name `w^(2)`, as `W^{(2)}`
+    /// writes it); `nil` for anything else. Whether it is a name or a power is `layerDecoration`'s
+    /// question.
+    func layerIndex(_ node: Node) -> String? {
+        let text = Self.compactSource(source, node.range)
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 2 else { return nil }
+        if utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) || Self.isLatinLetter(text) {
+            return "(" + text + ")"
+        }
+        return nil
+    }
+
+    /// The decoration of `name^{sup}` when it is a layer name: the note binds or defines
+    /// `name^(sup)` (`w^2 = 0.8`, `z^2 = w^2 a^1 + b^2`) and never uses `name` alone; `nil`
+    /// when the superscript is a power.
+    func layerDecoration(_ sup: Node, of name: String) -> String? {
+        guard !scope.names.isEmpty, let index = layerIndex(sup), isLayerName(name + "^" + index, base: name) else {
+            return nil
+        }
+        return index
+    }
+
+    /// Whether `full` (`w^(2)`) is a name of the note that stands for itself, its `base` (`w`)
+    /// being no name, parameter, function or constant here.
+    func isLayerName(_ full: String, base: String) -> Bool {
+        scope.names.contains(full) && !scope.names.contains(base) && !parameters.contains(base)
+            && indexValues[base] == nil && !isFunction(base) && Constants.value(of: base) == nil
+    }
+
     /// `\hat{y}` → `ŷ`, `\bar{x}` → `x̄`.
     func decoratedName(_ accent: Accent) throws(ReadError) -> String {
         let marks = ["hat": "\u{0302}", "widehat": "\u{0302}", "bar": "\u{0304}", "overline": "\u{0304}",

@@ -16,6 +16,14 @@ extension ExpressionReader {
                 return try applyScripts(scripts, to: .number(Double(value)), baseIsName: false)
             }
             return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
+        case .accent(let accent):
+            // `\hat{m}_t`: an accented name takes scripts like a plain name.
+            var name = try decoratedName(accent)
+            if let sub = scripts.sub {
+                noteRanges(in: sub)
+                name += "_" + (try subscriptName(sub))
+            }
+            return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
         case .atom(let atom) where atom.atomClass == .op && (atom.command == "sum" || atom.command == "prod"):
             return try bigOperator(atom, scripts: scripts, cursor: &cursor)
         case .operatorName(let op):
@@ -52,7 +60,7 @@ extension ExpressionReader {
         var symbolName = name
         var exponent: Node?
         if let sup = scripts.sup {
-            if let name, let decoration = decoration(sup) {
+            if let name, let decoration = decoration(sup) ?? layerDecoration(sup, of: name) {
                 symbolName = name + "^" + decoration
             } else {
                 exponent = sup
@@ -79,7 +87,11 @@ extension ExpressionReader {
             }
             result = try power(result, closing: closing)
         } else if let symbolName {
-            if scripts.primes > 0 {
+            let primed = symbolName + String(repeating: "'", count: scripts.primes)
+            if scripts.primes > 0, !namesFunction(symbolName), scope.names.contains(primed) {
+                // `w'` that the note defines (`w' = w - \alpha g`): a name of its own.
+                result = .symbol(primed)
+            } else if scripts.primes > 0 {
                 let resolved = Self.functionAlias(symbolName) ?? symbolName
                 guard namesFunction(symbolName) else {
                     throw ReadError("\(symbolName)' is the derivative of something that is not a function; "

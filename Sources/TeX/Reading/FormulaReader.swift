@@ -62,7 +62,8 @@ public enum FormulaReader {
         let statements = StatementSplitter.split(parsed.nodes, source: source).map { piece in
             let (sides, relations) = splitRelations(piece.nodes)
             return SplitFormula.Piece(piece: piece, sides: sides, relations: relations,
-                                      head: definableHead(sides[0], source: source))
+                                      head: definableHead(sides[0], body: sides.count > 1 ? sides[1] : nil,
+                                                          source: source))
         }
         return SplitFormula(formula: parsed, source: source, statements: statements)
     }
@@ -87,7 +88,13 @@ public enum FormulaReader {
         if sides.contains(where: { $0.isEmpty }) {
             return [Statement(kind: .prose, label: piece.label, range: range, reason: "a side of the relation is empty")]
         }
-        let head = split.head
+        var head = split.head
+        // `x^2 = 4` where the note uses `x` alone: a claim about a power, not a layer name.
+        if let name = head?.name, name.utf8.contains(UInt8(ascii: "^")),
+            let base = layerHeadBase(sides[0], source: source), scope.names.contains(base)
+        {
+            head = nil
+        }
         // A head that is a built-in function makes a claim about the built-in (§3).
         let isDefinition = relations.first == .equal && head != nil
             && !(head.map { !$0.parameters.isEmpty && isBuiltinFunction($0.name, scope: scope) } ?? false)
@@ -214,11 +221,19 @@ public enum FormulaReader {
     }
 
     /// A definable head (§2): a single name, or a name with a parenthesised list of names.
-    static func definableHead(_ nodes: [Node], source: [UInt8]) -> Head? {
+    /// A primed name alone (`w' = w - \alpha g`, `\theta'_t = ...`) is a name of its own (the
+    /// new value) when `body`, the side after it, uses the letter it primes; otherwise a prime
+    /// is a derivative, and no head.
+    static func definableHead(_ nodes: [Node], body: [Node]? = nil, source: [UInt8]) -> Head? {
         let meaningful = StatementSplitter.meaningful(nodes)
         // A multi-letter name: a run of adjacent letters (`bias`, `net_{h1}`, `mse(a, b)`).
         if let head = multiLetterHead(meaningful, source: source) { return head }
         guard let first = meaningful.first, let name = headName(first, source: source) else { return nil }
+        if case .scripts(let scripts) = first, scripts.primes > 0 {
+            guard meaningful.count == 1, let body, let base = scripts.base, mentions(body, letterOf: base, source: source)
+            else { return nil }
+            return Head(name: name)
+        }
         if meaningful.count == 1 { return Head(name: name) }
         guard let parameters = parameterList(Array(meaningful.dropFirst()), source: source) else { return nil }
         return Head(name: name, parameters: parameters)
@@ -261,18 +276,40 @@ public enum FormulaReader {
         return Head(name: name, parameters: parameters)
     }
 
+    /// For a head written with a layer index (`w^2`, `a^l_j`, not `W^{(2)}`): its name without
+    /// the superscript (`w`, `a_j`).
+    private static func layerHeadBase(_ nodes: [Node], source: [UInt8]) -> String? {
+        let meaningful = StatementSplitter.meaningful(nodes)
+        guard meaningful.count == 1, case .scripts(let scripts) = meaningful[0], let sup = scripts.sup,
+            case .atom(let atom)? = scripts.base
+        else { return nil }
+        let reader = ExpressionReader(source: source, scope: ReadingScope())
+        guard reader.decoration(sup) == nil, reader.layerIndex(sup) != nil else { return nil }
+        guard let sub = scripts.sub else { return atom.text }
+        return (try? reader.subscriptName(sub)).map { atom.text + "_" + $0 }
+    }
+
     /// A single name node: a letter or Greek letter with an optional subscript and decoration,
     /// `\mathrm{name}`, `\operatorname{name}`, `\text{name}`.
     private static func headName(_ node: Node, source: [UInt8]) -> String? {
         switch node {
         case .atom(let atom) where atom.form == .identifier && atom.command != "partial":
             return atom.text
-        case .scripts(let scripts):
-            guard scripts.primes == 0, case .atom(let atom)? = scripts.base, atom.form == .identifier,
-                atom.command != "partial"
-            else { return nil }
+        case .accent(let accent):
             let reader = ExpressionReader(source: source, scope: ReadingScope())
-            var name = atom.text
+            return try? reader.decoratedName(accent)
+        case .scripts(let scripts):
+            let reader = ExpressionReader(source: source, scope: ReadingScope())
+            var name: String
+            switch scripts.base {
+            case .atom(let atom)? where atom.form == .identifier && atom.command != "partial" && atom.command != "infty":
+                name = atom.text
+            case .accent(let accent)?:
+                guard let decorated = try? reader.decoratedName(accent) else { return nil }
+                name = decorated
+            default:
+                return nil
+            }
             if let sub = scripts.sub {
                 guard let text = try? reader.subscriptName(sub) else { return nil }
                 let bytes = source[sub.range.clamped(to: 0..<source.count)]
@@ -285,9 +322,14 @@ public enum FormulaReader {
                 name += "_" + part
             }
             if let sup = scripts.sup {
-                guard let decoration = reader.decoration(sup) else { return nil }
+                // `w^{+}`, `W^{(1)}`; and a layer index (`w^2`, `a^l`), whose name is `w^(2)`: the
+                // reader takes it as that name where the note does not use `w` alone.
+                guard let decoration = reader.decoration(sup)
+                    ?? (Constants.value(of: name) == nil ? reader.layerIndex(sup) : nil)
+                else { return nil }
                 name += "^" + decoration
             }
+            if scripts.primes > 0 { name += String(repeating: "'", count: scripts.primes) }
             return name
         case .font(let font):
             let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
@@ -301,6 +343,25 @@ public enum FormulaReader {
         default:
             return nil
         }
+    }
+
+    /// Whether `nodes` write the letter of `base` (`w` for `w'`, `\theta` for `\theta'_t`) as a
+    /// name of its own, judged on the source: the letter not inside a longer run of letters.
+    private static func mentions(_ nodes: [Node], letterOf base: Node, source: [UInt8]) -> Bool {
+        guard case .atom(let atom) = base, let first = nodes.first, let last = nodes.last else { return false }
+        let word = Array((atom.command.map { "\\" + $0 } ?? atom.text).utf8)
+        let bytes = Array(source[(first.range.lowerBound..<last.range.upperBound).clamped(to: 0..<source.count)])
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard !word.isEmpty, bytes.count >= word.count else { return false }
+        for start in 0...(bytes.count - word.count) where bytes[start..<(start + word.count)].elementsEqual(word) {
+            let before = start > 0 ? bytes[start - 1] : 0
+            let after = start + word.count < bytes.count ? bytes[start + word.count] : 0
+            // A plain letter after a backslash is part of a command (`\sqrt` holds no `q` of its own).
+            if !isLetter(after), !(word[0] != UInt8(ascii: "\\") && (isLetter(before) || before == UInt8(ascii: "\\"))) {
+                return true
+            }
+        }
+        return false
     }
 
     /// `(x, y)` or `\left(x, y\right)`: the names; `\ldots` and `\dots` are skipped.
