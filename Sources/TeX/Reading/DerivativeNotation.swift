@@ -35,6 +35,17 @@ enum DerivativeNotation {
         return .partial(body, variable: variable, order: order)
     }
 
+    /// A node below the bar that is no letter with scripts: an accent (`\hat{y}`), a name in a font.
+    private static func isReadAsName(_ node: Node) -> Bool {
+        switch node {
+        case .accent, .font, .operatorName: return true
+        case .scripts(let scripts):
+            if case .atom? = scripts.base { return false }
+            return true
+        default: return false
+        }
+    }
+
     /// The nodes of a group, or the node itself.
     private static func flatten(_ node: Node) -> [Node] {
         if case .group(let group) = node { return group.children.filter { !StatementSplitter.isIgnorable($0) } }
@@ -70,8 +81,13 @@ enum DerivativeNotation {
         return (kind, order, Array(nodes.dropFirst()))
     }
 
-    /// The variable below the bar: a name, perhaps with an order (`x^2`).
+    /// The variable below the bar: a name, perhaps with an order (`x^2`); or whatever the note
+    /// reads as one name elsewhere (`out_{o1}`, `\hat{y}`, `w^2` where `w^2` is a layer name).
     private static func variableName(_ nodes: [Node], reader: inout ExpressionReader) throws(ReadError) -> (String, Int) {
+        if nodes.count != 1 || isReadAsName(nodes[0]) {
+            var nameReader = reader
+            if case .symbol(let name)? = try? nameReader.expression(nodes) { return (name, 1) }
+        }
         guard nodes.count == 1 else {
             throw ReadError("mixed or multiple variables below the bar are not evaluated", nodes[0].range.lowerBound..<(nodes.last?.range.upperBound ?? 0))
         }

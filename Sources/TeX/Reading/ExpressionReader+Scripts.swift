@@ -137,6 +137,13 @@ extension ExpressionReader {
     /// `\sum_{i=1}^{3} body` and `\prod`: expanded with the index's values.
     private mutating func bigOperator(_ atom: Atom, scripts: Scripts, cursor: inout Cursor) throws(ReadError) -> Expression {
         let command = atom.command ?? "sum"
+        if let sub = scripts.sub, scripts.sup == nil {
+            let index = Self.compactSource(source, sub.range)
+            if !index.isEmpty, !index.contains("="), index.allSatisfy({ $0.isLetter }) {
+                throw ReadError("general form: the \\\(command) over \(index) has no bounds in numbers "
+                                + "(\\\(command)_{\(index)=1}^{3} would be evaluated)", scripts.range)
+            }
+        }
         guard let sub = scripts.sub, let sup = scripts.sup else {
             throw ReadError("\\\(command) needs integer bounds, e.g. \\\(command)_{i=1}^{3}", scripts.range)
         }
@@ -144,6 +151,11 @@ extension ExpressionReader {
         let upper = Self.compactSource(source, sup.range)
         let parts = lower.split(separator: "=", maxSplits: 1)
         guard parts.count == 2, let from = Int(parts[1]), let to = Int(upper) else {
+            // `\sum_k` over a free index, `\sum_{k=1}^{n}` to a symbolic bound: the general rule.
+            if parts.count == 1 || (parts.count == 2 && Int(upper) == nil) {
+                throw ReadError("general form: the \\\(command) over \(parts[0]) has no bounds in numbers "
+                                + "(\\\(command)_{\(parts[0])=1}^{3} would be evaluated)", scripts.range)
+            }
             throw ReadError("\\\(command) is evaluated only with integer bounds written as numbers, e.g. \\\(command)_{i=1}^{3}", scripts.range)
         }
         let index = String(parts[0])
@@ -197,10 +209,45 @@ extension ExpressionReader {
             return String(low + rangeStep)
         }
         if let value = indexValues[text] { return String(value) }
+        if let shifted = shiftedIndex(text) { return shifted }
         guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "," || $0 == "'" }) else {
             throw ReadError("the subscript \(raw) is not a name", node.range)
         }
         return text
+    }
+}
+
+extension ExpressionReader {
+    /// A subscript that is a sum of names and whole numbers (`t-1`, `i+1`, `l+1`): inside a
+    /// `\sum` whose index it uses, its value (`x_{i+1}` at `i = 2` is `x_3`); elsewhere the name
+    /// it writes, braced (`m_{t-1}` is the name `m_{t-1}`, not `m_t` less one); `nil` for
+    /// anything else.
+    func shiftedIndex(_ text: String) -> String? {
+        var terms: [(sign: Int, term: Substring)] = []
+        var sign = 1
+        var start = text.startIndex
+        for index in text.indices where text[index] == "+" || text[index] == "-" {
+            guard index > start || (index == text.startIndex && terms.isEmpty) else { return nil }
+            if index > start { terms.append((sign, text[start..<index])) }
+            sign = text[index] == "+" ? 1 : -1
+            start = text.index(after: index)
+        }
+        guard start < text.endIndex, !terms.isEmpty || sign == -1 else { return nil }
+        terms.append((sign, text[start...]))
+        guard terms.allSatisfy({ term in term.term.allSatisfy { $0.isLetter || $0.isNumber } }) else { return nil }
+        var value = 0
+        var usesIndex = false
+        for (sign, term) in terms {
+            if let number = Int(term) {
+                value += sign * number
+            } else if let index = indexValues[String(term)] {
+                value += sign * index
+                usesIndex = true
+            } else {
+                return "{" + text + "}"
+            }
+        }
+        return usesIndex ? String(value) : "{" + text + "}"
     }
 }
 

@@ -115,6 +115,13 @@ public enum FormulaReader {
             }
             return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
         }
+        // A claim or definition (a mention of `p_i` in prose is only shown).
+        if !scope.names.isEmpty, !relations.isEmpty,
+            let reason = GeneralForm.reason(firstSides, head: isDefinition ? head : nil, scope: scope,
+                                            parameters: probe.parameters)
+        {
+            return [Statement(kind: .prose, label: piece.label, range: range, reason: reason)]
+        }
         let lengths = Set(probe.ranges.map { $0.count })
         guard lengths.count <= 1 else {
             return [Statement(kind: .prose, label: piece.label, range: range,
