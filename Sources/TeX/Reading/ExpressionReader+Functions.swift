@@ -71,7 +71,7 @@ extension ExpressionReader {
         return ([try unary(&cursor)], nil)
     }
 
-    private func startsArgumentList(_ node: Node?) -> Bool {
+    func startsArgumentList(_ node: Node?) -> Bool {
         switch node {
         case .atom(let atom)?: return atom.atomClass == .open && (atom.text == "(" || atom.text == "[")
         case .fenced(let fenced)?: return fenced.left.text == "("

@@ -48,6 +48,12 @@ extension ExpressionReader {
             }
             var cursorForBase = Cursor([base])
             let value = try primary(&cursorForBase)
+            // `\left(\frac{f}{g}\right)'(x)`: the derivative of the combined function at `x`.
+            if case .fenced = base, scripts.primes > 0, scripts.sup == nil, scripts.sub == nil,
+                let combined = try appliedCombination(value, primes: scripts.primes, range: scripts.range, cursor: &cursor)
+            {
+                return combined
+            }
             return try applyScripts(scripts, to: value, baseIsName: false)
         }
     }

@@ -153,7 +153,14 @@ struct ExpressionReader {
             guard let index = root.index else { return .apply("sqrt", [radicand]) }
             return .apply("root", [radicand, try expression([index])])
         case .fenced(let fenced):
-            let inner = try expression(fenced.body)
+            let composed = try composition(fenced.body)
+            let inner: Expression
+            if let composed { inner = composed } else { inner = try expression(fenced.body) }
+            if composed != nil, fenced.left.text == "(", fenced.right.text == ")",
+                let combined = try appliedCombination(inner, primes: 0, range: fenced.range, cursor: &cursor)
+            {
+                return combined
+            }
             switch (fenced.left.text, fenced.right.text) {
             case ("(", ")"), ("[", "]"), ("{", "}"), ("(", "."), (".", ")"):
                 return inner
@@ -236,7 +243,18 @@ struct ExpressionReader {
             throw ReadError("(\(describe(inner))) is a list, not a number: is the name before it a function the note does not define?",
                             opening.range.lowerBound..<(closing?.range.upperBound ?? opening.range.upperBound))
         }
-        var result = try expression(inner)
+        let range = opening.range.lowerBound..<(closing?.range.upperBound ?? opening.range.upperBound)
+        let composed = try composition(inner)
+        var result: Expression
+        if let composed { result = composed } else { result = try expression(inner) }
+        // `(fg)'(x)`, or a composition applied: `(f \circ g)(x)`.
+        var primes = 0
+        if case .scripts(let scripts)? = closing, scripts.sup == nil, scripts.sub == nil { primes = scripts.primes }
+        if primes > 0 || (composed != nil && Self.bareAtom(closing ?? .atom(opening)) != nil),
+            let combined = try appliedCombination(result, primes: primes, range: range, cursor: &cursor)
+        {
+            return combined
+        }
         if case .scripts(let scripts)? = closing {
             result = try applyScripts(scripts, to: result, baseIsName: false)
         }
