@@ -57,6 +57,13 @@ extension Expression: CustomStringConvertible {
             argument.write(into: &text, depth: inner)
             text += ")"
         case .partial(let of, let variable, let order):
+            // `(expr)'` before its variable is known: as the note wrote it, `(…)′`.
+            if variable == "′" {
+                text += "("
+                of.write(into: &text, depth: inner)
+                text += ")" + String(repeating: "′", count: order)
+                return
+            }
             let power = order == 1 ? "" : "^\(order)"
             if case .symbol(let name) = of {
                 text += "∂\(power)\(name)/∂\(variable)\(power)"

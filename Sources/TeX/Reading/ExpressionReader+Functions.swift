@@ -41,9 +41,19 @@ extension ExpressionReader {
         return .apply(name, arguments)
     }
 
-    /// `f(x)^2` and `g(x)'`: scripts on the parenthesis that closes the arguments.
+    /// `f(x)^2` and `g(x)'`: scripts on the parenthesis that closes the arguments. A prime on
+    /// a function of one argument that is a name (`f(x)'`) is the derivative with respect to
+    /// that name, `∂/∂x(f(x))`, as the reading then shows.
     func power(_ value: Expression, closing: Scripts?) throws(ReadError) -> Expression {
         guard let closing else { return value }
+        if closing.primes > 0, closing.sub == nil, case .apply(_, let arguments) = value, arguments.count == 1,
+            case .symbol(let variable) = arguments[0], variable != Self.hole
+        {
+            let derivative = Expression.partial(value, variable: variable, order: closing.primes)
+            guard let sup = closing.sup else { return derivative }
+            var reader = self
+            return .power(derivative, try reader.expression([sup]))
+        }
         return try applyScripts(closing, to: value, baseIsName: false)
     }
 

@@ -136,7 +136,8 @@ extension ExpressionReader {
         }
     }
 
-    /// `x^{+}`, `x^{*}`, `W^{(1)}`: a superscript that is part of the name, not an exponent.
+    /// `x^{+}`, `x^{*}`, `W^{(1)}`, `w^{new}`: a superscript that is part of the name, not an
+    /// exponent.
     func decoration(_ node: Node) -> String? {
         let text = Self.compactSource(source, node.range)
         switch text {
@@ -144,6 +145,14 @@ extension ExpressionReader {
         default: break
         }
         if (text.hasPrefix("(") && text.hasSuffix(")")) || (text.hasPrefix("[") && text.hasSuffix("]")), text.count >= 3 {
+            return text
+        }
+        // A word (`w^{new}`, `\theta^{\text{old}}`): a label, not an exponent.
+        for command in ["\\text", "\\mathrm"] where text.hasPrefix(command) {
+            let word = Self.nameCharacters(String(text.dropFirst(command.count)))
+            if !word.isEmpty, word.allSatisfy({ $0.isLetter }) { return word }
+        }
+        if text.utf8.count >= 3, text.utf8.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) {
             return text
         }
         return nil
