@@ -148,9 +148,10 @@ extension ExpressionReader {
             return text
         }
         // A word (`w^{new}`, `\theta^{\text{old}}`): a label, not an exponent.
-        for command in ["\\text", "\\mathrm"] where text.hasPrefix(command) {
+        for command in ["\\textrm", "\\text", "\\mathrm"] where text.hasPrefix(command) {
             let word = Self.nameCharacters(String(text.dropFirst(command.count)))
             if !word.isEmpty, word.allSatisfy({ $0.isLetter }) { return word }
+            return nil
         }
         if text.utf8.count >= 3, text.utf8.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) {
             return text

@@ -153,6 +153,10 @@ struct ExpressionReader {
             guard let index = root.index else { return .apply("sqrt", [radicand]) }
             return .apply("root", [radicand, try expression([index])])
         case .fenced(let fenced):
+            if fenced.left.text == "(", !argumentCommas(fenced.body).isEmpty {
+                throw ReadError("(\(describe(fenced.body))) is a list, not a number: is the name before it a function the note does not define?",
+                                fenced.range)
+            }
             let composed = try composition(fenced.body)
             let inner: Expression
             if let composed { inner = composed } else { inner = try expression(fenced.body) }

@@ -390,7 +390,10 @@ public enum FormulaReader {
             if current.count == 1, case .atom(let atom) = current[0], ["ldots", "dots", "cdots", "dotsc"].contains(atom.command ?? "") {
                 return true
             }
-            guard let head = definableHead(current, source: source), head.parameters.isEmpty else { return false }
+            // `d^2` in `\mathcal{O}(d^2)` is a power: no layer name among parameters.
+            guard let head = definableHead(current, source: source), head.parameters.isEmpty,
+                layerHeadBase(current, source: source) == nil
+            else { return false }
             parameters.append(head.name)
             return true
         }
