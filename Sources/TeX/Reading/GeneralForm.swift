@@ -25,13 +25,14 @@ enum GeneralForm {
             let (base, indices) = parts(name)
             let free = indices.filter { isSymbolic($0) && !isBound($0, scope: scope, parameters: parameters) }
             guard let index = free.first else { continue }
-            let instance = scope.names.first { other in
+            // The first in sorted order, so that the message is the same every run.
+            let instance = scope.names.filter { other in
                 let (otherBase, otherIndices) = parts(other)
                 return otherBase == base && otherIndices.count == indices.count
                     && zip(otherIndices, indices).allSatisfy { other, own in
                         other.first == own.first && other.dropFirst().allSatisfy { $0.isNumber || $0 == "(" || $0 == ")" }
                     }
-            }
+            }.min()
             if let instance {
                 let letter = index.dropFirst().filter { $0.isLetter }
                 return "general form: the index \(letter) of \(name) is free (the note names \(instance)); "
