@@ -12,7 +12,7 @@ extension ExpressionReader {
         guard meaningful.contains(where: Self.isCompose) else { return nil }
         var names: [String] = []
         var current: [Node] = []
-        for node in meaningful + [nil].compactMap({ $0 }) {
+        for node in meaningful {
             if Self.isCompose(node) {
                 names.append(try composedName(current, at: node.range))
                 current = []

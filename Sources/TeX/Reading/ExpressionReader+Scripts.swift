@@ -46,14 +46,25 @@ extension ExpressionReader {
                 }
                 return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
             }
+            // `\left(\frac{f}{g}\right)'(x)`, `\left(f \circ g\right)'(x)`: the derivative of the
+            // combined function at `x`.
+            if case .fenced(let fenced) = base, fenced.left.text == "(", scripts.primes > 0, scripts.sup == nil,
+                scripts.sub == nil, argumentCommas(fenced.body).isEmpty
+            {
+                let composed = try composition(fenced.body)
+                let combination: Expression
+                if let composed { combination = composed } else { combination = try expression(fenced.body) }
+                if let combined = try appliedCombination(combination, primes: scripts.primes, range: scripts.range,
+                                                         cursor: &cursor)
+                {
+                    return combined
+                }
+                if composed != nil {
+                    throw ReadError("a composition of functions needs an argument: (f \\circ g)'(x)", scripts.range)
+                }
+            }
             var cursorForBase = Cursor([base])
             let value = try primary(&cursorForBase)
-            // `\left(\frac{f}{g}\right)'(x)`: the derivative of the combined function at `x`.
-            if case .fenced = base, scripts.primes > 0, scripts.sup == nil, scripts.sub == nil,
-                let combined = try appliedCombination(value, primes: scripts.primes, range: scripts.range, cursor: &cursor)
-            {
-                return combined
-            }
             return try applyScripts(scripts, to: value, baseIsName: false)
         }
     }

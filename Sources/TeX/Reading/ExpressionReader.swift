@@ -165,6 +165,9 @@ struct ExpressionReader {
             {
                 return combined
             }
+            if composed != nil {
+                throw ReadError("a composition of functions needs an argument: (f \\circ g)(x)", fenced.range)
+            }
             switch (fenced.left.text, fenced.right.text) {
             case ("(", ")"), ("[", "]"), ("{", "}"), ("(", "."), (".", ")"):
                 return inner
@@ -259,6 +262,7 @@ struct ExpressionReader {
         {
             return combined
         }
+        if composed != nil { throw ReadError("a composition of functions needs an argument: (f \\circ g)(x)", range) }
         if case .scripts(let scripts)? = closing {
             result = try applyScripts(scripts, to: result, baseIsName: false)
         }
