@@ -164,11 +164,18 @@ extension ExpressionReader {
     /// writes it); `nil` for anything else. Whether it is a name or a power is `layerDecoration`'s
     /// question.
     func layerIndex(_ node: Node) -> String? {
-        let text = Self.compactSource(source, node.range)
-        let utf8 = text.utf8
+        // Read from the nodes, not the source: asked for every superscript on a name.
+        var node = node
+        if case .group(let group) = node {
+            let children = StatementSplitter.meaningful(group.children)
+            guard children.count == 1 else { return nil }
+            node = children[0]
+        }
+        guard case .atom(let atom) = node, atom.command == nil else { return nil }
+        let utf8 = atom.text.utf8
         guard !utf8.isEmpty, utf8.count <= 2 else { return nil }
-        if utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) || Self.isLatinLetter(text) {
-            return "(" + text + ")"
+        if utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) || Self.isLatinLetter(atom.text) {
+            return "(" + atom.text + ")"
         }
         return nil
     }

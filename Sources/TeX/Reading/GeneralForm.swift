@@ -10,41 +10,54 @@ enum GeneralForm {
     static func reason(_ expressions: [Expression], head: Head?, scope: ReadingScope, parameters: Set<String>)
         -> String?
     {
-        var candidates: [String] = head.map { [$0.name] } ?? []
+        if let head, let reason = reason(for: head.name, scope: scope, parameters: parameters) { return reason }
         var stack = expressions
         while let node = stack.popLast() {
             switch node {
             case .symbol(let name), .partial(_, let name, _):
-                if mayBeGeneral(name) { candidates.append(name) }
+                if let reason = reason(for: name, scope: scope, parameters: parameters) { return reason }
             default:
                 break
             }
             node.forEachChild { stack.append($0) }
         }
-        for name in candidates where mayBeGeneral(name) {
-            let (base, indices) = parts(name)
-            let free = indices.filter { isSymbolic($0) && !isBound($0, scope: scope, parameters: parameters) }
-            guard let index = free.first else { continue }
-            // The first in sorted order, so that the message is the same every run.
-            let instance = scope.names.filter { other in
-                let (otherBase, otherIndices) = parts(other)
-                return otherBase == base && otherIndices.count == indices.count
-                    && zip(otherIndices, indices).allSatisfy { other, own in
-                        other.first == own.first && other.dropFirst().allSatisfy { $0.isNumber || $0 == "(" || $0 == ")" }
-                    }
-            }.min()
-            if let instance {
-                let letter = index.dropFirst().filter { $0.isLetter }
-                return "general form: the index \(letter) of \(name) is free (the note names \(instance)); "
-                    + "the rule is not evaluated"
-            }
+        return nil
+    }
+
+    /// Why `name` makes a statement a general form, if it does.
+    private static func reason(for name: String, scope: ReadingScope, parameters: Set<String>) -> String? {
+        guard mayBeGeneral(name) else { return nil }
+        let (base, indices) = parts(name)
+        let free = indices.filter { isSymbolic($0) && !isBound($0, scope: scope, parameters: parameters) }
+        guard let index = free.first else { return nil }
+        // The first in sorted order, so that the message is the same every run.
+        let instance = scope.names.filter { other in
+            let (otherBase, otherIndices) = parts(other)
+            return otherBase == base && otherIndices.count == indices.count
+                && zip(otherIndices, indices).allSatisfy { other, own in
+                    other.first == own.first && other.dropFirst().allSatisfy { $0.isNumber || $0 == "(" || $0 == ")" }
+                }
+        }.min()
+        if let instance {
+            let letter = index.dropFirst().filter { $0.isLetter }
+            return "general form: the index \(letter) of \(name) is free (the note names \(instance)); "
+                + "the rule is not evaluated"
         }
         return nil
     }
 
-    /// A quick test: the name has a subscript or a layer index.
+    /// A quick test on the bytes: a Latin letter after the first `_` or `^` (`p_i`, `a^(l)`; not
+    /// `w_1`, which most names are like).
     private static func mayBeGeneral(_ name: String) -> Bool {
-        name.utf8.contains(UInt8(ascii: "_")) || name.utf8.contains(UInt8(ascii: "("))
+        var inScript = false
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "^") {
+                inScript = true
+            } else if inScript, (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") {
+                return true
+            }
+        }
+        return false
     }
 
     /// `a_j^(l)` → (`a`, [`_j`, `^(l)`]): each index with the script it is in.
