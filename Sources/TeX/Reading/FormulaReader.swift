@@ -275,7 +275,12 @@ public enum FormulaReader {
             if subscriptRange != nil { break }
         }
         guard letters.utf8.count >= 2 else { return nil }  // ASCII letters: one byte each
-        let subscriptText = subscriptRange.map { ExpressionReader.compactSource(source, $0) }
+        // `net_{t-1}` is named as the reader names it (`net_{t-1}`).
+        let reader = ExpressionReader(source: source, scope: ReadingScope())
+        let subscriptText = subscriptRange.map { range in
+            let text = ExpressionReader.compactSource(source, range)
+            return reader.shiftedIndex(text) ?? text
+        }
         let name = letters + (subscriptText.map { "_" + $0 } ?? "")
         let rest = Array(nodes[index...])
         if rest.isEmpty { return Head(name: name) }
