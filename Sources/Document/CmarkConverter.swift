@@ -16,6 +16,9 @@ struct CmarkConverter {
     private var referenceCursors: [OpaquePointer: Int] = [:]
     private var kinds: [UInt32: ExtensionKind] = [:]
     private var reportedDepth = false
+    /// The id the next formula met takes: formulas are numbered as they are converted, which
+    /// is source order (`Document` checks it and renumbers a tree built otherwise).
+    private var formulaCount = 0
 
     init(source: SourceText, records: [InlineMathRecord], dollarBlocks: [Int: BlockPrepass.DollarBlock]) {
         self.source = source
@@ -164,12 +167,12 @@ struct CmarkConverter {
         let lineStarts = Self.lineStarts(of: tex) { texLocator.position(ofContentOffset: $0) }
         if info == BlockPrepass.fenceInfo, let block = dollarBlocks[line] {
             takenDollarBlocks.insert(line)
-            return .math(Math(tex: String(decoding: tex, as: UTF8.self), display: true, delimiter: .dollarBlock,
+            return .math(Math(tex: String(decoding: tex, as: UTF8.self), id: nextFormulaID(), display: true, delimiter: .dollarBlock,
                               label: block.label, position: SourcePosition(line: line, column: block.column),
                               lineStarts: lineStarts))
         }
         let column = source.column(line: line, byteOffset: Int(cmark_node_get_start_column(node)) - 1)
-        return .math(Math(tex: String(decoding: tex, as: UTF8.self), display: true, delimiter: .fence,
+        return .math(Math(tex: String(decoding: tex, as: UTF8.self), id: nextFormulaID(), display: true, delimiter: .fence,
                           position: SourcePosition(line: line, column: column), lineStarts: lineStarts))
     }
 
@@ -280,9 +283,14 @@ struct CmarkConverter {
         let record = records[index]
         let locator = locator(for: record.block)
         let lineStarts = Self.lineStarts(of: record.tex) { locator.position(ofContentOffset: record.texOffset + $0) }
-        return .math(Math(tex: String(decoding: record.tex, as: UTF8.self), display: record.delimiter == .doubleDollar,
+        return .math(Math(tex: String(decoding: record.tex, as: UTF8.self), id: nextFormulaID(), display: record.delimiter == .doubleDollar,
                           delimiter: record.delimiter, label: record.label,
                           position: locator.position(ofContentOffset: record.openerOffset), lineStarts: lineStarts))
+    }
+
+    private mutating func nextFormulaID() -> FormulaID {
+        formulaCount += 1
+        return FormulaID(formulaCount - 1)
     }
 
     private mutating func locator(for block: OpaquePointer) -> ContentLocator {

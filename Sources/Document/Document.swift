@@ -6,7 +6,8 @@
 public struct Document: Sendable, Equatable {
     /// The top-level blocks, in source order.
     public var blocks: [Block] {
-        didSet { formulas = Self.formulas(in: blocks) }
+        // Assigning `blocks` inside its own observer does not call the observer again.
+        didSet { (blocks, formulas) = Self.numberingFormulas(blocks) }
     }
     /// The YAML front matter (between `---` lines at the very top), if any.
     public var frontMatter: FrontMatter?
@@ -19,21 +20,27 @@ public struct Document: Sendable, Equatable {
         blocks: [Block], frontMatter: FrontMatter? = nil, diagnostics: [Diagnostic] = [],
         lines: [Substring] = []
     ) {
-        self.blocks = blocks
-        self.formulas = Self.formulas(in: blocks)
+        (self.blocks, self.formulas) = Self.numberingFormulas(blocks)
         self.frontMatter = frontMatter
         self.diagnostics = diagnostics
         self.lines = lines
     }
 
     /// Every formula in the document, in source order (collected when the blocks are set:
-    /// the checker, the page and the report all walk them).
+    /// the checker, the page and the report all walk them); `formulas[k].id` is `FormulaID(k)`.
     public private(set) var formulas: [Math]
 
-    private static func formulas(in blocks: [Block]) -> [Math] {
-        var result: [Math] = []
-        for block in blocks { block.collectFormulas(into: &result) }
-        return result
+    /// The blocks with every formula's id its place in source order, and the formulas. The
+    /// parser numbers them as it goes, so the blocks are rewritten only when built otherwise
+    /// (by hand, or edited).
+    private static func numberingFormulas(_ blocks: [Block]) -> ([Block], [Math]) {
+        var formulas: [Math] = []
+        for block in blocks { block.collectFormulas(into: &formulas) }
+        if formulas.indices.allSatisfy({ formulas[$0].id.index == $0 }) { return (blocks, formulas) }
+        var next = 0
+        let numbered = blocks.map { $0.numberingFormulas(from: &next) }
+        for index in formulas.indices { formulas[index].id = FormulaID(index) }
+        return (numbered, formulas)
     }
 }
 
@@ -85,6 +92,39 @@ public indirect enum Block: Sendable, Equatable {
             result.append(math)
         case .thematicBreak, .codeBlock, .htmlBlock:
             break
+        }
+    }
+
+    /// The block with its formulas numbered from `next`, in the order of `collectFormulas`.
+    func numberingFormulas(from next: inout Int) -> Block {
+        func blocks(_ list: [Block]) -> [Block] { list.map { $0.numberingFormulas(from: &next) } }
+        func inlines(_ list: [Inline]) -> [Inline] { list.map { $0.numberingFormulas(from: &next) } }
+        switch self {
+        case .paragraph(let content):
+            return .paragraph(inlines(content))
+        case .heading(let level, let content, let line):
+            return .heading(level: level, content: inlines(content), line: line)
+        case .blockQuote(let children):
+            return .blockQuote(blocks(children))
+        case .list(var list):
+            for index in list.items.indices { list.items[index].blocks = blocks(list.items[index].blocks) }
+            return .list(list)
+        case .table(var table):
+            for row in table.rows.indices {
+                for cell in table.rows[row].cells.indices {
+                    table.rows[row].cells[cell] = inlines(table.rows[row].cells[cell])
+                }
+            }
+            return .table(table)
+        case .footnoteDefinition(var definition):
+            definition.blocks = blocks(definition.blocks)
+            return .footnoteDefinition(definition)
+        case .math(var math):
+            math.id = FormulaID(next)
+            next += 1
+            return .math(math)
+        case .thematicBreak, .codeBlock, .htmlBlock:
+            return self
         }
     }
 }
@@ -156,6 +196,26 @@ public indirect enum Inline: Sendable, Equatable {
             for child in children { child.collectFormulas(into: &result) }
         case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .equationReference:
             break
+        }
+    }
+
+    /// The inline with its formulas numbered from `next`, in the order of `collectFormulas`.
+    func numberingFormulas(from next: inout Int) -> Inline {
+        func inlines(_ list: [Inline]) -> [Inline] { list.map { $0.numberingFormulas(from: &next) } }
+        switch self {
+        case .math(var math):
+            math.id = FormulaID(next)
+            next += 1
+            return .math(math)
+        case .emphasis(let children): return .emphasis(inlines(children))
+        case .strong(let children): return .strong(inlines(children))
+        case .strikethrough(let children): return .strikethrough(inlines(children))
+        case .link(let destination, let title, let children):
+            return .link(destination: destination, title: title, content: inlines(children))
+        case .image(let source, let title, let children):
+            return .image(source: source, title: title, content: inlines(children))
+        case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference:
+            return self
         }
     }
 }

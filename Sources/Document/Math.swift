@@ -1,3 +1,17 @@
+/// Which formula of a note: its place among the note's formulas in source order (the order of
+/// `Document.formulas`), assigned when the document is built. The checker's results, the parse
+/// trees and the pages all name a formula by it.
+public struct FormulaID: Hashable, Comparable, Sendable {
+    /// The formula's position in `Document.formulas`, from 0.
+    public let index: Int
+
+    public init(_ index: Int) {
+        self.index = index
+    }
+
+    public static func < (lhs: FormulaID, rhs: FormulaID) -> Bool { lhs.index < rhs.index }
+}
+
 /// One formula of a note: its TeX exactly as written, how it was delimited, and where it is.
 public struct Math: Sendable, Equatable {
     /// How the formula was written in the note.
@@ -17,6 +31,8 @@ public struct Math: Sendable, Equatable {
     /// The TeX between the delimiters, byte for byte as in the note (line endings become `\n`;
     /// container prefixes such as `> ` of a block quote are not part of it).
     public var tex: String
+    /// Which formula of its document this is (see `FormulaID`).
+    public var id: FormulaID
     /// Whether this is display math (`$$`, a `$$` block or a ```` ```math ```` fence).
     public var display: Bool
     public var delimiter: Delimiter
@@ -29,10 +45,11 @@ public struct Math: Sendable, Equatable {
     public var lineStarts: [SourcePosition]
 
     public init(
-        tex: String, display: Bool, delimiter: Delimiter, label: String? = nil,
+        tex: String, id: FormulaID = FormulaID(0), display: Bool, delimiter: Delimiter, label: String? = nil,
         position: SourcePosition, lineStarts: [SourcePosition]
     ) {
         self.tex = tex
+        self.id = id
         self.display = display
         self.delimiter = delimiter
         self.label = label
