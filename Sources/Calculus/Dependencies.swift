@@ -67,13 +67,7 @@ struct DependencyGraph {
     var naturallyOrderedLeaves: [String] {
         let others = Set(unrankedLeaves).sorted(by: naturallyPrecedes)
         var ranked: [String] = []
-        for (word, bits) in rankedLeaves.enumerated() {
-            var rest = bits
-            while rest != 0 {
-                ranked.append(index.leafNames[word * 64 + rest.trailingZeroBitCount])
-                rest &= rest - 1
-            }
-        }
+        rankedLeaves.forEachMember { ranked.append(index.leafNames[$0]) }
         if others.isEmpty { return ranked }
         if ranked.isEmpty { return others }
         var merged: [String] = []
@@ -97,8 +91,8 @@ struct DependencyGraph {
     private let index: DependencyIndex
     private let stop: String?
     private var orderIDs: [Int] = []
-    /// The leaves met that the index ranks, as bits by rank.
-    private var rankedLeaves: [UInt64] = []
+    /// The leaves met that the index ranks, by rank.
+    private var rankedLeaves = LeafSet()
     /// The leaves met that the index does not rank, repeats included.
     private var unrankedLeaves: [String] = []
 
@@ -128,10 +122,9 @@ struct DependencyGraph {
         }
         index = context.dependencyIndex ?? DependencyIndex(context: context, reachableFrom: rootDependencies)
         if index.ranksLeaves {
-            rankedLeaves = [UInt64](repeating: 0, count: (index.leafNames.count + 63) / 64)
             for leaf in rootLeaves {
                 if let rank = index.leafRanks[leaf] {
-                    rankedLeaves[rank / 64] |= 1 << UInt64(rank % 64)
+                    rankedLeaves.insert(rank)
                 } else {
                     unrankedLeaves.append(leaf)
                 }
@@ -191,7 +184,7 @@ struct DependencyGraph {
     ) throws(CalculusError) {
         let walk = try index.walk(id)
         if index.ranksLeaves {
-            for rank in index.walkLeafRanks[id] { rankedLeaves[rank / 64] |= 1 << UInt64(rank % 64) }
+            for rank in index.walkLeafRanks[id] { rankedLeaves.insert(rank) }
         } else {
             unrankedLeaves.append(contentsOf: walk.leaves)
         }

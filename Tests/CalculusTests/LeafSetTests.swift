@@ -1,4 +1,3 @@
-@testable import Notebook
 import Calculus
 import Testing
 

@@ -1,13 +1,13 @@
-import Calculus
-
-/// Which leaves an expression depends on through the note's definitions and functions,
-/// remembered per definition so that a note with many statements walks each definition once.
-/// (The same answer as `Context.leaves(of:)`, without building a dependency graph per question.)
+/// Which leaves expressions depend on through the definitions and functions of a context,
+/// remembered per definition so that many questions walk each definition once. (The leaves
+/// of `Context.leaves(of:)`, as a set and without building a dependency graph per question;
+/// a definition in a cycle or a function that cannot be applied adds no leaves here, where
+/// `leaves(of:)` throws.)
 ///
 /// Leaves (and the defined symbols a definition reaches) are numbered as they are met and sets
 /// of them kept as bits, so that joining the leaves of a definition into those of its users
 /// costs a few word operations, not a hash per name.
-final class LeafIndex {
+public final class LeafIndex {
     private let context: Context
     /// The number of every name met: leaves, and defined symbols that `reached` holds.
     private var numbers: [String: Int] = [:]
@@ -22,7 +22,7 @@ final class LeafIndex {
     /// The defined symbols each definition reaches, directly or not.
     private var reached: [String: LeafSet] = [:]
 
-    init(context: Context) {
+    public init(context: Context) {
         self.context = context
         // Sized once for the names the context knows (and some leaves without a value yet):
         // tables grown one insertion at a time rehash every name at each growth.
@@ -35,12 +35,12 @@ final class LeafIndex {
     }
 
     /// The leaves of `expression`, names in `parameters` excepted.
-    func leaves(of expression: Expression, parameters: Set<String> = []) -> Set<String> {
+    public func leaves(of expression: Expression, parameters: Set<String> = []) -> Set<String> {
         names(in: leafSet(of: expression, parameters: parameters))
     }
 
     /// The leaves of all the expressions together, each with the names it excepts.
-    func leaves(ofAll expressions: [(expression: Expression, parameters: Set<String>)]) -> Set<String> {
+    public func leaves(ofAll expressions: [(expression: Expression, parameters: Set<String>)]) -> Set<String> {
         var found = LeafSet()
         for (expression, parameters) in expressions { collect(expression, parameters: parameters, into: &found) }
         return names(in: found)
@@ -48,14 +48,14 @@ final class LeafIndex {
 
     /// The leaves of `expression` as numbers (`names(in:)` names them), names in `parameters`
     /// excepted.
-    func leafSet(of expression: Expression, parameters: Set<String> = []) -> LeafSet {
+    public func leafSet(of expression: Expression, parameters: Set<String> = []) -> LeafSet {
         var found = LeafSet()
         collect(expression, parameters: parameters, into: &found)
         return found
     }
 
     /// The names of the numbers in `set`.
-    func names(in set: LeafSet) -> Set<String> {
+    public func names(in set: LeafSet) -> Set<String> {
         var result = Set<String>(minimumCapacity: set.count)
         set.forEachMember { result.insert(names[$0]) }
         return result
@@ -63,7 +63,7 @@ final class LeafIndex {
 
     /// Whether the definition of one of `names` reaches one of `names`: as a defined symbol it
     /// uses, directly or not, or as one of its leaves (one lookup per name, not one per pair).
-    func definitionsReachAnyOf(_ names: [String]) -> Bool {
+    public func definitionsReachAnyOf(_ names: [String]) -> Bool {
         var reach = LeafSet()
         for name in names {
             guard let definition = context.definitions[name] else { continue }
@@ -146,56 +146,5 @@ final class LeafIndex {
         visitingReached.remove(name)
         reached[name] = found
         return found
-    }
-}
-
-/// A set of small non-negative numbers as bits: the first 64 in one word, more in an array.
-struct LeafSet {
-    private var first: UInt64 = 0
-    private var rest: [UInt64] = []
-
-    /// Whether the set has no member.
-    var isEmpty: Bool { first == 0 && rest.allSatisfy { $0 == 0 } }
-
-    /// The number of members.
-    var count: Int {
-        rest.reduce(first.nonzeroBitCount) { $0 + $1.nonzeroBitCount }
-    }
-
-    mutating func insert(_ member: Int) {
-        if member < 64 {
-            first |= 1 << UInt64(member)
-            return
-        }
-        let word = member / 64 - 1
-        if rest.count <= word { rest.append(contentsOf: repeatElement(0, count: word + 1 - rest.count)) }
-        rest[word] |= 1 << UInt64(member % 64)
-    }
-
-    func contains(_ member: Int) -> Bool {
-        if member < 64 { return first & (1 << UInt64(member)) != 0 }
-        let word = member / 64 - 1
-        return word < rest.count && rest[word] & (1 << UInt64(member % 64)) != 0
-    }
-
-    mutating func formUnion(_ other: LeafSet) {
-        first |= other.first
-        if other.rest.isEmpty { return }
-        if rest.count < other.rest.count { rest.append(contentsOf: repeatElement(0, count: other.rest.count - rest.count)) }
-        for (index, word) in other.rest.enumerated() { rest[index] |= word }
-    }
-
-    /// Calls `body` with each member, in increasing order.
-    func forEachMember(_ body: (Int) -> Void) {
-        Self.forEachBit(of: first, offset: 0, body)
-        for (index, word) in rest.enumerated() { Self.forEachBit(of: word, offset: (index + 1) * 64, body) }
-    }
-
-    private static func forEachBit(of word: UInt64, offset: Int, _ body: (Int) -> Void) {
-        var bits = word
-        while bits != 0 {
-            body(offset + bits.trailingZeroBitCount)
-            bits &= bits - 1
-        }
     }
 }
