@@ -11,18 +11,26 @@ import TeX
 /// point gives every leaf of the note a random value; a claim sees only its own leaves), so a
 /// note with many claims compiles once and evaluates each point once.
 struct ClaimChecker {
-    /// One claim: where it is, and its sides with names resolved.
+    /// One claim: its sides with names resolved, the relations between them, and each
+    /// relation's absolute tolerance (see `tolerances(of:in:options:)`).
     struct Claim {
-        var entry: NoteChecker.Entry
+        var relations: [Relation]
         var sides: [Calculus.Expression]
+        var tolerances: [Double]
     }
 
-    let checker: NoteChecker
+    /// The note's context, final (its dependencies indexed).
+    let context: Context
+    let leafIndex: LeafIndex
+    /// For messages: the note's names of the context's keys.
+    let names: NoteNames
+    let options: NotebookOptions
+    /// The note's path: it seeds the random points.
+    let path: String
     let claims: [Claim]
 
     /// The verdict of each claim, in order.
     func check() -> [Check] {
-        let context = checker.context
         let sides = claims.flatMap(\.sides)
         let program: Program
         do {
@@ -30,11 +38,14 @@ struct ClaimChecker {
         } catch {
             // One bad claim must not spoil the others: check them one by one.
             if claims.count > 1 {
-                return claims.map { ClaimChecker(checker: checker, claims: [$0]).check()[0] }
+                return claims.map { claim in
+                    ClaimChecker(context: context, leafIndex: leafIndex, names: names, options: options, path: path,
+                                 claims: [claim]).check()[0]
+                }
             }
-            return [Check(status: .cannotTell, points: 0, message: NoteChecker.message(for: error))]
+            return [Check(status: .cannotTell, points: 0, message: names.message(for: error))]
         }
-        var states = claims.map { State(claim: $0, checker: checker) }
+        var states = claims.map { State(claim: $0, leafIndex: leafIndex) }
         var offset = 0
         for index in states.indices {
             states[index].offset = offset
@@ -43,11 +54,11 @@ struct ClaimChecker {
         var slopes = SlopeSides(sides: sides, program: program)
         let example = SamplePoint(program: program, values: program.point(context.values), base: context.values)
         let atExample = slopes.outcomes(at: example)
-        for index in states.indices { states[index].compare(atExample, point: example, checker: checker) }
+        for index in states.indices { states[index].compare(atExample, point: example, in: self) }
 
-        let samples = checker.options.samples
+        let samples = options.samples
         var pending = states.indices.filter { states[$0].identity && states[$0].verdict == nil && samples > 0 }
-        var generator = SplitMix64([checker.path, "claims"], seed: checker.options.seed)
+        var generator = SplitMix64([path, "claims"], seed: options.seed)
         var attempts = 0
         var values = [Double](repeating: 0, count: program.leaves.count)
         while !pending.isEmpty, attempts < samples * 20 {
@@ -57,7 +68,7 @@ struct ClaimChecker {
             for position in values.indices { values[position] = generator.uniform(range) }
             let point = SamplePoint(program: program, values: .success(values), base: context.values)
             let outcomes = slopes.outcomes(at: point)
-            for index in pending { states[index].compare(outcomes, point: point, checker: checker) }
+            for index in pending { states[index].compare(outcomes, point: point, in: self) }
             pending.removeAll { states[$0].verdict != nil || states[$0].compared > samples }
         }
         return states.map(\.final)
@@ -154,19 +165,15 @@ struct ClaimChecker {
         let claim: Claim
         let leavesOfSides: [LeafSet]
         let identity: Bool
-        let tolerances: [Double]
         var offset = 0
         var compared = 0
         var verdict: Check?
         var undefinedReason: String?
 
-        init(claim: Claim, checker: NoteChecker) {
+        init(claim: Claim, leafIndex: LeafIndex) {
             self.claim = claim
-            leavesOfSides = claim.sides.map { checker.leafIndex.leafSet(of: $0) }
+            leavesOfSides = claim.sides.map { leafIndex.leafSet(of: $0) }
             identity = leavesOfSides.allSatisfy { !$0.isEmpty }
-            tolerances = claim.entry.statement.relations.indices.map {
-                ClaimChecker.tolerance(for: $0, of: claim.entry, checker: checker)
-            }
         }
 
         var final: Check {
@@ -180,7 +187,7 @@ struct ClaimChecker {
         }
 
         /// Compares the claim's sides in `outcomes` (the whole program's) at `point`.
-        mutating func compare(_ outcomes: [Outcome], point: SamplePoint, checker: NoteChecker) {
+        mutating func compare(_ outcomes: [Outcome], point: SamplePoint, in checker: ClaimChecker) {
             let count = claim.sides.count
             var values: [Double] = []
             for index in 0..<count {
@@ -191,19 +198,20 @@ struct ClaimChecker {
                     undefinedReason = "the \(ClaimChecker.sideName(index, of: count)) is undefined (\(reason))"
                     return
                 case .failure(let error):
-                    verdict = Check(status: .cannotTell, points: compared, message: NoteChecker.message(for: error))
+                    verdict = Check(status: .cannotTell, points: compared, message: checker.names.message(for: error))
                     return
                 }
             }
             compared += 1
-            for (index, relation) in claim.entry.statement.relations.enumerated() where index + 1 < values.count {
+            for (index, relation) in claim.relations.enumerated() where index + 1 < values.count {
                 let left = values[index]
                 let right = values[index + 1]
-                if !ClaimChecker.holds(relation, left, right, tolerance: tolerances[index], checker: checker) {
+                if !ClaimChecker.holds(relation, left, right, tolerance: claim.tolerances[index],
+                                       relativeTolerance: checker.options.relativeTolerance) {
                     let (leftText, rightText) = NumberText.pair(left, right)
                     var leaves = leavesOfSides[index]
                     leaves.formUnion(leavesOfSides[index + 1])
-                    let pointText = ClaimChecker.describe(point, leaves: checker.leafIndex.names(in: leaves))
+                    let pointText = ClaimChecker.describe(point, leaves: checker.leafIndex.names(in: leaves), names: checker.names)
                     let sidesText = values.count > 2 ? " (sides \(index + 1) and \(index + 2))" : ""
                     verdict = Check(status: .fails, points: compared,
                                     message: "left \(leftText), right \(rightText)\(sidesText)"
@@ -220,17 +228,17 @@ struct ClaimChecker {
     }
 
     /// `x = 0.3, y = 0.1` for the leaves involved (at most six, in natural order).
-    static func describe(_ point: SamplePoint, leaves: Set<String>) -> String {
-        let names = leaves.sorted(by: Names.naturalOrder)
-        var parts = names.prefix(6).map { "\(NoteChecker.displayName($0)) = \(NumberText.format(point.value(of: $0) ?? .nan))" }
-        if names.count > 6 { parts.append("…") }
+    static func describe(_ point: SamplePoint, leaves: Set<String>, names: NoteNames) -> String {
+        let keys = leaves.sorted(by: Names.naturalOrder)
+        var parts = keys.prefix(6).map { "\(names.noteName(of: $0)) = \(NumberText.format(point.value(of: $0) ?? .nan))" }
+        if keys.count > 6 { parts.append("…") }
         return parts.joined(separator: ", ")
     }
 
     static func holds(_ relation: Relation, _ left: Double, _ right: Double, tolerance: Double,
-                      checker: NoteChecker) -> Bool
+                      relativeTolerance: Double) -> Bool
     {
-        let close = abs(left - right) <= tolerance + checker.options.relativeTolerance * max(abs(left), abs(right))
+        let close = abs(left - right) <= tolerance + relativeTolerance * max(abs(left), abs(right))
         switch relation {
         case .equal, .approximately: return close
         case .notEqual: return !close
@@ -241,12 +249,19 @@ struct ClaimChecker {
         }
     }
 
-    /// The absolute tolerance of relation `index`: for `\approx`, half a unit of the last digit
-    /// written in the number on either side; otherwise the configured absolute tolerance.
-    static func tolerance(for index: Int, of entry: NoteChecker.Entry, checker: NoteChecker) -> Double {
-        let statement = entry.statement
-        guard statement.relations[index] == .approximately else { return checker.options.absoluteTolerance }
-        let texBytes = Array(checker.formulas[entry.formula].tex.utf8)
+    /// The absolute tolerance of each relation of a claim: for `\approx`, half a unit of the
+    /// last digit written in the number on either side; otherwise the configured absolute
+    /// tolerance. `formulas` are the note's, by id.
+    static func tolerances(of claim: SitedStatement, in formulas: [Math], options: NotebookOptions) -> [Double] {
+        claim.statement.relations.indices.map { tolerance(for: $0, of: claim, in: formulas, options: options) }
+    }
+
+    private static func tolerance(for index: Int, of claim: SitedStatement, in formulas: [Math],
+                                  options: NotebookOptions) -> Double
+    {
+        let statement = claim.statement
+        guard statement.relations[index] == .approximately else { return options.absoluteTolerance }
+        let texBytes = Array(formulas[claim.site.formula.index].tex.utf8)
         for side in [index + 1, index] where side < statement.sideRanges.count {
             let range = statement.sideRanges[side].clamped(to: 0..<texBytes.count)
             if let exponent = Self.lastDigitExponent(String(decoding: texBytes[range], as: UTF8.self)) {

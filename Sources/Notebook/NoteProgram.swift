@@ -90,7 +90,7 @@ struct NoteProgram {
         var hasPartial = false
         var appliesFunction = false
         let hasFunctions = !context.functions.isEmpty
-        NoteChecker.visit(body) { node in
+        body.visitAll { node in
             switch node {
             case .partial:
                 hasPartial = true

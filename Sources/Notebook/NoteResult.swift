@@ -15,21 +15,17 @@ public struct NoteResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The one-variable functions the note defines, ready to be plotted.
     public var plots: [FunctionPlot]
-    /// Each formula's parse tree, in the order of `Document.formulas` (parsed once, for the
-    /// reading and for the MathML).
-    public var formulas: [Formula]
     /// The note's mermaid diagrams, read, in source order (the page draws them from here).
     public var diagrams: [NoteDiagram] = []
 
     public init(path: String, point: [PointValue] = [], statements: [StatementResult] = [],
-                diagnostics: [Diagnostic] = [], plots: [FunctionPlot] = [], formulas: [Formula] = [])
+                diagnostics: [Diagnostic] = [], plots: [FunctionPlot] = [])
     {
         self.path = path
         self.point = point
         self.statements = statements
         self.diagnostics = diagnostics
         self.plots = plots
-        self.formulas = formulas
     }
 
     /// Counts for the summary line and the page header.
@@ -94,15 +90,14 @@ public struct PointValue: Sendable, Equatable {
     }
 }
 
-/// What a statement is (NOTE-LANGUAGE.md §2).
-public enum StatementKind: String, Sendable, Equatable, CaseIterable {
-    case binding, definition, claim, declaration, expression, prose
-}
+/// What a statement is (NOTE-LANGUAGE.md §2): the reader's own kinds (its raw values are the
+/// words report.json and the pages write).
+public typealias StatementKind = Statement.Kind
 
 /// One statement of a formula and what was computed for it.
 public struct StatementResult: Sendable {
-    /// The index of the formula (in `Document.formulas`) the statement comes from.
-    public var formula: Int
+    /// The formula the statement comes from.
+    public var formula: FormulaID
     /// For a statement expanded from an index range (`w_{1..2}`), the index.
     public var index: Int?
     /// Where the statement starts in the note.
@@ -127,7 +122,7 @@ public struct StatementResult: Sendable {
     /// The diagnostics about this statement.
     public var diagnostics: [Diagnostic]
 
-    public init(formula: Int, position: SourcePosition, tex: String, kind: StatementKind, name: String? = nil,
+    public init(formula: FormulaID, position: SourcePosition, tex: String, kind: StatementKind, name: String? = nil,
                 reading: String? = nil, notEvaluated: String? = nil, value: Double? = nil,
                 partials: [(name: String, value: Double)] = [], gradient: [(name: String, value: Double)] = [],
                 check: Check? = nil, diagnostics: [Diagnostic] = [])
@@ -202,7 +197,7 @@ public struct Summary: Sendable, Equatable {
 /// A one-variable function the note defines, as numbers for a plot.
 public struct FunctionPlot: Sendable {
     /// The formula that defines it.
-    public var formula: Int
+    public var formula: FormulaID
     public var name: String
     public var parameter: String
     /// The parameter's value at the example point, if it has one.
@@ -211,7 +206,7 @@ public struct FunctionPlot: Sendable {
     /// Its derivative, when the note speaks of it (`f'(x)`, `\frac{d f}{d x}`).
     public var derivative: (@Sendable (Double) -> Double)?
 
-    public init(formula: Int, name: String, parameter: String, exampleX: Double?,
+    public init(formula: FormulaID, name: String, parameter: String, exampleX: Double?,
                 function: @escaping @Sendable (Double) -> Double,
                 derivative: (@Sendable (Double) -> Double)? = nil)
     {

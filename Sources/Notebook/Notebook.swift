@@ -6,11 +6,26 @@ import TeX
 /// example point, evaluates definitions and their derivatives, and verifies every claim
 /// (NOTE-LANGUAGE.md §2–§7).
 public enum Notebook {
-    /// Everything Derive computes about `document`, the note at `path`.
+    /// Everything Derive computes about `document`, the note at `path`, with the parse tree of
+    /// each of its formulas.
+    ///
+    /// Checking is a pipeline of values: the statements read from the formulas (each with its
+    /// site), the definitions with their identities, the context and example point, then the
+    /// results.
     public static func check(_ document: Document, path: String, options: NotebookOptions = NotebookOptions())
-        -> NoteResult
+        -> CheckedNote
     {
-        var checker = NoteChecker(document: document, path: path, options: options)
-        return checker.run().readingDiagrams(of: document)
+        let formulas = document.formulas
+        // Each formula parsed once: the reading and the pages' MathML both use the tree.
+        let trees = formulas.map { Formula.parse($0.tex) }
+        let sections = Sections(document)
+        let statements = NoteStatements(formulas: formulas, trees: trees, sections: sections)
+        let definitions = NoteDefinitions(statements.statements, sections: sections)
+        let setting = NoteContext(statements: statements.statements, definitions: definitions,
+                                  frontMatter: document.frontMatter, options: options, path: path)
+        let result = NoteEvaluation(statements: statements, definitions: definitions, setting: setting,
+                                    document: document, path: path, options: options).result()
+            .readingDiagrams(of: document)
+        return CheckedNote(document: document, trees: trees, result: result)
     }
 }

@@ -15,14 +15,14 @@ public enum MarkdownReport {
     /// The report as UTF-8, as it is written to the file.
     public static func bytes(document: Document, result: NoteResult, title: String) -> [UInt8] {
         let formulas = document.formulas
-        var byFormula: [Int: [Int]] = [:]
+        var byFormula: [FormulaID: [Int]] = [:]
         for index in result.statements.indices { byFormula[result.statements[index].formula, default: []].append(index) }
 
         // After which source line each display formula's table goes: the first blank line at
         // or after the formula's last line, so a paragraph is never split.
         var insertions: [Int: [[Int]]] = [:]
-        for (index, math) in formulas.enumerated() where math.display {
-            guard let statements = byFormula[index] else { continue }
+        for math in formulas where math.display {
+            guard let statements = byFormula[math.id] else { continue }
             let lastLine = (math.lineStarts.last?.line ?? math.position.line)
                 + (math.delimiter == .dollarBlock || math.delimiter == .fence ? 1 : 0)
             var line = lastLine

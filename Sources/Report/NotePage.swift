@@ -9,31 +9,28 @@ import TeX
 /// summary and the example point at the top, gradients of sinks, plots of one-variable
 /// functions and mermaid diagrams drawn as SVG.
 public struct NotePage: HTMLHooks {
-    let document: Document
-    let result: NoteResult
-    let formulaIndex: [SourcePosition: Int]
-    let statementsByFormula: [Int: [StatementResult]]
+    let note: CheckedNote
+    let statementsByFormula: [FormulaID: [StatementResult]]
     let equationNumbers: [String: Int]
-    let plotsByFormula: [Int: [FunctionPlot]]
+    let plotsByFormula: [FormulaID: [FunctionPlot]]
 
-    public init(document: Document, result: NoteResult) {
-        self.document = document
-        self.result = result
-        let formulas = document.formulas
-        var index: [SourcePosition: Int] = [:]
-        index.reserveCapacity(formulas.count)
+    var document: Document { note.document }
+    var result: NoteResult { note.result }
+
+    public init(note: CheckedNote) {
+        self.note = note
+        let formulas = note.document.formulas
         var numbers: [String: Int] = [:]
-        for (position, math) in formulas.enumerated() {
-            index[math.position] = position
+        for math in formulas {
             if let label = math.label, numbers[label] == nil { numbers[label] = numbers.count + 1 }
         }
-        formulaIndex = index
         equationNumbers = numbers
-        var statements: [Int: [StatementResult]] = [:]
+        let result = note.result
+        var statements: [FormulaID: [StatementResult]] = [:]
         statements.reserveCapacity(formulas.count)
         for statement in result.statements { statements[statement.formula, default: []].append(statement) }
         statementsByFormula = statements
-        var plots: [Int: [FunctionPlot]] = [:]
+        var plots: [FormulaID: [FunctionPlot]] = [:]
         for plot in result.plots { plots[plot.formula, default: []].append(plot) }
         plotsByFormula = plots
     }
@@ -64,16 +61,15 @@ public struct NotePage: HTMLHooks {
     // MARK: - Hooks
 
     public func write(math: Math, standalone: Bool, into html: inout MarkupBuffer) {
-        let index = formulaIndex[math.position]
-        let statements = index.flatMap { statementsByFormula[$0] } ?? []
-        let anchor = anchor(for: math, index: index)
+        let statements = statementsByFormula[math.id] ?? []
+        let anchor = anchor(for: math)
         if math.display {
             if standalone { html.newlineIfNeeded() }
             let tag = standalone ? "div" : "span"
             html.raw("<\(tag) class=\"formula display\" id=\"")
             html.escaped(anchor)
             html.raw("\" data-line=\"\(math.position.line)\">")
-            writeMathML(math, index: index, display: true, into: &html)
+            writeMathML(math, display: true, into: &html)
             if let label = math.label, let number = equationNumbers[label] {
                 html.raw("<span class=\"equation-number\">(\(number))</span>")
             }
@@ -86,35 +82,30 @@ public struct NotePage: HTMLHooks {
             html.raw("<span class=\"formula inline\" id=\"")
             html.escaped(anchor)
             html.raw("\" data-line=\"\(math.position.line)\">")
-            writeMathML(math, index: index, display: false, into: &html)
+            writeMathML(math, display: false, into: &html)
             ResultCards.badge(for: statements, into: &html)
             html.raw("</span>")
         }
     }
 
     /// The id of a formula's element: its label, or `f` and its number in the note.
-    private func anchor(for math: Math, index: Int?) -> String {
-        math.label ?? index.map { "f\($0 + 1)" } ?? "f"
+    private func anchor(for math: Math) -> String {
+        math.label ?? "f\(math.id.index + 1)"
     }
 
     /// For each source line, the anchor of the first formula on it (for links from the list
     /// of problems).
     private var anchorsByLine: [Int: String] {
         var anchors: [Int: String] = [:]
-        for (index, math) in document.formulas.enumerated() where anchors[math.position.line] == nil {
-            anchors[math.position.line] = anchor(for: math, index: index)
+        for math in document.formulas where anchors[math.position.line] == nil {
+            anchors[math.position.line] = anchor(for: math)
         }
         return anchors
     }
 
-    /// The formula's MathML, from the parse tree the Notebook already made when it has it.
-    private func writeMathML(_ math: Math, index: Int?, display: Bool, into html: inout MarkupBuffer) {
-        let formula: Formula
-        if let index, index < result.formulas.count, result.formulas[index].source == math.tex {
-            formula = result.formulas[index]
-        } else {
-            formula = Formula.parse(math.tex)
-        }
+    /// The formula's MathML, from the parse tree the Notebook made.
+    private func writeMathML(_ math: Math, display: Bool, into html: inout MarkupBuffer) {
+        let formula = note.tree(of: math.id)
         MathML.write(formula, display: display ? .block : .inline, into: &html)
     }
 
@@ -164,11 +155,10 @@ public struct NotePage: HTMLHooks {
         default: return
         }
         for math in formulas {
-            guard let index = formulaIndex[math.position] else { continue }
-            if math.display, let statements = statementsByFormula[index], !statements.isEmpty {
-                ResultCards.card(for: statements, anchor: anchor(for: math, index: index), into: &html)
+            if math.display, let statements = statementsByFormula[math.id], !statements.isEmpty {
+                ResultCards.card(for: statements, anchor: anchor(for: math), into: &html)
             }
-            for plot in plotsByFormula[index] ?? [] {
+            for plot in plotsByFormula[math.id] ?? [] {
                 ResultCards.plot(plot, into: &html)
             }
         }

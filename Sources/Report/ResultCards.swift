@@ -204,14 +204,14 @@ enum ResultCards {
         let plot = Plot(title: "\(function.name)(\(function.parameter))", xLabel: function.parameter,
                         yLabel: "\(function.name)(\(function.parameter))",
                         curves: [PlotCurve("\(function.name)", function.function)], exampleX: function.exampleX,
-                        xRange: range, id: "plot-\(function.formula)-\(function.name)")
+                        xRange: range, id: "plot-\(function.formula.index)-\(function.name)")
         html.newlineIfNeeded()
         html.raw("<figure class=\"figure-plot\">")
         if let derivative = function.derivative {
             let slope = Plot(title: "\(function.name)′(\(function.parameter))", xLabel: function.parameter,
                              yLabel: "\(function.name)′(\(function.parameter))",
                              curves: [PlotCurve("\(function.name)′", derivative)], exampleX: function.exampleX,
-                             xRange: range, id: "plot-\(function.formula)-\(function.name)-derivative")
+                             xRange: range, id: "plot-\(function.formula.index)-\(function.name)-derivative")
             html.raw(PlotSVG.pair(plot, beside: slope))
         } else {
             html.raw(PlotSVG.svg(plot))

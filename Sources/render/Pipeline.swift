@@ -14,8 +14,8 @@ struct Pipeline {
 
     let options: Options
 
-    /// A note after reading and checking, or why it could not be read.
-    struct CheckedNote: Sendable {
+    /// A note of the run after reading and checking, or why it could not be read.
+    struct NoteRun: Sendable {
         var note: NoteFile
         var document: Document?
         var result: NoteResult?
@@ -33,7 +33,7 @@ struct Pipeline {
 
     /// What a run did.
     struct Outcome {
-        var notes: [CheckedNote]
+        var notes: [NoteRun]
         var failures: [RenderError]
 
         var results: [NoteResult] { notes.compactMap { $0.result } }
@@ -74,15 +74,15 @@ struct Pipeline {
 
     func run(notes: [NoteFile], outputFolder: String) -> Outcome {
         // Every note is read and parsed first: a page links to its neighbours by their titles.
-        let parsed = ParallelMap.map(count: notes.count) { index -> CheckedNote in
+        let parsed = ParallelMap.map(count: notes.count) { index -> NoteRun in
             let note = notes[index]
             // A note without a heading is titled by its file name.
             var fallbackTitle: String { ((note.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension }
             do throws(RenderError) {
                 let document = MarkdownParser.parse(try NoteReader.read(note))
-                return CheckedNote(note: note, document: document, title: PlainText.firstHeading(of: document) ?? fallbackTitle)
+                return NoteRun(note: note, document: document, title: PlainText.firstHeading(of: document) ?? fallbackTitle)
             } catch {
-                return CheckedNote(note: note, title: fallbackTitle, failure: error)
+                return NoteRun(note: note, title: fallbackTitle, failure: error)
             }
         }
         // Then each note is checked and its page, report and JSON written at once, while its
@@ -92,19 +92,20 @@ struct Pipeline {
         let unsafe = options.unsafeHTML
         // Nothing is moved into the output folder until every note is written (OutputStaging).
         let folder = OutputFolder.staged(root: outputFolder)
-        let checked = ParallelMap.map(count: parsed.count) { index -> CheckedNote in
+        let checked = ParallelMap.map(count: parsed.count) { index -> NoteRun in
             var note = parsed[index]
             guard let document = note.document else { return note }
             // Checked under its name, not the path as typed: sampled values must not depend on
             // how the folder was spelled on the command line.
-            let result = Notebook.check(document, path: note.note.name, options: notebookOptions)
+            let checkedNote = Notebook.check(document, path: note.note.name, options: notebookOptions)
+            let result = checkedNote.result
             note.result = result
-            note.formulaCount = result.formulas.count
+            note.formulaCount = document.formulas.count
             note.summary = result.summary
             guard writeReports else { return note }
             note.json = ReportJSON.noteBytes(result)
             do throws(RenderError) {
-                let page = Self.page(for: index, of: parsed, document: document, result: result, unsafe: unsafe)
+                let page = Self.page(for: index, of: parsed, note: checkedNote, unsafe: unsafe)
                 try folder.write(page, to: OutputFolder.relativePage(for: note.note.relativePath))
                 let markdown = MarkdownReport.bytes(document: document, result: result, title: note.title)
                 try folder.write(markdown, to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
@@ -112,9 +113,8 @@ struct Pipeline {
                 note.writeFailure = error
             }
             FaultInjection.afterWriting(note.note.relativePath)
-            // The parse trees served the page; dropping them now lets the next note reuse the
-            // memory (fresh pages cost the kernel a fault and a clear each).
-            note.result?.formulas = []
+            // The parse trees served the page and go with `checkedNote` here: the next note
+            // reuses their memory (fresh pages cost the kernel a fault and a clear each).
             return note
         }
         // Closures, not key paths: a key path would copy each note to read one field.
@@ -150,7 +150,7 @@ struct Pipeline {
     }
 
     /// A note's page; `notes` gives its neighbours' titles for the navigation.
-    private static func page(for index: Int, of notes: [CheckedNote], document: Document, result: NoteResult, unsafe: Bool) -> [UInt8] {
+    private static func page(for index: Int, of notes: [NoteRun], note: CheckedNote, unsafe: Bool) -> [UInt8] {
         let relative = OutputFolder.relativePage(for: notes[index].note.relativePath)
         func link(_ other: Int) -> PageShell.Link? {
             guard notes.indices.contains(other), notes[other].document != nil else { return nil }
@@ -162,11 +162,11 @@ struct Pipeline {
             title: notes[index].title, rootPrefix: URLPath.rootPrefix(for: relative),
             index: PageShell.Link(title: "Index", href: URLPath.link(from: relative, to: "index.html")),
             previous: link(index - 1), next: link(index + 1))
-        let page = NotePage(document: document, result: result)
+        let page = NotePage(note: note)
         return shell.page { page.write(into: &$0, unsafeHTML: unsafe) }
     }
 
-    private static func indexPage(_ notes: [CheckedNote]) -> String {
+    private static func indexPage(_ notes: [NoteRun]) -> String {
         IndexPage.html(entries: notes.filter { $0.document != nil }.map { note in
             IndexPage.Entry(title: note.title, href: URLPath.encode(OutputFolder.relativePage(for: note.note.relativePath)),
                             path: note.note.name, summary: note.summary)

@@ -27,7 +27,7 @@ import Testing
         guard let data = FileManager.default.contents(atPath: specURL.path) else { return }
         let spec = String(decoding: data, as: UTF8.self)
         let rewritten = SpecFile.replacingExpectations(in: spec, file: "Spec/note-language.md") { example in
-            NoteDump.text(Notebook.check(MarkdownParser.parse(example.input), path: "spec.md"))
+            NoteDump.text(Notebook.check(MarkdownParser.parse(example.input), path: "spec.md").result)
         }
         try Data(rewritten.utf8).write(to: specURL)
     }
@@ -35,7 +35,7 @@ import Testing
     @Test(arguments: examples())
     func example(_ example: SpecExample) {
         let document = MarkdownParser.parse(example.input)
-        let result = Notebook.check(document, path: "spec.md")
+        let result = Notebook.check(document, path: "spec.md").result
         let actual = NoteDump.text(result)
         #expect(actual == example.expected, "\(example)\n--- note\n\(example.input)--- actual\n\(actual)")
     }

@@ -45,15 +45,18 @@ import Testing
 
         """
 
+    static func checked() -> CheckedNote {
+        Notebook.check(MarkdownParser.parse(note), path: "notes/writers.md")
+    }
+
     static func rendered() -> (Document, NoteResult) {
-        let document = MarkdownParser.parse(note)
-        return (document, Notebook.check(document, path: "notes/writers.md"))
+        let note = checked()
+        return (note.document, note.result)
     }
 
     @Test func htmlPage() {
-        let (document, result) = Self.rendered()
         let page = PageShell(title: "Writers", rootPrefix: "")
-            .page(body: NotePage(document: document, result: result).body(unsafeHTML: false))
+            .page(body: NotePage(note: Self.checked()).body(unsafeHTML: false))
         #expect(page.contains("<math display=\"block\">"))
         #expect(page.contains("class=\"verdict fails\""))
         Golden.check(page, named: "writers.html")

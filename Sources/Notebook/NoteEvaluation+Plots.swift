@@ -1,32 +1,33 @@
 import Calculus
 
-extension NoteChecker {
+extension NoteEvaluation {
     /// Every one-parameter function the note defines, with its derivative when the note
     /// speaks of it (`f'(x)` somewhere in its statements).
     func plots() -> [FunctionPlot] {
         var mentionedDerivatives = Set<String>()
-        for index in entries.indices {
+        let sited = statements.statements
+        for index in sited.indices {
             // Resolving keeps derivative nodes and makes no others: a side without one is skipped.
-            for side in entries[index].statement.sides where Self.containsDerivativeNode(side) {
-                Self.visit(resolve(side, at: entries[index].site)) { node in
+            for side in sited[index].statement.sides where Self.containsDerivativeNode(side) {
+                definitions.resolve(side, at: sited[index].site, in: context).visitAll { node in
                     if case .derivative(let name, _, _) = node { mentionedDerivatives.insert(name) }
                 }
             }
         }
         var plots: [FunctionPlot] = []
-        for (site, definition) in definitions.sorted(by: { $0.key < $1.key }) {
+        for definition in definitions.all {
             guard case .function(let parameters) = definition.kind, parameters.count == 1,
-                let parameter = parameters.first, let entry = entries.first(where: { $0.site == site })
+                let parameter = parameters.first
             else { continue }
             // The curve's variable is a name no note can write, so a parameter that the note
             // also defines elsewhere (`h(u)` beside `u = xy`) cannot leak into the plot.
-            let applied = Expression.apply(definition.unique, [.symbol(Self.plotVariable)])
+            let applied = Expression.apply(definition.key, [.symbol(Self.plotVariable)])
             guard let function = curve(applied) else { continue }
-            let derivative = mentionedDerivatives.contains(definition.unique)
-                ? curve(.derivative(definition.unique, order: 1, argument: .symbol(Self.plotVariable)))
+            let derivative = mentionedDerivatives.contains(definition.key)
+                ? curve(.derivative(definition.key, order: 1, argument: .symbol(Self.plotVariable)))
                 : nil
             let exampleX = context.definitions[parameter] == nil ? context.values[parameter] : nil
-            plots.append(FunctionPlot(formula: entry.formula, name: definition.name, parameter: parameter,
+            plots.append(FunctionPlot(formula: definition.site.formula, name: definition.name, parameter: parameter,
                                       exampleX: exampleX, function: function, derivative: derivative))
         }
         return plots
@@ -51,17 +52,9 @@ extension NoteChecker {
     /// Whether the expression has a `derivative` node (`f'(u)`).
     static func containsDerivativeNode(_ expression: Expression) -> Bool {
         var found = false
-        visit(expression) { node in
+        expression.visitAll { node in
             if case .derivative = node { found = true }
         }
         return found
-    }
-
-    static func visit(_ expression: Expression, _ body: (Expression) -> Void) {
-        var stack = [expression]
-        while let node = stack.popLast() {
-            body(node)
-            node.forEachChild { stack.append($0) }
-        }
     }
 }

@@ -1,0 +1,139 @@
+import Calculus
+import Document
+
+/// The third phase of checking: the context of the note's definitions (front matter and
+/// `--set` over its bindings), every statement's sides with names resolved, the example
+/// point, and the values of every definition there.
+struct NoteContext {
+    /// Final: every compile and derivative made from it shares one walk of its definitions.
+    let context: Context
+    /// Each statement's sides with names resolved to keys.
+    let resolvedSides: [[Expression]]
+    /// Leaves per expression, over the finished context.
+    let leafIndex: LeafIndex
+    /// The values of the leaves the statements reach, in natural order, with their sources.
+    let point: [PointValue]
+    /// Values of every defined symbol at the example point.
+    let program: NoteProgram
+    /// Problems with the values given outside the formulas (a front matter Derive refuses to read).
+    let diagnostics: [Diagnostic]
+
+    init(statements: [SitedStatement], definitions: NoteDefinitions, frontMatter: FrontMatter?,
+         options: NotebookOptions, path: String)
+    {
+        var (context, sources) = Self.definitionsContext(statements: statements, definitions: definitions)
+        // Front matter, then --set, override the note's bindings.
+        var diagnostics: [Diagnostic] = []
+        for (name, value) in FrontMatterValues.read(frontMatter, diagnostics: &diagnostics) {
+            Self.override(name, with: value, source: .frontMatter, in: &context, sources: &sources, definitions: definitions)
+        }
+        for (name, value) in options.values {
+            Self.override(name, with: value, source: .commandLine, in: &context, sources: &sources, definitions: definitions)
+        }
+        // A function's parameters are no names of the note inside its own statement.
+        let parameters = statements.indices.map { index in statements[index].statement.head.map { Set($0.parameters) } ?? [] }
+        let finalContext = context
+        let resolvedSides = statements.indices.map { index in
+            statements[index].statement.sides.map {
+                definitions.resolve($0, at: statements[index].site, parameters: parameters[index], in: finalContext)
+            }
+        }
+        let leafIndex = LeafIndex(context: context)
+        point = Self.examplePoint(
+            resolvedSides: resolvedSides, parameters: parameters, definitions: definitions, leafIndex: leafIndex,
+            context: &context, sources: &sources, options: options, path: path)
+        // The context is final from here: every compile and derivative below shares one walk
+        // of its definitions.
+        context.indexDependencies()
+        self.context = context
+        self.resolvedSides = resolvedSides
+        self.leafIndex = leafIndex
+        program = NoteProgram(context: context, leafIndex: leafIndex)
+        self.diagnostics = diagnostics
+    }
+
+    /// The note's definitions as a context, in document order (a body is resolved over the
+    /// definitions before it), with where each binding's value comes from.
+    private static func definitionsContext(statements: [SitedStatement], definitions: NoteDefinitions)
+        -> (Context, [String: PointValue.Source])
+    {
+        var context = Context()
+        var sources: [String: PointValue.Source] = [:]
+        // The tables sized once, not grown one insertion at a time.
+        var counts = (bindings: 0, symbols: 0, functions: 0)
+        for definition in definitions.all {
+            switch definition.kind {
+            case .binding: counts.bindings += 1
+            case .symbol: counts.symbols += 1
+            case .function: counts.functions += 1
+            }
+        }
+        context.values.reserveCapacity(counts.bindings)
+        context.definitions.reserveCapacity(counts.symbols)
+        context.functions.reserveCapacity(counts.functions)
+        sources.reserveCapacity(counts.bindings)
+        for definition in definitions.all {
+            let statement = statements[definition.statement]
+            guard let body = statement.statement.sides.first else { continue }
+            let site = definition.site
+            switch definition.kind {
+            case .binding:
+                let value = Context().evaluate(definitions.resolve(body, at: site, in: context))
+                context.values[definition.key] = value.value ?? .nan
+                sources[definition.key] = .note(line: statement.position.line)
+            case .symbol:
+                context.definitions[definition.key] = definitions.resolve(body, at: site, in: context)
+            case .function(let parameters):
+                context.functions[definition.key] = UserFunction(
+                    parameters: parameters,
+                    body: definitions.resolve(body, at: site, parameters: Set(parameters), in: context))
+            }
+        }
+        return (context, sources)
+    }
+
+    private static func override(
+        _ name: String, with value: Double, source: PointValue.Source, in context: inout Context,
+        sources: inout [String: PointValue.Source], definitions: NoteDefinitions
+    ) {
+        let keys = definitions.all.filter { $0.name == name }.map(\.key)
+        for key in keys where context.values[key] != nil {
+            context.values[key] = value
+            sources[key] = source
+        }
+        if keys.isEmpty {
+            context.values[name] = value
+            sources[name] = source
+        }
+    }
+
+    /// Every leaf the note's statements reach gets a value: bound, from front matter or
+    /// `--set`, or sampled. `parameters` holds the parameters of each statement's head.
+    private static func examplePoint(
+        resolvedSides: [[Expression]], parameters: [Set<String>], definitions: NoteDefinitions, leafIndex: LeafIndex,
+        context: inout Context, sources: inout [String: PointValue.Source], options: NotebookOptions, path: String
+    ) -> [PointValue] {
+        var sides: [(expression: Expression, parameters: Set<String>)] = []
+        for (index, resolved) in resolvedSides.enumerated() {
+            for side in resolved { sides.append((side, parameters[index])) }
+        }
+        var leaves = leafIndex.leaves(ofAll: sides)
+        leaves.formUnion(context.values.keys)
+        for definition in definitions.all {
+            if case .function(let parameters) = definition.kind {
+                // A function's value is shown at its parameters' values.
+                for parameter in parameters where context.isLeaf(parameter) { leaves.insert(parameter) }
+            }
+        }
+        var point: [PointValue] = []
+        for leaf in leaves.sorted(by: Names.naturalOrder) where context.isLeaf(leaf) {
+            if context.values[leaf] == nil {
+                context.values[leaf] = Sampler.value(path: path, name: leaf, seed: options.seed)
+                sources[leaf] = .sampled
+            }
+            point.append(PointValue(name: definitions.names.noteName(of: leaf), value: context.values[leaf] ?? .nan,
+                                    source: sources[leaf] ?? .sampled))
+        }
+        return point
+    }
+}

@@ -1,0 +1,132 @@
+import Calculus
+import TeX
+
+/// What a statement defines: which definition of which name, and as what.
+struct Definition {
+    enum Kind { case binding, symbol, function([String]) }
+    var identity: DefinitionName
+    var kind: Kind
+    var site: StatementSite
+    /// The statement's position in `NoteStatements.statements`.
+    var statement: Int
+
+    /// The name as the note writes it.
+    var name: String { identity.name }
+    /// The name the calculus knows it by.
+    var key: String { identity.key }
+}
+
+/// The second phase of checking: every definition of the note with its identity, and which
+/// definition each use of a name takes (NOTE-LANGUAGE.md §4).
+struct NoteDefinitions {
+    /// The definitions in document order.
+    private(set) var all: [Definition] = []
+    /// The position in `all` of the definition made at each site.
+    private var positions: [StatementSite: Int] = [:]
+    private(set) var resolver: ScopeResolver
+    private(set) var names = NoteNames()
+
+    init(_ statements: [SitedStatement], sections: Sections) {
+        resolver = ScopeResolver(sections: sections)
+        var counts: [String: Int] = [:]
+        counts.reserveCapacity(statements.count)
+        positions.reserveCapacity(statements.count)
+        // The fields read in place: a copy of each statement costs more than the rest.
+        for index in statements.indices {
+            let statementKind = statements[index].statement.kind
+            guard statementKind == .binding || statementKind == .definition, let head = statements[index].statement.head
+            else { continue }
+            let count = (counts[head.name] ?? 0) + 1
+            counts[head.name] = count
+            let identity = DefinitionName(name: head.name, occurrence: count)
+            let kind: Definition.Kind =
+                statementKind == .binding ? .binding : (head.isFunction ? .function(head.parameters) : .symbol)
+            let site = statements[index].site
+            resolver.define(head.name, at: site)
+            names.add(identity)
+            positions[site] = all.count
+            all.append(Definition(identity: identity, kind: kind, site: site, statement: index))
+        }
+    }
+
+    /// The definition made at `site`, if the statement there defines something.
+    subscript(site: StatementSite) -> Definition? {
+        positions[site].map { all[$0] }
+    }
+
+    /// The earliest definition among those whose keys are `keys`.
+    func first(amongKeys keys: [String]) -> Definition? {
+        let wanted = Set(keys)
+        return all.first { wanted.contains($0.key) }
+    }
+
+    /// Rewrites the names of `expression` to the keys of the definitions a use at `site`
+    /// takes; a function used bare becomes the function applied to its parameters. `context`
+    /// answers which variable a prime (`(expr)'`) differentiates by.
+    func resolve(_ expression: Expression, at site: StatementSite, parameters: Set<String> = [],
+                 in context: Context) -> Expression
+    {
+        func definition(_ name: String) -> Definition? {
+            guard parameters.isEmpty || !parameters.contains(name), let found = resolver.resolve(name, at: site)
+            else { return nil }
+            return self[found]
+        }
+        func rename(_ node: Expression) -> Expression { renamed(node) ?? node }
+        // `node` with its names resolved, or nil when no name in it changes (most leaves): an
+        // unchanged subtree is kept as it is, not rebuilt node by node.
+        func renamed(_ node: Expression) -> Expression? {
+            switch node {
+            case .number:
+                return nil
+            case .symbol(let name):
+                guard let found = definition(name) else { return nil }
+                if case .function(let parameterNames) = found.kind {
+                    return .apply(found.key, parameterNames.map { rename(.symbol($0)) })
+                }
+                return found.key == name ? nil : .symbol(found.key)
+            case .apply(let name, let arguments):
+                let target = definition(name).map(\.key) ?? name
+                let renamedArguments = renamedList(arguments)
+                if target == name, renamedArguments == nil { return nil }
+                return .apply(target, renamedArguments ?? arguments)
+            case .sum(let terms):
+                return renamedList(terms).map { .sum($0) }
+            case .product(let factors):
+                return renamedList(factors).map { .product($0) }
+            case .negation(let operand):
+                return renamed(operand).map { .negation($0) }
+            case .quotient(let numerator, let denominator):
+                let top = renamed(numerator)
+                let bottom = renamed(denominator)
+                if top == nil, bottom == nil { return nil }
+                return .quotient(top ?? numerator, bottom ?? denominator)
+            case .power(let base, let exponent):
+                let newBase = renamed(base)
+                let newExponent = renamed(exponent)
+                if newBase == nil, newExponent == nil { return nil }
+                return .power(newBase ?? base, newExponent ?? exponent)
+            case .partial(let of, let variable, let order):
+                let body = rename(of)
+                if variable == PrimeNotation.onlyFreeVariable {
+                    // `(expr)'`: the derivative with respect to the only free variable.
+                    let leaves = (try? context.leaves(of: body)) ?? []
+                    return .partial(body, variable: leaves.count == 1 ? leaves[0] : variable, order: order)
+                }
+                return .partial(body, variable: definition(variable)?.key ?? variable, order: order)
+            case .derivative(let name, let order, let argument):
+                return .derivative(definition(name)?.key ?? name, order: order, argument: rename(argument))
+            }
+        }
+        // The list with its elements resolved, or nil when none changes.
+        func renamedList(_ list: [Expression]) -> [Expression]? {
+            var result: [Expression]?
+            for (index, element) in list.enumerated() {
+                guard let new = renamed(element) else { continue }
+                if result == nil { result = list }
+                result?[index] = new
+            }
+            return result
+        }
+        return rename(expression)
+    }
+}

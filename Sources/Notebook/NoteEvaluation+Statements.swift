@@ -1,0 +1,170 @@
+import Calculus
+import Document
+import TeX
+
+extension NoteEvaluation {
+    /// The result of one statement: value, partial derivatives, verdict, diagnostics.
+    func evaluate(statement index: Int, claimChecks: [Int: Check]) -> StatementResult {
+        let entry = statements.statements[index]
+        let statement = entry.statement
+        var result = StatementResult(
+            formula: entry.site.formula, position: entry.position, tex: entry.tex, kind: statement.kind,
+            name: statement.head?.name, reading: Self.reading(of: statement))
+        result.index = statement.index
+        func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
+            result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
+        }
+        let resolvedSides = setting.resolvedSides[index]
+        // A loop, not `lazy.compactMap(ambiguousPrime)`: that closure would copy the evaluation.
+        var ambiguous: [String]?
+        for side in resolvedSides where ambiguous == nil { ambiguous = ambiguousPrime(in: side) }
+        if let variables = ambiguous {
+            let list = variables.isEmpty ? "none" : variables.joined(separator: ", ")
+            let message = "a prime on an expression needs exactly one free variable, and this one has \(variables.count) (\(list))"
+            let hint = variables.first.map { "write \\frac{\\partial}{\\partial \($0)} ... to say which derivative" }
+            if statement.relations.isEmpty && statement.kind != .definition {
+                diagnose(.warning, "cannot evaluate: " + message, hint: hint)
+            } else {
+                result.check = Check(status: .cannotTell, points: 0, message: message)
+                diagnose(.warning, "cannot tell whether the claim holds: " + message, hint: hint)
+            }
+            return result
+        }
+        switch statement.kind {
+        case .prose:
+            let reason = statement.reason ?? "outside what Derive evaluates"
+            result.notEvaluated = reason
+            diagnose(.warning, "formula not evaluated: \(reason)")
+            return result
+        case .declaration:
+            guard let head = statement.head else { return result }
+            if definitions.resolver.resolve(head.name, at: entry.site) == nil {
+                let parameters = head.parameters.joined(separator: ", ")
+                diagnose(.warning, "\(head.name) is declared but never defined",
+                         hint: "define it, e.g. \(head.name)(\(parameters)) = ...")
+            } else if let value = value(of: definitions.resolve(.symbol(head.name), at: entry.site, in: context)).value {
+                result.value = value
+            }
+            return result
+        case .binding:
+            if let definition = definitions[entry.site] {
+                result.value = context.values[definition.key]
+            }
+        case .definition:
+            evaluateDefinition(entry, into: &result)
+        case .expression:
+            if let side = statement.sides.first {
+                let outcome = value(of: resolvedSides.first ?? side)
+                switch outcome {
+                case .finite(let value), .nonFinite(let value, _): result.value = value
+                case .failure(let error): diagnose(.warning, "cannot evaluate: \(error)")
+                }
+            }
+        case .claim:
+            break
+        }
+        if let check = claimChecks[index] {
+            result.check = check
+            switch check.status {
+            case .holds: break
+            case .fails: diagnose(.error, "claim does not hold: \(check.message)")
+            case .cannotTell: diagnose(.warning, "cannot tell whether the claim holds: \(check.message)")
+            }
+        }
+        return result
+    }
+
+    /// The value of an expression at the example point; a defined symbol alone (`$h_1$` in a
+    /// table) takes its value from the note's program instead of compiling its definitions again.
+    private func value(of expression: Expression) -> Outcome {
+        if case .symbol(let name) = expression, let outcome = setting.program.value(of: name) { return outcome }
+        return context.evaluate(expression)
+    }
+
+    private func evaluateDefinition(_ entry: SitedStatement, into result: inout StatementResult) {
+        guard let definition = definitions[entry.site] else { return }
+        func diagnose(_ severity: Diagnostic.Severity, _ message: String, _ hint: String?) {
+            result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
+        }
+        switch definition.kind {
+        case .binding:
+            result.value = context.values[definition.key]
+        case .symbol:
+            switch setting.program.value(of: definition.key) ?? context.evaluate(.symbol(definition.key)) {
+            case .finite(let value), .nonFinite(let value, _): result.value = value
+            case .failure(let error):
+                // A cycle is reported once, at its first definition in the note.
+                if case .cycle(let path) = error, definitions.first(amongKeys: path)?.site != entry.site { break }
+                diagnose(Self.severity(of: error), definitions.names.message(for: error), nil)
+            }
+            guard result.value != nil, let body = context.definitions[definition.key] else { break }
+            if let partials = setting.program.partials(ofDefinition: definition.key) {
+                result.partials = partials.map { (definitions.names.noteName(of: $0.name), $0.value) }
+            } else if let partials = try? context.partials(ofDefinition: definition.key) {
+                // A name that appears only inside a derivative (`L` in `w - η ∂L/∂w`) is not an
+                // input of the definition.
+                let inputs = Self.namesOutsideDerivatives(body)
+                result.partials = partials.filter { inputs.contains($0.name) }.compactMap { partial in
+                    context.evaluate(partial.derivative).value.map { (definitions.names.noteName(of: partial.name), $0) }
+                }
+            }
+        case .function(let parameters):
+            for parameter in parameters {
+                let body = context.functions[definition.key]?.body
+                if let body, !body.symbols.contains(parameter) {
+                    diagnose(.warning, "parameter \(parameter) of \(definition.name) is not used in its body", nil)
+                }
+            }
+            // Shown at its parameters' values, when they are leaves of the note (a parameter the
+            // note also defines, like `u` in `h(u)` beside `u = xy`, is another thing).
+            guard parameters.allSatisfy({ context.definitions[$0] == nil }) else { break }
+            let applied = Expression.apply(definition.key, parameters.map { .symbol($0) })
+            if let value = context.evaluate(applied).value { result.value = value }
+            if let partials = try? context.partials(ofFunction: definition.key) {
+                result.partials = partials.compactMap { partial in
+                    context.evaluate(partial.derivative).value.map { (partial.name, $0) }
+                }
+            }
+        }
+    }
+
+    /// The symbols of an expression outside `∂A/∂x` nodes, plus each such node's variable.
+    static func namesOutsideDerivatives(_ expression: Expression) -> Set<String> {
+        switch expression {
+        case .symbol(let name): return [name]
+        case .partial(_, let variable, _): return [variable]
+        default: return expression.children.reduce(into: Set<String>()) { $0.formUnion(namesOutsideDerivatives($1)) }
+        }
+    }
+
+    static func severity(of error: CalculusError) -> Diagnostic.Severity {
+        if case .cycle = error { return .error }
+        return .warning
+    }
+
+    /// The plain-text reading of a statement: `n_1 = x_1*w_1 + x_2*w_2 + b_1`.
+    static func reading(of statement: Statement) -> String? {
+        guard statement.kind != .prose else { return nil }
+        var text = statement.label.map { $0 + ": " } ?? ""
+        var first = true
+        func append(_ part: String) {
+            if !first { text += " " }
+            text += part
+            first = false
+        }
+        if let head = statement.head {
+            let name = head.isFunction ? "\(head.name)(\(head.parameters.joined(separator: ", ")))" : head.name
+            if statement.kind == .declaration { return name }
+            append(name)
+        }
+        for (index, side) in statement.sides.enumerated() {
+            if index > 0 || statement.head != nil {
+                let relation = index == 0 ? "=" : (index - 1 < statement.relations.count
+                                                   ? statement.relations[index - 1].rawValue : "=")
+                append(relation)
+            }
+            append(side.description)
+        }
+        return text
+    }
+}

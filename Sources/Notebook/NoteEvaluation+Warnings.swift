@@ -1,0 +1,63 @@
+import Calculus
+import Document
+
+extension NoteEvaluation {
+    // MARK: - Warnings about names
+
+    /// A name defined twice in one section, and a leaf that looks like a typo of a family of
+    /// defined names.
+    func warningsAboutNames() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let sited = statements.statements
+        for (name, site, previous) in definitions.resolver.redefinitions() {
+            guard let entry = sited.first(where: { $0.site == site }),
+                let first = sited.first(where: { $0.site == previous })
+            else { continue }
+            diagnostics.append(Diagnostic(
+                .warning, "\(name) is defined twice in this section (first at line \(first.position.line)); "
+                    + "from here on the new definition is used", at: entry.position, length: entry.tex.count))
+        }
+        // A leaf like h_5 when h_1 and h_2 are defined looks like a typo.
+        let defined = Set(definitions.all.map(\.name))
+        var reported = Set<String>()
+        for index in sited.indices {
+            for side in sited[index].statement.sides {
+                // The names written that are leaves, not defined (few): the nodes are walked
+                // without building the list of the side's distinct symbols, since a name met
+                // twice is reported once all the same.
+                var leaves: [String] = []
+                side.visitAll { node in
+                    if case .symbol(let name) = node, !defined.contains(name), context.isLeaf(name) {
+                        leaves.append(name)
+                    }
+                }
+                for name in leaves {
+                    guard let family = Names.family(of: name), !reported.contains(name) else { continue }
+                    let siblings = defined.filter { Names.family(of: $0) == family }.sorted(by: Names.naturalOrder)
+                    guard siblings.count >= 2 else { continue }
+                    reported.insert(name)
+                    diagnostics.append(Diagnostic(
+                        .warning, "\(name) is not defined, but \(siblings.joined(separator: ", ")) are; is it a typo?",
+                        at: sited[index].position, length: sited[index].tex.count,
+                        hint: "define \(name), or use one of \(siblings.joined(separator: ", "))"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    // MARK: - Equation references
+
+    /// `@eq-x` in the text must name a labelled formula.
+    func referenceProblems() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let labels = Set(document.formulas.compactMap(\.label))
+        for reference in EquationReferences.find(in: document) where !labels.contains(reference.label) {
+            diagnostics.append(Diagnostic(.error, "@\(reference.label) refers to no labelled formula",
+                                          at: reference.position, length: reference.label.count + 1,
+                                          hint: labels.isEmpty ? "label a display formula: $$ ... $$ {#\(reference.label)}"
+                                              : "labels in this note: " + labels.sorted().joined(separator: ", ")))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,65 @@
+import Calculus
+import Document
+import TeX
+
+/// The last phase of checking: each statement's value, derivatives and verdict, the gradients
+/// of sinks, the warnings about names and references, and the plots, from what the earlier
+/// phases made.
+struct NoteEvaluation {
+    let statements: NoteStatements
+    let definitions: NoteDefinitions
+    let setting: NoteContext
+    let document: Document
+    let path: String
+    let options: NotebookOptions
+
+    var context: Context { setting.context }
+
+    /// Everything computed about the note.
+    func result() -> NoteResult {
+        let claimChecks = checkClaims()
+        var results = statements.statements.indices.map { evaluate(statement: $0, claimChecks: claimChecks) }
+        addGradients(to: &results)
+        var diagnostics = statements.diagnostics
+        diagnostics.append(contentsOf: setting.diagnostics)
+        diagnostics.append(contentsOf: warningsAboutNames())
+        diagnostics.append(contentsOf: referenceProblems())
+        for index in results.indices { diagnostics.append(contentsOf: results[index].diagnostics) }
+        let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
+        return NoteResult(path: path, point: setting.point, statements: results, diagnostics: unique, plots: plots())
+    }
+
+    /// Checks every claim of the note together (see `ClaimChecker`): the verdicts by the
+    /// claim's position in `statements`.
+    private func checkClaims() -> [Int: Check] {
+        var indices: [Int] = []
+        var claims: [ClaimChecker.Claim] = []
+        let sited = statements.statements
+        for index in sited.indices {
+            let sides = setting.resolvedSides[index]
+            guard sides.count >= 2, !sited[index].statement.relations.isEmpty,
+                !sides.contains(where: { ambiguousPrime(in: $0) != nil })
+            else { continue }
+            indices.append(index)
+            claims.append(ClaimChecker.Claim(
+                relations: sited[index].statement.relations, sides: sides,
+                tolerances: ClaimChecker.tolerances(of: sited[index], in: document.formulas, options: options)))
+        }
+        guard !claims.isEmpty else { return [:] }
+        let checker = ClaimChecker(context: context, leafIndex: setting.leafIndex, names: definitions.names,
+                                   options: options, path: path, claims: claims)
+        return Dictionary(uniqueKeysWithValues: zip(indices, checker.check()))
+    }
+
+    /// For a prime on an expression with other than one free variable (`(xy)'`): the
+    /// variables, so the reader can be told which derivative to write.
+    func ambiguousPrime(in expression: Expression) -> [String]? {
+        var found: [String]?
+        expression.visitAll { node in
+            if case .partial(let of, let variable, _) = node, variable == PrimeNotation.onlyFreeVariable {
+                found = setting.leafIndex.leaves(of: of).sorted(by: Names.naturalOrder).map(definitions.names.noteName)
+            }
+        }
+        return found
+    }
+}
