@@ -214,7 +214,7 @@ public indirect enum Inline: Sendable, Equatable {
             return .link(destination: destination, title: title, content: inlines(children))
         case .image(let source, let title, let children):
             return .image(source: source, title: title, content: inlines(children))
-        case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference:
+        case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .equationReference:
             return self
         }
     }

@@ -7,7 +7,7 @@ import Testing
 /// fence line, and a diagram that is not drawn is a diagnostic at the line that is wrong.
 @Suite struct DiagramReadingTests {
     static func check(_ note: String) -> NoteResult {
-        Notebook.check(MarkdownParser.parse(note), path: "note.md")
+        Notebook.check(MarkdownParser.parse(note), path: "note.md").result
     }
 
     static func lines(_ result: NoteResult) -> [String] {

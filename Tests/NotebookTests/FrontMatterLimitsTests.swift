@@ -9,7 +9,7 @@ import Testing
 /// included, is read as before.
 @Suite struct FrontMatterLimitsTests {
     static func check(_ note: String) -> NoteResult {
-        Notebook.check(MarkdownParser.parse(note), path: "note.md")
+        Notebook.check(MarkdownParser.parse(note), path: "note.md").result
     }
 
     /// The classic bomb: nine levels, each a list of nine aliases of the level before (9⁹

@@ -58,7 +58,7 @@ import Testing
     @Test(arguments: notes())
     func failuresAreMistakes(_ note: String) throws {
         let data = try #require(FileManager.default.contents(atPath: Self.folder.appendingPathComponent(note).path))
-        let result = Notebook.check(MarkdownParser.parse(String(decoding: data, as: UTF8.self)), path: note)
+        let result = Notebook.check(MarkdownParser.parse(String(decoding: data, as: UTF8.self)), path: note).result
         var failing = Set<String>()
         var caught = Set<String>()
         for statement in result.statements {

@@ -22,8 +22,8 @@ import Testing
 
     @Test func thePageDrawsTheDiagramsTheNotebookRead() {
         let document = MarkdownParser.parse(Self.note)
-        let result = Notebook.check(document, path: "net.md")
-        let body = NotePage(document: document, result: result).body(unsafeHTML: false)
+        let note = Notebook.check(document, path: "net.md")
+        let body = NotePage(note: note).body(unsafeHTML: false)
         #expect(body.contains("<svg"))
         #expect(body.contains("id=\"diagram-3-title\""))
         #expect(body.contains("<figcaption>Diagram line 2: the arrow after 'x' has no target node</figcaption>"))
@@ -31,9 +31,9 @@ import Testing
 
     @Test func aBlockTheNotebookDidNotReadStaysCode() {
         let document = MarkdownParser.parse(Self.note)
-        var result = Notebook.check(document, path: "net.md")
-        result.diagrams = []
-        let body = NotePage(document: document, result: result).body(unsafeHTML: false)
+        var note = Notebook.check(document, path: "net.md")
+        note.result.diagrams = []
+        let body = NotePage(note: note).body(unsafeHTML: false)
         #expect(!body.contains("<svg"))
         #expect(body.contains("language-mermaid"))
     }
