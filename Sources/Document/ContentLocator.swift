@@ -48,7 +48,12 @@ struct ContentLocator {
             let searchFrom = number == 0 ? max(0, startColumn - 1) : 0
             var located: Line?
             var candidate = expected
-            while candidate <= max(expected, endLine), located == nil {
+            // The first content line may sit below the block's first line (link reference
+            // definitions before it are not content); the others follow it line by line, so
+            // they are looked for a few lines ahead only: searching to the block's end for
+            // each line that cmark changed (a tab expanded) took quadratic time.
+            let lastCandidate = number == 0 ? max(expected, endLine) : min(max(expected, endLine), expected + Self.lookahead)
+            while candidate <= lastCandidate, located == nil {
                 let fileLine = source.line(candidate)
                 if let (start, removed) = Self.find(
                     contentLine.bytes, in: fileLine, from: candidate == expected ? searchFrom : 0,
@@ -74,12 +79,17 @@ struct ContentLocator {
         self.lines = lines
     }
 
+    /// How many file lines past the expected one a content line after the first is looked for.
+    private static let lookahead = 4
+
     /// The file position of the content byte at `offset`.
     func position(ofContentOffset offset: Int) -> SourcePosition {
-        guard var line = lines.first else { return SourcePosition(line: 1, column: 1) }
-        for candidate in lines where candidate.contentStart <= offset { line = candidate }
+        guard !lines.isEmpty else { return SourcePosition(line: 1, column: 1) }
+        // The last line starting at or before `offset` (the first line if none does), by
+        // binary search: content offsets of lines ascend.
+        let line = lines[max(0, Self.countOfElements(in: lines.lazy.map(\.contentStart), atMost: offset) - 1)]
         let within = offset - line.contentStart
-        let shift = line.removedBackslashes.reduce(0) { $0 + ($1 <= within ? 1 : 0) }
+        let shift = Self.countOfElements(in: line.removedBackslashes, atMost: within)
         let column = source.column(line: line.fileLine, byteOffset: line.byteStart + within + shift)
         return SourcePosition(line: line.fileLine, column: column)
     }
@@ -95,6 +105,18 @@ struct ContentLocator {
             offset += 1
         }
         return nil
+    }
+
+    /// How many elements of the ascending `values` are `<= bound`.
+    private static func countOfElements<C: RandomAccessCollection>(in values: C, atMost bound: Int) -> Int
+    where C.Element == Int, C.Index == Int {
+        var low = values.startIndex
+        var high = values.endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] <= bound { low = middle + 1 } else { high = middle }
+        }
+        return low - values.startIndex
     }
 
     /// Finds `needle` in `line` at the smallest start ≥ `from`; with `unescapingPipes`, a `\|`

@@ -23,23 +23,33 @@ public enum MarkdownParser {
         return try body()
     }
 
+    /// Parses `text` as `parse` does but with every formula scanned to its end, without the
+    /// index of closers ahead: for the test that both find the same formulas.
+    static func parseScanningEveryFormula(_ text: String) -> Document {
+        parse(text, indexingClosers: false)
+    }
+
     /// Parses a note. Never fails: any text is some Markdown.
     public static func parse(_ text: String) -> Document {
+        parse(text, indexingClosers: true)
+    }
+
+    private static func parse(_ text: String, indexingClosers: Bool) -> Document {
         let source = SourceText(text)
         let prepass = BlockPrepass(source: source)
         var rewritten = prepass.dollarBlocks
         // A rewritten `$$` block must come out as our fence at its line; when it does not (it
         // sat in an HTML block or indented code), undo that rewrite and parse again.
         for _ in 0..<3 {
-            let (document, taken) = parseOnce(source: source, prepass: prepass, rewriting: rewritten)
+            let (document, taken) = parseOnce(source: source, prepass: prepass, rewriting: rewritten, indexingClosers: indexingClosers)
             if taken.count == rewritten.count { return document }
             rewritten = rewritten.filter { taken.contains($0.openerLine) }
         }
-        return parseOnce(source: source, prepass: prepass, rewriting: []).document
+        return parseOnce(source: source, prepass: prepass, rewriting: [], indexingClosers: indexingClosers).document
     }
 
     private static func parseOnce(source: SourceText, prepass: BlockPrepass,
-                                  rewriting blocks: [BlockPrepass.DollarBlock])
+                                  rewriting blocks: [BlockPrepass.DollarBlock], indexingClosers: Bool)
         -> (document: Document, takenDollarBlocks: Set<Int>)
     {
         let input = prepass.cmarkInput(rewriting: blocks)
@@ -53,6 +63,7 @@ public enum MarkdownParser {
         // Only cmark's own parsing touches its global tables (the table extension parses rows
         // while lines are fed); turning its tree into ours runs beside other parses.
         let collector = InlineMathCollector()
+        collector.usesCloserIndex = indexingClosers
         let parsed: OpaquePointer? = withCmarkLock {
             activeInlineMathCollector = collector
             defer { activeInlineMathCollector = nil }

@@ -16,6 +16,27 @@ struct InlineMathRecord {
 /// is held, so the C callback (which cannot capture context) can reach it through a global.
 final class InlineMathCollector {
     var records: [InlineMathRecord] = []
+    /// Whether the scanner consults `CloserIndex` (always, except in the test that compares
+    /// the formulas found with and without it).
+    var usesCloserIndex = true
+    /// The closers ahead in the block being parsed (built at its first `$`).
+    var closers: (parser: OpaquePointer, block: OpaquePointer, index: CloserIndex)?
+
+    /// The closer index for `block`, built from the `$` at the parser's offset if this is the
+    /// block's first `$`.
+    func closerIndex(parser: OpaquePointer, block: OpaquePointer) -> CloserIndex {
+        if let closers, closers.parser == parser, closers.block == block { return closers.index }
+        let start = Int(cmark_inline_parser_get_offset(parser))
+        var bytes: [UInt8] = []
+        while cmark_inline_parser_is_eof(parser) == 0 {
+            bytes.append(cmark_inline_parser_peek_char(parser))
+            cmark_inline_parser_advance_offset(parser)
+        }
+        cmark_inline_parser_set_offset(parser, Int32(start))
+        let index = CloserIndex(base: start, bytes: bytes)
+        closers = (parser, block, index)
+        return index
+    }
 }
 
 nonisolated(unsafe) var activeInlineMathCollector: InlineMathCollector?
@@ -38,7 +59,9 @@ enum MathSyntaxExtension {
         guard character == UInt8(ascii: "$"), let parent, let inlineParser,
             let collector = activeInlineMathCollector
         else { return nil }
-        var scanner = MathScanner(parser: inlineParser)
+        var scanner = MathScanner(
+            parser: inlineParser,
+            closers: collector.usesCloserIndex ? collector.closerIndex(parser: inlineParser, block: parent) : nil)
         guard let found = scanner.scan(), let node = makeMarkerNode() else { return nil }
         collector.records.append(
             InlineMathRecord(
@@ -67,10 +90,14 @@ struct MathScanner {
 
     let parser: OpaquePointer
     let start: Int
+    /// What closers lie ahead, when the index covers this start.
+    let closers: CloserIndex?
 
-    init(parser: OpaquePointer) {
+    init(parser: OpaquePointer, closers: CloserIndex? = nil) {
+        let start = Int(cmark_inline_parser_get_offset(parser))
         self.parser = parser
-        self.start = Int(cmark_inline_parser_get_offset(parser))
+        self.start = start
+        self.closers = closers.flatMap { $0.covers(start: start) ? $0 : nil }
     }
 
     private var offset: Int { Int(cmark_inline_parser_get_offset(parser)) }
@@ -83,21 +110,34 @@ struct MathScanner {
     mutating func scan() -> Found? {
         advance()
         let found: Found?
+        // Where the closer index says no closer lies ahead, the scan would run to the end of
+        // the block and fail: skip it.
         switch peek() {
         case UInt8(ascii: "$"):
             advance()
-            found = scanDisplay()
+            found = closers?.hasDisplayCloser(openingAt: start) == false ? nil : scanDisplay()
         case UInt8(ascii: "`"):
             advance()
-            found = scanBacktick()
+            found = closers?.hasBacktickCloser(openingAt: start) == false ? nil : scanBacktick()
         default:
-            found = scanInline(skippingBraces: true) ?? scanInline(skippingBraces: false)
+            if let closers {
+                // A closer at brace depth 0 is also a closer when braces are ignored.
+                if !closers.hasInlineCloser(openingAt: start) {
+                    found = nil
+                } else if closers.hasBraceCloser(openingAt: start) {
+                    found = scanInline(skippingBraces: true) ?? scanInline(skippingBraces: false)
+                } else {
+                    found = scanInline(skippingBraces: false)
+                }
+            } else {
+                found = scanInline(skippingBraces: true) ?? scanInline(skippingBraces: false)
+            }
         }
         if found == nil { seek(start) }
         return found
     }
 
-    private func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
             || byte == UInt8(ascii: "\r")
     }
@@ -106,7 +146,7 @@ struct MathScanner {
     private func scanInline(skippingBraces: Bool) -> Found? {
         seek(start + 1)
         let first = peek()
-        if atEnd || isSpace(first) { return nil }
+        if atEnd || Self.isSpace(first) { return nil }
         var tex: [UInt8] = []
         var depth = 0
         var previous: UInt8 = 0
@@ -121,7 +161,7 @@ struct MathScanner {
                 depth += 1
             case UInt8(ascii: "}") where skippingBraces && depth > 0:
                 depth -= 1
-            case UInt8(ascii: "$") where depth == 0 && !isSpace(previous):
+            case UInt8(ascii: "$") where depth == 0 && !Self.isSpace(previous):
                 advance()
                 let next = peek()
                 if atEnd || !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) {
@@ -166,7 +206,7 @@ struct MathScanner {
                 advance()
                 if peek() == UInt8(ascii: "$") {
                     advance()
-                    guard tex.contains(where: { !isSpace($0) }) else { return nil }
+                    guard tex.contains(where: { !Self.isSpace($0) }) else { return nil }
                     return Found(tex: tex, delimiter: .doubleDollar, label: scanLabel(),
                                  openerOffset: start, texOffset: start + 2)
                 }

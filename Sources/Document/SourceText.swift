@@ -7,16 +7,22 @@ struct SourceText {
     let bytes: [UInt8]
     /// For each line, the byte range (without line ending) in `bytes`.
     let lineRanges: [Range<Int>]
+    /// The offsets in `bytes` of UTF-8 continuation bytes (`10xxxxxx`), ascending: a column is
+    /// a byte offset less the continuation bytes before it, found by binary search, so that
+    /// locating many formulas on one long line stays linear.
+    private let continuationBytes: [Int]
 
     init(_ text: String) {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         self.bytes = bytes
         var ranges: [Range<Int>] = []
+        var continuations: [Int] = []
         var start = 0
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            if byte & 0xC0 == 0x80 { continuations.append(index) }
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 ranges.append(start..<index)
                 if byte == UInt8(ascii: "\r"), index + 1 < bytes.count,
@@ -30,6 +36,7 @@ struct SourceText {
         }
         if start < bytes.count { ranges.append(start..<bytes.count) }
         self.lineRanges = ranges
+        self.continuationBytes = continuations
     }
 
     var lineCount: Int { lineRanges.count }
@@ -43,14 +50,20 @@ struct SourceText {
     /// The 1-based column (in Unicode scalars) of the byte at `byteOffset` within line `number`.
     func column(line number: Int, byteOffset: Int) -> Int {
         let line = line(number)
-        var scalars = 1
-        var index = line.startIndex
         let end = min(line.startIndex + max(0, byteOffset), line.endIndex)
-        while index < end {
-            if line[index] & 0xC0 != 0x80 { scalars += 1 }
-            index += 1
+        let continuations = continuationCount(before: end) - continuationCount(before: line.startIndex)
+        return 1 + (end - line.startIndex) - continuations + max(0, byteOffset - line.count)
+    }
+
+    /// How many continuation bytes lie before `offset` in `bytes`.
+    private func continuationCount(before offset: Int) -> Int {
+        var low = 0
+        var high = continuationBytes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if continuationBytes[middle] < offset { low = middle + 1 } else { high = middle }
         }
-        return scalars + max(0, byteOffset - line.count)
+        return low
     }
 
     /// The lines as substrings (for quoting in diagnostics); one empty line for an empty text.
