@@ -98,7 +98,7 @@ enum DerivativeNotation {
             guard case .atom(let atom)? = scripts.base, atom.form == .identifier else { break }
             var name = atom.text
             if let sub = scripts.sub {
-                reader.noteRanges(in: sub)
+                try reader.noteRanges(in: sub)
                 name += "_" + (try reader.subscriptName(sub))
             }
             var order = 1

@@ -8,7 +8,7 @@ extension ExpressionReader {
         guard let base = scripts.base else { throw ReadError("a script without a base", scripts.range) }
         switch base {
         case .atom(let atom) where atom.form == .identifier && atom.command != "partial" && atom.command != "infty":
-            if let sub = scripts.sub { noteRanges(in: sub) }
+            if let sub = scripts.sub { try noteRanges(in: sub) }
             var name = atom.text
             if let sub = scripts.sub { name += "_" + (try subscriptName(sub)) }
             // A `\sum` index keeps its value under a power: `\sum_{k=1}^{3} k^2`.
@@ -20,7 +20,7 @@ extension ExpressionReader {
             // `\hat{m}_t`: an accented name takes scripts like a plain name.
             var name = try decoratedName(accent)
             if let sub = scripts.sub {
-                noteRanges(in: sub)
+                try noteRanges(in: sub)
                 name += "_" + (try subscriptName(sub))
             }
             return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
@@ -41,7 +41,7 @@ extension ExpressionReader {
             // A name in a font takes scripts like a plain name: `\mathrm{net}_{1}`, `\mathit{foo}'`.
             if case .font(let font) = base, var name = plainFontName(font) {
                 if let sub = scripts.sub {
-                    noteRanges(in: sub)
+                    try noteRanges(in: sub)
                     name += "_" + (try subscriptName(sub))
                 }
                 return try applyScripts(scripts, to: nil, name: name, cursor: &cursor)
@@ -176,7 +176,9 @@ extension ExpressionReader {
             throw ReadError("\\\(command) is evaluated only with integer bounds written as numbers, e.g. \\\(command)_{i=1}^{3}", scripts.range)
         }
         let index = String(parts[0])
-        guard to - from < 10_000 else { throw ReadError("\\\(command) over more than 10000 terms is not evaluated", scripts.range) }
+        // `to - from` overflows for bounds far apart (`\sum_{i=-2}^{9223372036854775807}`).
+        let (span, overflow) = to.subtractingReportingOverflow(from)
+        guard !overflow, span < 10_000 else { throw ReadError("\\\(command) over more than 10000 terms is not evaluated", scripts.range) }
         let start = cursor.index
         var terms: [Expression] = []
         var end = start

@@ -301,13 +301,22 @@ struct ExpressionReader {
 
     // MARK: - Index ranges
 
-    /// Records the index ranges (`1..2`) in a subscript, for expansion.
-    mutating func noteRanges(in node: Node) {
+    /// The most indices an index range (`a_{1..n}`) may have: a statement is expanded once
+    /// per index.
+    static let maximumRangeLength = 10_000
+
+    /// Records the index ranges (`1..2`) in a subscript, for expansion; a range of more than
+    /// `maximumRangeLength` indices is an error (its length once overflowed `Int`).
+    mutating func noteRanges(in node: Node) throws(ReadError) {
         guard Self.mayHoldRange(source[node.range.clamped(to: 0..<source.count)]) else { return }
         let raw = Self.compactSource(source, node.range)
         if let dots = raw.range(of: ".."), let low = Int(raw[..<dots.lowerBound]), let high = Int(raw[dots.upperBound...]),
             low <= high
         {
+            let (span, overflow) = high.subtractingReportingOverflow(low)
+            guard !overflow, span < Self.maximumRangeLength else {
+                throw ReadError("an index range of more than \(Self.maximumRangeLength) indices is not expanded", node.range)
+            }
             ranges.append(low...high)
         }
     }

@@ -1,0 +1,44 @@
+import Document
+import Notebook
+import Testing
+
+/// The crashes and hangs of issue 15, each a whole note through the checker. Those fixed
+/// (overflow-checked bounds in TeX's reader) run; the others are disabled with where their fix
+/// belongs, so that each can be enabled by the change that fixes it.
+@Suite struct KnownCrasherTests {
+    static func check(_ text: String) -> NoteResult {
+        Notebook.check(MarkdownParser.parse(text), path: "crasher.md")
+    }
+
+    @Test func indexRangeWithAHugeCountIsRefusedNotATrap() {
+        let result = Self.check("$$ a_{0..9223372036854775807} = b_{0..9223372036854775807} + 1 $$\n")
+        #expect(result.statements.allSatisfy { $0.value == nil })
+    }
+
+    @Test func sumWithHugeBoundsIsRefusedNotATrap() {
+        let result = Self.check("$$ S = \\sum_{i=-2}^{9223372036854775807} i $$\n")
+        #expect(result.statements.allSatisfy { $0.value == nil })
+    }
+
+    @Test(.disabled("stack overflow (segmentation fault) in Notebook when a parameter is named like its function; the fix belongs in Sources/Notebook (core helper)"))
+    func parameterNamedLikeItsFunction() {
+        _ = Self.check("$h(h)=8$ and $h$\n")
+    }
+
+    @Test(.disabled("stack overflow (segmentation fault) in Notebook; the fix belongs in Sources/Notebook (core helper)"))
+    func functionsDefinedThroughEachOther() {
+        _ = Self.check("$h\\quad s(h)=n\\quad h(s)=2$\n")
+    }
+
+    @Test(.disabled("hangs: 10^9 terms of nested sums are expanded (each sum is under the 10000-term limit); needs a limit on expanded terms"))
+    func nestedSumsOfAMillionTerms() {
+        _ = Self.check("$$ s = \\sum_{i=1}^{1000}\\sum_{j=1}^{1000}\\sum_{k=1}^{1000} x_i $$\n")
+    }
+
+    @Test(.disabled("hangs: a chain of 20 definitions each using the previous twice grows exponentially when expanded (Notebook/Calculus); needs a limit on expanded size"))
+    func exponentialDefinitionChain() {
+        var text = "$f_{0}(x) = x$\n\n"
+        for k in 1...20 { text += "$f_{\(k)}(x) = f_{\(k - 1)}(x) f_{\(k - 1)}(x) + f_{\(k - 1)}(x)$\n\n" }
+        _ = Self.check(text + "$y = f_{20}(2)$\n")
+    }
+}
