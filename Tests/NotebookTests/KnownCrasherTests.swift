@@ -7,7 +7,7 @@ import Testing
 /// belongs, so that each can be enabled by the change that fixes it.
 @Suite struct KnownCrasherTests {
     static func check(_ text: String) -> NoteResult {
-        Notebook.check(MarkdownParser.parse(text), path: "crasher.md")
+        Notebook.check(MarkdownParser.parse(text), path: "crasher.md").result
     }
 
     @Test func indexRangeWithAHugeCountIsRefusedNotATrap() {
