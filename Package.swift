@@ -28,6 +28,7 @@ let package = Package(
             name: "Notebook",
             dependencies: ["Document", "TeX", "Calculus", "Diagram", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "Cells", dependencies: ["Document"]),
         .target(name: "Report", dependencies: ["Notebook", "Document", "TeX", "Calculus", "Diagram", "Markup"]),
         .executableTarget(
             name: "render",
@@ -51,6 +52,7 @@ let package = Package(
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Spec"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document", "Diagram", "TestSupport", "CCmarkGFM"]),
+        .testTarget(name: "CellsTests", dependencies: ["Cells", "Document"]),
         .testTarget(name: "RenderTests", dependencies: ["render"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

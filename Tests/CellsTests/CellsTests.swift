@@ -1,0 +1,110 @@
+import Document
+import Foundation
+import Testing
+@testable import Cells
+
+/// The cells of a note, split from its document, into one program; no compiler.
+@Suite struct CellProgramTests {
+    @Test func cellsAreTheSwiftFences() {
+        let note = "# T\n\n```swift\nprint(1)\n```\n\n```python\nx\n```\n\n- item\n\n  ```swift\n  print(2)\n  ```\n"
+        let cells = Cell.cells(in: MarkdownParser.parse(note))
+        #expect(cells.map(\.code) == ["print(1)\n", "print(2)\n"])
+        #expect(cells.map(\.firstLine) == [4, 14])
+    }
+
+    @Test func outputIsSplitByMarkers() {
+        let stream = Array("before\n\u{1E}derive-cell 0\u{1E}\na\n\u{1E}derive-cell 1\u{1E}\nbb\nccc\n".utf8)
+        let split = CellProgram.split(stream, cellCount: 2, limit: 6)
+        #expect(split.parts == ["a\n", "bb\nccc"])
+        #expect(split.cut == [1])
+        #expect(split.last == 1)
+    }
+
+    @Test func sha256() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func noToolchainMeansNotRun() {
+        let runner = CellRunner(toolchain: nil, options: .init())
+        let run = runner.run([Cell(index: 0, code: "print(1)\n", firstLine: 3)], notePath: "n.md")
+        #expect(run.outputs == [.notRun])
+        #expect(run.diagnostics.isEmpty)
+        #expect(SwiftToolchain.find(environment: ["PATH": "/nonexistent"]) == nil)
+    }
+}
+
+/// Real compiles: few, each shared by several assertions (a compile takes seconds).
+@Suite(.serialized) struct CellRunTests {
+    static let toolchain = SwiftToolchain.find()
+
+    func cells(_ codes: [String], from line: Int = 3) -> [Cell] {
+        var next = line
+        return codes.enumerated().map { index, code in
+            defer { next += code.split(separator: "\n", omittingEmptySubsequences: false).count + 3 }
+            return Cell(index: index, code: code, firstLine: next)
+        }
+    }
+
+    @Test func outputShownCrashAndCache() throws {
+        guard let toolchain = Self.toolchain else { return }
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("derive-cache-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        var options = CellRunner.Options()
+        options.cacheFolder = cache
+        let note = cells(["let x = 2\nprint(\"x =\", x)\n",
+                          "fputs(\"warn\\n\", stderr)\nprint(x * 21)\n",
+                          "let a: [Int] = []\nprint(\"before\")\nprint(a[x])\n",
+                          "print(\"never\")\n"])
+        let first = CellRunner(toolchain: toolchain, options: options)
+        let run = first.run(note, notePath: "notes/n.md")
+        #expect(first.compilerRuns == 1)
+        #expect(run.outputs[0] == CellOutput(status: .ran, stdout: "x = 2\n"))
+        #expect(run.outputs[1] == CellOutput(status: .ran, stdout: "42\n", stderr: "warn\n"))
+        #expect(run.outputs[2].status == .failed)
+        #expect(run.outputs[2].stdout == "before\n")
+        #expect(run.outputs[2].stderr.hasPrefix("Swift/ContiguousArrayBuffer.swift:"))
+        #expect(run.outputs[2].stderr.contains("Fatal error: Index out of range"))
+        #expect(run.outputs[2].problem?.hasPrefix("crashed") == true)
+        #expect(run.outputs[3] == .notRun)
+        #expect(run.diagnostics.map(\.position.line) == [note[2].firstLine])
+        // A second runner (a second render) with the same cells starts no compiler.
+        let second = CellRunner(toolchain: toolchain, options: options)
+        let again = second.run(note, notePath: "notes/n.md")
+        #expect(second.compilerRuns == 0)
+        #expect(again.cached)
+        #expect(again.outputs == run.outputs && again.diagnostics == run.diagnostics)
+        // --no-exec shows the cached outputs, and "not run" where nothing is cached.
+        options.execute = false
+        let noExec = CellRunner(toolchain: toolchain, options: options)
+        #expect(noExec.run(note, notePath: "notes/n.md").outputs == run.outputs)
+        #expect(noExec.run(cells(["print(3)\n"]), notePath: "notes/n.md").outputs == [.notRun])
+        #expect(noExec.compilerRuns == 0)
+    }
+
+    @Test func compileErrorIsLocatedInTheNote() {
+        guard let toolchain = Self.toolchain else { return }
+        let note = cells(["let x = 1\n", "let y: Int = \"no\"\n"], from: 10)
+        let run = CellRunner(toolchain: toolchain, options: .init()).run(note, notePath: "notes/bad.md")
+        #expect(run.outputs == [.notRun, .notRun])
+        let error = run.diagnostics.first { $0.severity == .error }
+        #expect(error?.position == SourcePosition(line: note[1].firstLine, column: 14))
+        #expect(error?.message.contains("String") == true)
+    }
+
+    @Test func timeOutAndOutputLimit() {
+        guard let toolchain = Self.toolchain else { return }
+        var options = CellRunner.Options()
+        options.timeout = 1
+        options.outputLimit = 1000
+        let note = cells(["print(String(repeating: \"a\", count: 2000))\n",
+                          "print(\"waiting\")\nwhile true { usleep(1000) }\n"])
+        let run = CellRunner(toolchain: toolchain, options: options).run(note, notePath: "n.md")
+        #expect(run.outputs[0].stdout.utf8.count == 1000)
+        #expect(run.outputs[0].problem == "output cut at 1000 bytes")
+        #expect(run.outputs[1].status == .failed)
+        #expect(run.outputs[1].stdout == "waiting\n")
+        #expect(run.outputs[1].problem == "timed out after 1 s")
+        #expect(run.diagnostics.count == 2)
+    }
+}
