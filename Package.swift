@@ -29,11 +29,11 @@ let package = Package(
             dependencies: ["Document", "TeX", "Calculus", "Diagram", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Cells", dependencies: ["Document"]),
-        .target(name: "Report", dependencies: ["Notebook", "Document", "TeX", "Calculus", "Diagram", "Markup"]),
+        .target(name: "Report", dependencies: ["Cells", "Notebook", "Document", "TeX", "Calculus", "Diagram", "Markup"]),
         .executableTarget(
             name: "render",
             dependencies: [
-                "Document", "TeX", "Calculus", "Notebook", "Report", "Markup",
+                "Document", "TeX", "Calculus", "Notebook", "Report", "Markup", "Cells",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ],

@@ -1,3 +1,4 @@
+import Cells
 import Document
 import Markup
 import Notebook
@@ -13,7 +14,15 @@ public enum MarkdownReport {
     }
 
     /// The report as UTF-8, as it is written to the file.
-    public static func bytes(document: Document, result: NoteResult, title: String) -> [UInt8] {
+    /// `cells` are the note's Swift cells with their outputs; each output follows its cell.
+    public static func bytes(document: Document, result: NoteResult, title: String,
+                             cells: [(cell: Cell, output: CellOutput)] = []) -> [UInt8] {
+        // The line of each cell's closing fence (the cell's last code line + 1).
+        var cellAfter: [Int: Int] = [:]
+        for (position, entry) in cells.enumerated() {
+            let lineCount = entry.cell.code.split(separator: "\n", omittingEmptySubsequences: false).count - (entry.cell.code.hasSuffix("\n") ? 1 : 0)
+            cellAfter[entry.cell.firstLine + lineCount] = position
+        }
         let formulas = document.formulas
         var byFormula: [FormulaID: [Int]] = [:]
         for index in result.statements.indices { byFormula[result.statements[index].formula, default: []].append(index) }
@@ -45,6 +54,7 @@ public enum MarkdownReport {
         for (index, line) in document.lines.enumerated() {
             out.append(line)
             out.newline()
+            if let position = cellAfter[index + 1] { MarkdownText.cellOutput(cells[position].output, index: position, into: &out) }
             if index + 1 == summaryAfter {
                 out.newline()
                 summaryBlock(result: result, title: title, into: &out)
@@ -184,5 +194,36 @@ struct MarkdownText: ~Copyable {
     /// escaped `twice`), newlines as spaces, backticks as apostrophes.
     mutating func cell(_ text: String, twice: Bool = false) {
         buffer.markdownCellEscaped(text, twice: twice)
+    }
+
+    /// A cell's output as a `text` fence (standard error marked), or "not run", and its problem.
+    static func cellOutput(_ output: CellOutput, index: Int, into out: inout MarkdownText) {
+        out.newline()
+        var text = ""
+        switch output.status {
+        case .notRun:
+            text = "*Cell \(index + 1): not run.*\n"
+        case .ran, .failed:
+            let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: output.stdout + output.stderr) + 1))
+            if !output.stdout.isEmpty {
+                text += "Output of cell \(index + 1):\n\n\(fence)text\n\(output.stdout)\(output.stdout.hasSuffix("\n") ? "" : "\n")\(fence)\n"
+            }
+            if !output.stderr.isEmpty {
+                if !text.isEmpty { text += "\n" }
+                text += "Standard error of cell \(index + 1):\n\n\(fence)text\n\(output.stderr)\(output.stderr.hasSuffix("\n") ? "" : "\n")\(fence)\n"
+            }
+        }
+        if let problem = output.problem {
+            if !text.isEmpty { text += "\n" }
+            text += "**✗ cell \(index + 1) \(problem)**\n"
+        }
+        if text.isEmpty { text = "*Cell \(index + 1) printed nothing.*\n" }
+        out.append(Substring(text))
+    }
+
+    private static func longestRun(of character: Character, in text: String) -> Int {
+        var best = 0, run = 0
+        for c in text { run = c == character ? run + 1 : 0; best = max(best, run) }
+        return best
     }
 }

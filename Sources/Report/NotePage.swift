@@ -1,3 +1,4 @@
+import Cells
 import Diagram
 import Document
 import Markup
@@ -13,6 +14,8 @@ public struct NotePage: HTMLHooks {
     let statementsByFormula: [FormulaID: [StatementResult]]
     let equationNumbers: [String: Int]
     let plotsByFormula: [FormulaID: [FunctionPlot]]
+    /// The Swift cells' outputs by their opening fence's line; empty when the note has none.
+    public var cells: [Int: (index: Int, output: CellOutput)] = [:]
 
     var document: Document { note.document }
     var result: NoteResult { note.result }
@@ -110,6 +113,11 @@ public struct NotePage: HTMLHooks {
     }
 
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? {
+        if let cell = cells[line], Cell.isSwift(info: info) {
+            var html = MarkupBuffer()
+            CellHTML.write(code: literal, output: cell.output, index: cell.index, into: &html)
+            return html.string
+        }
         // The Notebook read the diagram when it checked the note; it is drawn from that.
         guard NoteDiagram.isMermaid(info: info), let diagram = result.diagram(atFenceLine: line) else { return nil }
         let rendering: DiagramRendering

@@ -1,3 +1,4 @@
+import Cells
 import Document
 import Notebook
 
@@ -8,15 +9,16 @@ public enum ReportJSON {
 
     /// The whole file for `notes`.
     public static func text(for notes: [NoteResult]) -> String {
-        String(decoding: Array(parts(notes.map(noteBytes), summary: notes.reduce(Summary()) { $0 + $1.summary }).joined()),
+        String(decoding: Array(parts(notes.map { noteBytes($0) }, summary: notes.reduce(Summary()) { $0 + $1.summary }).joined()),
                as: UTF8.self)
     }
 
     /// One note's entry of the `notes` array, as UTF-8, indented for its place in the file;
     /// notes can be written in parallel and then put together with `parts`.
-    public static func noteBytes(_ result: NoteResult) -> [UInt8] {
+    /// `cells` (the note's Swift cells and what they printed) adds a `cells` member when not empty.
+    public static func noteBytes(_ result: NoteResult, cells: [(cell: Cell, output: CellOutput)] = []) -> [UInt8] {
         var json = JSONWriter(level: 2, capacity: 1024 + 512 * result.statements.count)
-        note(result, into: &json)
+        note(result, cells: cells, into: &json)
         return json.bytes
     }
 
@@ -37,7 +39,7 @@ public enum ReportJSON {
         return parts
     }
 
-    private static func note(_ note: NoteResult, into json: inout JSONWriter) {
+    private static func note(_ note: NoteResult, cells: [(cell: Cell, output: CellOutput)], into json: inout JSONWriter) {
         json.openObject()
         json.member("path", note.path)
         json.key("point")
@@ -54,6 +56,20 @@ public enum ReportJSON {
         json.openArray()
         for statement in note.statements { self.statement(statement, into: &json) }
         json.closeArray()
+        if !cells.isEmpty {
+            json.key("cells")
+            json.openArray()
+            for entry in cells {
+                json.openObject()
+                json.member("line", entry.cell.firstLine)
+                json.member("status", entry.output.status.rawValue)
+                json.member("stdout", entry.output.stdout)
+                json.member("stderr", entry.output.stderr)
+                json.member("problem", entry.output.problem)
+                json.closeObject()
+            }
+            json.closeArray()
+        }
         json.closeObject()
     }
 

@@ -1,3 +1,4 @@
+import Cells
 import Document
 import Foundation
 import Notebook
@@ -10,6 +11,8 @@ struct Pipeline {
         var unsafeHTML = false
         var writeReports = true
         var notebook = NotebookOptions()
+        /// How Swift cells run (`--no-exec`, `--cell-timeout`, `--no-cache`).
+        var cells = CellRunner.Options()
     }
 
     let options: Options
@@ -35,6 +38,8 @@ struct Pipeline {
     struct Outcome {
         var notes: [NoteRun]
         var failures: [RenderError]
+        /// Warnings about the run rather than a note (no swiftc for the notes' cells).
+        var warnings: [String] = []
 
         var results: [NoteResult] { notes.compactMap { $0.result } }
         var summary: Summary { notes.reduce(Summary()) { $0 + $1.summary } }
@@ -92,22 +97,43 @@ struct Pipeline {
         let unsafe = options.unsafeHTML
         // Nothing is moved into the output folder until every note is written (OutputStaging).
         let folder = OutputFolder.staged(root: outputFolder)
+        // Swift cells: the compiler is looked for only when a note has one, so a run without
+        // cells starts no process; notes compile and run in parallel, as they are checked.
+        let noteCells = parsed.map { $0.document.map(Cell.cells(in:)) ?? [] }
+        var warnings: [String] = []
+        var cellRunner: CellRunner?
+        if noteCells.contains(where: { !$0.isEmpty }) {
+            let toolchain = SwiftToolchain.find()
+            if toolchain == nil {
+                warnings.append("no swiftc found (on PATH or in DERIVE_SWIFTC): Swift cells are not run")
+            }
+            cellRunner = CellRunner(toolchain: toolchain, options: options.cells)
+        }
+        let runner = cellRunner
         let checked = ParallelMap.map(count: parsed.count) { index -> NoteRun in
             var note = parsed[index]
             guard let document = note.document else { return note }
             // Checked under its name, not the path as typed: sampled values must not depend on
             // how the folder was spelled on the command line.
-            let checkedNote = Notebook.check(document, path: note.note.name, options: notebookOptions)
+            var checkedNote = Notebook.check(document, path: note.note.name, options: notebookOptions)
+            let cells = noteCells[index]
+            var cellOutputs: [(cell: Cell, output: CellOutput)] = []
+            if let runner, !cells.isEmpty {
+                // Under its name too: the name is in the program (and so in the cache key).
+                let run = runner.run(cells, notePath: note.note.name)
+                cellOutputs = Array(zip(cells, run.outputs)).map { (cell: $0, output: $1) }
+                checkedNote.result.diagnostics.append(contentsOf: run.diagnostics)
+            }
             let result = checkedNote.result
             note.result = result
             note.formulaCount = document.formulas.count
             note.summary = result.summary
             guard writeReports else { return note }
-            note.json = ReportJSON.noteBytes(result)
+            note.json = ReportJSON.noteBytes(result, cells: cellOutputs)
             do throws(RenderError) {
-                let page = Self.page(for: index, of: parsed, note: checkedNote, unsafe: unsafe)
+                let page = Self.page(for: index, of: parsed, note: checkedNote, cells: cellOutputs, unsafe: unsafe)
                 try folder.write(page, to: OutputFolder.relativePage(for: note.note.relativePath))
-                let markdown = MarkdownReport.bytes(document: document, result: result, title: note.title)
+                let markdown = MarkdownReport.bytes(document: document, result: result, title: note.title, cells: cellOutputs)
                 try folder.write(markdown, to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
             } catch {
                 note.writeFailure = error
@@ -119,7 +145,7 @@ struct Pipeline {
         }
         // Closures, not key paths: a key path would copy each note to read one field.
         var failures = checked.compactMap { $0.failure } + checked.compactMap { $0.writeFailure }
-        guard writeReports else { return Outcome(notes: checked, failures: failures) }
+        guard writeReports else { return Outcome(notes: checked, failures: failures, warnings: warnings) }
         // The index, report.json and the assets are written side by side.
         let tail = ParallelMap.map(count: 3) { part -> RenderError? in
             do throws(RenderError) {
@@ -146,11 +172,12 @@ struct Pipeline {
         } else {
             failures.append(contentsOf: folder.commit())
         }
-        return Outcome(notes: checked, failures: failures)
+        return Outcome(notes: checked, failures: failures, warnings: warnings)
     }
 
     /// A note's page; `notes` gives its neighbours' titles for the navigation.
-    private static func page(for index: Int, of notes: [NoteRun], note: CheckedNote, unsafe: Bool) -> [UInt8] {
+    private static func page(for index: Int, of notes: [NoteRun], note: CheckedNote,
+                             cells: [(cell: Cell, output: CellOutput)], unsafe: Bool) -> [UInt8] {
         let relative = OutputFolder.relativePage(for: notes[index].note.relativePath)
         func link(_ other: Int) -> PageShell.Link? {
             guard notes.indices.contains(other), notes[other].document != nil else { return nil }
@@ -162,7 +189,8 @@ struct Pipeline {
             title: notes[index].title, rootPrefix: URLPath.rootPrefix(for: relative),
             index: PageShell.Link(title: "Index", href: URLPath.link(from: relative, to: "index.html")),
             previous: link(index - 1), next: link(index + 1))
-        let page = NotePage(note: note)
+        var page = NotePage(note: note)
+        for (index, entry) in cells.enumerated() { page.cells[entry.cell.firstLine - 1] = (index, entry.output) }
         return shell.page { page.write(into: &$0, unsafeHTML: unsafe) }
     }
 

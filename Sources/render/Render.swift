@@ -47,6 +47,15 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Write a JUnit XML report of the claims to this file.", valueName: "file"))
     var junit: String?
 
+    @Flag(help: "Render without running Swift cells: their cached outputs are shown where they exist, else \"not run\".")
+    var noExec = false
+
+    @Option(help: ArgumentHelp("Seconds a note's Swift cells may run, together.", valueName: "seconds"))
+    var cellTimeout: Double = 10
+
+    @Flag(help: "Neither read nor write the cell cache (.derive-cache/ beside the output folder).")
+    var noCache = false
+
     @Flag(help: "Let raw HTML in notes through to the pages (by default it is omitted, as in cmark-gfm's safe mode).")
     var unsafeHTML = false
 
@@ -70,6 +79,7 @@ struct Render: ParsableCommand {
             throw ValidationError("--samples must be from 0 to \(Self.maximumSamples), not \(samples)")
         }
         guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a finite number ≥ 0") }
+        guard cellTimeout > 0, cellTimeout.isFinite else { throw ValidationError("--cell-timeout must be a finite number > 0") }
         _ = try parsedAssignments()
     }
 
@@ -100,9 +110,12 @@ struct Render: ParsableCommand {
             console.error(error.description)
             throw ExitCode(2)
         }
-        let options = Pipeline.Options(
+        var options = Pipeline.Options(
             unsafeHTML: unsafeHTML, writeReports: !check,
             notebook: NotebookOptions(values: try parsedAssignments(), samples: samples, relativeTolerance: tolerance))
+        options.cells.execute = !noExec
+        options.cells.timeout = cellTimeout
+        options.cells.cacheFolder = noCache ? nil : Self.cacheFolder(beside: output)
         let outcome = Pipeline(options: options).run(notes: notes, outputFolder: output)
         let printer = DiagnosticPrinter()
         for (path, lines, diagnostic) in outcome.diagnostics {
@@ -122,12 +135,19 @@ struct Render: ParsableCommand {
             }
         }
         for failure in ioFailures { console.error(failure.description) }
+        for warning in outcome.warnings { Console.standardError("render: warning: \(warning)") }
         console.summary(outcome.summaryLine(output: check ? nil : output, elapsed: ContinuousClock.now - start))
         let summary = outcome.summary
         let status: Int32 = !ioFailures.isEmpty ? 2
-            : summary.errors > 0 || summary.failed > 0 || (strict && (summary.warnings > 0 || summary.cannotTell > 0)) ? 1 : 0
+            : summary.errors > 0 || summary.failed > 0 || (strict && (summary.warnings > 0 || summary.cannotTell > 0 || !outcome.warnings.isEmpty)) ? 1 : 0
         // Exit with every note's trees still alive: freeing them one by one would only cost
         // time (a few percent of a run, on one thread) just before the process ends anyway.
         withExtendedLifetime(outcome) { Foundation.exit(status) }
+    }
+
+    /// `.derive-cache/` in the folder that holds the output folder.
+    static func cacheFolder(beside output: String) -> URL {
+        let absolute = URL(fileURLWithPath: output).standardizedFileURL
+        return absolute.deletingLastPathComponent().appendingPathComponent(".derive-cache", isDirectory: true)
     }
 }
