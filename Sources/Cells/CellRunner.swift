@@ -137,6 +137,11 @@ public final class CellRunner: @unchecked Sendable {
         }
         if let ended {
             let index = last ?? 0
+            // The runtime's stack trace holds addresses that change from run to run: a page
+            // must not, so it is left out (the fatal error's own line stays).
+            if let trace = outputs[index].stderr.range(of: "Current stack trace:\n") {
+                outputs[index].stderr.removeSubrange(trace.lowerBound...)
+            }
             outputs[index].status = .failed
             outputs[index].problem = [outputs[index].problem, ended].compactMap { $0 }.joined(separator: "; ")
             diagnostics.append(Diagnostic(.error, "cell \(index + 1) \(ended)",
