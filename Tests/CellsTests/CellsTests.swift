@@ -108,3 +108,34 @@ import Testing
         #expect(run.diagnostics.count == 2)
     }
 }
+
+/// Top-level declarations found by the tokenizer, not by regular expressions.
+@Suite struct CellDeclarationTests {
+    @Test func topLevelLetsAndFuncs() {
+        let code = """
+            import Foundation
+            let eta = 0.5 // the rate
+            var w_1: Double = 0.15 +
+                0.05
+            let note = "let hidden = 1 \\("(") func no()"
+            /* let commented = 2 /* nested */ */
+            func sigmoid(_ z: Double) -> Double {
+                let inner = 1.0
+                return 1 / (1 + exp(-z * inner))
+            }
+            func n_1(x_1: Double, x_2 y: Double = 0.1) -> Double { x_1 + y }
+            for i in 0..<3 { let loop = i }
+            let s = #"raw " let fake = 3"#; let after = (1, 2)
+            """
+        let found = CellDeclaration.find(in: [Cell(index: 0, code: code, firstLine: 10)])
+        #expect(found.map(\.name) == ["eta", "w_1", "note", "sigmoid", "n_1", "s", "after"])
+        #expect(found[0].kind == .value(type: nil, expression: "0.5", constant: true))
+        #expect(found[0].line == 11 && found[0].column == 5)
+        #expect(found[1].kind == .value(type: "Double", expression: "0.15 + 0.05", constant: false))
+        #expect(found[3].kind == .function(parameters: [.init(label: nil, name: "z", type: "Double", hasDefault: false)], result: "Double"))
+        #expect(found[4].kind == .function(parameters: [.init(label: "x_1", name: "x_1", type: "Double", hasDefault: false),
+                                                        .init(label: "x_2", name: "y", type: "Double", hasDefault: true)], result: "Double"))
+        #expect(found[4].line == 20)
+        #expect(found[6].kind == .value(type: nil, expression: "(1, 2)", constant: true))
+    }
+}
