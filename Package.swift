@@ -28,7 +28,7 @@ let package = Package(
             name: "Notebook",
             dependencies: ["Document", "TeX", "Calculus", "Diagram", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Cells", dependencies: ["Document"]),
+        .target(name: "Cells", dependencies: ["Document", "Calculus"]),
         .target(name: "Report", dependencies: ["Cells", "Notebook", "Document", "TeX", "Calculus", "Diagram", "Markup"]),
         .executableTarget(
             name: "render",
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Spec"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document", "Diagram", "TestSupport", "CCmarkGFM"]),
-        .testTarget(name: "CellsTests", dependencies: ["Cells", "Document"]),
+        .testTarget(name: "CellsTests", dependencies: ["Cells", "Document", "Calculus"]),
         .testTarget(name: "RenderTests", dependencies: ["render"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import Calculus
 import Document
 import Foundation
 import Testing
@@ -150,5 +151,50 @@ import Testing
         ]
         for (note, swift) in cases { #expect(SwiftNames.swiftName(for: note) == swift, "\(note)") }
         #expect(SwiftNames.swiftNames(for: ["ϵ", "ε", "x"]) == ["epsilon": ["ϵ", "ε"], "x": ["x"]])
+    }
+}
+
+/// Formulas as Swift text, and (one compile) that the text computes what Calculus computes.
+@Suite struct SwiftExpressionTests {
+    // σ(w_1 x + b) / 2 - ln(η)^2 + e^{-x}
+    static let formula: Calculus.Expression = .sum([
+        .quotient(.apply("sigmoid", [.sum([.product([.symbol("w_1"), .symbol("x")]), .symbol("b")])]), .number(2)),
+        .negation(.power(.apply("ln", [.symbol("η")]), .number(2))),
+        .power(.symbol("e"), .negation(.symbol("x"))),
+    ])
+
+    @Test func text() {
+        #expect(SwiftExpression.code(Self.formula) ==
+            "((derive_sigmoid(((w_1 * x) + b)) / 2.0) + (-pow(log(eta), 2.0)) + pow(M_E, (-x)))")
+        #expect(SwiftExpression.code(.partial(.symbol("y"), variable: "x", order: 1)) == nil)
+        #expect(SwiftExpression.code(.apply("f", [.symbol("a.b")])) == nil)
+        #expect(SwiftExpression.code(.apply("f", [.number(-0.5)])) == "f((-0.5))")
+    }
+
+    @Test func compiledItComputesTheSameValue() throws {
+        guard let toolchain = CellRunTests.toolchain, let code = SwiftExpression.code(Self.formula) else { return }
+        let program = "import Foundation\n" + SwiftExpression.prelude
+            + "func y(w_1: Double = 0.3, x: Double = 1.5, b: Double = -0.2, eta: Double = 0.7) -> Double { \(code) }\n"
+            + "print(y().bitPattern)\n"
+        let run = CellRunner(toolchain: toolchain, options: .init()).run([Cell(index: 0, code: program, firstLine: 1)], notePath: "f.md")
+        let point: [String: Double] = ["w_1": 0.3, "x": 1.5, "b": -0.2, "η": 0.7]
+        let expected = try Self.evaluate(Self.formula, at: point)
+        #expect(run.outputs.first?.stdout == "\(expected.bitPattern)\n", "\(run.diagnostics)")
+    }
+
+    /// A plain recursive evaluation with Foundation, as Calculus's built-ins define them.
+    static func evaluate(_ e: Calculus.Expression, at point: [String: Double]) throws -> Double {
+        switch e {
+        case .number(let v): return v
+        case .symbol(let s): return s == "e" ? M_E : point[s]!
+        case .sum(let t): return try t.reduce(0) { try $0 + evaluate($1, at: point) }
+        case .product(let f): return try f.reduce(1) { try $0 * evaluate($1, at: point) }
+        case .negation(let o): return try -evaluate(o, at: point)
+        case .quotient(let n, let d): return try evaluate(n, at: point) / evaluate(d, at: point)
+        case .power(let b, let x): return try pow(evaluate(b, at: point), evaluate(x, at: point))
+        case .apply("sigmoid", let a): return try 1 / (1 + exp(-evaluate(a[0], at: point)))
+        case .apply("ln", let a): return try log(evaluate(a[0], at: point))
+        default: throw CancellationError()
+        }
     }
 }
