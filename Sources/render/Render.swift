@@ -47,6 +47,9 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Write a JUnit XML report of the claims to this file.", valueName: "file"))
     var junit: String?
 
+    @Flag(help: "Let raw HTML in notes through to the pages (by default it is omitted, as in cmark-gfm's safe mode).")
+    var unsafeHTML = false
+
     @Flag(help: "Render without running Swift cells: their cached outputs are shown where they exist, else \"not run\".")
     var noExec = false
 
@@ -55,9 +58,6 @@ struct Render: ParsableCommand {
 
     @Flag(help: "Neither read nor write the cell cache (.derive-cache/ beside the output folder).")
     var noCache = false
-
-    @Flag(help: "Let raw HTML in notes through to the pages (by default it is omitted, as in cmark-gfm's safe mode).")
-    var unsafeHTML = false
 
     /// Parses the command line and runs it. ArgumentParser exits with 64 (EX_USAGE) on a usage
     /// error; Derive uses 2 for usage and I/O errors, so that CI sees one code for both.
