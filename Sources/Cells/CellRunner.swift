@@ -23,6 +23,10 @@ public final class CellRunner: @unchecked Sendable {
         public init() {}
     }
 
+    /// Part of every cache key: raised whenever what a run keeps, or how it is read from the
+    /// program's streams, changes, so an older cache is never shown as this version's result.
+    static let cacheFormat = "derive-cells 1"
+
     public let toolchain: SwiftToolchain?
     public let options: Options
     private let lock = NSLock()
@@ -41,7 +45,7 @@ public final class CellRunner: @unchecked Sendable {
         guard !cells.isEmpty else { return CellRun(outputs: [], diagnostics: []) }
         guard let toolchain else { return .notRun(cells) }
         let program = CellProgram(cells: cells, notePath: notePath)
-        let key = SHA256.hex(Array((toolchain.version + "\n" + program.source).utf8))
+        let key = SHA256.hex(Array((Self.cacheFormat + "\n" + toolchain.version + "\n" + program.source).utf8))
         let cacheFile = options.cacheFolder?.appendingPathComponent(key + ".json")
         if let cacheFile, let data = try? Data(contentsOf: cacheFile),
            let stored = try? JSONDecoder().decode(StoredRun.self, from: data), stored.outputs.count == cells.count {
@@ -99,6 +103,7 @@ public final class CellRunner: @unchecked Sendable {
                 diagnostics.append(Diagnostic(.error, "the cells did not compile (swiftc exited with \(compile.exitStatus))",
                                               at: SourcePosition(line: cells[0].firstLine, column: 1)))
             }
+            for index in outputs.indices { outputs[index].problem = "the note's cells did not compile" }
             return CellRun(outputs: outputs, diagnostics: diagnostics)
         }
         let run: Subprocess.Run
@@ -146,6 +151,9 @@ public final class CellRunner: @unchecked Sendable {
             outputs[index].problem = [outputs[index].problem, ended].compactMap { $0 }.joined(separator: "; ")
             diagnostics.append(Diagnostic(.error, "cell \(index + 1) \(ended)",
                                           at: SourcePosition(line: cells[index].firstLine, column: 1)))
+            for later in (index + 1)..<max(index + 1, cells.count) {
+                outputs[later].problem = "cell \(index + 1) stopped the program"
+            }
         }
         return CellRun(outputs: outputs, diagnostics: diagnostics)
     }

@@ -18,7 +18,14 @@ enum CellHTML {
         html.raw("</code></pre>")
         switch output.status {
         case .notRun:
-            html.raw("<figcaption class=\"cell-not-run\"><em>not run</em></figcaption>")
+            html.raw("<figcaption class=\"cell-not-run\"><em>not run</em>")
+            if let problem = output.problem {
+                html.raw(": ")
+                html.escaped(problem)
+            }
+            html.raw("</figcaption>")
+            html.raw("</figure>")
+            return
         case .ran, .failed:
             if !output.stdout.isEmpty {
                 html.raw("<pre class=\"cell-output\"><samp>")

@@ -202,7 +202,9 @@ struct MarkdownText: ~Copyable {
         var text = ""
         switch output.status {
         case .notRun:
-            text = "*Cell \(index + 1): not run.*\n"
+            text = "*Cell \(index + 1): not run\(output.problem.map { ": " + $0 } ?? "").*\n"
+            out.append(Substring(text))
+            return
         case .ran, .failed:
             let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: output.stdout + output.stderr) + 1))
             if !output.stdout.isEmpty {

@@ -67,7 +67,7 @@ import Testing
         #expect(run.outputs[2].stderr.hasPrefix("Swift/ContiguousArrayBuffer.swift:"))
         #expect(run.outputs[2].stderr.contains("Fatal error: Index out of range"))
         #expect(run.outputs[2].problem?.hasPrefix("crashed") == true)
-        #expect(run.outputs[3] == .notRun)
+        #expect(run.outputs[3] == CellOutput(status: .notRun, problem: "cell 3 stopped the program"))
         #expect(run.diagnostics.map(\.position.line) == [note[2].firstLine])
         // A second runner (a second render) with the same cells starts no compiler.
         let second = CellRunner(toolchain: toolchain, options: options)
@@ -87,7 +87,8 @@ import Testing
         guard let toolchain = Self.toolchain else { return }
         let note = cells(["let x = 1\n", "let y: Int = \"no\"\n"], from: 10)
         let run = CellRunner(toolchain: toolchain, options: .init()).run(note, notePath: "notes/bad.md")
-        #expect(run.outputs == [.notRun, .notRun])
+        #expect(run.outputs.map(\.status) == [.notRun, .notRun])
+        #expect(run.outputs[1].problem == "the note's cells did not compile")
         let error = run.diagnostics.first { $0.severity == .error }
         #expect(error?.position == SourcePosition(line: note[1].firstLine, column: 14))
         #expect(error?.message.contains("String") == true)
