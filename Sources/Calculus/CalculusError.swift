@@ -10,7 +10,7 @@ public enum CalculusError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `f'(u)` names a function that does not have exactly one parameter.
     case notOneParameter(function: String, parameters: Int)
     /// A function of the context has a built-in's name (`sigmoid`, `σ`, `exp`...); by
-    /// NOTE-LANGUAGE §3 such a formula is a claim about the built-in, not a definition.
+    /// docs/note-language.md §3 such a formula is a claim about the built-in, not a definition.
     case shadowsBuiltin(String)
     /// Definitions (or functions) that use each other in a circle, as a path that ends where it
     /// starts: `["a", "b", "a"]`.

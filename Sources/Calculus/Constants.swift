@@ -1,7 +1,7 @@
 import Foundation
 
 /// The known constants: names that have a value unless the note defines or binds them
-/// (NOTE-LANGUAGE §3). A reader maps `e` to `"e"` and `\pi` to `"π"`. Whether a name is a
+/// (docs/note-language.md §3). A reader maps `e` to `"e"` and `\pi` to `"π"`. Whether a name is a
 /// constant in a given note is `Context.constantValue(of:)`, which respects shadowing.
 public enum Constants {
     /// Each constant's name and value.

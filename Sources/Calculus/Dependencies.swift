@@ -97,7 +97,7 @@ struct DependencyGraph {
     private var unrankedLeaves: [String] = []
 
     /// Walks from `roots`; when `stop` is given, its definition is not expanded (the meaning
-    /// of ∂/∂stop, NOTE-LANGUAGE §6).
+    /// of ∂/∂stop, docs/note-language.md §6).
     init(context: Context, roots: [Expression], stoppingAt stop: String? = nil) throws(CalculusError) {
         self.stop = stop
         var rootDependencies: [GraphNode] = []

@@ -2,7 +2,7 @@ extension Context {
     /// The derivative of `expression` of the given order with respect to the node `variable`,
     /// simplified for reading.
     ///
-    /// Meaning (NOTE-LANGUAGE §6): definitions inside the expression are expanded until
+    /// Meaning (docs/note-language.md §6): definitions inside the expression are expanded until
     /// `variable` is reached and `variable` itself is not expanded, so `∂a_1/∂h_1` treats `h_1`
     /// as an input of `a_1` even when `h_1` is defined. The result is written with the names of
     /// the graph (`x_1*sigmoid(n_1)*(1 - sigmoid(n_1))`, not the expansion of `n_1`) and
@@ -16,7 +16,7 @@ extension Context {
     }
 
     /// The partial derivatives of the definition of `name` with respect to each name it uses
-    /// directly (NOTE-LANGUAGE §6), in order of first use; each in the meaning of
+    /// directly (docs/note-language.md §6), in order of first use; each in the meaning of
     /// `derivative(of:withRespectTo:)`. Known constants are not included. Throws
     /// `undefinedSymbol` when `name` has no definition.
     public func partials(ofDefinition name: String) throws(CalculusError) -> [Partial] {

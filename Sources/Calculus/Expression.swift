@@ -26,7 +26,7 @@ public indirect enum Expression: Hashable, Sendable {
     /// Base raised to the exponent.
     case power(Expression, Expression)
     /// `∂ⁿA/∂xⁿ`: the derivative of order `order` of the expression with respect to the node named
-    /// `variable`, in the backprop meaning of NOTE-LANGUAGE §6: definitions inside the expression
+    /// `variable`, in the backprop meaning of docs/note-language.md §6: definitions inside the expression
     /// are expanded until `variable` is reached; `variable` itself is not expanded.
     case partial(Expression, variable: String, order: Int)
     /// `f⁽ⁿ⁾(u)`: the derivative of order `order` of the one-parameter function named by the

@@ -104,7 +104,7 @@ public struct Gradient: Equatable, Sendable {
     /// ∂output/∂leaf for every leaf of the program.
     public var leaves: [String: Double]
     /// ∂output/∂node for every defined symbol of the program, the node taken as an input
-    /// (NOTE-LANGUAGE §6; 0 for a node the output does not use).
+    /// (docs/note-language.md §6; 0 for a node the output does not use).
     public var nodes: [String: Double]
 
     /// A gradient with the given parts.

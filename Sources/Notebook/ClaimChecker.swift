@@ -5,7 +5,7 @@ import TeX
 
 /// Checks claims (chains of relations) at the example point and, when every side of a claim
 /// depends on leaves, at `samples` random points too, resampling points where a side is
-/// undefined (NOTE-LANGUAGE.md §5).
+/// undefined (docs/note-language.md §5).
 ///
 /// The claims of a note are compiled into one program and share the random points (each
 /// point gives every leaf of the note a random value; a claim sees only its own leaves), so a
@@ -85,7 +85,7 @@ struct ClaimChecker {
     /// side is A's slope there by one reverse pass. (A symbolic derivative, differentiated and
     /// simplified through every definition, cost about 0.35 ms a note; a reverse pass costs
     /// under a microsecond. Both give ∂A/∂x with the definitions between A and x followed and
-    /// a defined x taken as an input, NOTE-LANGUAGE §6.)
+    /// a defined x taken as an input, docs/note-language.md §6.)
     private struct SlopeSides {
         /// Where a side's slope is read after a reverse pass: a leaf's position in the program,
         /// or a defined symbol taken as an input.

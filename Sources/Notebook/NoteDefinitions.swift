@@ -17,7 +17,7 @@ struct Definition {
 }
 
 /// The second phase of checking: every definition of the note with its identity, and which
-/// definition each use of a name takes (NOTE-LANGUAGE.md §4).
+/// definition each use of a name takes (docs/note-language.md §4).
 struct NoteDefinitions {
     /// The definitions in document order.
     private(set) var all: [Definition] = []

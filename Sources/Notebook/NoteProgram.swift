@@ -28,7 +28,7 @@ struct NoteProgram {
     func value(of name: String) -> Outcome? { values[name] }
 
     /// The partial derivatives of the definition of `name` with respect to each name its body
-    /// uses directly, each name held as an input at its value (NOTE-LANGUAGE.md §6), computed
+    /// uses directly, each name held as an input at its value (docs/note-language.md §6), computed
     /// by reverse mode over the body alone. `nil` when reverse mode cannot give them: a body
     /// with derivative nodes (it needs the whole graph and is differentiated symbolically
     /// instead), inputs that depend on one another, an input without a value, a body that

@@ -90,7 +90,7 @@ public struct PointValue: Sendable, Equatable {
     }
 }
 
-/// What a statement is (NOTE-LANGUAGE.md §2): the reader's own kinds (its raw values are the
+/// What a statement is (docs/note-language.md §2): the reader's own kinds (its raw values are the
 /// words report.json and the pages write).
 public typealias StatementKind = Statement.Kind
 

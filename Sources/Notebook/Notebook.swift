@@ -4,7 +4,7 @@ import TeX
 
 /// Checks a note: reads every formula into statements, resolves names by section, fixes the
 /// example point, evaluates definitions and their derivatives, and verifies every claim
-/// (NOTE-LANGUAGE.md §2–§7).
+/// (docs/note-language.md §2–§7).
 public enum Notebook {
     /// Everything Derive computes about `document`, the note at `path`, with the parse tree of
     /// each of its formulas.

@@ -1,4 +1,4 @@
-/// Which definition a use of a name takes (NOTE-LANGUAGE.md §4).
+/// Which definition a use of a name takes (docs/note-language.md §4).
 ///
 /// A use resolves in the smallest section that contains both the use and at least one
 /// definition of the name; among the definitions there it takes the last one above the use,

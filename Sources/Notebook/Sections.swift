@@ -1,7 +1,7 @@
 import Document
 
 /// The sections of a note: a heading and everything under it, subsections included; the
-/// whole note is the outermost section (NOTE-LANGUAGE.md §4).
+/// whole note is the outermost section (docs/note-language.md §4).
 public struct Sections: Sendable {
     /// One section: its heading's level (0 for the whole note), title and first line.
     public struct Section: Sendable, Equatable {

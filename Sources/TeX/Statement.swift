@@ -1,6 +1,6 @@
 import Calculus
 
-/// What a formula says, read from its TeX (NOTE-LANGUAGE.md §2): one `Statement` per
+/// What a formula says, read from its TeX (docs/note-language.md §2): one `Statement` per
 /// statement (formulas hold several, separated at top level by `,`, `;`, `\quad`, `\qquad` or
 /// `\\`), each expanded once per index when it uses an index range (`w_{1..2}`).
 ///
@@ -8,7 +8,7 @@ import Calculus
 /// `y_\text{true}`), Greek letters as Unicode (`η` from `\eta`), decorations kept (`w_5^+`,
 /// `W^(1)`, `x^*`). Built-in functions use Calculus's names (`sigmoid`, `exp`, `ln`...).
 public struct Statement: Sendable, Equatable {
-    /// The kinds of NOTE-LANGUAGE.md §2.
+    /// The kinds of docs/note-language.md §2.
     public enum Kind: String, Sendable, Equatable {
         /// `x_1 = 0.05`, `\eta = 10^{-2}`: a name and a closed constant expression.
         case binding

@@ -12,7 +12,7 @@ import Testing
         }
     }
 
-    /// Cases of the markdown-math corpora where NOTE-LANGUAGE.md §1 (pandoc's rules, GFM's
+    /// Cases of the markdown-math corpora where docs/note-language.md §1 (pandoc's rules, GFM's
     /// blocks) gives a different answer than the fixture, and why. The test fails if one of
     /// these starts agreeing (then it is no longer a difference) or if any other case differs.
     static let knownDifferences: [String: String] = [

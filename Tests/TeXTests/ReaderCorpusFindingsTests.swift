@@ -93,7 +93,7 @@ extension ReaderCorpusFindingsTests {
 }
 
 extension ReaderCorpusFindingsTests {
-    /// NOTE-LANGUAGE.md §3: binding a built-in name to a number makes it a plain name (the
+    /// docs/note-language.md §3: binding a built-in name to a number makes it a plain name (the
     /// Notebook puts `σ` in `shadowed` for `\sigma = 0.5`).
     @Test func sigmaBoundToANumberIsAPlainName() {
         let scope = ReadingScope(shadowed: ["σ"])

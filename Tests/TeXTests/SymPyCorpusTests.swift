@@ -8,7 +8,7 @@ import Testing
 @Suite struct SymPyCorpusTests {
     /// The scope the formulas are read in: every single Latin letter is a name the note binds.
     /// SymPy reads every letter as its own symbol (`xy` is `x*y`); in the note language that is
-    /// the reading of a run of letters that are all names in scope (NOTE-LANGUAGE.md §3). With
+    /// the reading of a run of letters that are all names in scope (docs/note-language.md §3). With
     /// an empty scope `xy` is one identifier, a reading SymPy never makes.
     static let scope = ReadingScope(names: Set((UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }
         + (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { String(UnicodeScalar($0)) }))
@@ -42,7 +42,7 @@ import Testing
         tally.print()
         print("""
             With an empty scope instead: accepted \(emptyScope.accepted), agreed \(emptyScope.agreed), \
-            disagreed \(emptyScope.disagreed.count) (a run of letters such as xy is then one name, NOTE-LANGUAGE.md §3)
+            disagreed \(emptyScope.disagreed.count) (a run of letters such as xy is then one name, docs/note-language.md §3)
             """)
 
         for (row, difference) in tally.disagreed where Self.knownDifferences[row.latex] == nil {

@@ -1,6 +1,6 @@
 import Calculus
 
-/// The derivative notations of NOTE-LANGUAGE.md §6 written as fractions:
+/// The derivative notations of docs/note-language.md §6 written as fractions:
 /// `\frac{\partial A}{\partial x}`, `\frac{dA}{dx}`, `\frac{\partial}{\partial x} A`,
 /// `\frac{\partial^2 A}{\partial x^2}` (and `\mathrm{d}` for `d`).
 enum DerivativeNotation {

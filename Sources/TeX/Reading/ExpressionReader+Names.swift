@@ -3,7 +3,7 @@ import Calculus
 /// The name rules of `ExpressionReader`: what is a name, multi-letter names, function names and
 /// their aliases, decorations (`\hat{y}`, `x^{*}`) and names in fonts.
 extension ExpressionReader {
-    /// A run of adjacent Latin letters, read by NOTE-LANGUAGE.md §3: a known function, a
+    /// A run of adjacent Latin letters, read by docs/note-language.md §3: a known function, a
     /// defined multi-letter name, a product of names in scope, or one identifier.
     mutating func letterRun(_ cursor: inout Cursor) throws(ReadError) -> Expression {
         var letters = ""

@@ -1,6 +1,6 @@
 import Calculus
 
-/// Reads a sequence of parse-tree nodes into a Calculus `Expression` (NOTE-LANGUAGE.md §3, §6):
+/// Reads a sequence of parse-tree nodes into a Calculus `Expression` (docs/note-language.md §3, §6):
 /// implicit multiplication, `f(x)` as application when `f` is a function in scope, `\frac`,
 /// `\cdot`, `\times`, powers, roots, `\left( \right)`, `|x|`, names with subscripts and
 /// decorations, runs of letters, `\sum`/`\prod` with integer bounds (expanded), index ranges,

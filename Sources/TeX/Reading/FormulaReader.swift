@@ -1,6 +1,6 @@
 import Calculus
 
-/// Reads what a formula says: its statements (NOTE-LANGUAGE.md §2) as Calculus expressions.
+/// Reads what a formula says: its statements (docs/note-language.md §2) as Calculus expressions.
 ///
 /// The same parse tree the MathML writer uses is read here; a formula is parsed once per call.
 public enum FormulaReader {

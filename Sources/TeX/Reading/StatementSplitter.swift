@@ -1,6 +1,6 @@
 import Foundation
 
-/// Cuts a formula's top-level nodes into statements (NOTE-LANGUAGE.md §2): at `,` and `;`
+/// Cuts a formula's top-level nodes into statements (docs/note-language.md §2): at `,` and `;`
 /// outside parentheses, at `\quad`, `\qquad` and `\\`, and row by row in an `aligned` or
 /// `align` environment, where a row that starts with a relation continues the previous
 /// statement (`a &= b \\ &= c`). A leading `label:` is split off.
