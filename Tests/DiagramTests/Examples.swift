@@ -1,32 +1,5 @@
-/// The diagrams of the examples used by several tests (the same texts as ReportTests' `Examples`,
+import TestSupport
+
+/// The diagrams of the examples used by several tests (in TestSupport, shared with ReportTests,
 /// which draws them into golden files).
-enum Examples {
-    static let network = """
-        flowchart LR
-            x1((x1)) -->|w1| h1((h1))
-            x1 -->|w2| h2((h2))
-            x2((x2)) -->|w3| h1
-            x2 -->|w4| h2
-            h1 -->|w5| o1((o1))
-            h2 -->|w6| o1
-        """
-    static let trainingLoop = """
-        stateDiagram-v2
-            direction LR
-            [*] --> forward
-            forward --> loss : compute
-            loss --> backward : gradients
-            backward --> update
-            update --> forward : next batch
-            update --> [*] : converged
-        """
-    static let pipeline = """
-        graph TD
-            A[Read notes] --> B(Parse Markdown)
-            B --> C{Math?}
-            C -->|yes| D[Evaluate]
-            C -->|no| E[Copy text]
-            D --> F([Write report])
-            E --> F
-        """
-}
+typealias Examples = DiagramExamples
