@@ -24,6 +24,7 @@ struct NoteEvaluation {
         diagnostics.append(contentsOf: setting.diagnostics)
         diagnostics.append(contentsOf: warningsAboutNames())
         diagnostics.append(contentsOf: referenceProblems())
+        diagnostics.append(contentsOf: nearMisses())
         for index in results.indices { diagnostics.append(contentsOf: results[index].diagnostics) }
         let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
         return NoteResult(path: path, point: setting.point, statements: results, diagnostics: unique, plots: plots())

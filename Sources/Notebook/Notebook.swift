@@ -23,9 +23,12 @@ public enum Notebook {
         let definitions = NoteDefinitions(statements.statements, sections: sections)
         let setting = NoteContext(statements: statements.statements, definitions: definitions,
                                   frontMatter: document.frontMatter, options: options, path: path)
-        let result = NoteEvaluation(statements: statements, definitions: definitions, setting: setting,
-                                    document: document, path: path, options: options).result()
-            .readingDiagrams(of: document)
+        let evaluation = NoteEvaluation(statements: statements, definitions: definitions, setting: setting,
+                                        document: document, path: path, options: options)
+        var result = evaluation.result().readingDiagrams(of: document)
+        for diagnostic in evaluation.diagramDisagreements(result.diagrams) {
+            DiagramReading.insert(diagnostic, into: &result.diagnostics)
+        }
         return CheckedNote(document: document, trees: trees, result: result)
     }
 }

@@ -1,0 +1,182 @@
+import Calculus
+import Document
+
+/// Finds the slips a restated formula reveals: a sum written in a later formula that is a
+/// definition's body with two names swapped (`w_5 h_1 + w_6 h_2 + b_3` where
+/// `o_1 = h_1 w_6 + h_2 w_5 + b_3`) or one index changed (`x_1 w_4 + x_2 w_4 + b_2` where
+/// `n_2 = x_1 w_3 + x_2 w_4 + b_2`).
+///
+/// It stays precise by asking much: the sum has at least ``minimumTerms`` terms, as many as the
+/// body; the names swapped or changed are of one family (`w_5` and `w_6`: the same letter, a
+/// number as index); an index is changed only in a product term (`x_1 w_3`), never a lone term
+/// (`a_1 + a_2 + a_3` against `a_2 + a_3 + a_4` is a shifted sequence, not a slip); and a sum
+/// that is exactly some definition's body (in any order) restates that definition and is
+/// never a near miss of another.
+enum NearMiss {
+    /// A sum needs this many terms to be compared: with fewer, two different formulas that
+    /// differ in one name are too common (`x_1 + x_2` and `x_1 + x_3`).
+    static let minimumTerms = 3
+
+    /// A formula of the note whose sums may restate a definition, and where it is.
+    struct Candidate: Sendable, Equatable {
+        /// The formula's expressions (a claim's sides, an expression, a definition's later
+        /// sides, the inside of a definition's body).
+        var expressions: [Expression]
+        var position: SourcePosition
+        var length: Int
+    }
+
+    /// What a near miss changed in the definition's body.
+    enum Change: Equatable {
+        /// Every name of a pair written as the other: each pair alone gives the sum written
+        /// (`[[h_1, h_2], [w_5, w_6]]`).
+        case swapped([[String]])
+        /// One `from` written as `to`.
+        case changed(from: String, to: String)
+    }
+
+    /// A warning for each candidate that holds a near miss of a definition (the first
+    /// definition it misses, in document order); `definitions` are all the note's definitions
+    /// of symbols, in document order.
+    static func find(in candidates: [Candidate], definitions: [WrittenDefinition]) -> [Diagnostic] {
+        let targets = definitions.compactMap(Target.init)
+        guard !targets.isEmpty else { return [] }
+        let termCounts = Set(targets.map(\.terms.count))
+        // The sums worth comparing, by candidate: as many terms as some definition's body.
+        var sums: [(candidate: Int, sum: Expression)] = []
+        for (index, candidate) in candidates.enumerated() {
+            for expression in candidate.expressions {
+                expression.visitAll { node in
+                    if case .sum(let terms) = node, termCounts.contains(terms.count) { sums.append((index, node)) }
+                }
+            }
+        }
+        guard !sums.isEmpty else { return [] }
+        let restated = Set(definitions.map { ExpressionShape($0.body) })
+        var diagnostics: [Diagnostic] = []
+        // A candidate is said to miss a definition once, however many of its sums do.
+        var warned = Set<Pair>()
+        for (index, sum) in sums {
+            let shape = ExpressionShape(sum)
+            guard !restated.contains(shape) else { continue }
+            for target in targets where !warned.contains(Pair(candidate: index, definition: target.definition.name)) {
+                guard let change = target.change(to: sum, shape: shape) else { continue }
+                warned.insert(Pair(candidate: index, definition: target.definition.name))
+                diagnostics.append(warning(sum, misses: target.definition, by: change, at: candidates[index]))
+                break
+            }
+        }
+        return diagnostics
+    }
+
+    private struct Pair: Hashable {
+        var candidate: Int
+        var definition: String
+    }
+
+    /// How `sum` differs from `definition`'s body, if it is a near miss of it.
+    static func change(from definition: WrittenDefinition, to sum: Expression) -> Change? {
+        Target(definition)?.change(to: sum, shape: ExpressionShape(sum))
+    }
+
+    private static func warning(
+        _ sum: Expression, misses definition: WrittenDefinition, by change: Change, at candidate: Candidate
+    ) -> Diagnostic {
+        let what = switch change {
+        case .swapped(let pairs):
+            pairs.map { $0.joined(separator: " and ") }.enumerated()
+                .map { $0.offset == 0 ? $0.element + " swapped" : " (or \($0.element))" }.joined()
+        case .changed(let from, let to): "\(from) changed to \(to)"
+        }
+        return Diagnostic(
+            .warning,
+            "\(sum) is the definition of \(definition.name) (line \(definition.position.line)) with \(what); is it a slip?",
+            at: candidate.position, length: candidate.length,
+            hint: "\(definition.name) = \(definition.body)")
+    }
+
+    /// A definition whose body is a sum long enough to compare, read once.
+    private struct Target {
+        let definition: WrittenDefinition
+        let terms: [Expression]
+        let shape: ExpressionShape
+        let counts: [String: Int]
+
+        init?(_ definition: WrittenDefinition) {
+            guard case .sum(let terms) = definition.body, terms.count >= NearMiss.minimumTerms else { return nil }
+            self.definition = definition
+            self.terms = terms
+            shape = ExpressionShape(definition.body)
+            counts = NearMiss.symbolCounts(definition.body)
+        }
+
+        func change(to sum: Expression, shape other: ExpressionShape) -> Change? {
+            guard case .sum(let otherTerms) = sum, otherTerms.count == terms.count, other != shape else { return nil }
+            let otherCounts = NearMiss.symbolCounts(sum)
+            if Set(otherCounts.keys) == Set(counts.keys) {
+                return swap(giving: other)
+            }
+            return indexChange(giving: other, counts: otherCounts)
+        }
+
+        /// The pairs of names of one family of the body whose exchange gives `other` (in
+        /// `w_5 h_1 + w_6 h_2` against `h_1 w_6 + h_2 w_5`, both `h_1, h_2` and `w_5, w_6`).
+        private func swap(giving other: ExpressionShape) -> Change? {
+            let names = counts.keys.filter { Names.family(of: $0) != nil }.sorted(by: Names.naturalOrder)
+            var pairs: [(String, String)] = []
+            for (index, first) in names.enumerated() {
+                for second in names[(index + 1)...] where Names.family(of: first) == Names.family(of: second) {
+                    if ExpressionShape(definition.body, renaming: [first: second, second: first]) == other {
+                        pairs.append((first, second))
+                    }
+                }
+            }
+            return pairs.isEmpty ? nil : .swapped(pairs.map { [$0.0, $0.1] })
+        }
+
+        /// One name in a product term of the body that, written as another of its family,
+        /// gives `other` (whose names are counted in `otherCounts`).
+        private func indexChange(giving other: ExpressionShape, counts otherCounts: [String: Int]) -> Change? {
+            var fewer: [String] = []
+            var more: [String] = []
+            for name in Set(counts.keys).union(otherCounts.keys) {
+                let difference = (otherCounts[name] ?? 0) - (counts[name] ?? 0)
+                if difference == -1 { fewer.append(name) } else if difference == 1 { more.append(name) }
+                else if difference != 0 { return nil }
+            }
+            guard fewer.count == 1, more.count == 1, let family = Names.family(of: fewer[0]),
+                Names.family(of: more[0]) == family
+            else { return nil }
+            let from = fewer[0]
+            let to = more[0]
+            for (termIndex, term) in terms.enumerated() {
+                var negated = false
+                var factors: [Expression]
+                switch term {
+                case .product(let list): factors = list
+                case .negation(.product(let list)):
+                    factors = list
+                    negated = true
+                default: continue
+                }
+                for factorIndex in factors.indices where factors[factorIndex] == .symbol(from) {
+                    var changed = factors
+                    changed[factorIndex] = .symbol(to)
+                    var newTerms = terms
+                    newTerms[termIndex] = negated ? .negation(.product(changed)) : .product(changed)
+                    if ExpressionShape(.sum(newTerms)) == other { return .changed(from: from, to: to) }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// How many times each name (symbol) is written in `expression`.
+    static func symbolCounts(_ expression: Expression) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        expression.visitAll { node in
+            if case .symbol(let name) = node { counts[name, default: 0] += 1 }
+        }
+        return counts
+    }
+}
