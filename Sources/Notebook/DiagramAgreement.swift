@@ -13,7 +13,8 @@ import Document
 /// once), or adds a bias that the diagram gives another unit.
 ///
 /// Only what can be compared for certain is: every name (the edge's two nodes, its weight,
-/// the bias) must write exactly one name of the note, the unit's name must be defined once,
+/// the bias) must write exactly one name of the note, a weight is neither a defined name nor
+/// a bias (a term alone of some sum), the unit's name must be defined once,
 /// its sum must be a sum of products of names (and numbers), and the diagram must agree with
 /// the formulas at least once (one of its weighted edges has its term), so that a diagram of
 /// something else (gradients flowing back, a training loop) is left alone.
@@ -53,6 +54,9 @@ enum DiagramAgreement {
         /// The names that are a factor of a product term of some unit's sum (the weights and
         /// inputs of the note's network).
         private(set) var factors: Set<String> = []
+        /// The names that are a term alone of some unit's sum (the biases), and the defined
+        /// names: neither is a weight.
+        private(set) var notWeights: Set<String> = []
 
         init(_ definitions: [WrittenDefinition], names: Set<String>) {
             var all = names
@@ -64,9 +68,11 @@ enum DiagramAgreement {
             }
             for definition in definitions where counts[definition.name] == 1 { bodies[definition.name] = definition }
             self.names = all
+            notWeights = Set(counts.keys)
             for name in bodies.keys {
                 guard let sum = sum(of: name) else { continue }
                 for product in sum.products { factors.formUnion(product) }
+                notWeights.formUnion(sum.lone)
             }
         }
 
@@ -149,6 +155,7 @@ enum DiagramAgreement {
             for edge in read.edges where edge.head == .arrow && edge.tail == .none {
                 guard let label = edge.label, let input = names[edge.from], let unit = names[edge.to],
                     let weight = DiagramNames.name(writtenBy: [label], in: sums.names), weight != input,
+                    !sums.notWeights.contains(weight),
                     let sum = unitSums[unit] ?? sums.sum(of: unit)
                 else { continue }
                 if unitSums[unit] == nil {
@@ -195,12 +202,15 @@ enum DiagramAgreement {
             // For each edge that disagrees, the other names of the terms that hold its weight.
             var misplaced: [(edge: WeightedEdge, with: [Set<String>])] = []
             var missing: [WeightedEdge] = []
+            let unitAgrees = edges.contains { edge in
+                sum.products.contains { $0.isSuperset(of: [edge.input, edge.weight]) }
+            }
             for edge in edges {
                 if sum.products.contains(where: { $0.isSuperset(of: [edge.input, edge.weight]) }) { continue }
                 let holding = sum.products.filter { $0.contains(edge.weight) }.map { $0.subtracting([edge.weight]) }
                 if !holding.isEmpty {
                     misplaced.append((edge, holding))
-                } else if sums.factors.contains(edge.weight)
+                } else if unitAgrees || sums.factors.contains(edge.weight)
                     || sum.products.contains(where: { $0.contains(edge.input) })
                 {
                     missing.append(edge)
