@@ -4,7 +4,8 @@ import Document
 
 /// Compares a note's diagrams of a network with its formulas: each weighted edge `u → v : w`
 /// (`x1 --> h1 : w1`, `x1 -->|w₁| h1`) says that v's weighted sum has the term u·w, and a
-/// bias in a node's label (`a1 : a1 (+b3)`, `h1((h₁ + b₁))`) that the unit's sum adds it.
+/// bias in a node's label (`a1 : a1 (+b3)`, `h1((h₁ + b₁))`) that the unit's sum adds it
+/// (docs/note-language.md §10).
 ///
 /// A unit's sum is found through the definitions: `h_1 = \sigma(n_1)` (a function of one
 /// argument applied to a defined name, or to a sum) is looked through to `n_1`'s sum. A warning

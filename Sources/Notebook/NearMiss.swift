@@ -4,7 +4,7 @@ import Document
 /// Finds the slips a restated formula reveals: a sum written in a later formula that is a
 /// definition's body with two names swapped (`w_5 h_1 + w_6 h_2 + b_3` where
 /// `o_1 = h_1 w_6 + h_2 w_5 + b_3`) or one index changed (`x_1 w_4 + x_2 w_4 + b_2` where
-/// `n_2 = x_1 w_3 + x_2 w_4 + b_2`).
+/// `n_2 = x_1 w_3 + x_2 w_4 + b_2`; docs/note-language.md §10).
 ///
 /// It stays precise by asking much: the sum has at least ``minimumTerms`` terms, as many as the
 /// body; the names swapped or changed are of one family (`w_5` and `w_6`: the same letter, a
