@@ -54,4 +54,15 @@ extension NoteEvaluation {
         return DiagramAgreement.check(diagrams, definitions: writtenDefinitions(), names: names,
                                       lines: document.lines)
     }
+
+    /// Adds each of `diagnostics` to the result of the statement it is about (the first one at
+    /// its position), so that report.json lists it with the statement as it does the others.
+    static func attach(_ diagnostics: [Diagnostic], to results: inout [StatementResult]) {
+        for diagnostic in diagnostics {
+            guard let index = results.firstIndex(where: { $0.position == diagnostic.position }),
+                !results[index].diagnostics.contains(diagnostic)
+            else { continue }
+            results[index].diagnostics.append(diagnostic)
+        }
+    }
 }

@@ -20,11 +20,11 @@ struct NoteEvaluation {
         let claimChecks = checkClaims()
         var results = statements.statements.indices.map { evaluate(statement: $0, claimChecks: claimChecks) }
         addGradients(to: &results)
+        Self.attach(nearMisses(), to: &results)
         var diagnostics = statements.diagnostics
         diagnostics.append(contentsOf: setting.diagnostics)
         diagnostics.append(contentsOf: warningsAboutNames())
         diagnostics.append(contentsOf: referenceProblems())
-        diagnostics.append(contentsOf: nearMisses())
         for index in results.indices { diagnostics.append(contentsOf: results[index].diagnostics) }
         let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
         return NoteResult(path: path, point: setting.point, statements: results, diagnostics: unique, plots: plots())

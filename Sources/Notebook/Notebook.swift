@@ -26,9 +26,9 @@ public enum Notebook {
         let evaluation = NoteEvaluation(statements: statements, definitions: definitions, setting: setting,
                                         document: document, path: path, options: options)
         var result = evaluation.result().readingDiagrams(of: document)
-        for diagnostic in evaluation.diagramDisagreements(result.diagrams) {
-            DiagramReading.insert(diagnostic, into: &result.diagnostics)
-        }
+        let disagreements = evaluation.diagramDisagreements(result.diagrams)
+        NoteEvaluation.attach(disagreements, to: &result.statements)
+        for diagnostic in disagreements { DiagramReading.insert(diagnostic, into: &result.diagnostics) }
         return CheckedNote(document: document, trees: trees, result: result)
     }
 }
