@@ -15,7 +15,7 @@ import Document
 ///
 /// Only what can be compared for certain is: every name (the edge's two nodes, its weight,
 /// the bias) must write exactly one name of the note, a weight is neither a defined name nor
-/// a bias (a term alone of some sum), the unit's name must be defined once,
+/// a bias (a term alone of some sum) and a bias is one, the unit's name must be defined once,
 /// its sum must be a sum of products of names (and numbers), and the diagram must agree with
 /// the formulas at least once (one of its weighted edges has its term), so that a diagram of
 /// something else (gradients flowing back, a training loop) is left alone.
@@ -55,8 +55,9 @@ enum DiagramAgreement {
         /// The names that are a factor of a product term of some unit's sum (the weights and
         /// inputs of the note's network).
         private(set) var factors: Set<String> = []
-        /// The names that are a term alone of some unit's sum (the biases), and the defined
-        /// names: neither is a weight.
+        /// The names that are a term alone of some unit's sum: the biases.
+        private(set) var biases: Set<String> = []
+        /// The biases and the defined names: neither is a weight.
         private(set) var notWeights: Set<String> = []
 
         init(_ definitions: [WrittenDefinition], names: Set<String>) {
@@ -69,12 +70,12 @@ enum DiagramAgreement {
             }
             for definition in definitions where counts[definition.name] == 1 { bodies[definition.name] = definition }
             self.names = all
-            notWeights = Set(counts.keys)
             for name in bodies.keys {
                 guard let sum = sum(of: name) else { continue }
                 for product in sum.products { factors.formUnion(product) }
-                notWeights.formUnion(sum.lone)
+                biases.formUnion(sum.lone)
             }
+            notWeights = biases.union(counts.keys)
         }
 
         /// The weighted sum of the unit `name`: its definition's body, looked through a
@@ -172,7 +173,10 @@ enum DiagramAgreement {
             var biasedUnits: [String] = []
             for node in read.nodes {
                 guard let unit = names[node.id], let sum = unitSums[unit] ?? sums.sum(of: unit) else { continue }
-                let added = DiagramNames.addedNames(in: node.label, names: sums.names).filter { $0.name != unit }
+                // Only a name that is a bias somewhere: `+ x₂` in a label `x₁ + x₂` is no bias.
+                let added = DiagramNames.addedNames(in: node.label, names: sums.names).filter {
+                    $0.name != unit && sums.biases.contains($0.name)
+                }
                 guard !added.isEmpty else { continue }
                 if unitSums[unit] == nil { unitSums[unit] = sum }
                 if biases[unit] == nil { biasedUnits.append(unit) }
@@ -193,7 +197,7 @@ enum DiagramAgreement {
             }
             for unit in biasedUnits {
                 guard let sum = unitSums[unit] else { continue }
-                diagnostics += biasWarnings(unit: unit, sum: sum, biases: biases, unitSums: unitSums)
+                diagnostics += biasWarnings(unit: unit, sum: sum, biases: biases, order: biasedUnits)
             }
             return diagnostics
         }
@@ -256,7 +260,7 @@ enum DiagramAgreement {
 
         /// The warnings about the biases the diagram gives `unit`.
         private func biasWarnings(
-            unit: String, sum: UnitSum, biases: [String: [(name: String, line: Int)]], unitSums: [String: UnitSum]
+            unit: String, sum: UnitSum, biases: [String: [(name: String, line: Int)]], order: [String]
         ) -> [Diagnostic] {
             let given = biases[unit, default: []]
             let givenNames = Set(given.map(\.name))
@@ -272,19 +276,21 @@ enum DiagramAgreement {
             }
             guard missing.isEmpty else { return diagnostics }
             for name in extra {
-                guard let owner = biases.first(where: { $0.key != unit && $0.value.contains { $0.name == name } })
+                // The first other unit, in the diagram's order, that the diagram gives the bias.
+                guard let owner = order.first(where: { other in
+                    other != unit && biases[other, default: []].contains { $0.name == name }
+                }), let line = biases[owner, default: []].first(where: { $0.name == name })?.line
                 else { continue }
-                let line = owner.value.first { $0.name == name }?.line ?? diagram.fenceLine
                 diagnostics.append(warning(
                     "\(sum.definition.name) adds \(name), but the diagram's line \(line) (\(quote(line))) gives "
-                        + "\(name) to \(owner.key), not to \(unit)",
+                        + "\(name) to \(owner), not to \(unit)",
                     at: sum))
             }
             return diagnostics
         }
 
         private func warning(_ message: String, at sum: UnitSum) -> Diagnostic {
-            Diagnostic(.warning, message, at: sum.definition.position, length: sum.definition.length,
+            Diagnostic(.warning, message, at: sum.definition.position, length: sum.definition.tex.count,
                        hint: "the diagram and the formula should say the same; correct the one that is wrong")
         }
 

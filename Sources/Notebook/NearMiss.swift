@@ -17,13 +17,17 @@ enum NearMiss {
     /// differ in one name are too common (`x_1 + x_2` and `x_1 + x_3`).
     static let minimumTerms = 3
 
-    /// A formula of the note whose sums may restate a definition, and where it is.
+    /// A statement of the note whose sums may restate a definition, and where it is.
     struct Candidate: Sendable, Equatable {
-        /// The formula's expressions (a claim's sides, an expression, a definition's later
-        /// sides, the inside of a definition's body).
+        /// The statement's expressions (a claim's sides, an expression; a definition's body and
+        /// the sides it claims equal).
         var expressions: [Expression]
+        /// Whether the first expression is a definition's body: it defines, so only what it
+        /// holds may restate another definition, not the whole body.
+        var firstDefines: Bool = false
         var position: SourcePosition
-        var length: Int
+        /// The statement's TeX, whose length a warning underlines.
+        var tex: String
     }
 
     /// What a near miss changed in the definition's body.
@@ -35,43 +39,100 @@ enum NearMiss {
         case changed(from: String, to: String)
     }
 
+    /// Whether any of `definitions` has a body that a sum could nearly miss (a sum of at least
+    /// ``minimumTerms`` terms): when none has, there is nothing to look for.
+    static func hasTargets(_ definitions: [WrittenDefinition]) -> Bool {
+        definitions.contains { if case .sum(let terms) = $0.body { terms.count >= minimumTerms } else { false } }
+    }
+
     /// A warning for each candidate that holds a near miss of a definition (the first
     /// definition it misses, in document order); `definitions` are all the note's definitions
     /// of symbols, in document order.
     static func find(in candidates: [Candidate], definitions: [WrittenDefinition]) -> [Diagnostic] {
+        // Most notes have a few such bodies and no sum that could miss one: the common path
+        // only counts, and makes no shape.
         let targets = definitions.compactMap(Target.init)
         guard !targets.isEmpty else { return [] }
-        let termCounts = Set(targets.map(\.terms.count))
-        // The sums worth comparing, by candidate: as many terms as some definition's body.
-        var sums: [(candidate: Int, sum: Expression)] = []
-        for (index, candidate) in candidates.enumerated() {
-            for expression in candidate.expressions {
-                expression.visitAll { node in
-                    if case .sum(let terms) = node, termCounts.contains(terms.count) { sums.append((index, node)) }
-                }
-            }
-        }
-        guard !sums.isEmpty else { return [] }
-        let restated = Set(definitions.map { ExpressionShape($0.body) })
+        // The shapes of all the bodies, made at the first near miss: a sum that restates some
+        // definition exactly is no near miss of another.
+        var restated: Set<ExpressionShape>?
         var diagnostics: [Diagnostic] = []
-        // A candidate is said to miss a definition once, however many of its sums do.
-        var warned = Set<Pair>()
-        for (index, sum) in sums {
-            let shape = ExpressionShape(sum)
-            guard !restated.contains(shape) else { continue }
-            for target in targets where !warned.contains(Pair(candidate: index, definition: target.definition.name)) {
-                guard let change = target.change(to: sum, shape: shape) else { continue }
-                warned.insert(Pair(candidate: index, definition: target.definition.name))
-                diagnostics.append(warning(sum, misses: target.definition, by: change, at: candidates[index]))
-                break
+        for candidate in candidates {
+            // A candidate is said to miss a definition once, however many of its sums do.
+            var warned: [String] = []
+            for (index, expression) in candidate.expressions.enumerated() {
+                forEachSum(in: expression, includingItself: index > 0 || !candidate.firstDefines) { sum, terms in
+                    // A near miss has as many terms, and as many names written, as the body it
+                    // misses (a swap and an index change keep both).
+                    let size = Size(terms: terms, names: symbolTotal(sum))
+                    var shape: ExpressionShape?
+                    for target in targets where target.size == size && !warned.contains(target.definition.name) {
+                        let made = shape ?? ExpressionShape(sum)
+                        shape = made
+                        guard let change = target.change(to: sum, shape: made) else { continue }
+                        if restated == nil { restated = Set(definitions.map { ExpressionShape($0.body) }) }
+                        if restated?.contains(made) == true { return }
+                        warned.append(target.definition.name)
+                        diagnostics.append(warning(sum, misses: target.definition, by: change, at: candidate))
+                        return
+                    }
+                }
             }
         }
         return diagnostics
     }
 
-    private struct Pair: Hashable {
-        var candidate: Int
-        var definition: String
+    /// Calls `body` with each sum of at least ``minimumTerms`` terms in `expression` and its
+    /// number of terms (`expression` itself only if `includingItself`).
+    private static func forEachSum(
+        in expression: Expression, includingItself: Bool, _ body: (Expression, Int) -> Void
+    ) {
+        func visit(_ node: Expression) {
+            if case .sum(let parts) = node, parts.count >= minimumTerms { body(node, parts.count) }
+        }
+        if includingItself {
+            expression.visitAll(visit)
+        } else {
+            expression.forEachChild { $0.visitAll(visit) }
+        }
+    }
+
+    /// Whether TeX `tex` can write a sum of ``minimumTerms`` terms: it has that many signs
+    /// `+` and `-` less one. Most statements have fewer and are not walked.
+    static func mayHoldSum(_ tex: String) -> Bool {
+        func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var signs = 0
+            for byte in bytes where byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
+                signs += 1
+                if signs >= minimumTerms - 1 { return true }
+            }
+            return false
+        }
+        var tex = tex
+        return tex.withUTF8(count)
+    }
+
+    /// How many terms a sum has and how many names it writes.
+    private struct Size: Hashable {
+        var terms: Int
+        var names: Int
+    }
+
+    /// How many names (symbols) `expression` writes, counted without allocating.
+    private static func symbolTotal(_ expression: Expression) -> Int {
+        switch expression {
+        case .number: return 0
+        case .symbol: return 1
+        case .apply(_, let parts), .sum(let parts), .product(let parts):
+            var total = 0
+            for part in parts { total += symbolTotal(part) }
+            return total
+        case .negation(let operand): return symbolTotal(operand)
+        case .quotient(let first, let second), .power(let first, let second):
+            return symbolTotal(first) + symbolTotal(second)
+        case .partial(let of, _, _): return symbolTotal(of)
+        case .derivative(_, _, let argument): return symbolTotal(argument)
+        }
     }
 
     /// How `sum` differs from `definition`'s body, if it is a near miss of it.
@@ -91,37 +152,39 @@ enum NearMiss {
         return Diagnostic(
             .warning,
             "\(sum) is the definition of \(definition.name) (line \(definition.position.line)) with \(what); is it a slip?",
-            at: candidate.position, length: candidate.length,
+            at: candidate.position, length: candidate.tex.count,
             hint: "\(definition.name) = \(definition.body)")
     }
 
-    /// A definition whose body is a sum long enough to compare, read once.
+    /// A definition whose body is a sum long enough to compare; its shape and names are only
+    /// made when a sum of its size is met.
     private struct Target {
         let definition: WrittenDefinition
         let terms: [Expression]
-        let shape: ExpressionShape
-        let counts: [String: Int]
+        let size: Size
 
         init?(_ definition: WrittenDefinition) {
             guard case .sum(let terms) = definition.body, terms.count >= NearMiss.minimumTerms else { return nil }
             self.definition = definition
             self.terms = terms
-            shape = ExpressionShape(definition.body)
-            counts = NearMiss.symbolCounts(definition.body)
+            size = Size(terms: terms.count, names: NearMiss.symbolTotal(definition.body))
         }
 
         func change(to sum: Expression, shape other: ExpressionShape) -> Change? {
-            guard case .sum(let otherTerms) = sum, otherTerms.count == terms.count, other != shape else { return nil }
+            guard case .sum(let otherTerms) = sum, otherTerms.count == terms.count,
+                other != ExpressionShape(definition.body)
+            else { return nil }
+            let counts = NearMiss.symbolCounts(definition.body)
             let otherCounts = NearMiss.symbolCounts(sum)
             if Set(otherCounts.keys) == Set(counts.keys) {
-                return swap(giving: other)
+                return swap(giving: other, counts: counts)
             }
-            return indexChange(giving: other, counts: otherCounts)
+            return indexChange(giving: other, counts: counts, otherCounts: otherCounts)
         }
 
         /// The pairs of names of one family of the body whose exchange gives `other` (in
         /// `w_5 h_1 + w_6 h_2` against `h_1 w_6 + h_2 w_5`, both `h_1, h_2` and `w_5, w_6`).
-        private func swap(giving other: ExpressionShape) -> Change? {
+        private func swap(giving other: ExpressionShape, counts: [String: Int]) -> Change? {
             let names = counts.keys.filter { Names.family(of: $0) != nil }.sorted(by: Names.naturalOrder)
             var pairs: [(String, String)] = []
             for (index, first) in names.enumerated() {
@@ -135,8 +198,10 @@ enum NearMiss {
         }
 
         /// One name in a product term of the body that, written as another of its family,
-        /// gives `other` (whose names are counted in `otherCounts`).
-        private func indexChange(giving other: ExpressionShape, counts otherCounts: [String: Int]) -> Change? {
+        /// gives `other` (the body's names counted in `counts`, `other`'s in `otherCounts`).
+        private func indexChange(
+            giving other: ExpressionShape, counts: [String: Int], otherCounts: [String: Int]
+        ) -> Change? {
             var fewer: [String] = []
             var more: [String] = []
             for name in Set(counts.keys).union(otherCounts.keys) {

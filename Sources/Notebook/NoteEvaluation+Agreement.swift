@@ -11,33 +11,29 @@ extension NoteEvaluation {
             let sited = statements.statements[definition.statement]
             guard let body = sited.statement.sides.first else { return nil }
             return WrittenDefinition(name: definition.name, body: body, position: sited.position,
-                                     length: sited.tex.count)
+                                     tex: sited.tex)
         }
     }
 
     /// A sum in a later formula that is a definition's body with two names swapped or one index
     /// changed (see `NearMiss`).
     func nearMisses() -> [Diagnostic] {
+        let written = writtenDefinitions()
+        guard NearMiss.hasTargets(written) else { return [] }
         var candidates: [NearMiss.Candidate] = []
-        for sited in statements.statements {
-            let statement = sited.statement
-            var expressions: [Expression]
-            switch statement.kind {
-            case .claim, .expression:
-                expressions = statement.sides
-            case .definition:
-                // The body itself defines; what it holds, and the sides it claims equal, restate.
-                guard let body = statement.sides.first else { continue }
-                expressions = Array(statement.sides.dropFirst())
-                body.forEachChild { expressions.append($0) }
-            case .binding, .declaration, .prose:
-                continue
-            }
-            guard !expressions.isEmpty else { continue }
-            candidates.append(NearMiss.Candidate(expressions: expressions, position: sited.position,
-                                                 length: sited.tex.count))
+        // The statements read in place: a copy of each costs more than the rest.
+        let sited = statements.statements
+        for index in sited.indices {
+            let kind = sited[index].statement.kind
+            guard kind == .claim || kind == .expression || kind == .definition, !sited[index].statement.sides.isEmpty,
+                NearMiss.mayHoldSum(sited[index].tex)
+            else { continue }
+            // A definition's body defines; what it holds, and the sides it claims equal, restate.
+            candidates.append(NearMiss.Candidate(
+                expressions: sited[index].statement.sides, firstDefines: kind == .definition,
+                position: sited[index].position, tex: sited[index].tex))
         }
-        return NearMiss.find(in: candidates, definitions: writtenDefinitions())
+        return NearMiss.find(in: candidates, definitions: written)
     }
 
     /// Where the note's diagrams of a network disagree with its formulas (see

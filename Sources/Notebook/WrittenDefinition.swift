@@ -11,13 +11,14 @@ struct WrittenDefinition: Sendable, Equatable {
     var body: Expression
     /// Where the definition's statement starts.
     var position: SourcePosition
-    /// How many columns the statement spans.
-    var length: Int
+    /// The statement's TeX: a warning underlines as many columns (counted only then, since
+    /// counting characters costs).
+    var tex: String
 
-    init(name: String, body: Expression, position: SourcePosition, length: Int) {
+    init(name: String, body: Expression, position: SourcePosition, tex: String) {
         self.name = name
         self.body = body
         self.position = position
-        self.length = length
+        self.tex = tex
     }
 }

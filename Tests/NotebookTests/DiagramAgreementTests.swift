@@ -13,7 +13,7 @@ import Testing
     static func definition(_ tex: String, line: Int) -> WrittenDefinition {
         let statement = FormulaReader.read(tex, scope: ReadingScope()).statements[0]
         return WrittenDefinition(name: statement.head?.name ?? "", body: statement.sides[0],
-                                 position: SourcePosition(line: line, column: 1), length: tex.count)
+                                 position: SourcePosition(line: line, column: 1), tex: tex)
     }
 
     /// The network of the issue: n_1, n_2, h_1, h_2, o_1, a_1 on lines 101…106.
@@ -138,6 +138,11 @@ import Testing
                 x2 -->|0.2| h1
                 h1 <-->|w4| x2
                 x2 ---|w3| h1
+            """).isEmpty)
+        // A name added in a label that is no bias anywhere.
+        #expect(Self.check("""
+            flowchart LR
+                x1 -->|w1| h1["h₁ = σ(x₁w₁ + x₂)"]
             """).isEmpty)
         // A label that names a bias or a defined name is no weight: a label of another kind.
         #expect(Self.check("""

@@ -16,7 +16,7 @@ import Testing
 
     static func definition(_ name: String, _ tex: String, line: Int = 1) -> WrittenDefinition {
         WrittenDefinition(name: name, body: expression(tex), position: SourcePosition(line: line, column: 1),
-                          length: tex.count)
+                          tex: tex)
     }
 
     static func change(_ body: String, _ sum: String) -> NearMiss.Change? {
@@ -68,7 +68,7 @@ import Testing
         let candidate = NearMiss.Candidate(
             expressions: [Self.expression("\\sigma'(w_5 h_1 + w_6 h_2 + b_3) h_1"),
                           Self.expression("w_5 h_1 + w_6 h_2 + b_3")],
-            position: at, length: 20)
+            position: at, tex: "w_5 h_1 + w_6 h_2 + b_3")
         let found = NearMiss.find(in: [candidate], definitions: definitions)
         #expect(found.map(\.message) == [
             "w_5*h_1 + w_6*h_2 + b_3 is the definition of o_1 (line 7) with h_1 and h_2 swapped (or w_5 and w_6); "
@@ -83,7 +83,7 @@ import Testing
         let definitions = [Self.definition("n_1", "x_1 w_1 + x_2 w_2 + b_1"),
                            Self.definition("n_2", "x_1 w_1 + x_2 w_3 + b_1")]
         let candidate = NearMiss.Candidate(expressions: [Self.expression("w_3 x_2 + w_1 x_1 + b_1")],
-                                           position: SourcePosition(line: 9, column: 1), length: 5)
+                                           position: SourcePosition(line: 9, column: 1), tex: "w_3 x_2 + w_1 x_1 + b_1")
         #expect(NearMiss.find(in: [candidate], definitions: definitions).isEmpty)
     }
 }
