@@ -77,26 +77,6 @@ let planarGraphs: [String] = [
     Examples.trainingLoop,
 ]
 
-/// Random DAGs (edges from lower to higher index), reproducible.
-func randomDAGs(count: Int, seed: UInt64) -> [String] {
-    var random = SeededGenerator(seed: seed)
-    var sources: [String] = []
-    for _ in 0..<count {
-        let n = random.next(below: 8) + 2
-        var lines = ["flowchart LR"]
-        for j in 1..<n {
-            let i = random.next(below: j)
-            lines.append("n\(i) --> n\(j)")
-            if random.next(below: 3) == 0 {
-                let k = random.next(below: j)
-                lines.append("n\(k) -->|e\(k)\(j)| n\(j)")
-            }
-        }
-        sources.append(lines.joined(separator: "\n"))
-    }
-    return sources
-}
-
 @Suite struct DiagramLayoutTests {
     @Test(arguments: planarGraphs)
     func smallPlanarGraphsAreDrawnWithoutCrossings(source: String) throws {
@@ -109,7 +89,7 @@ func randomDAGs(count: Int, seed: UInt64) -> [String] {
     }
 
     @Test func nodesAndLabelsNeverOverlap() throws {
-        for source in planarGraphs + [Examples.network] + randomDAGs(count: 60, seed: 7) {
+        for source in planarGraphs + [Examples.network] + DiagramExamples.randomDAGs(count: 60, seed: 7) {
             let all = boxes(try layout(source))
             for i in all.indices {
                 for j in all.indices where j > i {
@@ -120,7 +100,7 @@ func randomDAGs(count: Int, seed: UInt64) -> [String] {
     }
 
     @Test func edgesOfAcyclicGraphsRunWithTheFlow() throws {
-        for source in randomDAGs(count: 60, seed: 11) + [Examples.network, Examples.pipeline] {
+        for source in DiagramExamples.randomDAGs(count: 60, seed: 11) + [Examples.network, Examples.pipeline] {
             for direction in DiagramDirection.allCases {
                 var diagram = try MermaidParser.parse(source).get()
                 diagram.direction = direction
@@ -140,7 +120,7 @@ func randomDAGs(count: Int, seed: UInt64) -> [String] {
     }
 
     @Test func everyEdgeIsDrawnFromOutlineToOutline() throws {
-        for source in planarGraphs + [Examples.network, "flowchart LR\nA --> A\nA --> B\nB --> A"] + randomDAGs(count: 30, seed: 3) {
+        for source in planarGraphs + [Examples.network, "flowchart LR\nA --> A\nA --> B\nB --> A"] + DiagramExamples.randomDAGs(count: 30, seed: 3) {
             let drawn = try layout(source)
             #expect(drawn.edges.count == drawn.diagram.edges.count)
             for edge in drawn.edges {

@@ -63,7 +63,7 @@ import Diagram
     /// nodes, with its arrowhead (the layout side is in DiagramTests).
     @Test func everyLaidOutEdgeIsOneGroupWithItsArrowhead() throws {
         let sources = [Examples.network, Examples.pipeline, Examples.trainingLoop, "flowchart LR\nA --> A\nA --> B\nB --> A"]
-            + randomDAGs(count: 30, seed: 3)
+            + DiagramExamples.randomDAGs(count: 30, seed: 3)
         for source in sources {
             let drawn = try DiagramLayout.make(MermaidParser.parse(source).get()).get()
             let svg = try XMLTree.parse(DiagramSVG.svg(drawn)).get()
@@ -97,24 +97,4 @@ import Diagram
         }
         #expect(drawn > 0)
     }
-}
-
-/// Random DAGs (edges from lower to higher index), reproducible (as in DiagramTests).
-private func randomDAGs(count: Int, seed: UInt64) -> [String] {
-    var random = SeededGenerator(seed: seed)
-    var sources: [String] = []
-    for _ in 0..<count {
-        let n = random.next(below: 8) + 2
-        var lines = ["flowchart LR"]
-        for j in 1..<n {
-            let i = random.next(below: j)
-            lines.append("n\(i) --> n\(j)")
-            if random.next(below: 3) == 0 {
-                let k = random.next(below: j)
-                lines.append("n\(k) -->|e\(k)\(j)| n\(j)")
-            }
-        }
-        sources.append(lines.joined(separator: "\n"))
-    }
-    return sources
 }

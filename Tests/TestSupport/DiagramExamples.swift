@@ -29,4 +29,24 @@ public enum DiagramExamples {
             D --> F([Write report])
             E --> F
         """
+
+    /// Random DAGs (edges from lower to higher index), reproducible.
+    public static func randomDAGs(count: Int, seed: UInt64) -> [String] {
+        var random = SeededGenerator(seed: seed)
+        var sources: [String] = []
+        for _ in 0..<count {
+            let n = random.next(below: 8) + 2
+            var lines = ["flowchart LR"]
+            for j in 1..<n {
+                let i = random.next(below: j)
+                lines.append("n\(i) --> n\(j)")
+                if random.next(below: 3) == 0 {
+                    let k = random.next(below: j)
+                    lines.append("n\(k) -->|e\(k)\(j)| n\(j)")
+                }
+            }
+            sources.append(lines.joined(separator: "\n"))
+        }
+        return sources
+    }
 }
