@@ -7,7 +7,7 @@
 ///     ````````````````````````````````
 ///
 /// The GFM spec, the markdown-math fixtures and the note language's own spec
-/// (`Tests/NotebookTests/Spec/note-language.md`) are written this way; `SpecFile` reads them.
+/// (`Tests/NotebookTests/Spec/*.md`) are written this way; `SpecFile` reads them.
 public struct SpecExample: Sendable, CustomStringConvertible {
     /// The file, as the test names it (for messages).
     public var file: String
