@@ -214,12 +214,20 @@ struct ClaimChecker {
                     let pointText = ClaimChecker.describe(point, leaves: checker.leafIndex.names(in: leaves), names: checker.names)
                     let sidesText = values.count > 2 ? " (sides \(index + 1) and \(index + 2))" : ""
                     verdict = Check(status: .fails, points: compared,
-                                    message: "left \(leftText), right \(rightText)\(sidesText)"
-                                        + (pointText.isEmpty ? "" : " at \(pointText)"))
+                                    message: ClaimChecker.failure(relation, computed: leftText, claimed: rightText)
+                                        + sidesText + (pointText.isEmpty ? "" : " at \(pointText)"))
                     return
                 }
             }
         }
+    }
+
+    /// The words of a failure: the left side is what the note computes, the right side what it
+    /// claims (`computed 0.1966, claimed 1.266`; `computed 0.8, claimed < 0.5` for a relation
+    /// other than `=`), docs/note-language.md §5.
+    static func failure(_ relation: Relation, computed: String, claimed: String) -> String {
+        let claim = relation == .equal ? claimed : "\(relation.rawValue) \(claimed)"
+        return "computed \(computed), claimed \(claim)"
     }
 
     static func sideName(_ index: Int, of count: Int) -> String {

@@ -7,7 +7,7 @@ import Notebook
 ///     3:1 binding x_1 = 0.05 → 0.05
 ///     5:1 definition n_1 = x_1*w_1 → 0.0075; ∂x_1 = 0.15, ∂w_1 = 0.05
 ///     7:1 claim f'(x) = f(x)*(1 - f(x)) ✓ holds at 9 points
-///     ! 7:1 error: claim does not hold: left 1, right 0.5 at x = 0.3
+///     ! 7:1 error: claim does not hold: computed 1, claimed 0.5 at x = 0.3
 enum NoteDump {
     static func text(_ result: NoteResult) -> String {
         var lines: [String] = []

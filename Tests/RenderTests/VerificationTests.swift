@@ -22,15 +22,15 @@ import Testing
                                        environment: ["GITHUB_ACTIONS": "true"])
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first?.hasPrefix("notes/sigmoid.md:6:1: error: claim does not hold: left ") == true, "\(run.stderr)")
-        #expect(lines.first?.contains(", right ") == true && lines.first?.contains(" at x = ") == true)
+        #expect(lines.first?.hasPrefix("notes/sigmoid.md:6:1: error: claim does not hold: computed ") == true, "\(run.stderr)")
+        #expect(lines.first?.contains(", claimed ") == true && lines.first?.contains(" at x = ") == true)
         #expect(lines.dropFirst().first == " 6 | \\sigma'(x) = \\sigma(x)(1+\\sigma(x))")
         #expect(lines.dropFirst(2).first == "   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~")
-        #expect(run.stdout.contains("::error file=notes/sigmoid.md,line=6,col=1::claim does not hold: left "))
+        #expect(run.stdout.contains("::error file=notes/sigmoid.md,line=6,col=1::claim does not hold: computed "))
         #expect(run.stdout.contains("1 claim: 0 held, 1 failed"))
         let junit = scratch.read("junit.xml") ?? ""
         #expect(junit.contains("<testcase classname=\"notes/sigmoid.md\" name=\"notes/sigmoid.md:6\">"))
-        #expect(junit.contains("<failure message=\"left "))
+        #expect(junit.contains("<failure message=\"computed "))
         #expect(junit.contains("failures=\"1\""))
         #expect(!scratch.exists("output"), "--check writes no reports")
     }
@@ -65,7 +65,7 @@ import Testing
         #expect(try RenderRunner.run(["--check", "notes"], in: scratch.url).status == 0)
         let changed = try RenderRunner.run(["--check", "notes", "--set", "x=3"], in: scratch.url)
         #expect(changed.status == 1)
-        #expect(changed.stderr.contains("claim does not hold: left 9, right 4"))
+        #expect(changed.stderr.contains("claim does not hold: computed 9, claimed ≈ 4"))
         let bad = try RenderRunner.run(["--check", "notes", "--set", "x"], in: scratch.url)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("expected NAME=VALUE"))
@@ -92,7 +92,7 @@ import Testing
         {
             let run = try RenderRunner.run(["--check", "notes", "--set", assignment], in: scratch.url)
             #expect(run.status == 1, "--set \(assignment)")
-            #expect(run.stderr.contains("claim does not hold: left \(left), right 0.1"), "--set \(assignment): \(run.stderr)")
+            #expect(run.stderr.contains("claim does not hold: computed \(left), claimed ≈ 0.1"), "--set \(assignment): \(run.stderr)")
         }
     }
 }

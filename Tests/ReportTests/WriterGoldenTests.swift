@@ -65,7 +65,7 @@ import Testing
     @Test func markdownReport() {
         let (document, result) = Self.rendered()
         let markdown = MarkdownReport.text(document: document, result: result, title: "Writers")
-        #expect(markdown.contains("✗ fails: left"))
+        #expect(markdown.contains("✗ fails: computed"))
         Golden.check(markdown, named: "writers.md")
     }
 
