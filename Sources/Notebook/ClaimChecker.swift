@@ -17,6 +17,15 @@ struct ClaimChecker {
         var relations: [Relation]
         var sides: [Calculus.Expression]
         var tolerances: [Double]
+        /// What the points must satisfy (`y_1 + y_2 + y_3 = 1`, `x > 0`, docs/note-language.md §5).
+        var conditions: [Condition] = []
+    }
+
+    /// A condition of a claim: a chain of relations between sides, and how it reads.
+    struct Condition {
+        var relations: [Relation]
+        var sides: [Calculus.Expression]
+        var reading: String
     }
 
     /// The note's context, final (its dependencies indexed).
@@ -28,9 +37,33 @@ struct ClaimChecker {
     /// The note's path: it seeds the random points.
     let path: String
     let claims: [Claim]
+    /// The leaves that nothing in the note, its front matter or `--set` gives a value (keys):
+    /// an inequality that depends on one is checked at random points (docs/note-language.md §5).
+    var sampled: Set<String> = []
 
     /// The verdict of each claim, in order.
     func check() -> [Check] {
+        guard claims.contains(where: { !$0.conditions.isEmpty }) else { return checkTogether() }
+        // A claim with conditions draws its own points; the others share theirs.
+        let plain = claims.indices.filter { claims[$0].conditions.isEmpty }
+        var checks = [Check?](repeating: nil, count: claims.count)
+        if !plain.isEmpty {
+            for (index, check) in zip(plain, with(plain.map { claims[$0] }).checkTogether()) { checks[index] = check }
+        }
+        for index in claims.indices where checks[index] == nil {
+            checks[index] = with([claims[index]]).checkConditioned()
+        }
+        return checks.map { $0 ?? Check(status: .cannotTell, points: 0, message: "not checked") }
+    }
+
+    /// This checker for other claims.
+    private func with(_ claims: [Claim]) -> ClaimChecker {
+        ClaimChecker(context: context, leafIndex: leafIndex, names: names, options: options, path: path,
+                     claims: claims, sampled: sampled)
+    }
+
+    /// The verdicts of claims without conditions, which share the random points.
+    private func checkTogether() -> [Check] {
         let sides = claims.flatMap(\.sides)
         let program: Program
         do {
@@ -38,14 +71,11 @@ struct ClaimChecker {
         } catch {
             // One bad claim must not spoil the others: check them one by one.
             if claims.count > 1 {
-                return claims.map { claim in
-                    ClaimChecker(context: context, leafIndex: leafIndex, names: names, options: options, path: path,
-                                 claims: [claim]).check()[0]
-                }
+                return claims.map { claim in with([claim]).checkTogether()[0] }
             }
             return [Check(status: .cannotTell, points: 0, message: names.message(for: error))]
         }
-        var states = claims.map { State(claim: $0, leafIndex: leafIndex) }
+        var states = claims.map { State(claim: $0, leafIndex: leafIndex, sampled: sampled) }
         var offset = 0
         for index in states.indices {
             states[index].offset = offset
@@ -54,7 +84,7 @@ struct ClaimChecker {
         var slopes = SlopeSides(sides: sides, program: program)
         let example = SamplePoint(program: program, values: program.point(context.values), base: context.values)
         let atExample = slopes.outcomes(at: example)
-        for index in states.indices { states[index].compare(atExample, point: example, in: self) }
+        for index in states.indices { states[index].compare(atExample, point: example, isExample: true, in: self) }
 
         let samples = options.samples
         var pending = states.indices.filter { states[$0].identity && states[$0].verdict == nil && samples > 0 }
@@ -68,7 +98,7 @@ struct ClaimChecker {
             for position in values.indices { values[position] = generator.uniform(range) }
             let point = SamplePoint(program: program, values: .success(values), base: context.values)
             let outcomes = slopes.outcomes(at: point)
-            for index in pending { states[index].compare(outcomes, point: point, in: self) }
+            for index in pending { states[index].compare(outcomes, point: point, isExample: false, in: self) }
             pending.removeAll { states[$0].verdict != nil || states[$0].compared > samples }
         }
         return states.map(\.final)
@@ -86,7 +116,7 @@ struct ClaimChecker {
     /// simplified through every definition, cost about 0.35 ms a note; a reverse pass costs
     /// under a microsecond. Both give ∂A/∂x with the definitions between A and x followed and
     /// a defined x taken as an input, docs/note-language.md §6.)
-    private struct SlopeSides {
+    struct SlopeSides {
         /// Where a side's slope is read after a reverse pass: a leaf's position in the program,
         /// or a defined symbol taken as an input.
         enum Variable {
@@ -161,7 +191,7 @@ struct ClaimChecker {
     }
 
     /// The progress of one claim.
-    private struct State {
+    struct State {
         let claim: Claim
         let leavesOfSides: [LeafSet]
         let identity: Bool
@@ -169,11 +199,30 @@ struct ClaimChecker {
         var compared = 0
         var verdict: Check?
         var undefinedReason: String?
+        /// Whether the claim was compared at the example point and held there.
+        var heldAtExample = false
 
-        init(claim: Claim, leafIndex: LeafIndex) {
+        init(claim: Claim, leafIndex: LeafIndex, sampled: Set<String>) {
             self.claim = claim
             leavesOfSides = claim.sides.map { leafIndex.leafSet(of: $0) }
-            identity = leavesOfSides.allSatisfy { !$0.isEmpty }
+            // An identity: every side depends on leaves; or a chain of inequalities that depends
+            // on a leaf nothing gives a value (`0 < \sigma(z) < 1`: for every z); or a claim
+            // with conditions that depends on a leaf (`|s|/s = 1` for `s > 0`).
+            var identity = leavesOfSides.allSatisfy { !$0.isEmpty }
+            if !identity, !claim.conditions.isEmpty {
+                identity = leavesOfSides.contains { !$0.isEmpty }
+            } else if !identity, !claim.relations.contains(where: { $0 == .equal || $0 == .approximately }),
+                claim.sides.contains(where: { side in
+                    if case .symbol = side { return false }
+                    return !leafIndex.leafSet(of: side).isEmpty
+                })
+            {
+                // Not `\lambda > 0` or `0 < \alpha < 1`, which say what a name is.
+                var all = LeafSet()
+                for set in leavesOfSides { all.formUnion(set) }
+                identity = !leafIndex.names(in: all).isDisjoint(with: sampled)
+            }
+            self.identity = identity
         }
 
         var final: Check {
@@ -187,7 +236,7 @@ struct ClaimChecker {
         }
 
         /// Compares the claim's sides in `outcomes` (the whole program's) at `point`.
-        mutating func compare(_ outcomes: [Outcome], point: SamplePoint, in checker: ClaimChecker) {
+        mutating func compare(_ outcomes: [Outcome], point: SamplePoint, isExample: Bool, in checker: ClaimChecker) {
             let count = claim.sides.count
             var values: [Double] = []
             for index in 0..<count {
@@ -213,12 +262,24 @@ struct ClaimChecker {
                     leaves.formUnion(leavesOfSides[index + 1])
                     let pointText = ClaimChecker.describe(point, leaves: checker.leafIndex.names(in: leaves), names: checker.names)
                     let sidesText = values.count > 2 ? " (sides \(index + 1) and \(index + 2))" : ""
+                    if heldAtExample {
+                        // True at the example, false elsewhere: it may rely on a condition the
+                        // note does not state (docs/note-language.md §5).
+                        var check = Check(status: .cannotTell, points: compared,
+                                          message: "holds at the example point, but is not an identity: at \(pointText) it "
+                                              + "gives left \(leftText), right \(rightText)\(sidesText); "
+                                              + "if it relies on a condition, state it")
+                        check.heldAtExampleOnly = true
+                        verdict = check
+                        return
+                    }
                     verdict = Check(status: .fails, points: compared,
                                     message: ClaimChecker.failure(relation, computed: leftText, claimed: rightText)
                                         + sidesText + (pointText.isEmpty ? "" : " at \(pointText)"))
                     return
                 }
             }
+            if isExample { heldAtExample = true }
         }
     }
 

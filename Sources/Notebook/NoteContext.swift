@@ -15,6 +15,9 @@ struct NoteContext {
     let point: [PointValue]
     /// Values of every defined symbol at the example point.
     let program: NoteProgram
+    /// The leaves (keys) whose example value is sampled: nothing in the note, its front matter or
+    /// `--set` gives them one.
+    let sampled: Set<String>
     /// Problems with the values given outside the formulas (a front matter Derive refuses to read).
     let diagnostics: [Diagnostic]
 
@@ -39,9 +42,12 @@ struct NoteContext {
             }
         }
         let leafIndex = LeafIndex(context: context)
+        var sampled = Set<String>()
         point = Self.examplePoint(
             resolvedSides: resolvedSides, parameters: parameters, definitions: definitions, leafIndex: leafIndex,
             context: &context, sources: &sources, options: options, path: path)
+        for (key, source) in sources where source == .sampled { sampled.insert(key) }
+        self.sampled = sampled
         // The context is final from here: every compile and derivative below shares one walk
         // of its definitions.
         context.indexDependencies()

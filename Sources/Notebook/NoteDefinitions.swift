@@ -34,7 +34,8 @@ struct NoteDefinitions {
         // The fields read in place: a copy of each statement costs more than the rest.
         for index in statements.indices {
             let statementKind = statements[index].statement.kind
-            guard statementKind == .binding || statementKind == .definition, let head = statements[index].statement.head
+            guard statementKind == .binding || statementKind == .definition, statements[index].naming == nil,
+                let head = statements[index].statement.head
             else { continue }
             let count = (counts[head.name] ?? 0) + 1
             counts[head.name] = count

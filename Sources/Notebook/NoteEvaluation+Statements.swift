@@ -33,7 +33,13 @@ extension NoteEvaluation {
         switch statement.kind {
         case .prose:
             let reason = statement.reason ?? "outside what Derive evaluates"
-            result.notEvaluated = reason
+            // A claim in form that is not evaluated is a claim Derive cannot tell (§5), counted
+            // as one in the summary, the page and report.json; its verdict gives the reason.
+            if statement.relations.isEmpty {
+                result.notEvaluated = reason
+            } else {
+                result.check = Check(status: .cannotTell, points: 0, message: "not evaluated: \(reason)")
+            }
             diagnose(.warning, "formula not evaluated: \(reason)")
             return result
         case .declaration:
@@ -50,25 +56,43 @@ extension NoteEvaluation {
             if let definition = definitions[entry.site] {
                 result.value = context.values[definition.key]
             }
+        case .definition where entry.naming != nil:
+            // `g_1 = \frac{\partial L_{data}}{\partial w_1}`, with `g_1 = 0.2` elsewhere (§5).
+            let undefined = definitions.names.noteName(of: entry.naming ?? "")
+            let name = statement.head?.name ?? ""
+            let reason = "\(name) names a derivative of \(undefined), which has no formula; its value is the number "
+                + "the note gives it"
+            result.notEvaluated = reason
+            diagnose(.note, reason)
+            return result
         case .definition:
             evaluateDefinition(entry, into: &result)
         case .expression:
             if let side = statement.sides.first {
+                if let leaf = decidingUndefinedLeaf(sides: [resolvedSides.first ?? side], relations: [], tolerances: []) {
+                    // `\frac{\partial L}{\partial a_1}` with L only declared: not 0, unknown.
+                    let (reason, hint) = undefinedReason(leaf)
+                    diagnose(.warning, "cannot evaluate: \(reason)", hint: hint)
+                    return result
+                }
                 let outcome = value(of: resolvedSides.first ?? side)
                 switch outcome {
                 case .finite(let value), .nonFinite(let value, _): result.value = value
                 case .failure(let error): diagnose(.warning, "cannot evaluate: \(error)")
                 }
             }
-        case .claim:
+        case .claim, .condition:
             break
         }
         if let check = claimChecks[index] {
             result.check = check
             switch check.status {
             case .holds: break
-            case .fails: diagnose(.error, "claim does not hold: \(check.message)")
-            case .cannotTell: diagnose(.warning, "cannot tell whether the claim holds: \(check.message)")
+            case .fails: diagnose(.error, "claim does not hold: \(check.message)", hint: check.hint)
+            case .cannotTell where check.heldAtExampleOnly:
+                diagnose(.warning, "claim \(check.message)", hint: check.hint)
+            case .cannotTell:
+                diagnose(.warning, "cannot tell whether the claim holds: \(check.message)", hint: check.hint)
             }
         }
         return result
@@ -115,14 +139,18 @@ extension NoteEvaluation {
                     diagnose(.warning, "parameter \(parameter) of \(definition.name) is not used in its body", nil)
                 }
             }
-            // Shown at its parameters' values, when they are leaves of the note (a parameter the
-            // note also defines, like `u` in `h(u)` beside `u = xy`, is another thing).
-            guard parameters.allSatisfy({ context.definitions[$0] == nil }) else { break }
-            let applied = Expression.apply(definition.key, parameters.map { .symbol($0) })
+            // Shown at its parameters' values: a leaf's, or, for a parameter the note also
+            // defines (`h_1` in `o_1(h_1, h_2)` beside `h_1 = \sigma(n_1)`), that definition's.
+            var arguments: [String: Expression] = [:]
+            for parameter in parameters where context.definitions[parameter] != nil || !context.isLeaf(parameter) {
+                arguments[parameter] = definitions.resolve(.symbol(parameter), at: entry.site, in: context)
+            }
+            let applied = Expression.apply(definition.key, parameters.map { arguments[$0] ?? .symbol($0) })
             if let value = context.evaluate(applied).value { result.value = value }
             if let partials = try? context.partials(ofFunction: definition.key) {
                 result.partials = partials.compactMap { partial in
-                    context.evaluate(partial.derivative).value.map { (partial.name, $0) }
+                    let derivative = arguments.isEmpty ? partial.derivative : try? partial.derivative.substituting(arguments)
+                    return derivative.flatMap { context.evaluate($0).value }.map { (partial.name, $0) }
                 }
             }
         }

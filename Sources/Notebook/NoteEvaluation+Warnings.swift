@@ -13,6 +13,19 @@ extension NoteEvaluation {
             guard let entry = sited.first(where: { $0.site == site }),
                 let first = sited.first(where: { $0.site == previous })
             else { continue }
+            // Two bindings to different numbers: say both, since one of them is perhaps a
+            // place or a condition ("when $\epsilon = 0$", docs/note-language.md §5).
+            if let new = definitions[site], let old = definitions[previous],
+                case .binding = new.kind, case .binding = old.kind,
+                let newValue = context.values[new.key], let oldValue = context.values[old.key], newValue != oldValue
+            {
+                diagnostics.append(Diagnostic(
+                    .warning, "\(name) is bound to \(NumberText.format(newValue)) here and to "
+                        + "\(NumberText.format(oldValue)) at line \(first.position.line) of this section; "
+                        + "from here on \(NumberText.format(newValue)) is used", at: entry.position, length: entry.tex.count,
+                    hint: "if one of them is a place or a condition, write it after 'when', 'if', 'for', 'at' or 'near'"))
+                continue
+            }
             diagnostics.append(Diagnostic(
                 .warning, "\(name) is defined twice in this section (first at line \(first.position.line)); "
                     + "from here on the new definition is used", at: entry.position, length: entry.tex.count))

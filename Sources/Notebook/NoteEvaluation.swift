@@ -35,21 +35,45 @@ struct NoteEvaluation {
     private func checkClaims() -> [Int: Check] {
         var indices: [Int] = []
         var claims: [ClaimChecker.Claim] = []
+        var limits: [Int: Check] = [:]
         let sited = statements.statements
         for index in sited.indices {
             let sides = setting.resolvedSides[index]
             guard sides.count >= 2, !sited[index].statement.relations.isEmpty,
+                sited[index].statement.kind != .condition,
                 !sides.contains(where: { ambiguousPrime(in: $0) != nil })
             else { continue }
+            let leaves = setting.leafIndex.leaves(ofAll: sides.map { ($0, []) })
+            if let name = statements.limits[index], !leaves.isEmpty {
+                limits[index] = Check(status: .cannotTell, points: 0,
+                                      message: "it is said to hold for large \(name), a limit, which is not evaluated")
+                continue
+            }
             indices.append(index)
+            var conditions = (statements.conditions[index] ?? []).map { position in
+                ClaimChecker.Condition(relations: sited[position].statement.relations,
+                                       sides: setting.resolvedSides[position],
+                                       reading: Self.reading(of: sited[position].statement) ?? sited[position].tex)
+            }
+            // "Near zero, $e^x \approx 1 + x$": the approximation in one free variable, at 0.
+            let free = leaves.intersection(setting.sampled)
+            if statements.nearZero.contains(index), sited[index].statement.relations.contains(.approximately),
+                free.count == 1, let leaf = free.first
+            {
+                let name = definitions.names.noteName(of: leaf)
+                conditions.append(ClaimChecker.Condition(relations: [.equal], sides: [.symbol(leaf), .number(0)],
+                                                         reading: "\(name) = 0 (near zero)"))
+            }
             claims.append(ClaimChecker.Claim(
                 relations: sited[index].statement.relations, sides: sides,
-                tolerances: ClaimChecker.tolerances(of: sited[index], in: document.formulas, options: options)))
+                tolerances: ClaimChecker.tolerances(of: sited[index], in: document.formulas, options: options),
+                conditions: conditions))
         }
-        guard !claims.isEmpty else { return [:] }
+        guard !claims.isEmpty else { return limits }
         let checker = ClaimChecker(context: context, leafIndex: setting.leafIndex, names: definitions.names,
-                                   options: options, path: path, claims: claims)
-        return Dictionary(uniqueKeysWithValues: zip(indices, checker.check()))
+                                   options: options, path: path, claims: claims, sampled: setting.sampled)
+        let checks = zip(indices, checker.check()).map { ($0, checkingUndefinedLeaves($1, of: $0)) }
+        return Dictionary(uniqueKeysWithValues: checks).merging(limits) { first, _ in first }
     }
 
     /// For a prime on an expression with other than one free variable (`(xy)'`): the

@@ -156,11 +156,17 @@ public struct Check: Sendable, Equatable {
     public var points: Int
     /// What a person reads: `holds at 9 points`, `left 0.1244, right 0.0813 at x = 0.3`, the reason.
     public var message: String
+    /// A claim Derive cannot tell because it holds at the example point but not at a random
+    /// point: it may rely on a condition the note does not state (docs/note-language.md §5).
+    public var heldAtExampleOnly = false
+    /// What the author could write so that Derive can tell (`define L, …`).
+    public var hint: String?
 
-    public init(status: Status, points: Int, message: String) {
+    public init(status: Status, points: Int, message: String, hint: String? = nil) {
         self.status = status
         self.points = points
         self.message = message
+        self.hint = hint
     }
 }
 

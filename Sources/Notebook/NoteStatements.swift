@@ -10,6 +10,10 @@ struct SitedStatement {
     var position: SourcePosition
     /// The statement's TeX (a part of its formula's TeX when the formula holds several).
     var tex: String
+    /// For a definition that only names a quantity Derive cannot compute, whose value the note
+    /// gives by a binding (`g_1 = \frac{\partial L_{data}}{\partial w_1}`, then `say $g_1 =
+    /// 0.2$`): the name of what has no formula (`L_data`). It defines nothing (§5).
+    var naming: String?
 }
 
 /// The first phase of checking: every formula read into statements, each with its site, in
@@ -17,15 +21,26 @@ struct SitedStatement {
 struct NoteStatements {
     var statements: [SitedStatement] = []
     var diagnostics: [Diagnostic] = []
+    /// For each claim with conditions (by its position in `statements`): the positions of its
+    /// conditions (docs/note-language.md §5).
+    var conditions: [Int: [Int]] = [:]
+    /// The statements of sentences that say "near zero" or "for small $x$".
+    var nearZero: Set<Int> = []
+    /// The statements of sentences that say "for large $t$", with the name as written.
+    var limits: [Int: String] = [:]
 
-    /// Reads `formulas` (their parse trees in `trees`, by position).
-    init(formulas: [Math], trees: [Formula], sections: Sections) {
+    /// Reads `formulas` (their parse trees in `trees`, by position); `prose` tells which of
+    /// them are conditions or places, and which share a sentence.
+    init(formulas: [Math], trees: [Formula], sections: Sections, prose: ProseSentences) {
         // Pass 1: the heads of definitions and bindings, so that pass 2 knows which names are
         // functions, which multi-letter names exist and which built-ins are bound to numbers.
         var scope = ReadingScope()
         let splitFormulas = trees.map(FormulaReader.split)
-        for split in splitFormulas {
+        for (index, split) in splitFormulas.enumerated() {
+            let word = prose.word[formulas[index].id]
             for declaration in FormulaReader.heads(in: split) {
+                // `near $x = 0$`, `\text{for } x = 0`: a place, not a name of the note.
+                if ProseSentences.isCondition(declaration, word: word) { continue }
                 let head = declaration.head
                 if head.isFunction { scope.functions[head.name] = head.parameters.count }
                 if Names.isMultiLetter(head.name) { scope.multiLetterNames.insert(head.name) }
@@ -37,11 +52,30 @@ struct NoteStatements {
         // Names defined by a formula (not just bound to a number): `n_1 = 0.3775` about such a
         // name states its value at the example, a claim, not a second definition.
         var definedNames = Set<String>()
-        for reading in readings {
-            for statement in reading.statements where statement.kind == .definition {
-                if let name = statement.head?.name { definedNames.insert(name) }
+        var boundNames = Set<String>()
+        for (index, reading) in readings.enumerated() {
+            for statement in reading.statements {
+                if statement.kind == .definition, let name = statement.head?.name { definedNames.insert(name) }
+                if statement.kind == .binding, let name = statement.head?.name,
+                    !ProseSentences.isCondition(statement, word: prose.word[formulas[index].id])
+                {
+                    boundNames.insert(name)
+                }
             }
         }
+        // A definition by a derivative of a name no formula defines, of a name the note also
+        // binds to a number, only names the quantity: the number is its value.
+        var namings: [String: String] = [:]
+        for reading in readings {
+            for statement in reading.statements where statement.kind == .definition {
+                guard let head = statement.head, head.parameters.isEmpty, boundNames.contains(head.name),
+                    let body = statement.sides.first,
+                    let undefined = Self.derivativeOfUndefined(body, definedNames: definedNames)
+                else { continue }
+                namings[head.name] = undefined
+            }
+        }
+        definedNames.subtract(namings.keys)
         for (index, math) in formulas.enumerated() {
             let reading = readings[index]
             for problem in reading.diagnostics {
@@ -51,17 +85,97 @@ struct NoteStatements {
                                length: max(1, problem.range.count)))
             }
             let section = sections.innermost(containing: math.position.line)
+            let word = prose.word[math.id]
             for (order, read) in reading.statements.enumerated() {
-                let statement = Self.claimIfRedefinedByNumber(read, definedNames: definedNames)
+                let statement = ProseSentences.isCondition(read, word: word)
+                    ? Self.condition(read) : Self.claimIfRedefinedByNumber(read, definedNames: definedNames)
                 let bytes = Array(math.tex.utf8)
                 let range = statement.range.clamped(to: 0..<bytes.count)
-                statements.append(
-                    SitedStatement(site: StatementSite(formula: math.id, statement: order, section: section),
-                                   statement: statement,
-                                   position: math.position(ofTeXOffset: range.lowerBound),
-                                   tex: String(decoding: bytes[range], as: UTF8.self)))
+                var sited = SitedStatement(site: StatementSite(formula: math.id, statement: order, section: section),
+                                           statement: statement,
+                                           position: math.position(ofTeXOffset: range.lowerBound),
+                                           tex: String(decoding: bytes[range], as: UTF8.self))
+                if statement.kind == .definition, let name = statement.head?.name, let undefined = namings[name],
+                    statement.head?.parameters.isEmpty == true,
+                    Self.derivativeOfUndefined(statement.sides[0], definedNames: definedNames) != nil
+                {
+                    sited.naming = undefined
+                }
+                statements.append(sited)
             }
         }
+        conditions = Self.conditions(of: statements, prose: prose)
+        for index in statements.indices {
+            guard let sentence = prose.sentence[statements[index].site.formula] else { continue }
+            if prose.nearZero.contains(sentence) { nearZero.insert(index) }
+            if let name = prose.large[sentence] { limits[index] = name }
+        }
+    }
+
+    /// The first name in `expression` that is differentiated (`∂A/∂x` with A that name) and that
+    /// no formula of the note defines: its derivative is not known.
+    static func derivativeOfUndefined(_ expression: Expression, definedNames: Set<String>) -> String? {
+        var found: String?
+        expression.visitAll { node in
+            guard found == nil, case .partial(.symbol(let name), let variable, _) = node, name != variable,
+                !definedNames.contains(name)
+            else { return }
+            found = name
+        }
+        return found
+    }
+
+    /// A binding or claim read as a condition: a binding `x = 0` relates `x` and `0`.
+    static func condition(_ statement: Statement) -> Statement {
+        var condition = statement
+        condition.kind = .condition
+        if statement.kind == .binding, let head = statement.head {
+            let headRange = statement.range.lowerBound..<(statement.sideRanges.first?.lowerBound ?? statement.range.lowerBound)
+            condition.head = nil
+            condition.sides = [.symbol(head.name)] + statement.sides
+            condition.relations = [.equal] + statement.relations
+            condition.sideRanges = [headRange] + statement.sideRanges
+        }
+        return condition
+    }
+
+    /// Which conditions apply to which claims: a condition in a formula (after `\text{if }`) to
+    /// the formula's claims; a formula of conditions in the text (after "for") to the claims of
+    /// its sentence, of the display formulas after it when the sentence ends with `:`, and of
+    /// the display formulas just before it when its sentence says nothing else.
+    static func conditions(of statements: [SitedStatement], prose: ProseSentences) -> [Int: [Int]] {
+        var result: [Int: [Int]] = [:]
+        var bySentence: [Int: [Int]] = [:]
+        var byFormula: [FormulaID: [Int]] = [:]
+        for index in statements.indices {
+            byFormula[statements[index].site.formula, default: []].append(index)
+            if let sentence = prose.sentence[statements[index].site.formula] {
+                bySentence[sentence, default: []].append(index)
+            }
+        }
+        for index in statements.indices where statements[index].statement.kind == .condition {
+            let formula = statements[index].site.formula
+            var group: [Int]
+            if statements[index].statement.introducedBy != nil && prose.word[formula] == nil {
+                group = byFormula[formula] ?? []
+            } else if let sentence = prose.sentence[formula] {
+                group = bySentence[sentence] ?? []
+                let onlyConditions = group.allSatisfy { statements[$0].statement.kind == .condition }
+                for display in prose.displaysAfter[sentence] ?? [] { group += byFormula[display] ?? [] }
+                if onlyConditions {
+                    for display in prose.displaysBefore[sentence] ?? [] { group += byFormula[display] ?? [] }
+                }
+            } else {
+                group = []
+            }
+            for claim in group where claim != index {
+                let statement = statements[claim].statement
+                guard statement.kind == .claim || (statement.kind == .definition && statement.sides.count > 1)
+                else { continue }
+                result[claim, default: []].append(index)
+            }
+        }
+        return result
     }
 
     /// A binding of a name that a formula defines becomes the claim that the name has that value.

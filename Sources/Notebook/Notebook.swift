@@ -19,7 +19,8 @@ public enum Notebook {
         // Each formula parsed once: the reading and the pages' MathML both use the tree.
         let trees = formulas.map { Formula.parse($0.tex) }
         let sections = Sections(document)
-        let statements = NoteStatements(formulas: formulas, trees: trees, sections: sections)
+        let statements = NoteStatements(formulas: formulas, trees: trees, sections: sections,
+                                        prose: ProseSentences(document))
         let definitions = NoteDefinitions(statements.statements, sections: sections)
         let setting = NoteContext(statements: statements.statements, definitions: definitions,
                                   frontMatter: document.frontMatter, options: options, path: path)

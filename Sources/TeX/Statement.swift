@@ -22,6 +22,10 @@ public struct Statement: Sendable, Equatable {
         case expression
         /// Outside what is evaluated; `reason` says why.
         case prose
+        /// An equality or inequality that says where the claims beside it hold (`x > 0` after
+        /// `\text{for }` or after "for" in the text, docs/note-language.md §5): neither a binding
+        /// nor a claim. The reader never makes it; the notebook does, from the words around.
+        case condition
     }
 
     public var kind: Kind
@@ -42,8 +46,12 @@ public struct Statement: Sendable, Equatable {
     public var range: Range<Int>
     /// For a statement expanded from an index range, the index it was expanded for.
     public var index: Int?
-    /// For prose: why it is not evaluated (`\int is not evaluated`).
+    /// For prose: why it is not evaluated (`\int is not evaluated`). Prose that is a claim in
+    /// form (`\int_0^1 x\,dx = \frac{1}{2}`) keeps its `relations`, and no sides.
     public var reason: String?
+    /// The word of the text command written just before the statement in its formula
+    /// (`if` in `a = b \quad \text{if } c = 1`), lowercased; nil after `,`, `\quad`….
+    public var introducedBy: String?
 
     public init(kind: Kind, label: String? = nil, head: Head? = nil, sides: [Expression] = [],
                 relations: [Relation] = [], sideRanges: [Range<Int>] = [], range: Range<Int>,
@@ -89,6 +97,8 @@ public enum Relation: String, Sendable, Equatable {
 /// The left side of a definition or binding, as found before the full reading.
 public struct HeadDeclaration: Sendable, Equatable {
     public var head: Head
+    /// The word of the text command just before the statement (see `Statement.introducedBy`).
+    public var introducedBy: String?
     /// The right side of a head without parameters, read only when `isBinding` is asked
     /// (most callers ask only about the few names that could shadow a built-in).
     private let body: (nodes: [Node], source: [UInt8])?

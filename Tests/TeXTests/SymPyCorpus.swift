@@ -100,7 +100,7 @@ enum SymPyReaderVerdict {
                 ? .symbol(head.name) : .apply(head.name, head.parameters.map(Calculus.Expression.symbol))
             sides.insert(headExpression, at: 0)
             relations.insert(.equal, at: 0)
-        case .claim, .expression:
+        case .claim, .expression, .condition:
             break
         }
         var resolved: [Calculus.Expression] = []

@@ -24,11 +24,11 @@ public enum FormulaReader {
             guard relations.first?.relation == .equal, let head = statement.head else { continue }
             // Only a head without parameters can bind a name to a number: its body is read
             // when that is asked.
-            if head.parameters.isEmpty {
-                heads.append(HeadDeclaration(head: head, body: sides[1], source: source))
-            } else {
-                heads.append(HeadDeclaration(head: head, isBinding: false))
-            }
+            var declaration = head.parameters.isEmpty
+                ? HeadDeclaration(head: head, body: sides[1], source: source)
+                : HeadDeclaration(head: head, isBinding: false)
+            declaration.introducedBy = statement.piece.introducedBy
+            heads.append(declaration)
         }
         return heads
     }
@@ -49,7 +49,10 @@ public enum FormulaReader {
     public static func read(_ split: SplitFormula, scope: ReadingScope) -> FormulaReading {
         var statements: [Statement] = []
         for statement in split.statements {
-            let read = readStatement(statement, source: split.source, scope: scope)
+            var read = readStatement(statement, source: split.source, scope: scope)
+            if let word = statement.piece.introducedBy {
+                for index in read.indices { read[index].introducedBy = word }
+            }
             if statements.isEmpty { statements = read } else { statements.append(contentsOf: read) }
         }
         return FormulaReading(statements: statements, diagnostics: split.formula.diagnostics)
@@ -103,6 +106,10 @@ public enum FormulaReader {
             && scope.functions[head?.name ?? ""] == nil
             && !(head.map { isBuiltinFunction($0.name, scope: scope) } ?? false)
 
+        // A statement not evaluated that is a claim in form (it relates two sides, and is not a
+        // definition alone) keeps its relations: it is counted as a claim Derive cannot tell.
+        let claimRelations = !isDefinition || relations.count > 1 ? relations : []
+
         // First reading: find index ranges; then one reading per index.
         var probe = ExpressionReader(source: source, scope: scope)
         probe.parameters = Set(head?.parameters ?? [])
@@ -113,7 +120,8 @@ public enum FormulaReader {
             if isDeclaration, let head {
                 return [Statement(kind: .declaration, label: piece.label, head: head, range: range)]
             }
-            return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+            return [Statement(kind: .prose, label: piece.label, relations: claimRelations, range: range,
+                              reason: error.message)]
         }
         // A claim or definition (a mention of `p_i` in prose is only shown).
         if !scope.names.isEmpty, !relations.isEmpty,
@@ -124,7 +132,7 @@ public enum FormulaReader {
         }
         let lengths = Set(probe.ranges.map { $0.count })
         guard lengths.count <= 1 else {
-            return [Statement(kind: .prose, label: piece.label, range: range,
+            return [Statement(kind: .prose, label: piece.label, relations: claimRelations, range: range,
                               reason: "index ranges of different lengths in one statement")]
         }
         let steps = lengths.first ?? 1
@@ -142,7 +150,8 @@ public enum FormulaReader {
                 do {
                     expressions = step == 0 ? firstSides : try readSides(sides, skipHead: isDefinition, reader: &reader)
                 } catch {
-                    return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+                    return [Statement(kind: .prose, label: piece.label, relations: claimRelations, range: range,
+                                      reason: error.message)]
                 }
                 if head != nil, let expanded = expandedHeadName(sides[0], reader: &reader) {
                     stepHead?.name = expanded

@@ -9,6 +9,9 @@ enum StatementSplitter {
     struct Piece {
         var nodes: [Node]
         var label: String?
+        /// The word of the text command that separated this statement from the one before
+        /// (`if` in `a = b \quad \text{if } c = 1`), lowercased.
+        var introducedBy: String?
     }
 
     static func split(_ nodes: [Node], source: [UInt8]) -> [Piece] {
@@ -18,11 +21,17 @@ enum StatementSplitter {
         // only then are its nodes copied (most formulas are one statement: no copy at all).
         var start = 0
         var copied: [Node]?
+        var word: String?
         func flush(_ end: Int) {
             var current = copied ?? (start == 0 && end == flat.count ? flat : Array(flat[start..<end]))
             // A formula may end with sentence punctuation: `x = 1.` (not `!`, a factorial: `n!`).
             if case .atom(let atom)? = current.last, atom.text == "." { current.removeLast() }
-            if !current.isEmpty { pieces.append(splitLabel(current, source: source)) }
+            if !current.isEmpty {
+                var piece = splitLabel(current, source: source)
+                piece.introducedBy = word
+                pieces.append(piece)
+                word = nil
+            }
             start = end + 1
             copied = nil
         }
@@ -30,6 +39,9 @@ enum StatementSplitter {
         for (index, node) in flat.enumerated() {
             if isSeparator(node, depth: depth) {
                 flush(index)
+                if case .text(let text) = node, case let separating = separatingWord(text), !separating.isEmpty {
+                    word = separating
+                }
                 continue
             }
             // Ignorable nodes are dropped from the statements (after serving as separators).
@@ -76,16 +88,22 @@ enum StatementSplitter {
             return true
         case .text(let text):
             // `a = 1 \text{ and } b = 2`: words between formulas join statements, like `,`.
-            return depth == 0 && joiningWords.contains(text.plainText.trimmingCharacters(in: .whitespaces).lowercased())
+            return depth == 0 && joiningWords.contains(separatingWord(text))
         default:
             return false
         }
     }
 
+    /// The word of a text command, trimmed and lowercased (`\text{ if }` gives `if`).
+    private static func separatingWord(_ text: Text) -> String {
+        text.plainText.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
     /// Words that, written as text at the top level of a formula, separate statements.
     static let joiningWords: Set<String> = [
         "and", "or", "for", "where", "with", "if", "so", "then", "hence", "thus", "since", "when", "as", "but",
-        "while", "i.e.", "e.g.", "since", "because", "whereas", "otherwise", "",
+        "while", "i.e.", "e.g.", "since", "because", "whereas", "otherwise", "whenever", "provided",
+        "for all", "for every", "for any", "for each", "",
     ]
 
     /// An `aligned`-like environment standing alone becomes its rows; a row that starts with a

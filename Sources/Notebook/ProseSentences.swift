@@ -1,0 +1,260 @@
+import Document
+import TeX
+
+/// Where each formula stands in the note's prose: the word written just before it, and the
+/// sentence it belongs to (docs/note-language.md §5, *Conditions*). A formula after "for",
+/// "when", "near"… is a condition or a place, not a binding; a condition applies to the claims
+/// of its sentence.
+struct ProseSentences {
+    /// Words that, written just before an inline formula, make a binding in it a place or a
+    /// condition (`near $x = 0$`, `at $x = 0.8$`), not a value of the example.
+    static let placeWords: Set<String> = [
+        "near", "when", "whenever", "if", "for", "at", "as", "provided", "assuming",
+    ]
+    /// Words that make a claim after them a condition (`for $x > 0$`, `where $x > 0$`). Not
+    /// "as", "at", "near": `as $\frac{\partial L}{\partial a} = a - y$` and `starts at $L \approx
+    /// 0.32$` state claims; "where" and "with" only before a claim (`where $\eta = 0.1$ is the
+    /// learning rate` binds η).
+    static let conditionWords: Set<String> = [
+        "when", "whenever", "if", "for", "provided", "assuming", "where", "with",
+    ]
+    /// Words that, before "that", make a condition word: "provided that $\lambda > 0$".
+    static let beforeThat: Set<String> = ["provided", "assuming", "given", "such"]
+    /// Words of a text command in a formula that make the statement after them a condition
+    /// (`\quad \text{if } y_1 + y_2 = 1`): bindings and claims after them; after "where", claims
+    /// only (`\text{where } y = 2x` defines y).
+    static let formulaConditionWords: Set<String> = [
+        "if", "for", "when", "whenever", "provided", "where", "for all", "for every", "for any", "for each",
+    ]
+
+    /// Whether a statement is a condition: a binding or a claim after a condition word of its
+    /// formula (`\text{if }`), or in an inline formula after a place or condition word of the text
+    /// (`word`). A definition stays a definition (`as $f(x) = x^2$`).
+    static func isCondition(_ statement: Statement, word: String?) -> Bool {
+        if let introducing = statement.introducedBy, formulaConditionWords.contains(introducing) {
+            if statement.kind == .claim { return true }
+            if statement.kind == .binding, introducing != "where" { return true }
+        }
+        if let word {
+            if statement.kind == .binding, placeWords.contains(word) { return true }
+            if statement.kind == .claim, conditionWords.contains(word) { return true }
+        }
+        return false
+    }
+
+    /// Whether a head found in the first pass will be a condition rather than a binding (see
+    /// `isCondition`): the name it binds is then no name of the note.
+    static func isCondition(_ declaration: HeadDeclaration, word: String?) -> Bool {
+        guard declaration.head.parameters.isEmpty else { return false }
+        let introducing = declaration.introducedBy
+        let byFormula = introducing.map { formulaConditionWords.contains($0) && $0 != "where" } ?? false
+        let byText = word.map(placeWords.contains) ?? false
+        return (byFormula || byText) && declaration.isBinding
+    }
+
+    /// The word before each inline formula, lowercased, when it is one of `placeWords` or
+    /// `conditionWords` ("provided that", "assuming that", "given that", "such that" give
+    /// "provided").
+    private(set) var word: [FormulaID: String] = [:]
+    /// A sentence number per formula: formulas of one sentence share it.
+    private(set) var sentence: [FormulaID: Int] = [:]
+    /// The display formulas just before a paragraph, by the number of its first sentence (a
+    /// condition may follow its claim: `$$…$$` then `for $x > 0$.`).
+    private(set) var displaysBefore: [Int: [FormulaID]] = [:]
+    /// The display formulas just after a paragraph that ends with `:`, by the number of its last
+    /// sentence (`For $x > 0$:` then `$$…$$`).
+    private(set) var displaysAfter: [Int: [FormulaID]] = [:]
+    /// Sentences that say "near zero", "around zero", "close to zero" or "for small $x$": their
+    /// approximations in one free variable are checked where it is 0.
+    private(set) var nearZero: Set<Int> = []
+    /// Sentences that say "for large $t$", with the name as written: their claims hold in a
+    /// limit, which Derive does not evaluate.
+    private(set) var large: [Int: String] = [:]
+
+    private var current = 0
+    /// The display formulas since the last paragraph (for `displaysBefore`).
+    private var displays: [FormulaID] = []
+    /// Whether the last paragraph ended with `:` (for `displaysAfter`), and its last sentence.
+    private var colonSentence: Int?
+    /// The display formula that ends the current paragraph, if it does.
+    private var lastDisplay: FormulaID?
+
+    init(_ document: Document) {
+        for block in document.blocks { visit(block) }
+    }
+
+    private mutating func visit(_ block: Block) {
+        switch block {
+        case .paragraph(let inlines) where Self.displaysOnly(inlines):
+            // `$$…$$` alone in a paragraph: like a `$$` block.
+            for inline in inlines {
+                if case .math(let math) = inline { visit(.math(math)) }
+            }
+        case .paragraph(let inlines), .heading(_, let inlines, _):
+            current += 1
+            if !displays.isEmpty { displaysBefore[current] = displays }
+            displays = []
+            var before = ""
+            var endsWithDisplay = false
+            visit(inlines, before: &before, endsWithDisplay: &endsWithDisplay)
+            colonSentence = nil
+            if case .paragraph = block {
+                if endsWithDisplay, let last = lastDisplay { displays = [last] }
+                if before.trimmingTrailingSpaces.hasSuffix(":") { colonSentence = current }
+            }
+        case .math(let math):
+            current += 1
+            sentence[math.id] = current
+            displays.append(math.id)
+            if let colonSentence { displaysAfter[colonSentence, default: []].append(math.id) }
+        case .blockQuote(let blocks):
+            reset()
+            for child in blocks { visit(child) }
+        case .list(let list):
+            reset()
+            for item in list.items { for child in item.blocks { visit(child) } }
+        case .table(let table):
+            reset()
+            for row in table.rows {
+                for cell in row.cells {
+                    current += 1
+                    var before = ""
+                    var display = false
+                    visit(cell, before: &before, endsWithDisplay: &display)
+                }
+            }
+        case .footnoteDefinition(let definition):
+            reset()
+            for child in definition.blocks { visit(child) }
+        case .thematicBreak, .codeBlock, .htmlBlock:
+            reset()
+        }
+    }
+
+    private mutating func reset() {
+        displays = []
+        colonSentence = nil
+    }
+
+    /// Walks a paragraph's inlines: `before` is the text since the last formula.
+    private mutating func visit(_ inlines: [Inline], before: inout String, endsWithDisplay: inout Bool) {
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                Self.append(text, to: &before)
+                if !text.allSatisfy(\.isWhitespace) { endsWithDisplay = false }
+                if Self.saysNearZero(before) { nearZero.insert(current) }
+                if Self.endsSentence(text) { current += 1 }
+            case .softBreak, .lineBreak:
+                Self.append(" ", to: &before)
+            case .code(let text):
+                Self.append(text, to: &before)
+                endsWithDisplay = false
+            case .emphasis(let children), .strong(let children), .strikethrough(let children),
+                .link(_, _, let children), .image(_, _, let children):
+                visit(children, before: &before, endsWithDisplay: &endsWithDisplay)
+            case .math(let math):
+                var last = Self.lastWord(of: before)
+                if last == "that", let previous = Self.lastWord(of: String(before.prefix(Self.lengthBeforeLastWord(before)))),
+                    Self.beforeThat.contains(previous)
+                {
+                    last = "provided"
+                }
+                if let last, Self.placeWords.contains(last) || Self.conditionWords.contains(last) { word[math.id] = last }
+                // "for small $x$", "for large $t$": a name, in a limit.
+                if last == "small" || last == "large", Self.lastWord(of: String(before.prefix(Self.lengthBeforeLastWord(before)))) == "for" {
+                    if last == "small" { nearZero.insert(current) } else { large[current] = math.tex }
+                }
+                sentence[math.id] = current
+                before = ""
+                endsWithDisplay = math.display
+                lastDisplay = math.display ? math.id : nil
+            case .html, .footnoteReference, .equationReference:
+                break
+            }
+        }
+    }
+
+    /// Whether `text` holds the end of a sentence: `.`, `?` or `!` before a space or at its end
+    /// (not in `e.g.`, `i.e.`, `vs.`, `cf.`). Bytes, not characters: a long paragraph is walked once.
+    static func endsSentence(_ text: String) -> Bool {
+        let bytes = text.utf8
+        var previous: [UInt8] = []
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!"),
+                next == bytes.endIndex || [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(bytes[next])
+            {
+                let word = String(decoding: previous, as: UTF8.self).lowercased()
+                if byte != UInt8(ascii: ".") || !["e.g", "i.e", "vs", "cf"].contains(word) { return true }
+            }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
+                previous.removeAll(keepingCapacity: true)
+            } else if previous.count < 8 {
+                previous.append(byte)
+            }
+            index = next
+        }
+        return false
+    }
+
+    /// Appends `text` to the text before the next formula, of which only the last 80
+    /// bytes are kept: enough for the words looked for, and linear on long paragraphs.
+    static func append(_ text: String, to before: inout String) {
+        let bytes = text.utf8
+        if bytes.count > 160 {
+            before = String(decoding: bytes.suffix(80), as: UTF8.self)
+        } else {
+            before += text
+            if before.utf8.count > 160 { before = String(decoding: before.utf8.suffix(80), as: UTF8.self) }
+        }
+    }
+
+    /// Whether a paragraph holds only display formulas (and spaces).
+    static func displaysOnly(_ inlines: [Inline]) -> Bool {
+        var any = false
+        for inline in inlines {
+            switch inline {
+            case .math(let math) where math.display: any = true
+            case .softBreak, .lineBreak: continue
+            case .text(let text) where text.allSatisfy(\.isWhitespace): continue
+            default: return false
+            }
+        }
+        return any
+    }
+
+    /// Whether the text says "near zero" (or "around zero", "close to zero", "near the origin").
+    static func saysNearZero(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["near zero", "around zero", "close to zero", "near the origin", "near 0", "around 0"]
+            .contains { lower.contains($0) }
+    }
+
+    /// The length of `text` without its last word and the spaces after it.
+    static func lengthBeforeLastWord(_ text: String) -> Int {
+        var characters = Array(text)
+        while let last = characters.last, last.isWhitespace { characters.removeLast() }
+        while let last = characters.last, last.isLetter { characters.removeLast() }
+        return characters.count
+    }
+
+    /// The last word of `text` when the text ends with it (and spaces), lowercased, without
+    /// the punctuation before it (`(for ` gives `for`).
+    static func lastWord(of text: String) -> String? {
+        let trimmed = text.trimmingTrailingSpaces
+        guard let last = trimmed.last, last.isLetter else { return nil }
+        let word = trimmed.reversed().prefix { $0.isLetter }
+        return String(word.reversed()).lowercased()
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpaces: Substring {
+        var result = Substring(self)
+        while let last = result.last, last.isWhitespace { result.removeLast() }
+        return result
+    }
+}
