@@ -267,8 +267,9 @@ struct ClaimChecker {
                         // note does not state (docs/note-language.md §5).
                         var check = Check(status: .cannotTell, points: compared,
                                           message: "holds at the example point, but is not an identity: at \(pointText) it "
-                                              + "gives left \(leftText), right \(rightText)\(sidesText); "
-                                              + "if it relies on a condition, state it")
+                                              + "gives "
+                                              + ClaimChecker.failure(relation, computed: leftText, claimed: rightText)
+                                              + "\(sidesText); if it relies on a condition, state it")
                         check.heldAtExampleOnly = true
                         verdict = check
                         return

@@ -155,6 +155,8 @@ struct NoteStatements {
         }
         for index in statements.indices where statements[index].statement.kind == .condition {
             let formula = statements[index].site.formula
+            // "with $g_t = 100$ instead": a supposition, of no claim of the note.
+            if prose.word[formula] == "instead" { continue }
             var group: [Int]
             if statements[index].statement.introducedBy != nil && prose.word[formula] == nil {
                 group = byFormula[formula] ?? []

@@ -9,14 +9,14 @@ struct ProseSentences {
     /// Words that, written just before an inline formula, make a binding in it a place or a
     /// condition (`near $x = 0$`, `at $x = 0.8$`), not a value of the example.
     static let placeWords: Set<String> = [
-        "near", "when", "whenever", "if", "for", "at", "as", "provided", "assuming",
+        "near", "when", "whenever", "if", "for", "at", "as", "provided", "assuming", "instead",
     ]
     /// Words that make a claim after them a condition (`for $x > 0$`, `where $x > 0$`). Not
     /// "as", "at", "near": `as $\frac{\partial L}{\partial a} = a - y$` and `starts at $L \approx
     /// 0.32$` state claims; "where" and "with" only before a claim (`where $\eta = 0.1$ is the
     /// learning rate` binds η).
     static let conditionWords: Set<String> = [
-        "when", "whenever", "if", "for", "provided", "assuming", "where", "with",
+        "when", "whenever", "if", "for", "provided", "assuming", "where", "with", "instead",
     ]
     /// Words that, before "that", make a condition word: "provided that $\lambda > 0$".
     static let beforeThat: Set<String> = ["provided", "assuming", "given", "such"]
@@ -54,7 +54,8 @@ struct ProseSentences {
 
     /// The word before each inline formula, lowercased, when it is one of `placeWords` or
     /// `conditionWords` ("provided that", "assuming that", "given that", "such that" give
-    /// "provided").
+    /// "provided"); or "instead" when that word follows the formula (`with $g_t = 100$ instead`,
+    /// a supposition).
     private(set) var word: [FormulaID: String] = [:]
     /// A sentence number per formula: formulas of one sentence share it.
     private(set) var sentence: [FormulaID: Int] = [:]
@@ -76,6 +77,8 @@ struct ProseSentences {
     private var displays: [FormulaID] = []
     /// Whether the last paragraph ended with `:` (for `displaysAfter`), and its last sentence.
     private var colonSentence: Int?
+    /// The inline formula just before the current inline, if any (for "instead").
+    private var formulaBefore: FormulaID?
     /// The display formula that ends the current paragraph, if it does.
     private var lastDisplay: FormulaID?
 
@@ -141,6 +144,10 @@ struct ProseSentences {
         for inline in inlines {
             switch inline {
             case .text(let text):
+                if let previous = formulaBefore, Self.startsWithInstead(text) {
+                    word[previous] = "instead"
+                }
+                formulaBefore = nil
                 Self.append(text, to: &before)
                 if !text.allSatisfy(\.isWhitespace) { endsWithDisplay = false }
                 if Self.saysNearZero(before) { nearZero.insert(current) }
@@ -166,6 +173,7 @@ struct ProseSentences {
                     if last == "small" { nearZero.insert(current) } else { large[current] = math.tex }
                 }
                 sentence[math.id] = current
+                formulaBefore = math.id
                 before = ""
                 endsWithDisplay = math.display
                 lastDisplay = math.display ? math.id : nil
@@ -176,7 +184,8 @@ struct ProseSentences {
     }
 
     /// Whether `text` holds the end of a sentence: `.`, `?` or `!` before a space or at its end
-    /// (not in `e.g.`, `i.e.`, `vs.`, `cf.`). Bytes, not characters: a long paragraph is walked once.
+    /// (not in `e.g.`, `i.e.`, `vs.`, `cf.`), or `;` (its clauses say separate things). Bytes,
+    /// not characters: a long paragraph is walked once.
     static func endsSentence(_ text: String) -> Bool {
         let bytes = text.utf8
         var previous: [UInt8] = []
@@ -184,6 +193,7 @@ struct ProseSentences {
         while index != bytes.endIndex {
             let byte = bytes[index]
             let next = bytes.index(after: index)
+            if byte == UInt8(ascii: ";") { return true }
             if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!"),
                 next == bytes.endIndex || [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(bytes[next])
             {
@@ -210,6 +220,13 @@ struct ProseSentences {
             before += text
             if before.utf8.count > 160 { before = String(decoding: before.utf8.suffix(80), as: UTF8.self) }
         }
+    }
+
+    /// Whether `text` starts with the word "instead" (after spaces and a comma).
+    static func startsWithInstead(_ text: String) -> Bool {
+        let rest = text.drop { $0 == " " || $0 == "," }.lowercased()
+        guard rest.hasPrefix("instead") else { return false }
+        return rest.dropFirst(7).first.map { !$0.isLetter } ?? true
     }
 
     /// Whether a paragraph holds only display formulas (and spaces).
