@@ -60,8 +60,10 @@ extension NoteEvaluation {
             // `g_1 = \frac{\partial L_{data}}{\partial w_1}`, with `g_1 = 0.2` elsewhere (§5).
             let undefined = definitions.names.noteName(of: entry.naming ?? "")
             let name = statement.head?.name ?? ""
-            let reason = "\(name) names a derivative of \(undefined), which has no formula; its value is the number "
-                + "the note gives it"
+            let binding = statements.statements.first { $0.statement.kind == .binding && $0.statement.head?.name == name }
+            let given = binding.map { "at line \($0.position.line) (\($0.tex))" } ?? "by the note"
+            let reason = "\(name) names a derivative of \(undefined), which has no formula; its value is the one given "
+                + given
             result.notEvaluated = reason
             diagnose(.note, reason)
             return result

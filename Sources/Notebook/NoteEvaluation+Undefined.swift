@@ -61,11 +61,16 @@ extension NoteEvaluation {
     func undefinedReason(_ leaf: String) -> (reason: String, hint: String) {
         let name = definitions.names.noteName(of: leaf)
         if setting.sampled.contains(leaf) {
+            // Only declared (`L(w_1, \ldots, b_3)`): the definition to write has that head.
+            let declared = statements.statements.first {
+                $0.statement.kind == .declaration && $0.statement.head?.name == name
+            }?.statement.head
+            let example = declared.map { "\(name)(\($0.parameters.joined(separator: ", "))) = ..." } ?? "\(name) = ..."
             return ("\(name) has no definition, so its derivatives are taken as 0",
-                    "define \(name) by a formula of the names it depends on (e.g. \(name) = ...)")
+                    "define \(name) by a formula of the names it depends on, e.g. \(example)")
         }
         return ("\(name) is a number here, so its derivatives are taken as 0",
-                "define \(name) by a formula of the names it depends on (e.g. \(name) = ...) instead of a number")
+                "define \(name) by a formula of the names it depends on, e.g. \(name) = ..., instead of a number")
     }
 
     /// `check` unless it holds only because a differentiated name has no definition: then
