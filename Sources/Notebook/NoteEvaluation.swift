@@ -43,8 +43,9 @@ struct NoteEvaluation {
                 sited[index].statement.kind != .condition,
                 !sides.contains(where: { ambiguousPrime(in: $0) != nil })
             else { continue }
-            let leaves = setting.leafIndex.leaves(ofAll: sides.map { ($0, []) })
-            if let name = statements.limits[index], !leaves.isEmpty {
+            // The claim's leaves, asked only in a sentence that says "for large t" or "near zero".
+            func leaves() -> Set<String> { setting.leafIndex.leaves(ofAll: sides.map { ($0, []) }) }
+            if let name = statements.limits[index], !leaves().isEmpty {
                 limits[index] = Check(status: .cannotTell, points: 0,
                                       message: "it is said to hold for large \(name), a limit, which is not evaluated")
                 continue
@@ -56,9 +57,8 @@ struct NoteEvaluation {
                                        reading: Self.reading(of: sited[position].statement) ?? sited[position].tex)
             }
             // "Near zero, $e^x \approx 1 + x$": the approximation in one free variable, at 0.
-            let free = leaves.intersection(setting.sampled)
             if statements.nearZero.contains(index), sited[index].statement.relations.contains(.approximately),
-                free.count == 1, let leaf = free.first
+                case let free = leaves().intersection(setting.sampled), free.count == 1, let leaf = free.first
             {
                 let name = definitions.names.noteName(of: leaf)
                 conditions.append(ClaimChecker.Condition(relations: [.equal], sides: [.symbol(leaf), .number(0)],
