@@ -105,6 +105,20 @@ struct NoteStatements {
             }
         }
         conditions = Self.conditions(of: statements, prose: prose)
+        // "Because the target is one-hot ($y_1 + y_2 + y_3 = 1$):" then display claims.
+        for (sentence, displays) in prose.displaysAfter where prose.premises.contains(sentence) {
+            let premises = statements.indices.filter {
+                prose.sentence[statements[$0].site.formula] == sentence && statements[$0].statement.kind == .claim
+            }
+            guard !premises.isEmpty else { continue }
+            let displayed = Set(displays)
+            for index in statements.indices where displayed.contains(statements[index].site.formula) {
+                let statement = statements[index].statement
+                guard statement.kind == .claim || (statement.kind == .definition && statement.sides.count > 1)
+                else { continue }
+                conditions[index, default: []].append(contentsOf: premises)
+            }
+        }
         for index in statements.indices {
             guard let sentence = prose.sentence[statements[index].site.formula] else { continue }
             if prose.nearZero.contains(sentence) { nearZero.insert(index) }

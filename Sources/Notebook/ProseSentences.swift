@@ -65,6 +65,12 @@ struct ProseSentences {
     /// The display formulas just after a paragraph that ends with `:`, by the number of its last
     /// sentence (`For $x > 0$:` then `$$…$$`).
     private(set) var displaysAfter: [Int: [FormulaID]] = [:]
+    /// Sentences that give a premise and end with `:` ("Because the target is one-hot ($y_1 + y_2
+    /// + y_3 = 1$):"): the claims in them stay claims, and are conditions of the display
+    /// formulas after them (`displaysAfter`).
+    private(set) var premises: Set<Int> = []
+    /// Words that open a premise sentence.
+    static let premiseWords: Set<String> = ["because", "since", "if", "when", "whenever", "assuming", "given", "provided"]
     /// Sentences that say "near zero", "around zero", "close to zero" or "for small $x$": their
     /// approximations in one free variable are checked where it is 0.
     private(set) var nearZero: Set<Int> = []
@@ -77,6 +83,8 @@ struct ProseSentences {
     private var displays: [FormulaID] = []
     /// Whether the last paragraph ended with `:` (for `displaysAfter`), and its last sentence.
     private var colonSentence: Int?
+    /// The first word of the current sentence, once its text has started.
+    private var opening: String?
     /// The inline formula just before the current inline, if any (for "instead").
     private var formulaBefore: FormulaID?
     /// The display formula that ends the current paragraph, if it does.
@@ -99,11 +107,15 @@ struct ProseSentences {
             displays = []
             var before = ""
             var endsWithDisplay = false
+            opening = nil
             visit(inlines, before: &before, endsWithDisplay: &endsWithDisplay)
             colonSentence = nil
             if case .paragraph = block {
                 if endsWithDisplay, let last = lastDisplay { displays = [last] }
-                if before.trimmingTrailingSpaces.hasSuffix(":") { colonSentence = current }
+                if before.trimmingTrailingSpaces.hasSuffix(":") {
+                    colonSentence = current
+                    if let opening, Self.premiseWords.contains(opening) { premises.insert(current) }
+                }
             }
         case .math(let math):
             current += 1
@@ -151,7 +163,11 @@ struct ProseSentences {
                 Self.append(text, to: &before)
                 if !text.allSatisfy(\.isWhitespace) { endsWithDisplay = false }
                 if Self.saysNearZero(before) { nearZero.insert(current) }
-                if Self.endsSentence(text) { current += 1 }
+                if opening == nil { opening = Self.firstWord(of: text) }
+                if Self.endsSentence(text) {
+                    current += 1
+                    opening = Self.firstWord(of: Self.afterLastStop(text))
+                }
             case .softBreak, .lineBreak:
                 Self.append(" ", to: &before)
             case .code(let text):
@@ -220,6 +236,24 @@ struct ProseSentences {
             before += text
             if before.utf8.count > 160 { before = String(decoding: before.utf8.suffix(80), as: UTF8.self) }
         }
+    }
+
+    /// The first word of `text`, lowercased, if it starts with one (after spaces); nil for text
+    /// of spaces only, "" when it starts with something else.
+    static func firstWord(of text: Substring) -> String? {
+        let rest = text.drop { $0.isWhitespace }
+        guard !rest.isEmpty else { return nil }
+        return String(rest.prefix { $0.isLetter }).lowercased()
+    }
+
+    static func firstWord(of text: String) -> String? { firstWord(of: Substring(text)) }
+
+    /// The text after the last end of a sentence in `text`.
+    static func afterLastStop(_ text: String) -> Substring {
+        guard let stop = text.lastIndex(where: { $0 == "." || $0 == "?" || $0 == "!" || $0 == ";" }) else {
+            return Substring(text)
+        }
+        return text[text.index(after: stop)...]
     }
 
     /// Whether `text` starts with the word "instead" (after spaces and a comma).
