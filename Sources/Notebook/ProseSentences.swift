@@ -7,9 +7,10 @@ import TeX
 /// of its sentence.
 struct ProseSentences {
     /// Words that, written just before an inline formula, make a binding in it a place or a
-    /// condition (`near $x = 0$`, `at $x = 0.8$`), not a value of the example.
+    /// condition (`near $x = 0$`, `At $x = 0.8$`), not a value of the example. Not "as", which
+    /// gives values as often ("set the rate as $\eta = 0.1$"); "at" only as `beforeAt` says.
     static let placeWords: Set<String> = [
-        "near", "when", "whenever", "if", "for", "at", "as", "provided", "assuming", "instead",
+        "near", "when", "whenever", "if", "for", "at", "provided", "assuming", "instead",
     ]
     /// Words that make a claim after them a condition (`for $x > 0$`, `where $x > 0$`). Not
     /// "as", "at", "near": `as $\frac{\partial L}{\partial a} = a - y$` and `starts at $L \approx
@@ -17,6 +18,12 @@ struct ProseSentences {
     /// learning rate` binds η).
     static let conditionWords: Set<String> = [
         "when", "whenever", "if", "for", "provided", "assuming", "where", "with", "instead",
+    ]
+    /// Words before "at" that make it a place ("evaluated at $x = 2$"); otherwise "at" is a
+    /// place only at the start of a sentence ("At $x = 0.8$: …"), not in "starts at $w = 0.5$".
+    static let beforeAt: Set<String> = [
+        "evaluated", "evaluate", "computed", "compute", "minimum", "maximum", "optimum", "slope", "derivative",
+        "gradient",
     ]
     /// Words that, before "that", make a condition word: "provided that $\lambda > 0$".
     static let beforeThat: Set<String> = ["provided", "assuming", "given", "such"]
@@ -178,14 +185,16 @@ struct ProseSentences {
                 visit(children, before: &before, endsWithDisplay: &endsWithDisplay)
             case .math(let math):
                 var last = Self.lastWord(of: before)
-                if last == "that", let previous = Self.lastWord(of: String(before.prefix(Self.lengthBeforeLastWord(before)))),
-                    Self.beforeThat.contains(previous)
-                {
-                    last = "provided"
+                let earlier = String(before.prefix(Self.lengthBeforeLastWord(before)))
+                let previous = Self.lastWord(of: earlier)
+                if last == "that", let previous, Self.beforeThat.contains(previous) { last = "provided" }
+                // "At $x = 0.8$:" and "evaluated at" give a place; "starts at $w = 0.5$" a value.
+                if last == "at", !Self.startsSentence(earlier), !(previous.map(Self.beforeAt.contains) ?? false) {
+                    last = nil
                 }
                 if let last, Self.placeWords.contains(last) || Self.conditionWords.contains(last) { word[math.id] = last }
                 // "for small $x$", "for large $t$": a name, in a limit.
-                if last == "small" || last == "large", Self.lastWord(of: String(before.prefix(Self.lengthBeforeLastWord(before)))) == "for" {
+                if last == "small" || last == "large", previous == "for" {
                     if last == "small" { nearZero.insert(current) } else { large[current] = math.tex }
                 }
                 sentence[math.id] = current
@@ -275,6 +284,15 @@ struct ProseSentences {
             }
         }
         return any
+    }
+
+    /// Whether `text` (the text of a paragraph before a word) is the start of a sentence: empty,
+    /// or ending with `.`, `?`, `!`, `;` or `:`.
+    static func startsSentence(_ text: String) -> Bool {
+        var trimmed = Substring(text)
+        while let last = trimmed.last, last.isWhitespace { trimmed.removeLast() }
+        guard let last = trimmed.last else { return true }
+        return ".?!;:".contains(last)
     }
 
     /// Whether the text says "near zero" (or "around zero", "close to zero", "near the origin").

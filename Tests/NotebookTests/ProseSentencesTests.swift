@@ -17,6 +17,7 @@ import Testing
         #expect(Self.words("(for $x > 0$) and For $y < 0$, with $z = 1$.") == ["for", "for", "with"])
         #expect(Self.words("provided that $\\lambda > 0$, such that $a < b$, so that $c = 1$") == ["provided", "provided", ""])
         #expect(Self.words("the weight $w = 0.5$ and the rate $\\eta = 0.1$") == ["", ""])
+        #expect(Self.words("At $x = 0.8$: it starts at $w = 0.5$, evaluated at $y = 1$; as $z = 2$") == ["at", "", "at", ""])
     }
 
     @Test func aFormulaFollowedByInsteadIsASupposition() {
