@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
+        // Only SwiftParser and SwiftSyntax: the cells' top-level declarations (issue 12).
+        .package(url: "https://github.com/swiftlang/swift-syntax.git", exact: "603.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -26,9 +28,16 @@ let package = Package(
         .target(name: "Diagram"),
         .target(
             name: "Notebook",
-            dependencies: ["Document", "TeX", "Calculus", "Diagram", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Document", "TeX", "Calculus", "Diagram", "Cells", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Cells", dependencies: ["Document", "Calculus"]),
+        .target(
+            name: "Cells",
+            dependencies: [
+                "Document", "Calculus",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ]
+        ),
         .target(name: "Report", dependencies: ["Cells", "Notebook", "Document", "TeX", "Calculus", "Diagram", "Markup"]),
         .executableTarget(
             name: "render",
