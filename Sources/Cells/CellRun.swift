@@ -7,11 +7,14 @@ public struct CellRun: Sendable, Equatable {
     public var diagnostics: [Diagnostic]
     /// Whether this came from the cache (no compiler was started).
     public var cached: Bool
+    /// What the harness printed after the cells, line by line (empty when it was not reached).
+    public var checks: [String]
 
-    public init(outputs: [CellOutput], diagnostics: [Diagnostic], cached: Bool = false) {
+    public init(outputs: [CellOutput], diagnostics: [Diagnostic], cached: Bool = false, checks: [String] = []) {
         self.outputs = outputs
         self.diagnostics = diagnostics
         self.cached = cached
+        self.checks = checks
     }
 
     /// Every cell not run, with no diagnostic.
@@ -31,9 +34,11 @@ struct StoredRun: Codable {
     }
     var outputs: [CellOutput]
     var diagnostics: [StoredDiagnostic]
+    var checks: [String]
 
     init(_ run: CellRun) {
         outputs = run.outputs
+        checks = run.checks
         diagnostics = run.diagnostics.map {
             StoredDiagnostic(severity: $0.severity.rawValue, message: $0.message, line: $0.position.line, column: $0.position.column, length: $0.length)
         }
@@ -43,6 +48,6 @@ struct StoredRun: Codable {
         CellRun(outputs: outputs, diagnostics: diagnostics.map {
             Diagnostic(Diagnostic.Severity(rawValue: $0.severity) ?? .error, $0.message,
                        at: SourcePosition(line: $0.line, column: $0.column), length: $0.length)
-        }, cached: true)
+        }, cached: true, checks: checks)
     }
 }

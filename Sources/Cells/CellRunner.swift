@@ -25,7 +25,7 @@ public final class CellRunner: @unchecked Sendable {
 
     /// Part of every cache key: raised whenever what a run keeps, or how it is read from the
     /// program's streams, changes, so an older cache is never shown as this version's result.
-    static let cacheFormat = "derive-cells 1"
+    static let cacheFormat = "derive-cells 2"
 
     public let toolchain: SwiftToolchain?
     public let options: Options
@@ -41,10 +41,11 @@ public final class CellRunner: @unchecked Sendable {
     public var compilerRuns: Int { lock.withLock { compiles } }
 
     /// The note's cells' outputs and diagnostics.
-    public func run(_ cells: [Cell], notePath: String) -> CellRun {
+    /// `formulas` and `harness` go before and after the cells (see `CellProgram`).
+    public func run(_ cells: [Cell], notePath: String, formulas: String = "", harness: String = "") -> CellRun {
         guard !cells.isEmpty else { return CellRun(outputs: [], diagnostics: []) }
         guard let toolchain else { return .notRun(cells) }
-        let program = CellProgram(cells: cells, notePath: notePath)
+        let program = CellProgram(cells: cells, notePath: notePath, formulas: formulas, harness: harness)
         let key = SHA256.hex(Array((Self.cacheFormat + "\n" + toolchain.version + "\n" + program.source).utf8))
         let cacheFile = options.cacheFolder?.appendingPathComponent(key + ".json")
         if let cacheFile, let data = try? Data(contentsOf: cacheFile),
@@ -117,6 +118,8 @@ public final class CellRunner: @unchecked Sendable {
         let err = CellProgram.split(run.stderr, cellCount: cells.count, limit: options.outputLimit)
         // The cell that was running when the program stopped: the last marker on the unbuffered stream.
         let last = err.last ?? out.last
+        let checks = out.checks ?? []
+        let reachedChecks = err.checks != nil || out.checks != nil
         for index in cells.indices {
             let reached = last.map { index <= $0 } ?? false
             guard reached else { continue }
@@ -140,7 +143,11 @@ public final class CellRunner: @unchecked Sendable {
         } else {
             ended = nil
         }
-        if let ended {
+        if let ended, reachedChecks {
+            // The cells ran; the checks of their functions against the formulas did not finish.
+            diagnostics.append(Diagnostic(.error, "the checks of the cells' functions against the formulas \(ended)",
+                                          at: SourcePosition(line: cells[cells.count - 1].firstLine, column: 1)))
+        } else if let ended {
             let index = last ?? 0
             // The runtime's stack trace holds addresses that change from run to run: a page
             // must not, so it is left out (the fatal error's own line stays).
@@ -155,7 +162,7 @@ public final class CellRunner: @unchecked Sendable {
                 outputs[later].problem = "cell \(index + 1) stopped the program"
             }
         }
-        return CellRun(outputs: outputs, diagnostics: diagnostics)
+        return CellRun(outputs: outputs, diagnostics: diagnostics, checks: checks)
     }
 
     static func signalName(_ signal: Int32) -> String? {

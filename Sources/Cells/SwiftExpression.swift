@@ -4,8 +4,8 @@ import Calculus
 /// items 2 and 5). Every operation is parenthesized, so the text reads as the tree does.
 /// Built-ins map to Foundation (`ln` and one-argument `log` to `log`, `log(x, b)` to
 /// `log(x) / log(b)`) or to the helpers of `prelude` (`sigmoid`, `step`, `sign`, `root`, with
-/// the values Calculus gives); a derivative or partial left in the tree has no Swift (nil):
-/// differentiate first.
+/// the values Calculus gives); a partial left in the tree has no Swift (nil): differentiate
+/// first. A function's derivative `f'(u)` is written by `derivative` (nil by default).
 public enum SwiftExpression {
     /// Helper functions the generated code calls; put once in a file, after `import Foundation`.
     public static let prelude = """
@@ -23,7 +23,8 @@ public enum SwiftExpression {
     /// defines) to its Swift identifier, nil when it has none (then so does the expression);
     /// `constants` are the names that stand for the known constants in this note (`e`, `π`).
     public static func code(_ expression: Expression, constants: Set<String> = ["e", "π"],
-                            name: (String) -> String? = SwiftNames.swiftName(for:)) -> String? {
+                            name: (String) -> String? = SwiftNames.swiftName(for:),
+                            derivative: (_ function: String, _ order: Int) -> String? = { _, _ in nil }) -> String? {
         func go(_ e: Expression) -> String? {
             switch e {
             case .number(let value):
@@ -71,7 +72,10 @@ public enum SwiftExpression {
             case .power(let base, let exponent):
                 guard let b = go(base), let x = go(exponent) else { return nil }
                 return "pow(\(b), \(x))"
-            case .partial, .derivative:
+            case .derivative(let function, let order, let argument):
+                guard let swift = derivative(function, order), let argument = go(argument) else { return nil }
+                return "\(swift)(\(argument))"
+            case .partial:
                 return nil
             }
         }

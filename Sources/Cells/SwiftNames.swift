@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one table from the note's names (as the note reader gives them: `w_12`, `η`, `y_true`,
 /// `out_h1`, `w^+`) to Swift identifiers and back, so that a cell's `let eta` or
 /// `func n_1` can be tied to the note's `\eta` or `n_1` (issue 12 items 2-4).
@@ -7,7 +9,11 @@
 /// | `w_1`, `w_{12}` (read as `w_12`), `y_{true}`, `out_{h1}` | `w_1`, `w_12`, `y_true`, `out_h1` |
 /// | a Greek letter: `η`, `σ`, `Δ` | its name: `eta`, `sigma`, `Delta` |
 /// | `w^+`, `w^-`, `w^*`, `w'`, `w''` | `w_plus`, `w_minus`, `w_star`, `w_prime`, `w_prime2` |
+/// | an accent: `ŷ`, `x̄`, `x̃`, `ẋ` | `y_hat`, `x_bar`, `x_tilde`, `x_dot` |
 /// | a Swift keyword (`in`, `for`...) | `` `in` `` would be legal but unreadable: no mapping |
+///
+/// One alias, for a cell's function only: `func sigmoid` implements the note's `σ` as well as
+/// `func sigma` does (`names(_:implement:)`).
 ///
 /// A name with any other character maps to nothing (`nil`): the caller gives a diagnostic
 /// rather than a silent rename. Two note names that map to one Swift name are a conflict the
@@ -21,6 +27,8 @@ public enum SwiftNames {
         ("Γ", "Gamma"), ("Δ", "Delta"), ("Θ", "Theta"), ("Λ", "Lambda"), ("Ξ", "Xi"), ("Π", "Pi"),
         ("Σ", "Sigma"), ("Υ", "Upsilon"), ("Φ", "Phi"), ("Ψ", "Psi"), ("Ω", "Omega"),
     ]
+    /// Combining accents by code point: hat, tilde, bar (macron), dot, two dots.
+    static let accents: [UInt32: String] = [0x302: "hat", 0x303: "tilde", 0x304: "bar", 0x305: "bar", 0x307: "dot", 0x308: "ddot"]
     static let greekByCharacter = Dictionary(greek, uniquingKeysWith: { first, _ in first })
     static let keywords: Set<String> = [
         "let", "var", "func", "in", "for", "if", "else", "while", "return", "true", "false", "nil", "self", "Self",
@@ -48,6 +56,15 @@ public enum SwiftNames {
         if primes > 0 { suffix = "_prime" + (primes > 1 ? String(primes) : "") + suffix }
         var afterGreek = false
         for character in characters {
+            // An accented letter: the letter, then the accent's name (`ŷ` → `y_hat`).
+            let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
+            if scalars.count == 2, scalars[0].isASCII, scalars[0].properties.isAlphabetic,
+               let accent = accents[scalars[1].value] {
+                if afterGreek { out += "_" }
+                out += String(Character(scalars[0])) + "_" + accent
+                afterGreek = true
+                continue
+            }
             if let name = greekByCharacter[character] {
                 // A Greek letter beside a letter or digit is set off by `_` (`wη` is not `weta`,
                 // `Δw` not `Deltaw`).
@@ -65,6 +82,12 @@ public enum SwiftNames {
         out += suffix
         guard let first = out.first, first.isLetter || first == "_", !keywords.contains(out) else { return nil }
         return out
+    }
+
+    /// Whether a cell's Swift name `swift` names the note's `noteName`: its Swift name, or
+    /// `sigmoid` for `σ`.
+    public static func names(_ swift: String, implement noteName: String) -> Bool {
+        swiftName(for: noteName) == swift || (noteName == "σ" && swift == "sigmoid")
     }
 
     /// Each Swift name with the note names that map to it (more than one is a conflict).

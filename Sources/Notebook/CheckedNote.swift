@@ -9,12 +9,15 @@ public struct CheckedNote: Sendable {
     /// The parse trees, by `FormulaID.index`.
     private let trees: [Formula]
     public var result: NoteResult
+    /// The note's definitions for the Swift side (formulas as Swift, cells checked against them).
+    public let formulas: NoteFormulas
 
-    public init(document: Document, trees: [Formula], result: NoteResult) {
+    public init(document: Document, trees: [Formula], result: NoteResult, formulas: NoteFormulas = .empty) {
         precondition(trees.count == document.formulas.count, "one tree per formula")
         self.document = document
         self.trees = trees
         self.result = result
+        self.formulas = formulas
     }
 
     /// The parse tree of formula `id` of the document.

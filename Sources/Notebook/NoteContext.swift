@@ -22,7 +22,7 @@ struct NoteContext {
     let diagnostics: [Diagnostic]
 
     init(statements: [SitedStatement], definitions: NoteDefinitions, frontMatter: FrontMatter?,
-         options: NotebookOptions, path: String)
+         options: NotebookOptions, path: String, cellValues: [CellValue] = [])
     {
         var (context, sources) = Self.definitionsContext(statements: statements, definitions: definitions)
         // Front matter, then --set, override the note's bindings.
@@ -45,7 +45,8 @@ struct NoteContext {
         var sampled = Set<String>()
         point = Self.examplePoint(
             resolvedSides: resolvedSides, parameters: parameters, definitions: definitions, leafIndex: leafIndex,
-            context: &context, sources: &sources, options: options, path: path)
+            context: &context, sources: &sources, options: options, path: path, cellValues: cellValues,
+            diagnostics: &diagnostics)
         for (key, source) in sources where source == .sampled { sampled.insert(key) }
         self.sampled = sampled
         // The context is final from here: every compile and derivative below shares one walk
@@ -117,13 +118,29 @@ struct NoteContext {
     /// `--set`, or sampled. `parameters` holds the parameters of each statement's head.
     private static func examplePoint(
         resolvedSides: [[Expression]], parameters: [Set<String>], definitions: NoteDefinitions, leafIndex: LeafIndex,
-        context: inout Context, sources: inout [String: PointValue.Source], options: NotebookOptions, path: String
+        context: inout Context, sources: inout [String: PointValue.Source], options: NotebookOptions, path: String,
+        cellValues: [CellValue], diagnostics: inout [Diagnostic]
     ) -> [PointValue] {
         var sides: [(expression: Expression, parameters: Set<String>)] = []
         for (index, resolved) in resolvedSides.enumerated() {
             for side in resolved { sides.append((side, parameters[index])) }
         }
         var leaves = leafIndex.leaves(ofAll: sides)
+        // A cell's `let` binds a leaf of the math that nothing else gave a value
+        // (docs/note-language.md §12); beside the note's own binding it is a warning.
+        for value in cellValues where leaves.contains(value.name) && context.isLeaf(value.name) {
+            switch sources[value.name] {
+            case .note(let line)?:
+                diagnostics.append(Diagnostic(
+                    .warning, "the cell's 'let' gives \(value.name) = \(NumberText.format(value.value)) and the note binds it at line \(line): the note's value is used",
+                    at: value.position))
+            case .frontMatter?, .commandLine?:
+                continue
+            default:
+                context.values[value.name] = value.value
+                sources[value.name] = .cell(line: value.position.line)
+            }
+        }
         leaves.formUnion(context.values.keys)
         for definition in definitions.all {
             if case .function(let parameters) = definition.kind {

@@ -17,6 +17,8 @@ public struct NoteResult: Sendable {
     public var plots: [FunctionPlot]
     /// The note's mermaid diagrams, read, in source order (the page draws them from here).
     public var diagrams: [NoteDiagram] = []
+    /// The verdicts on the cells' functions compared with the formulas (docs/note-language.md §12).
+    public var cellChecks: [CellCheck] = []
 
     public init(path: String, point: [PointValue] = [], statements: [StatementResult] = [],
                 diagnostics: [Diagnostic] = [], plots: [FunctionPlot] = [])
@@ -65,6 +67,8 @@ public struct PointValue: Sendable, Equatable {
         case frontMatter
         /// From `render --set`.
         case commandLine
+        /// From a cell's top-level `let` at this line (docs/note-language.md §12).
+        case cell(line: Int)
         /// Chosen by Derive, because nothing bound it.
         case sampled
 
@@ -74,6 +78,7 @@ public struct PointValue: Sendable, Equatable {
             case .note: "note"
             case .frontMatter: "front matter"
             case .commandLine: "--set"
+            case .cell: "cell"
             case .sampled: "sampled"
             }
         }

@@ -12,8 +12,11 @@ public enum Notebook {
     /// Checking is a pipeline of values: the statements read from the formulas (each with its
     /// site), the definitions with their identities, the context and example point, then the
     /// results.
-    public static func check(_ document: Document, path: String, options: NotebookOptions = NotebookOptions())
-        -> CheckedNote
+    ///
+    /// `cellValues` are the values the note's cells' `let`s give names of its math
+    /// (docs/note-language.md §12): they bind those names after the note's own bindings.
+    public static func check(_ document: Document, path: String, options: NotebookOptions = NotebookOptions(),
+                             cellValues: [CellValue] = []) -> CheckedNote
     {
         let formulas = document.formulas
         // Each formula parsed once: the reading and the pages' MathML both use the tree.
@@ -23,13 +26,16 @@ public enum Notebook {
                                         prose: ProseSentences(document))
         let definitions = NoteDefinitions(statements.statements, sections: sections)
         let setting = NoteContext(statements: statements.statements, definitions: definitions,
-                                  frontMatter: document.frontMatter, options: options, path: path)
+                                  frontMatter: document.frontMatter, options: options, path: path,
+                                  cellValues: cellValues)
         let evaluation = NoteEvaluation(statements: statements, definitions: definitions, setting: setting,
                                         document: document, path: path, options: options)
         var result = evaluation.result().readingDiagrams(of: document)
         let disagreements = evaluation.diagramDisagreements(result.diagrams)
         NoteEvaluation.attach(disagreements, to: &result.statements)
         for diagnostic in disagreements { DiagramReading.insert(diagnostic, into: &result.diagnostics) }
-        return CheckedNote(document: document, trees: trees, result: result)
+        let forSwift = NoteFormulas(definitions: definitions, statements: statements.statements, formulas: formulas,
+                                    point: setting.point, context: setting.context, path: path, options: options)
+        return CheckedNote(document: document, trees: trees, result: result, formulas: forSwift)
     }
 }

@@ -1,5 +1,6 @@
 import Cells
 import Markup
+import Notebook
 
 /// A Swift cell on the page: its code coloured by a small tokenizer (keywords, strings, numbers,
 /// comments; inline styles, so pages without cells and the stylesheet are unchanged; no
@@ -12,7 +13,9 @@ enum CellHTML {
         "inout", "static", "private", "public", "internal", "fileprivate", "mutating", "some", "any", "defer",
     ]
 
-    static func write(code: String, output: CellOutput, index: Int, into html: inout MarkupBuffer) {
+    /// `checks` are the verdicts on the cell's functions (docs/note-language.md §12), shown
+    /// after its output like a claim's.
+    static func write(code: String, output: CellOutput, index: Int, checks: [CellCheck] = [], into html: inout MarkupBuffer) {
         html.raw("<figure class=\"cell\" id=\"cell-\(index + 1)\"><pre><code class=\"language-swift\">")
         highlight(code, into: &html)
         html.raw("</code></pre>")
@@ -37,6 +40,15 @@ enum CellHTML {
                 html.escaped(output.stderr)
                 html.raw("</samp></pre>")
             }
+        }
+        // A figure has one caption: the verdicts are paragraphs before it.
+        for check in checks {
+            html.raw(check.holds ? "<p class=\"cell-check verdict holds\">✓ " : "<p class=\"cell-check verdict fails\"><strong>✗ ")
+            html.raw("<code>")
+            html.escaped(check.function)
+            html.raw("</code> ")
+            html.escaped(check.text)
+            html.raw(check.holds ? "</p>" : "</strong></p>")
         }
         if let problem = output.problem {
             html.raw("<figcaption class=\"cell-problem\"><strong>✗ cell \(index + 1) ")

@@ -64,6 +64,7 @@ struct JSONWriter: ~Copyable {
     }
 
     mutating func null() { scalar("null") }
+    mutating func boolean(_ value: Bool) { scalar(value ? "true" : "false") }
     mutating func integer(_ value: Int) { scalar(String(value)) }
 
     /// A number; NaN and ±∞ are written as the strings `"nan"`, `"inf"`, `"-inf"`.

@@ -54,7 +54,10 @@ public enum MarkdownReport {
         for (index, line) in document.lines.enumerated() {
             out.append(line)
             out.newline()
-            if let position = cellAfter[index + 1] { MarkdownText.cellOutput(cells[position].output, index: position, into: &out) }
+            if let position = cellAfter[index + 1] {
+                MarkdownText.cellOutput(cells[position].output, index: position,
+                                        checks: result.cellChecks.filter { $0.cell == position }, into: &out)
+            }
             if index + 1 == summaryAfter {
                 out.newline()
                 summaryBlock(result: result, title: title, into: &out)
@@ -197,7 +200,8 @@ struct MarkdownText: ~Copyable {
     }
 
     /// A cell's output as a `text` fence (standard error marked), or "not run", and its problem.
-    static func cellOutput(_ output: CellOutput, index: Int, into out: inout MarkdownText) {
+    /// `checks` are the verdicts on its functions (docs/note-language.md §12).
+    static func cellOutput(_ output: CellOutput, index: Int, checks: [CellCheck] = [], into out: inout MarkdownText) {
         out.newline()
         var text = ""
         switch output.status {
@@ -220,6 +224,9 @@ struct MarkdownText: ~Copyable {
             text += "**✗ cell \(index + 1) \(problem)**\n"
         }
         if text.isEmpty { text = "*Cell \(index + 1) printed nothing.*\n" }
+        for check in checks {
+            text += "\n" + (check.holds ? "✓ `\(check.function)` \(check.text)\n" : "**✗ `\(check.function)` \(check.text)**\n")
+        }
         out.append(Substring(text))
     }
 

@@ -115,7 +115,8 @@ public struct NotePage: HTMLHooks {
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? {
         if let cell = cells[line], Cell.isSwift(info: info) {
             var html = MarkupBuffer()
-            CellHTML.write(code: literal, output: cell.output, index: cell.index, into: &html)
+            CellHTML.write(code: literal, output: cell.output, index: cell.index,
+                           checks: result.cellChecks.filter { $0.cell == cell.index }, into: &html)
             return html.string
         }
         // The Notebook read the diagram when it checked the note; it is drawn from that.

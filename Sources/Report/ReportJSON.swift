@@ -70,6 +70,21 @@ public enum ReportJSON {
             }
             json.closeArray()
         }
+        if !note.cellChecks.isEmpty {
+            json.key("cellChecks")
+            json.openArray()
+            for check in note.cellChecks {
+                json.openObject()
+                json.member("line", check.position.line)
+                json.member("column", check.position.column)
+                json.member("function", check.function)
+                json.key("holds")
+                json.boolean(check.holds)
+                json.member("verdict", check.text)
+                json.closeObject()
+            }
+            json.closeArray()
+        }
         json.closeObject()
     }
 

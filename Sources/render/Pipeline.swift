@@ -115,14 +115,17 @@ struct Pipeline {
             guard let document = note.document else { return note }
             // Checked under its name, not the path as typed: sampled values must not depend on
             // how the folder was spelled on the command line.
-            var checkedNote = Notebook.check(document, path: note.note.name, options: notebookOptions)
+            let checkedNote: CheckedNote
             let cells = noteCells[index]
             var cellOutputs: [(cell: Cell, output: CellOutput)] = []
             if let runner, !cells.isEmpty {
                 // Under its name too: the name is in the program (and so in the cache key).
-                let run = runner.run(cells, notePath: note.note.name)
-                cellOutputs = Array(zip(cells, run.outputs)).map { (cell: $0, output: $1) }
-                checkedNote.result.diagnostics.append(contentsOf: run.diagnostics)
+                let (checked, outputs) = NoteCells.check(document, path: note.note.name, options: notebookOptions,
+                                                         cells: cells, runner: runner)
+                checkedNote = checked
+                cellOutputs = Array(zip(cells, outputs)).map { (cell: $0, output: $1) }
+            } else {
+                checkedNote = Notebook.check(document, path: note.note.name, options: notebookOptions)
             }
             let result = checkedNote.result
             note.result = result

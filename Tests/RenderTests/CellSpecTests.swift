@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// The examples of docs/note-language.md §12 (Swift cells), through the real `render`: each note
+/// below is one example, and the test reads what a user reads (the terminal's diagnostics, the
+/// page, the Markdown report). They live here, not in the spec files of NotebookTests, because
+/// running a cell needs the command line (the Notebook never starts a process). One render
+/// compiles every note's program, in parallel.
+@Suite struct CellSpecTests {
+    static let notes: [String: String] = [
+        // The note's formulas are Swift: a cell calls n_1 at the example point and its gradient.
+        "formulas.md": """
+            # Formulas as Swift
+
+            $$n_1 = w_1 x_1 + w_2 x_2$$
+
+            $$w_1 = 0.5, \\quad w_2 = -1, \\quad x_1 = 2, \\quad x_2 = 0.25$$
+
+            ```swift
+            print(n_1())
+            print(n_1(x_1: 4))
+            let g = n_1_gradient()
+            print(g.w_1, g.x_2)
+            ```
+
+            """,
+        // A value flows from code into the math; a let beside the note's own binding is a warning.
+        "values.md": """
+            # Values from code
+
+            $$L = \\eta \\, (y - t)^2$$
+
+            $$y = 3$$
+
+            ```swift
+            let eta = 0.5
+            let t = 1.0 + 1.0
+            let y = 7
+            ```
+
+            """,
+        // A function that agrees with the formula, one that does not, a derivative that does not.
+        "sigmoid.md": """
+            # Sigmoid
+
+            $$\\sigma(z) = \\frac{1}{1+e^{-z}}$$ {#eq-sigma}
+
+            ```swift
+            func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+            ```
+
+            ```swift
+            func sigma(_ z: Double) -> Double { 1 / (1 - exp(-z)) }
+            ```
+
+            ```swift
+            func sigmoid_derivative(_ z: Double) -> Double { sigmoid(z) * (1 + sigmoid(z)) }
+            ```
+
+            """,
+        // A definition implemented by a function of some of its inputs; the others are the point's.
+        "neuron.md": """
+            # Neuron
+
+            $$n_1 = w_1 x_1 + w_2 x_2 + b_1$$
+
+            $$w_1 = 0.15, \\quad w_2 = 0.2, \\quad b_1 = 0.35$$
+
+            ```swift
+            func n_1(x_1: Double, x_2: Double) -> Double { w_1 * x_1 + w_2 * x_2 + b_1 }
+            ```
+
+            """,
+        // A name with no Swift name.
+        "names.md": """
+            # Names
+
+            $$w^{(1)} = 2, \\quad q = 3 w^{(1)}$$
+
+            ```swift
+            print("hello")
+            ```
+
+            """,
+        // A compile error is located in the note.
+        "compile.md": """
+            # Compile error
+
+            ```swift
+            let a = 1
+            let b: String = a
+            ```
+
+            """,
+        // A time-out is an error on the cell that was running.
+        "timeout.md": """
+            # Time-out
+
+            ```swift
+            print("start")
+            ```
+
+            ```swift
+            while true {}
+            ```
+
+            """,
+    ]
+
+    @Test func cellExamples() throws {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        guard path.split(separator: ":").contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/swiftc") }) else {
+            return
+        }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        for (name, text) in Self.notes { try scratch.write(text, to: "notes/\(name)") }
+        let run = try RenderRunner.run(["notes", "--cell-timeout", "3"], in: scratch.url, timeout: 300)
+        let err = run.stderr
+        #expect(run.status == 1)
+
+        // Formulas as Swift: the point's values are defaults, the gradient a labelled tuple.
+        let formulas = scratch.read("output/formulas.md") ?? ""
+        #expect(formulas.contains("```text\n0.75\n1.75\n2.0 -1.0\n```"), "\(formulas)")
+
+        // Values from code: η and t take the cells' values (an Int expression too), y stays the note's.
+        let values = scratch.read("output/report.json") ?? ""
+        #expect(values.contains("\"t\": {\n          \"value\": 2,\n          \"source\": \"cell\""), "\(values)")
+        #expect(values.contains("\"η\": {\n          \"value\": 0.5,\n          \"source\": \"cell\""))
+        #expect(err.contains("notes/values.md:10:5: warning: the cell's 'let' gives y = 7 and the note binds it at line 5: the note's value is used"), "\(err)")
+
+        // The sigmoid that agrees, the one written with 1 - exp(-z), the wrong derivative.
+        let sigmoid = scratch.read("output/sigmoid.html") ?? ""
+        #expect(sigmoid.contains("✓ <code>sigmoid</code> implements σ (eq. 1): agrees at 9 points; derivative agrees"), "\(sigmoid)")
+        #expect(err.contains("notes/sigmoid.md:10:6: error: func sigma does not implement σ (eq. 1): at z = "), "\(err)")
+        #expect(err.contains("notes/sigmoid.md:14:6: error: func sigmoid_derivative does not implement σ′ (eq. 1): at z = "))
+        #expect(sigmoid.contains("<p class=\"cell-check verdict fails\"><strong>✗ <code>sigma</code> does not implement σ (eq. 1)"))
+
+        // A definition implemented by a function of two of its inputs.
+        #expect(scratch.read("output/neuron.md")?.contains("✓ `n_1` implements n_1 (line 3): agrees at 9 points; derivative agrees") == true)
+
+        // A name with no Swift name: a warning, not a silent rename.
+        #expect(err.contains("notes/names.md:3:1: warning: 'w^(1)' has no Swift name (docs/note-language.md §12)"), "\(err)")
+        #expect(scratch.read("output/names.md")?.contains("hello") == true)
+
+        // A compile error at the note's line and column.
+        #expect(err.contains("notes/compile.md:5:17: error: swift: cannot convert value of type 'Int' to specified type 'String'"), "\(err)")
+
+        // A time-out: an error on the cell that ran; the cell before it kept its output.
+        #expect(err.contains("notes/timeout.md:8:1: error: cell 2 timed out after 3 s"), "\(err)")
+        #expect(scratch.read("output/timeout.md")?.contains("Output of cell 1:\n\n```text\nstart\n```") == true)
+    }
+}
