@@ -13,6 +13,8 @@ struct Pipeline {
         var notebook = NotebookOptions()
         /// How Swift cells run (`--no-exec`, `--cell-timeout`, `--no-cache`).
         var cells = CellRunner.Options()
+        /// Where each note's formulas are written as Swift (`--emit-swift`), if anywhere.
+        var emitSwift: String?
     }
 
     let options: Options
@@ -110,12 +112,13 @@ struct Pipeline {
             cellRunner = CellRunner(toolchain: toolchain, options: options.cells)
         }
         let runner = cellRunner
+        let emitSwift = options.emitSwift
         let checked = ParallelMap.map(count: parsed.count) { index -> NoteRun in
             var note = parsed[index]
             guard let document = note.document else { return note }
             // Checked under its name, not the path as typed: sampled values must not depend on
             // how the folder was spelled on the command line.
-            let checkedNote: CheckedNote
+            var checkedNote: CheckedNote
             let cells = noteCells[index]
             var cellOutputs: [(cell: Cell, output: CellOutput)] = []
             if let runner, !cells.isEmpty {
@@ -126,6 +129,23 @@ struct Pipeline {
                 cellOutputs = Array(zip(cells, outputs)).map { (cell: $0, output: $1) }
             } else {
                 checkedNote = Notebook.check(document, path: note.note.name, options: notebookOptions)
+            }
+            if let emitSwift {
+                // The note's formulas as a Swift file (docs/note-language.md §12); names with no
+                // Swift name are said once (a note with cells said them already).
+                let generated = checkedNote.formulas.swift(fallback: SourcePosition(line: 1, column: 1), imports: true)
+                if cells.isEmpty || runner == nil {
+                    checkedNote.result.diagnostics = (checkedNote.result.diagnostics + generated.diagnostics).enumerated()
+                        .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }.map(\.element)
+                }
+                do throws(RenderError) {
+                    try OutputFolder(root: emitSwift).write(
+                        Array(("// \(note.note.name): its formulas as Swift, written by Derive's render --emit-swift.\n"
+                               + generated.source).utf8),
+                        to: OutputFolder.relativePage(for: note.note.relativePath, extension: "swift"))
+                } catch {
+                    note.writeFailure = error
+                }
             }
             let result = checkedNote.result
             note.result = result

@@ -9,6 +9,12 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Check the math in Markdown notes and render them into HTML and Markdown reports.",
+        // Written out: past a length ArgumentParser would shorten it to `[<options>]`.
+        usage: """
+            render [<path> ...] [--output <dir>] [--check] [--strict] [--set <name=value> ...]
+                   [--samples <n>] [--tolerance <tolerance>] [--junit <file>] [--unsafe-html]
+                   [--no-exec] [--cell-timeout <seconds>] [--no-cache] [--emit-swift <dir>]
+            """,
         discussion: """
             Every .md file under each PATH (default: notes/) becomes NAME.html and NAME.md in the \
             output folder, mirroring the folder tree, with index.html and report.json.
@@ -58,6 +64,10 @@ struct Render: ParsableCommand {
 
     @Flag(help: "Neither read nor write the cell cache (.derive-cache/ beside the output folder).")
     var noCache = false
+
+    @Option(help: ArgumentHelp("Write each note's formulas as a Swift file (values and gradients) into this folder.",
+                               valueName: "dir"))
+    var emitSwift: String?
 
     /// Parses the command line and runs it. ArgumentParser exits with 64 (EX_USAGE) on a usage
     /// error; Derive uses 2 for usage and I/O errors, so that CI sees one code for both.
@@ -116,6 +126,7 @@ struct Render: ParsableCommand {
         options.cells.execute = !noExec
         options.cells.timeout = cellTimeout
         options.cells.cacheFolder = noCache ? nil : Self.cacheFolder(beside: output)
+        options.emitSwift = emitSwift
         let outcome = Pipeline(options: options).run(notes: notes, outputFolder: output)
         let printer = DiagnosticPrinter()
         for (path, lines, diagnostic) in outcome.diagnostics {

@@ -149,6 +149,7 @@ import Testing
             ("w_1", "w_1"), ("w_12", "w_12"), ("η", "eta"), ("y_true", "y_true"), ("out_h1", "out_h1"),
             ("w^+", "w_plus"), ("w^-", "w_minus"), ("x'", "x_prime"), ("f''", "f_prime2"), ("σ", "sigma"),
             ("Δw", "Delta_w"), ("w_η", "w_eta"), ("in", nil), ("a.b", nil), ("x^2", nil), ("1x", nil),
+            ("ŷ", "y_hat"), ("x̄", "x_bar"), ("ŷ_1", "y_hat_1"), ("w^(1)", nil),
         ]
         for (note, swift) in cases { #expect(SwiftNames.swiftName(for: note) == swift, "\(note)") }
         #expect(SwiftNames.swiftNames(for: ["ϵ", "ε", "x"]) == ["epsilon": ["ϵ", "ε"], "x": ["x"]])

@@ -151,3 +151,53 @@ import Testing
         #expect(scratch.read("output/timeout.md")?.contains("Output of cell 1:\n\n```text\nstart\n```") == true)
     }
 }
+
+/// `render --emit-swift DIR`: a note's formulas as a Swift file that another program compiles
+/// and calls (docs/note-language.md §12).
+@Suite struct EmitSwiftTests {
+    @Test func anEmittedFileCompilesAndComputesTheNotesValues() throws {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        guard path.split(separator: ":").contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/swiftc") }) else {
+            return
+        }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("""
+            # A neuron
+
+            $$f(x) = x^2 \\sin(x)$$
+
+            $$h = \\sigma(w x + b), \\quad L = \\tfrac{1}{2} (h - t)^2$$
+
+            $$w = 0.5, \\quad x = 1.5, \\quad b = -0.25, \\quad t = 1$$
+
+            """, to: "notes/sub/neuron.md")
+        let run = try RenderRunner.run(["notes", "--emit-swift", "swift"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let emitted = try #require(scratch.read("swift/sub/neuron.swift"))
+        #expect(emitted.contains("let w = 0.5\n"))
+        try scratch.write("""
+            print(L(), f(2), f_derivative(2))
+            let g = L_gradient()
+            print(g.w, g.b, g.t)
+            print(L(w: 0.75) < L())
+            """, to: "swift/main.swift")
+        let compile = try RenderRunner.run(["sub/neuron.swift", "main.swift", "-o", "formulas"], in: scratch.url.appendingPathComponent("swift"),
+                                           executable: "swiftc", timeout: 300)
+        #expect(compile.status == 0, "\(compile.stderr)")
+        let program = try RenderRunner.run([], in: scratch.url.appendingPathComponent("swift"),
+                                           executable: scratch.url.appendingPathComponent("swift/formulas").path)
+        let lines = program.stdout.split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }
+        try #require(lines.count == 3 && lines[0].count == 3 && lines[1].count == 3, "\(program.stdout)")
+        // The note's own values, computed here by hand: h = σ(0.5), L = (h - 1)²/2.
+        let h = 1 / (1 + exp(-0.5))
+        #expect(abs(lines[0][0] - (h - 1) * (h - 1) / 2) < 1e-15)
+        #expect(abs(lines[0][1] - 4 * sin(2)) < 1e-15)
+        #expect(abs(lines[0][2] - (4 * sin(2) + 4 * cos(2))) < 1e-12)
+        let slope = (h - 1) * h * (1 - h)
+        #expect(abs(lines[1][0] - slope * 1.5) < 1e-15)
+        #expect(abs(lines[1][1] - slope) < 1e-15)
+        #expect(abs(lines[1][2] - (1 - h)) < 1e-15)
+        #expect(program.stdout.hasSuffix("true\n"))
+    }
+}

@@ -22,12 +22,13 @@ enum RenderRunner {
 
     /// With `timeout` (seconds), a run that takes longer is killed (SIGKILL): the test then
     /// sees status 9 rather than waiting on a hang.
+    /// `executable` runs another program (found on PATH) instead of `render`.
     static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
-                    timeout: Double? = nil) throws -> RenderRun
+                    executable other: String? = nil, timeout: Double? = nil) throws -> RenderRun
     {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        process.executableURL = other == nil ? executable : URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = other.map { [$0] + arguments } ?? arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
