@@ -140,10 +140,10 @@ extension NoteFormulas {
                 points.append(names.map { _ in Self.literal(generator.uniform(-2...2)) })
             }
             let call = declaration.name + "(" + parameters.enumerated().map { offset, parameter in
-                (parameter.label.map { "\($0): " } ?? "") + "a[\(offset)]"
+                (parameter.label.map { "\($0): " } ?? "") + "__point[\(offset)]"
             }.joined(separator: ", ") + ")"
             code += "__deriveProbe(\(index), [" + points.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", ")
-                + "]) { a in \(call) }\n"
+                + "]) { __point in \(call) }\n"
         }
         guard !probes.isEmpty else { return probes }
         var harness = """
