@@ -19,8 +19,14 @@ enum NoteCells {
         let run = runner.run(cells, notePath: path, formulas: generated.source, harness: probes.harness)
         let values = first.formulas.cellValues(from: run.checks, probes: probes)
         var note = values.isEmpty ? first : Notebook.check(document, path: path, options: options, cellValues: values)
-        let (checks, checkDiagnostics) = note.formulas.checks(from: run.checks, probes: probes)
-        note.result.cellChecks = checks
+        // No line from the harness: the program did not get that far (not run, not compiled,
+        // stopped); the functions are not compared, and that is said by the cell's own problem.
+        var checkDiagnostics: [Diagnostic] = []
+        if !run.checks.isEmpty {
+            let checked = note.formulas.checks(from: run.checks, probes: probes)
+            note.result.cellChecks = checked.checks
+            checkDiagnostics = checked.diagnostics
+        }
         let added = generated.diagnostics + probes.diagnostics + run.diagnostics + checkDiagnostics
         // Kept sorted by position, as the checker's own are; a stable sort keeps each line's order.
         note.result.diagnostics = (note.result.diagnostics + added).enumerated()

@@ -149,6 +149,16 @@ import Testing
         // A time-out: an error on the cell that ran; the cell before it kept its output.
         #expect(err.contains("notes/timeout.md:8:1: error: cell 2 timed out after 3 s"), "\(err)")
         #expect(scratch.read("output/timeout.md")?.contains("Output of cell 1:\n\n```text\nstart\n```") == true)
+
+        // From the cache, the verdicts and the values from code are the same, byte for byte.
+        let pages = ["output/sigmoid.html", "output/values.md", "output/report.json"].map { scratch.read($0) }
+        let again = try RenderRunner.run(["notes", "--cell-timeout", "3", "--no-exec"], in: scratch.url, timeout: 300)
+        #expect(again.stderr == run.stderr)
+        #expect(["output/sigmoid.html", "output/values.md", "output/report.json"].map { scratch.read($0) } == pages)
+        // Not run at all: no verdict, and no warning that the functions were not compared.
+        let notRun = try RenderRunner.run(["notes/sigmoid.md", "--no-exec", "--no-cache", "--check"], in: scratch.url)
+        #expect(notRun.status == 0, "\(notRun.stderr)")
+        #expect(!notRun.stderr.contains("not compared"))
     }
 }
 
