@@ -68,6 +68,14 @@ public enum MarkdownReport {
                 out.newline()
             }
         }
+        if let position = cellAfter[document.lines.count + 1] {
+            // A cell whose fence the note never closes runs to the end: closed here, so that
+            // its output is not read as more code.
+            out.append("```")
+            out.newline()
+            MarkdownText.cellOutput(cells[position].output, index: position,
+                                    checks: result.cellChecks.filter { $0.cell == position }, into: &out)
+        }
         for statements in insertions[document.lines.count + 1] ?? [] {
             out.newline()
             table(for: statements, of: result, into: &out)

@@ -92,6 +92,8 @@ import Testing
             ```
 
             """,
+        // A cell whose fence is never closed runs to the end of the note.
+        "unclosed.md": "# Unclosed\n\n```swift\nprint(\"to the end\")\n",
         // A time-out is an error on the cell that was running.
         "timeout.md": """
             # Time-out
@@ -149,6 +151,10 @@ import Testing
         // A time-out: an error on the cell that ran; the cell before it kept its output.
         #expect(err.contains("notes/timeout.md:8:1: error: cell 2 timed out after 3 s"), "\(err)")
         #expect(scratch.read("output/timeout.md")?.contains("Output of cell 1:\n\n```text\nstart\n```") == true)
+
+        // The Markdown report closes an unclosed cell before its output.
+        #expect(scratch.read("output/unclosed.md")?.contains("print(\"to the end\")\n```\n\nOutput of cell 1:\n\n```text\nto the end\n```") == true,
+                "\(scratch.read("output/unclosed.md") ?? "")")
 
         // From the cache, the verdicts and the values from code are the same, byte for byte.
         let pages = ["output/sigmoid.html", "output/values.md", "output/report.json"].map { scratch.read($0) }
