@@ -197,14 +197,13 @@ extension NoteFormulas {
                     wrappers.append("func \(identifier)_gradient(\(parameters)) -> \(result) { NoteFormulas.\(identifier)_gradient(\(arguments)) }")
                 }
             case .function(let parameters):
-                guard let function = context.functions[entry.name],
-                      let locals = Optional(parameters.map(SwiftNames.swiftName(for:))), locals.allSatisfy({ $0 != nil })
-                else { continue }
-                let local = Dictionary(zip(parameters, locals.map { $0! }), uniquingKeysWith: { first, _ in first })
+                let locals = parameters.compactMap(SwiftNames.swiftName(for:))
+                guard let function = context.functions[entry.name], locals.count == parameters.count else { continue }
+                let local = Dictionary(zip(parameters, locals), uniquingKeysWith: { first, _ in first })
                 func name(_ note: String) -> String? { local[note] ?? calls[note] ?? swift[note] }
                 guard let code = SwiftExpression.code(function.body, name: name, derivative: derivativeName) else { continue }
-                let signature = locals.map { "_ \($0!): Double" }.joined(separator: ", ")
-                let arguments = locals.map { $0! }.joined(separator: ", ")
+                let signature = locals.map { "_ \($0): Double" }.joined(separator: ", ")
+                let arguments = locals.joined(separator: ", ")
                 members.append("static func \(identifier)(\(signature)) -> Double { \(code) }")
                 if !declared.contains(identifier) {
                     wrappers.append("func \(identifier)(\(signature)) -> Double { NoteFormulas.\(identifier)(\(arguments)) }")
@@ -213,8 +212,8 @@ extension NoteFormulas {
                 let codes = partials.compactMap { SwiftExpression.code($0.derivative, name: name, derivative: derivativeName) }
                 guard codes.count == parameters.count, !codes.isEmpty else { continue }
                 let suffix = codes.count == 1 ? "_derivative" : "_gradient"
-                let result = codes.count == 1 ? "Double" : "(" + locals.map { "\($0!): Double" }.joined(separator: ", ") + ")"
-                let value = codes.count == 1 ? codes[0] : "(" + zip(locals, codes).map { "\($0!): \($1)" }.joined(separator: ", ") + ")"
+                let result = codes.count == 1 ? "Double" : "(" + locals.map { "\($0): Double" }.joined(separator: ", ") + ")"
+                let value = codes.count == 1 ? codes[0] : "(" + zip(locals, codes).map { "\($0): \($1)" }.joined(separator: ", ") + ")"
                 members.append("static func \(identifier)\(suffix)(\(signature)) -> \(result) { \(value) }")
                 if !declared.contains(identifier + suffix) {
                     wrappers.append("func \(identifier)\(suffix)(\(signature)) -> \(result) { NoteFormulas.\(identifier)\(suffix)(\(arguments)) }")

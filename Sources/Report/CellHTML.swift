@@ -42,8 +42,10 @@ enum CellHTML {
             }
         }
         // A figure has one caption: the verdicts are paragraphs before it.
+        // The badge alone keeps to one line (.verdict); the sentence wraps on a phone.
         for check in checks {
-            html.raw(check.holds ? "<p class=\"cell-check verdict holds\">✓ " : "<p class=\"cell-check verdict fails\"><strong>✗ ")
+            html.raw(check.holds ? "<p class=\"cell-check\"><span class=\"verdict holds\">✓</span> "
+                                 : "<p class=\"cell-check\"><span class=\"verdict fails\">✗</span> <strong>")
             html.raw("<code>")
             html.escaped(check.function)
             html.raw("</code> ")

@@ -133,10 +133,10 @@ import Testing
 
         // The sigmoid that agrees, the one written with 1 - exp(-z), the wrong derivative.
         let sigmoid = scratch.read("output/sigmoid.html") ?? ""
-        #expect(sigmoid.contains("✓ <code>sigmoid</code> implements σ (eq. 1): agrees at 9 points; derivative agrees"), "\(sigmoid)")
+        #expect(sigmoid.contains("<p class=\"cell-check\"><span class=\"verdict holds\">✓</span> <code>sigmoid</code> implements σ (eq. 1): agrees at 9 points; derivative agrees</p>"), "\(sigmoid)")
         #expect(err.contains("notes/sigmoid.md:10:6: error: func sigma does not implement σ (eq. 1): at z = "), "\(err)")
         #expect(err.contains("notes/sigmoid.md:14:6: error: func sigmoid_derivative does not implement σ′ (eq. 1): at z = "))
-        #expect(sigmoid.contains("<p class=\"cell-check verdict fails\"><strong>✗ <code>sigma</code> does not implement σ (eq. 1)"))
+        #expect(sigmoid.contains("<p class=\"cell-check\"><span class=\"verdict fails\">✗</span> <strong><code>sigma</code> does not implement σ (eq. 1)"))
 
         // A definition implemented by a function of two of its inputs.
         #expect(scratch.read("output/neuron.md")?.contains("✓ `n_1` implements n_1 (line 3): agrees at 9 points; derivative agrees") == true)
