@@ -4,7 +4,8 @@ import Notebook
 
 /// JUnit XML for CI systems: one test case per claim, named `path:line`, a failure with the
 /// message when the claim fails, skipped when Derive cannot tell; errors in a note that are not
-/// about a claim become failing test cases of their own.
+/// about a claim become failing test cases of their own (a cell's function that disagrees with
+/// its formula among them); a cell's function that agrees is a passing test case.
 public enum JUnitReport {
     public static func xml(for notes: [NoteResult]) -> String {
         var cases: [String] = []
@@ -26,6 +27,10 @@ public enum JUnitReport {
                     testCase += "\n      <skipped message=\"\(escape(check.message))\"/>\n    "
                 }
                 cases.append(testCase + "</testcase>")
+            }
+            for check in note.cellChecks where check.holds {
+                let name = "\(note.path):\(check.position.line)"
+                cases.append("    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\"></testcase>")
             }
             let claimLines = Set(note.statements.compactMap { $0.check == nil ? nil : $0.position.line })
             for diagnostic in note.diagnostics where diagnostic.severity == .error

@@ -66,8 +66,11 @@ import Testing
 
             $$w_1 = 0.15, \\quad w_2 = 0.2, \\quad b_1 = 0.35$$
 
+            $$f(x) = x^2 \\sin(x)$$
+
             ```swift
             func n_1(x_1: Double, x_2: Double) -> Double { w_1 * x_1 + w_2 * x_2 + b_1 }
+            func f(_ x: Double) -> Double { x * x * sin(x) }
             ```
 
             """,
@@ -117,7 +120,7 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         for (name, text) in Self.notes { try scratch.write(text, to: "notes/\(name)") }
-        let run = try RenderRunner.run(["notes", "--cell-timeout", "3"], in: scratch.url, timeout: 300)
+        let run = try RenderRunner.run(["notes", "--cell-timeout", "3", "--junit", "junit.xml"], in: scratch.url, timeout: 300)
         let err = run.stderr
         #expect(run.status == 1)
 
@@ -136,10 +139,16 @@ import Testing
         #expect(sigmoid.contains("<p class=\"cell-check\"><span class=\"verdict holds\">✓</span> <code>sigmoid</code> implements σ (eq. 1): agrees at 9 points; derivative agrees</p>"), "\(sigmoid)")
         #expect(err.contains("notes/sigmoid.md:10:6: error: func sigma does not implement σ (eq. 1): at z = "), "\(err)")
         #expect(err.contains("notes/sigmoid.md:14:6: error: func sigmoid_derivative does not implement σ′ (eq. 1): at z = "))
+        // In JUnit: the one that agrees passes, the others fail with the diagnostic's message.
+        let junit = scratch.read("junit.xml") ?? ""
+        #expect(junit.contains("<testcase classname=\"notes/sigmoid.md\" name=\"notes/sigmoid.md:6\"></testcase>"), "\(junit)")
+        #expect(junit.contains("name=\"notes/sigmoid.md:10\">\n      <failure message=\"func sigma does not implement σ (eq. 1): at z = "))
         #expect(sigmoid.contains("<p class=\"cell-check\"><span class=\"verdict fails\">✗</span> <strong><code>sigma</code> does not implement σ (eq. 1)"))
 
         // A definition implemented by a function of two of its inputs.
-        #expect(scratch.read("output/neuron.md")?.contains("✓ `n_1` implements n_1 (line 3): agrees at 9 points; derivative agrees") == true)
+        let neuron = scratch.read("output/neuron.md") ?? ""
+        #expect(neuron.contains("✓ `n_1` implements n_1 (line 3): agrees at 9 points; derivative agrees"), "\(neuron)")
+        #expect(neuron.contains("✓ `f` implements f (line 7): agrees at 9 points; derivative agrees"))
 
         // A name with no Swift name: a warning, not a silent rename.
         #expect(err.contains("notes/names.md:3:1: warning: 'w^(1)' has no Swift name (docs/note-language.md §12)"), "\(err)")
