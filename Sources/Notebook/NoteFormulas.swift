@@ -150,73 +150,107 @@ extension NoteFormulas {
             guard let identifier = swift[value.name], !declared.contains(identifier) else { continue }
             out += "let \(identifier) = \(Self.literal(value.value))\n"
         }
-        var members: [String] = []
-        var wrappers: [String] = []
         // A defined symbol used in a body is a call with its leaves as arguments.
         var calls: [String: String] = [:]
         var symbolLeaves: [String: [String]] = [:]
         for entry in entries where entry.kind == .symbol {
             guard let identifier = swift[entry.name], let leaves = leaves(of: entry.name),
-                  leaves.allSatisfy({ swift[$0] != nil }) else { continue }
+                  leaves.allSatisfy({ swift[$0] != nil })
+            else {
+                diagnostics.append(Diagnostic(.warning, "'\(entry.name)' is not written as Swift: a name it reaches has no Swift name", at: entry.position))
+                continue
+            }
             symbolLeaves[entry.name] = leaves
             calls[entry.name] = "\(identifier)(" + leaves.map { "\(swift[$0]!): \(swift[$0]!)" }.joined(separator: ", ") + ")"
         }
-        func derivativeName(_ function: String, _ order: Int) -> String? {
-            guard order == 1, case .function(let parameters)? = entries.first(where: { $0.name == function })?.kind,
-                  parameters.count == 1, let identifier = swift[function] else { return nil }
-            return identifier + "_derivative"
-        }
-        for entry in entries where !entry.builtin {
-            guard let identifier = swift[entry.name] else { continue }
-            switch entry.kind {
-            case .symbol:
-                guard let leaves = symbolLeaves[entry.name], let body = context.definitions[entry.name] else {
-                    diagnostics.append(Diagnostic(.warning, "'\(entry.name)' is not written as Swift: a name it reaches has no Swift name", at: entry.position))
-                    continue
-                }
-                func name(_ note: String) -> String? { calls[note] ?? swift[note] }
-                guard let code = SwiftExpression.code(body, name: name, derivative: derivativeName) else { continue }
-                let parameters = leaves.map { "\(swift[$0]!): Double = \(defaultValue(swift[$0]!))" }.joined(separator: ", ")
-                let arguments = leaves.map { "\(swift[$0]!): \(swift[$0]!)" }.joined(separator: ", ")
-                members.append("static func \(identifier)(\(parameters)) -> Double { \(code) }")
-                var gradient: [String] = []
-                for leaf in leaves {
-                    guard let slope = try? context.derivative(of: .symbol(entry.name), withRespectTo: leaf),
-                          let code = SwiftExpression.code(slope, name: name, derivative: derivativeName) else { break }
-                    gradient.append(code)
-                }
-                if !declared.contains(identifier) {
-                    wrappers.append("func \(identifier)(\(parameters)) -> Double { NoteFormulas.\(identifier)(\(arguments)) }")
-                }
-                guard gradient.count == leaves.count, !leaves.isEmpty else { continue }
-                let result = leaves.count == 1 ? "Double" : "(" + leaves.map { "\(swift[$0]!): Double" }.joined(separator: ", ") + ")"
-                let value = leaves.count == 1 ? gradient[0]
-                    : "(" + zip(leaves, gradient).map { "\(swift[$0]!): \($1)" }.joined(separator: ", ") + ")"
-                members.append("static func \(identifier)_gradient(\(parameters)) -> \(result) { \(value) }")
-                if !declared.contains(identifier + "_gradient") {
-                    wrappers.append("func \(identifier)_gradient(\(parameters)) -> \(result) { NoteFormulas.\(identifier)_gradient(\(arguments)) }")
-                }
-            case .function(let parameters):
-                let locals = parameters.compactMap(SwiftNames.swiftName(for:))
-                guard let function = context.functions[entry.name], locals.count == parameters.count else { continue }
-                let local = Dictionary(zip(parameters, locals), uniquingKeysWith: { first, _ in first })
-                func name(_ note: String) -> String? { local[note] ?? calls[note] ?? swift[note] }
-                guard let code = SwiftExpression.code(function.body, name: name, derivative: derivativeName) else { continue }
-                let signature = locals.map { "_ \($0): Double" }.joined(separator: ", ")
-                let arguments = locals.joined(separator: ", ")
-                members.append("static func \(identifier)(\(signature)) -> Double { \(code) }")
-                if !declared.contains(identifier) {
-                    wrappers.append("func \(identifier)(\(signature)) -> Double { NoteFormulas.\(identifier)(\(arguments)) }")
-                }
-                guard let partials = try? context.partials(ofFunction: entry.name) else { continue }
-                let codes = partials.compactMap { SwiftExpression.code($0.derivative, name: name, derivative: derivativeName) }
-                guard codes.count == parameters.count, !codes.isEmpty else { continue }
-                let suffix = codes.count == 1 ? "_derivative" : "_gradient"
-                let result = codes.count == 1 ? "Double" : "(" + locals.map { "\($0): Double" }.joined(separator: ", ") + ")"
-                let value = codes.count == 1 ? codes[0] : "(" + zip(locals, codes).map { "\($0): \($1)" }.joined(separator: ", ") + ")"
-                members.append("static func \(identifier)\(suffix)(\(signature)) -> \(result) { \(value) }")
-                if !declared.contains(identifier + suffix) {
-                    wrappers.append("func \(identifier)\(suffix)(\(signature)) -> \(result) { NoteFormulas.\(identifier)\(suffix)(\(arguments)) }")
+        let leafNames = Set(point.map(\.name))
+        // What is written, found by a fixed point: a definition whose body has no Swift (or uses
+        // one that has none) is left out, and so is whatever uses it, so the file always compiles.
+        var available = Set(entries.filter { !$0.builtin && swift[$0.name] != nil }.map(\.name))
+        var derivatives = Set(entries.compactMap { entry -> String? in
+            if case .function(let parameters) = entry.kind, parameters.count == 1, !entry.builtin { return entry.name }
+            return nil
+        })
+        var members: [String] = []
+        var wrappers: [String] = []
+        var changed = true
+        while changed {
+            changed = false
+            members = []
+            wrappers = []
+            func derivativeName(_ function: String, _ order: Int) -> String? {
+                guard order == 1, derivatives.contains(function), available.contains(function) else { return nil }
+                return swift[function].map { $0 + "_derivative" }
+            }
+            func global(_ note: String) -> String? {
+                if leafNames.contains(note) { return swift[note] }
+                guard available.contains(note) else { return nil }
+                return calls[note] ?? swift[note]
+            }
+            /// The Swift of a body; a partial in it (`w^+ = w - η ∂L/∂w`) is worked out first.
+            func code(_ body: Calculus.Expression, _ name: (String) -> String?) -> String? {
+                if let code = SwiftExpression.code(body, name: name, derivative: derivativeName) { return code }
+                guard let expanded = try? context.derivative(of: body, withRespectTo: "", order: 0) else { return nil }
+                return SwiftExpression.code(expanded, name: name, derivative: derivativeName)
+            }
+            for entry in entries where available.contains(entry.name) {
+                let identifier = swift[entry.name]!
+                switch entry.kind {
+                case .symbol:
+                    guard let leaves = symbolLeaves[entry.name], let body = context.definitions[entry.name],
+                          let value = code(body, global)
+                    else {
+                        available.remove(entry.name)
+                        changed = true
+                        continue
+                    }
+                    let parameters = leaves.map { "\(swift[$0]!): Double = \(defaultValue(swift[$0]!))" }.joined(separator: ", ")
+                    let arguments = leaves.map { "\(swift[$0]!): \(swift[$0]!)" }.joined(separator: ", ")
+                    members.append("static func \(identifier)(\(parameters)) -> Double { \(value) }")
+                    if !declared.contains(identifier) {
+                        wrappers.append("func \(identifier)(\(parameters)) -> Double { NoteFormulas.\(identifier)(\(arguments)) }")
+                    }
+                    let gradient = leaves.compactMap { leaf in
+                        (try? context.derivative(of: .symbol(entry.name), withRespectTo: leaf)).flatMap { code($0, global) }
+                    }
+                    guard gradient.count == leaves.count, !leaves.isEmpty else { continue }
+                    let result = leaves.count == 1 ? "Double" : "(" + leaves.map { "\(swift[$0]!): Double" }.joined(separator: ", ") + ")"
+                    let slopes = leaves.count == 1 ? gradient[0]
+                        : "(" + zip(leaves, gradient).map { "\(swift[$0]!): \($1)" }.joined(separator: ", ") + ")"
+                    members.append("static func \(identifier)_gradient(\(parameters)) -> \(result) { \(slopes) }")
+                    if !declared.contains(identifier + "_gradient") {
+                        wrappers.append("func \(identifier)_gradient(\(parameters)) -> \(result) { NoteFormulas.\(identifier)_gradient(\(arguments)) }")
+                    }
+                case .function(let parameters):
+                    let locals = parameters.compactMap(SwiftNames.swiftName(for:))
+                    let local = Dictionary(zip(parameters, locals), uniquingKeysWith: { first, _ in first })
+                    func name(_ note: String) -> String? { local[note] ?? global(note) }
+                    guard locals.count == parameters.count, let function = context.functions[entry.name],
+                          let value = code(function.body, name)
+                    else {
+                        available.remove(entry.name)
+                        changed = true
+                        continue
+                    }
+                    let signature = locals.map { "_ \($0): Double" }.joined(separator: ", ")
+                    let arguments = locals.joined(separator: ", ")
+                    members.append("static func \(identifier)(\(signature)) -> Double { \(value) }")
+                    if !declared.contains(identifier) {
+                        wrappers.append("func \(identifier)(\(signature)) -> Double { NoteFormulas.\(identifier)(\(arguments)) }")
+                    }
+                    let partials = (try? context.partials(ofFunction: entry.name)) ?? []
+                    let codes = partials.compactMap { code($0.derivative, name) }
+                    guard codes.count == parameters.count, !codes.isEmpty else {
+                        if derivatives.remove(entry.name) != nil { changed = true }
+                        continue
+                    }
+                    let suffix = codes.count == 1 ? "_derivative" : "_gradient"
+                    let result = codes.count == 1 ? "Double" : "(" + locals.map { "\($0): Double" }.joined(separator: ", ") + ")"
+                    let slopes = codes.count == 1 ? codes[0] : "(" + zip(locals, codes).map { "\($0): \($1)" }.joined(separator: ", ") + ")"
+                    members.append("static func \(identifier)\(suffix)(\(signature)) -> \(result) { \(slopes) }")
+                    if !declared.contains(identifier + suffix) {
+                        wrappers.append("func \(identifier)\(suffix)(\(signature)) -> \(result) { NoteFormulas.\(identifier)\(suffix)(\(arguments)) }")
+                    }
                 }
             }
         }

@@ -31,6 +31,19 @@ import Testing
         #expect(swift.source.contains("\nfunc n_1(b_1: Double = b_1, w_1: Double = w_1, x_1: Double = x_1) -> Double { NoteFormulas.n_1(b_1: b_1, w_1: w_1, x_1: x_1) }"))
     }
 
+    @Test func aPartialInABodyIsWorkedOutFirst() {
+        let note = """
+            $$L = (w x - y)^2, \\quad w^{+} = w - \\eta \\frac{\\partial L}{\\partial w}, \\quad L^{+} = (w^{+} x - y)^2$$
+
+            $$w = 0.5, \\quad x = 2, \\quad y = 3, \\quad \\eta = 0.1$$
+
+            """
+        let swift = Self.formulas(note).swift(fallback: SourcePosition(line: 1, column: 1))
+        #expect(swift.source.contains("static func w_plus(w: Double = w, x: Double = x, y: Double = y, eta: Double = eta) -> Double { (w + (-(2.0 * x * eta * ((w * x) + (-y))))) }"),
+                "\(swift.source)")
+        #expect(swift.source.contains("static func L_plus(w: Double = w, x: Double = x, y: Double = y, eta: Double = eta) -> Double { pow(((w_plus(w: w, x: x, y: y, eta: eta) * x) + (-y)), 2.0) }"))
+    }
+
     @Test func whatACellDeclaresIsLeftToTheCell() {
         let swift = Self.formulas(Self.neuron).swift(omitting: ["w_1", "n_1"], fallback: SourcePosition(line: 1, column: 1))
         #expect(!swift.source.contains("let w_1 ="))
