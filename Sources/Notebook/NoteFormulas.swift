@@ -146,8 +146,12 @@ extension NoteFormulas {
             out += "func derive_double(_ value: Any) -> Double { (value as? Double) ?? (value as? Int).map(Double.init) ?? .nan }\n"
         }
         out += "// The example point.\n"
+        // A name bound twice (in two sections) is a constant once, with its first value; what
+        // uses a later binding is not written (below).
+        var written = declared
         for value in point {
-            guard let identifier = swift[value.name], !declared.contains(identifier) else { continue }
+            guard let identifier = swift[value.name], !written.contains(identifier) else { continue }
+            written.insert(identifier)
             out += "let \(identifier) = \(Self.literal(value.value))\n"
         }
         // A defined symbol used in a body is a call with its leaves as arguments.
@@ -157,7 +161,7 @@ extension NoteFormulas {
             guard let identifier = swift[entry.name], let leaves = leaves(of: entry.name),
                   leaves.allSatisfy({ swift[$0] != nil })
             else {
-                diagnostics.append(Diagnostic(.warning, "'\(entry.name)' is not written as Swift: a name it reaches has no Swift name", at: entry.position))
+                diagnostics.append(Diagnostic(.warning, "'\(entry.name)' is not written as Swift: a name it reaches has no Swift name, or is bound twice", at: entry.position))
                 continue
             }
             symbolLeaves[entry.name] = leaves

@@ -57,7 +57,7 @@ import Testing
         let swift = Self.formulas("$$w^{(1)} = 2, \\quad q = 3 w^{(1)}$$\n").swift(fallback: SourcePosition(line: 9, column: 1))
         #expect(swift.diagnostics.map(\.message) == [
             "'w^(1)' has no Swift name (docs/note-language.md §12): the cells cannot use it, nor the formulas that use it",
-            "'q' is not written as Swift: a name it reaches has no Swift name",
+            "'q' is not written as Swift: a name it reaches has no Swift name, or is bound twice",
         ])
         #expect(!swift.source.contains("q("))
     }

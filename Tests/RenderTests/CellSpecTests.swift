@@ -197,8 +197,15 @@ import Testing
             $$w = 0.5, \\quad x = 1.5, \\quad b = -0.25, \\quad t = 1$$
 
             """, to: "notes/sub/neuron.md")
+        // A name bound twice is one constant, its first value; what uses the later binding is left out.
+        try scratch.write("$k = 1$\n\n# One\n\n$k = 2$, $m = k + 10$\n\n# Two\n\n$n = k + 100$\n", to: "notes/sections.md")
         let run = try RenderRunner.run(["notes", "--emit-swift", "swift"], in: scratch.url)
+        let sections = try RenderRunner.run(["-typecheck", "sections.swift"], in: scratch.url.appendingPathComponent("swift"),
+                                            executable: "swiftc", timeout: 300)
+        #expect(sections.status == 0, "\(sections.stderr)")
+        #expect(run.stderr.contains("notes/sections.md:5:11: warning: 'm' is not written as Swift: a name it reaches has no Swift name, or is bound twice"), "\(run.stderr)")
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(scratch.read("swift/sections.swift")?.contains("let k = 1.0\n") == true)
         let emitted = try #require(scratch.read("swift/sub/neuron.swift"))
         #expect(emitted.contains("let w = 0.5\n"))
         try scratch.write("""
