@@ -76,6 +76,8 @@ struct NoteStatements {
             }
         }
         definedNames.subtract(namings.keys)
+        // Display definitions by section, to find inline restatements of them (below).
+        var displayDefinitions = Set<RestatedName>()
         for (index, math) in formulas.enumerated() {
             let reading = readings[index]
             for problem in reading.diagnostics {
@@ -87,8 +89,16 @@ struct NoteStatements {
             let section = sections.innermost(containing: math.position.line)
             let word = prose.word[math.id]
             for (order, read) in reading.statements.enumerated() {
-                let statement = ProseSentences.isCondition(read, word: word)
+                var statement = ProseSentences.isCondition(read, word: word)
                     ? Self.condition(read) : Self.claimIfRedefinedByNumber(read, definedNames: definedNames)
+                if statement.kind == .definition, let head = read.head, !head.isFunction {
+                    let key = RestatedName(name: head.name, section: section)
+                    if math.display {
+                        displayDefinitions.insert(key)
+                    } else if displayDefinitions.contains(key) {
+                        statement = Self.claimIfRestatement(read)
+                    }
+                }
                 let bytes = Array(math.tex.utf8)
                 let range = statement.range.clamped(to: 0..<bytes.count)
                 var sited = SitedStatement(site: StatementSite(formula: math.id, statement: order, section: section),
@@ -194,11 +204,37 @@ struct NoteStatements {
         return result
     }
 
+    /// A name defined by a display formula in a section (not in a subsection of it).
+    private struct RestatedName: Hashable {
+        var name: String
+        var section: Int
+    }
+
     /// A binding of a name that a formula defines becomes the claim that the name has that value.
     static func claimIfRedefinedByNumber(_ statement: Statement, definedNames: Set<String>) -> Statement {
         guard statement.kind == .binding, let head = statement.head, head.parameters.isEmpty,
             definedNames.contains(head.name)
         else { return statement }
+        return claim(restating: statement, head: head)
+    }
+
+    /// An inline definition of a name that a display formula above it, in the same section,
+    /// defines (`$L = -\log p_1$` in the text after `$$L = -(y_1 \log p_1 + …)$$`) restates it:
+    /// the claim that the name equals its body, not a second definition (docs/note-language.md
+    /// §2). A body that uses the name itself (`$w = w - \eta g$`, an update) stays a definition.
+    static func claimIfRestatement(_ statement: Statement) -> Statement {
+        guard let head = statement.head else { return statement }
+        var usesItself = false
+        for side in statement.sides {
+            side.visitAll { node in
+                if case .symbol(head.name) = node { usesItself = true }
+            }
+        }
+        if usesItself { return statement }
+        return claim(restating: statement, head: head)
+    }
+
+    private static func claim(restating statement: Statement, head: Head) -> Statement {
         let headRange = statement.range.lowerBound..<(statement.sideRanges.first?.lowerBound ?? statement.range.lowerBound)
         return Statement(kind: .claim, label: statement.label, sides: [.symbol(head.name)] + statement.sides,
                          relations: [.equal] + statement.relations, sideRanges: [headRange] + statement.sideRanges,
