@@ -25,6 +25,8 @@ struct NoteDefinitions {
     private var positions: [StatementSite: Int] = [:]
     private(set) var resolver: ScopeResolver
     private(set) var names = NoteNames()
+    /// The keys of the bindings (names given a number by the note).
+    private var bindingKeys = Set<String>()
 
     init(_ statements: [SitedStatement], sections: Sections) {
         resolver = ScopeResolver(sections: sections)
@@ -47,6 +49,7 @@ struct NoteDefinitions {
             names.add(identity)
             positions[site] = all.count
             all.append(Definition(identity: identity, kind: kind, site: site, statement: index))
+            if statementKind == .binding { bindingKeys.insert(identity.key) }
         }
     }
 
@@ -59,6 +62,30 @@ struct NoteDefinitions {
     func first(amongKeys keys: [String]) -> Definition? {
         let wanted = Set(keys)
         return all.first { wanted.contains($0.key) }
+    }
+
+    /// The variable a prime on `body` (names resolved) differentiates by (docs/note-language.md
+    /// §6): its only free variable; else the only one of `primeArguments(of:)`, or else of its
+    /// free variables (`(\sigma(wx + b))'`), that the note does not bind to a number: the others
+    /// are the example's constants. `nil` when that does not single one out.
+    func primeVariable(of body: Expression, in context: Context) -> String? {
+        let leaves = (try? context.leaves(of: body)) ?? []
+        if leaves.count == 1 { return leaves[0] }
+        let candidates = primeArguments(of: body) ?? leaves.filter { !bindingKeys.contains($0) }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    /// For a prime on a function applied to several names (`mse(y, \hat{y})'`): the arguments
+    /// that the note does not bind to a number (ŷ, which it computes, beside the target y it
+    /// binds); `nil` for any other body.
+    func primeArguments(of body: Expression) -> [String]? {
+        guard case .apply(_, let arguments) = body, arguments.count > 1 else { return nil }
+        var names: [String] = []
+        for argument in arguments {
+            guard case .symbol(let name) = argument else { return nil }
+            if !bindingKeys.contains(name) { names.append(name) }
+        }
+        return names
     }
 
     /// Rewrites the names of `expression` to the keys of the definitions a use at `site`
@@ -109,9 +136,9 @@ struct NoteDefinitions {
             case .partial(let of, let variable, let order):
                 let body = rename(of)
                 if variable == PrimeNotation.onlyFreeVariable {
-                    // `(expr)'`: the derivative with respect to the only free variable.
-                    let leaves = (try? context.leaves(of: body)) ?? []
-                    return .partial(body, variable: leaves.count == 1 ? leaves[0] : variable, order: order)
+                    // `(expr)'`: the derivative with respect to the only free variable, or to the
+                    // one the note gives no number.
+                    return .partial(body, variable: primeVariable(of: body, in: context) ?? variable, order: order)
                 }
                 return .partial(body, variable: definition(variable)?.key ?? variable, order: order)
             case .derivative(let name, let order, let argument):

@@ -9,19 +9,18 @@ extension NoteEvaluation {
         let statement = entry.statement
         var result = StatementResult(
             formula: entry.site.formula, position: entry.position, tex: entry.tex, kind: statement.kind,
-            name: statement.head?.name, reading: Self.reading(of: statement))
+            name: statement.head?.name, reading: Self.reading(of: primesNamed(statement, at: entry.site)))
         result.index = statement.index
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
             result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
         }
         let resolvedSides = setting.resolvedSides[index]
         // A loop, not `lazy.compactMap(ambiguousPrime)`: that closure would copy the evaluation.
-        var ambiguous: [String]?
+        var ambiguous: AmbiguousPrime?
         for side in resolvedSides where ambiguous == nil { ambiguous = ambiguousPrime(in: side) }
-        if let variables = ambiguous {
-            let list = variables.isEmpty ? "none" : variables.joined(separator: ", ")
-            let message = "a prime on an expression needs exactly one free variable, and this one has \(variables.count) (\(list))"
-            let hint = variables.first.map { "write \\frac{\\partial}{\\partial \($0)} ... to say which derivative" }
+        if let ambiguous {
+            let message = ambiguous.message
+            let hint = ambiguous.variables.first.map { "write \\frac{\\partial}{\\partial \($0)} ... to say which derivative" }
             if statement.relations.isEmpty && statement.kind != .definition {
                 diagnose(.warning, "cannot evaluate: " + message, hint: hint)
             } else {
@@ -173,6 +172,30 @@ extension NoteEvaluation {
     }
 
     /// The plain-text reading of a statement: `n_1 = x_1*w_1 + x_2*w_2 + b_1`.
+    /// `statement` with the variable of each prime on an expression (`mse(y, \hat{y})'`) that the
+    /// note's names decide written in, so that the reading says which derivative was taken:
+    /// `∂/∂ŷ(mse(y, ŷ))` (docs/note-language.md §6). Unchanged when there is none, or when its
+    /// primes would take different variables.
+    func primesNamed(_ statement: Statement, at site: StatementSite) -> Statement {
+        var variables = Set<String>()
+        for side in statement.sides {
+            side.visitAll { node in
+                guard case .partial(_, PrimeNotation.onlyFreeVariable, _) = node else { return }
+                if case .partial(_, let variable, _) = definitions.resolve(node, at: site, in: context) {
+                    variables.insert(variable)
+                }
+            }
+        }
+        guard variables.count == 1, let variable = variables.first, variable != PrimeNotation.onlyFreeVariable,
+            let sides = try? statement.sides.map({ side throws(CalculusError) in
+                try side.substituting([PrimeNotation.onlyFreeVariable: .symbol(definitions.names.noteName(of: variable))])
+            })
+        else { return statement }
+        var named = statement
+        named.sides = sides
+        return named
+    }
+
     static func reading(of statement: Statement) -> String? {
         guard statement.kind != .prose else { return nil }
         var text = statement.label.map { $0 + ": " } ?? ""

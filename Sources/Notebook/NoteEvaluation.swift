@@ -78,13 +78,34 @@ struct NoteEvaluation {
 
     /// For a prime on an expression with other than one free variable (`(xy)'`): the
     /// variables, so the reader can be told which derivative to write.
-    func ambiguousPrime(in expression: Expression) -> [String]? {
-        var found: [String]?
+    func ambiguousPrime(in expression: Expression) -> AmbiguousPrime? {
+        var found: AmbiguousPrime?
         expression.visitAll { node in
             if case .partial(let of, let variable, _) = node, variable == PrimeNotation.onlyFreeVariable {
-                found = setting.leafIndex.leaves(of: of).sorted(by: Names.naturalOrder).map(definitions.names.noteName)
+                if let arguments = definitions.primeArguments(of: of) {
+                    found = AmbiguousPrime(variables: arguments.map(definitions.names.noteName), ofArguments: true)
+                } else {
+                    found = AmbiguousPrime(
+                        variables: setting.leafIndex.leaves(of: of).sorted(by: Names.naturalOrder).map(definitions.names.noteName),
+                        ofArguments: false)
+                }
             }
         }
         return found
+    }
+
+    /// A prime whose variable the note's names do not decide: the candidates, free variables
+    /// of an expression or arguments of a function that the note gives no number.
+    struct AmbiguousPrime {
+        var variables: [String]
+        var ofArguments: Bool
+
+        var message: String {
+            let list = variables.isEmpty ? "none" : variables.joined(separator: ", ")
+            return ofArguments
+                ? "a prime on a function of several arguments needs exactly one that the note gives no number, "
+                    + "and this one has \(variables.count) (\(list))"
+                : "a prime on an expression needs exactly one free variable, and this one has \(variables.count) (\(list))"
+        }
     }
 }
