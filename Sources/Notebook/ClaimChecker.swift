@@ -276,7 +276,8 @@ struct ClaimChecker {
                     }
                     verdict = Check(status: .fails, points: compared,
                                     message: ClaimChecker.failure(relation, computed: leftText, claimed: rightText)
-                                        + sidesText + (pointText.isEmpty ? "" : " at \(pointText)"))
+                                        + sidesText + (pointText.isEmpty ? "" : " at \(pointText)"),
+                                    failedRelation: index)
                     return
                 }
             }

@@ -89,7 +89,13 @@ extension NoteEvaluation {
             result.check = check
             switch check.status {
             case .holds: break
-            case .fails: diagnose(.error, "claim does not hold: \(check.message)", hint: check.hint)
+            case .fails:
+                if let (position, length) = failedRelationSite(check, of: entry) {
+                    result.diagnostics.append(Diagnostic(.error, "claim does not hold: \(check.message)",
+                                                         at: position, length: length, hint: check.hint))
+                } else {
+                    diagnose(.error, "claim does not hold: \(check.message)", hint: check.hint)
+                }
             case .cannotTell where check.heldAtExampleOnly:
                 diagnose(.warning, "claim \(check.message)", hint: check.hint)
             case .cannotTell:
@@ -172,6 +178,36 @@ extension NoteEvaluation {
     }
 
     /// The plain-text reading of a statement: `n_1 = x_1*w_1 + x_2*w_2 + b_1`.
+    /// Where the relation that fails in a chain of three sides or more is written (`a = b = c`
+    /// failing between b and c points at the second `=`), and its length; `nil` for a claim of
+    /// two sides, whose whole statement is the culprit.
+    private func failedRelationSite(_ check: Check, of entry: SitedStatement) -> (SourcePosition, Int)? {
+        let statement = entry.statement
+        guard let relation = check.failedRelation, statement.sides.count > 2,
+            relation + 1 < statement.sideRanges.count
+        else { return nil }
+        let math = document.formulas[entry.site.formula.index]
+        let bytes = Array(math.tex.utf8)
+        var start = min(statement.sideRanges[relation].upperBound, bytes.count)
+        let end = min(statement.sideRanges[relation + 1].lowerBound, bytes.count)
+        // Between the sides: spaces, and in an alignment the row's end `\\` and the `&`.
+        let skipped: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "&")]
+        while start < end {
+            if skipped.contains(bytes[start]) {
+                start += 1
+            } else if start + 1 < end, bytes[start] == UInt8(ascii: "\\"), bytes[start + 1] == UInt8(ascii: "\\") {
+                start += 2
+            } else {
+                break
+            }
+        }
+        var stop = end
+        while stop > start, skipped.contains(bytes[stop - 1]) { stop -= 1 }
+        guard start < stop else { return nil }
+        let text = String(decoding: bytes[start..<stop], as: UTF8.self)
+        return (math.position(ofTeXOffset: start), text.count)
+    }
+
     /// `statement` with the variable of each prime on an expression (`mse(y, \hat{y})'`) that the
     /// note's names decide written in, so that the reading says which derivative was taken:
     /// `∂/∂ŷ(mse(y, ŷ))` (docs/note-language.md §6). Unchanged when there is none, or when its

@@ -49,9 +49,18 @@ extension NoteEvaluation {
                     let siblings = defined.filter { Names.family(of: $0) == family }.sorted(by: Names.naturalOrder)
                     guard siblings.count >= 2 else { continue }
                     reported.insert(name)
+                    // The caret under the name as written (`h_{5..6}`), else under the statement.
+                    var position = sited[index].position
+                    var length = sited[index].tex.count
+                    let math = document.formulas[sited[index].site.formula.index]
+                    let tex = Array(math.tex.utf8)
+                    if let written = WrittenName.find(name, in: tex, within: sited[index].statement.range) {
+                        position = math.position(ofTeXOffset: written.lowerBound)
+                        length = String(decoding: tex[written], as: UTF8.self).count
+                    }
                     diagnostics.append(Diagnostic(
                         .warning, "\(name) is not defined, but \(siblings.joined(separator: ", ")) are; is it a typo?",
-                        at: sited[index].position, length: sited[index].tex.count,
+                        at: position, length: length,
                         hint: "define \(name), or use one of \(siblings.joined(separator: ", "))"))
                 }
             }

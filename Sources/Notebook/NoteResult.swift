@@ -159,18 +159,23 @@ public struct Check: Sendable, Equatable {
     public var status: Status
     /// At how many points both sides were compared.
     public var points: Int
-    /// What a person reads: `holds at 9 points`, `left 0.1244, right 0.0813 at x = 0.3`, the reason.
+    /// What a person reads: `holds at 9 points`, `computed 0.1244, claimed 0.0813 at x = 0.3`,
+    /// the reason.
     public var message: String
+    /// For a claim that fails: which of its relations does (0 for the first), so that a
+    /// diagnostic can point at it in a chain `a = b = c`.
+    public var failedRelation: Int?
     /// A claim Derive cannot tell because it holds at the example point but not at a random
     /// point: it may rely on a condition the note does not state (docs/note-language.md §5).
     public var heldAtExampleOnly = false
     /// What the author could write so that Derive can tell (`define L, …`).
     public var hint: String?
 
-    public init(status: Status, points: Int, message: String, hint: String? = nil) {
+    public init(status: Status, points: Int, message: String, failedRelation: Int? = nil, hint: String? = nil) {
         self.status = status
         self.points = points
         self.message = message
+        self.failedRelation = failedRelation
         self.hint = hint
     }
 }
