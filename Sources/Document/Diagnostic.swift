@@ -24,15 +24,19 @@ public struct Diagnostic: Sendable, Equatable, Hashable {
     public var length: Int
     /// A suggestion of what to do about it, printed on its own line.
     public var hint: String?
+    /// Notes at other places that explain it (`note: L is declared here, but never defined`),
+    /// printed after it, as a compiler does.
+    public var related: [Diagnostic]
 
     public init(
         _ severity: Severity, _ message: String, at position: SourcePosition, length: Int = 1,
-        hint: String? = nil
+        hint: String? = nil, related: [Diagnostic] = []
     ) {
         self.severity = severity
         self.message = message
         self.position = position
         self.length = max(1, length)
         self.hint = hint
+        self.related = related
     }
 }

@@ -40,6 +40,19 @@ struct ClaimChecker {
     /// The leaves that nothing in the note, its front matter or `--set` gives a value (keys):
     /// an inequality that depends on one is checked at random points (docs/note-language.md §5).
     var sampled: Set<String> = []
+    /// Why a leaf has a sampled value at the example point, by key: a failure there names it
+    /// as the root cause.
+    var sampledBecause: [String: SampledLeaf] = [:]
+
+    /// Why a leaf's value at the example point was sampled.
+    struct SampledLeaf {
+        /// `L is only declared (line 3), never defined, so its value was sampled`.
+        var reason: String
+        /// Whether the note declares it (`L(w_1, b_3)`) without defining it: a root cause even
+        /// of an identity's failure. A name the note simply gives no value is one only for a
+        /// claim about the example (`L \approx 0.02`): an identity is false at any value.
+        var onlyDeclared: Bool
+    }
 
     /// The verdict of each claim, in order.
     func check() -> [Check] {
@@ -59,7 +72,7 @@ struct ClaimChecker {
     /// This checker for other claims.
     private func with(_ claims: [Claim]) -> ClaimChecker {
         ClaimChecker(context: context, leafIndex: leafIndex, names: names, options: options, path: path,
-                     claims: claims, sampled: sampled)
+                     claims: claims, sampled: sampled, sampledBecause: sampledBecause)
     }
 
     /// The verdicts of claims without conditions, which share the random points.
@@ -82,7 +95,8 @@ struct ClaimChecker {
             offset += claims[index].sides.count
         }
         var slopes = SlopeSides(sides: sides, program: program)
-        let example = SamplePoint(program: program, values: program.point(context.values), base: context.values)
+        let example = SamplePoint(program: program, values: program.point(context.values), base: context.values,
+                                  isExample: true)
         let atExample = slopes.outcomes(at: example)
         for index in states.indices { states[index].compare(atExample, point: example, isExample: true, in: self) }
 
@@ -180,6 +194,8 @@ struct ClaimChecker {
         let program: Program
         let values: Result<[Double], CalculusError>
         let base: [String: Double]
+        /// Whether this is the example point (not a random one).
+        var isExample = false
 
         /// The value of `name` at this point, as a message shows it.
         func value(of name: String) -> Double? {
@@ -274,10 +290,19 @@ struct ClaimChecker {
                         verdict = check
                         return
                     }
+                    // At the example point, a sampled leaf is the likely root cause: say why it was.
+                    let sampled = point.isExample
+                        ? checker.leafIndex.names(in: leaves).sorted(by: Names.naturalOrder).filter { leaf in
+                            checker.sampledBecause[leaf].map { $0.onlyDeclared || !identity } ?? false
+                        }
+                        : []
+                    let causes = sampled.compactMap { checker.sampledBecause[$0]?.reason }
                     verdict = Check(status: .fails, points: compared,
                                     message: ClaimChecker.failure(relation, computed: leftText, claimed: rightText)
-                                        + sidesText + (pointText.isEmpty ? "" : " at \(pointText)"),
+                                        + sidesText + (pointText.isEmpty ? "" : " at \(pointText)")
+                                        + (causes.isEmpty ? "" : "; " + causes.joined(separator: "; ")),
                                     failedRelation: index)
+                    verdict?.sampledLeaves = sampled
                     return
                 }
             }

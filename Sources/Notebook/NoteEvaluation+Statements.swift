@@ -90,12 +90,14 @@ extension NoteEvaluation {
             switch check.status {
             case .holds: break
             case .fails:
-                if let (position, length) = failedRelationSite(check, of: entry) {
-                    result.diagnostics.append(Diagnostic(.error, "claim does not hold: \(check.message)",
-                                                         at: position, length: length, hint: check.hint))
-                } else {
-                    diagnose(.error, "claim does not hold: \(check.message)", hint: check.hint)
+                let (position, length) = failedRelationSite(check, of: entry) ?? (entry.position, entry.tex.count)
+                // A sampled leaf that is only declared: a note at its declaration, as a compiler gives.
+                let notes = check.sampledLeaves.compactMap(undefinedDeclaration).map { declaration in
+                    Diagnostic(.note, "\(declaration.statement.head?.name ?? "") is declared here, but never defined",
+                               at: declaration.position, length: declaration.tex.count)
                 }
+                result.diagnostics.append(Diagnostic(.error, "claim does not hold: \(check.message)",
+                                                     at: position, length: length, hint: check.hint, related: notes))
             case .cannotTell where check.heldAtExampleOnly:
                 diagnose(.warning, "claim \(check.message)", hint: check.hint)
             case .cannotTell:

@@ -71,9 +71,42 @@ struct NoteEvaluation {
         }
         guard !claims.isEmpty else { return limits }
         let checker = ClaimChecker(context: context, leafIndex: setting.leafIndex, names: definitions.names,
-                                   options: options, path: path, claims: claims, sampled: setting.sampled)
+                                   options: options, path: path, claims: claims, sampled: setting.sampled, sampledBecause: sampledBecause())
         let checks = zip(indices, checker.check()).map { ($0, checkingUndefinedLeaves($1, of: $0)) }
         return Dictionary(uniqueKeysWithValues: checks).merging(limits) { first, _ in first }
+    }
+
+    /// Why each leaf that the example point samples has no value of the note's, by name: only
+    /// declared (`L(w_1, b_3)`, never defined), or simply given none. A claim that fails there
+    /// names it as the root cause (docs/note-language.md §5).
+    private func sampledBecause() -> [String: ClaimChecker.SampledLeaf] {
+        var causes: [String: ClaimChecker.SampledLeaf] = [:]
+        let sampled = setting.point.filter { $0.source == .sampled }
+        guard !sampled.isEmpty else { return causes }
+        // Once over the statements, not once per sampled name.
+        let defined = Set(definitions.all.map(\.name))
+        var declarations: [String: SitedStatement] = [:]
+        for entry in statements.statements where entry.statement.kind == .declaration {
+            if let name = entry.statement.head?.name, !defined.contains(name), declarations[name] == nil {
+                declarations[name] = entry
+            }
+        }
+        for value in sampled {
+            if let declaration = declarations[value.name] {
+                causes[value.name] = .init(reason: "\(value.name) is only declared (line \(declaration.position.line)), "
+                                               + "never defined, so its value was sampled", onlyDeclared: true)
+            } else {
+                causes[value.name] = .init(reason: "the note gives \(value.name) no value, so it was sampled",
+                                           onlyDeclared: false)
+            }
+        }
+        return causes
+    }
+
+    /// The declaration (`L(w_1, \ldots, b_3)`) of a name that nothing defines, if there is one.
+    func undefinedDeclaration(of name: String) -> SitedStatement? {
+        guard definitions.all.allSatisfy({ $0.name != name }) else { return nil }
+        return statements.statements.first { $0.statement.kind == .declaration && $0.statement.head?.name == name }
     }
 
     /// For a prime on an expression with other than one free variable (`(xy)'`): the

@@ -165,6 +165,9 @@ public struct Check: Sendable, Equatable {
     /// For a claim that fails: which of its relations does (0 for the first), so that a
     /// diagnostic can point at it in a chain `a = b = c`.
     public var failedRelation: Int?
+    /// For a claim that fails at the example point: the leaves of the failing sides whose value
+    /// there was sampled (the note gives them none), which the message names as the root cause.
+    public var sampledLeaves: [String] = []
     /// A claim Derive cannot tell because it holds at the example point but not at a random
     /// point: it may rely on a condition the note does not state (docs/note-language.md §5).
     public var heldAtExampleOnly = false

@@ -124,6 +124,12 @@ public enum ReportJSON {
         json.member("line", diagnostic.position.line)
         json.member("column", diagnostic.position.column)
         if let hint = diagnostic.hint { json.member("hint", hint) }
+        if !diagnostic.related.isEmpty {
+            json.key("notes")
+            json.openArray()
+            for note in diagnostic.related { self.diagnostic(note, into: &json) }
+            json.closeArray()
+        }
         json.closeObject()
     }
 

@@ -47,6 +47,7 @@ struct DiagnosticPrinter {
         if let hint = diagnostic.hint {
             text += "\n" + paint("hint:") { $0.cyan.bold } + " " + ControlCharacters.escaped(hint)
         }
+        for note in diagnostic.related { text += "\n" + format(note, path: path, lines: lines) }
         return text
     }
 
@@ -54,6 +55,7 @@ struct DiagnosticPrinter {
     static func githubAnnotation(_ diagnostic: Diagnostic, path: String) -> String {
         let command = diagnostic.severity == .error ? "error" : (diagnostic.severity == .warning ? "warning" : "notice")
         let message = diagnostic.message + (diagnostic.hint.map { "\nhint: " + $0 } ?? "")
+            + diagnostic.related.map { "\nnote: line \($0.position.line): " + $0.message }.joined()
         let path = ControlCharacters.escaped(path)
         return "::\(command) file=\(escapeProperty(path)),line=\(diagnostic.position.line),"
             + "col=\(diagnostic.position.column)::\(escapeData(message))"

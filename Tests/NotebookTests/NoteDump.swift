@@ -40,6 +40,9 @@ enum NoteDump {
         for diagnostic in result.diagnostics {
             lines.append("! \(diagnostic.position) \(diagnostic.severity.rawValue): \(diagnostic.message)"
                          + (diagnostic.hint.map { " (hint: \($0))" } ?? ""))
+            for note in diagnostic.related {
+                lines.append("!   \(note.position) \(note.severity.rawValue): \(note.message)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
