@@ -36,17 +36,35 @@ struct NoteStatements {
         // functions, which multi-letter names exist and which built-ins are bound to numbers.
         var scope = ReadingScope()
         let splitFormulas = trees.map(FormulaReader.split)
+        // Letters bound to a whole number, once or always to the same (`L = 3`).
+        var wholeNumbers: [String: Int?] = [:]
         for (index, split) in splitFormulas.enumerated() {
             let word = prose.word[formulas[index].id]
             for declaration in FormulaReader.heads(in: split) {
                 // `near $x = 0$`, `\text{for } x = 0`: a place, not a name of the note.
                 if ProseSentences.isCondition(declaration, word: word) { continue }
                 let head = declaration.head
+                if head.name.count == 1, head.name.first?.isLetter == true, head.parameters.isEmpty {
+                    let value = declaration.wholeNumber
+                    if let known = wholeNumbers[head.name] {
+                        if known != value { wholeNumbers[head.name] = .some(nil) }
+                    } else {
+                        wholeNumbers[head.name] = value
+                    }
+                }
                 if head.isFunction { scope.functions[head.name] = head.parameters.count }
                 if Names.isMultiLetter(head.name) { scope.multiLetterNames.insert(head.name) }
                 if Names.isBuiltinOrConstant(head.name), declaration.isBinding { scope.shadowed.insert(head.name) }
                 scope.names.insert(head.name)
             }
+        }
+        scope.wholeNumbers = wholeNumbers.compactMapValues { $0 }
+        // A head with a letter layer index that stands for a number names that layer:
+        // `\delta^L = …` with `L = 3` defines `δ^(3)`.
+        for name in scope.names where name.hasSuffix(")") {
+            guard let open = name.range(of: "^(", options: .backwards) else { continue }
+            let letter = String(name[open.upperBound..<name.index(before: name.endIndex)])
+            if let number = scope.wholeNumbers[letter] { scope.names.insert(String(name[..<open.lowerBound]) + "^(\(number))") }
         }
         let readings = splitFormulas.map { FormulaReader.read($0, scope: scope) }
         // Names defined by a formula (not just bound to a number): `n_1 = 0.3775` about such a

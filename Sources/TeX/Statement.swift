@@ -112,6 +112,17 @@ public struct HeadDeclaration: Sendable, Equatable {
         return (try? reader.expression(body.nodes)).map(FormulaReader.isClosedConstant) == true
     }
 
+    /// The body's value when it is a whole number written as one (`L = 3`), for a name that
+    /// may be a layer index (docs/note-language.md §3); `nil` otherwise.
+    public var wholeNumber: Int? {
+        guard let body, head.parameters.isEmpty, body.nodes.count <= 2 else { return nil }
+        var reader = ExpressionReader(source: body.source, scope: ReadingScope())
+        guard case .number(let value)? = try? reader.expression(body.nodes), value == value.rounded(),
+            abs(value) < 1000
+        else { return nil }
+        return Int(value)
+    }
+
     public init(head: Head, isBinding: Bool) {
         self.head = head
         self.body = nil

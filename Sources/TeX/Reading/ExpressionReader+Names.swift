@@ -183,17 +183,28 @@ extension ExpressionReader {
     /// The decoration of `name^{sup}` when it is a layer name: the note binds or defines
     /// `name^(sup)` (`w^2 = 0.8`, `z^2 = w^2 a^1 + b^2`) and never uses `name` alone; `nil`
     /// when the superscript is a power.
+    /// A letter index stands for the whole number the note binds it to (`a^L` with `L = 3` is
+    /// `a^(3)`), and is a layer index (a general form's, §3) on a name the note writes with
+    /// numbered layers (`b^l` beside `b^2 = 0.1`) even where it names no `b^l` itself.
     func layerDecoration(_ sup: Node, of name: String) -> String? {
-        guard !scope.names.isEmpty, let index = layerIndex(sup), isLayerName(name + "^" + index, base: name) else {
-            return nil
+        guard !scope.names.isEmpty, let index = layerIndex(sup) else { return nil }
+        let numbered = scope.layerName(name + "^" + index)
+        if numbered != name + "^" + index, isLayerName(numbered, base: name) {
+            return String(numbered.dropFirst(name.count + 1))
         }
-        return index
+        if isLayerName(name + "^" + index, base: name) { return index }
+        if index.dropFirst().first?.isLetter == true, scope.hasNumberedLayers(name),
+            isLayerName(name + "^" + index, base: name, numbered: true)
+        {
+            return index
+        }
+        return nil
     }
 
     /// Whether `full` (`w^(2)`) is a name of the note that stands for itself, its `base` (`w`)
     /// being no name, parameter, function or constant here.
-    func isLayerName(_ full: String, base: String) -> Bool {
-        scope.names.contains(full) && !scope.names.contains(base) && !parameters.contains(base)
+    func isLayerName(_ full: String, base: String, numbered: Bool = false) -> Bool {
+        (numbered || scope.names.contains(full)) && !scope.names.contains(base) && !parameters.contains(base)
             && indexValues[base] == nil && !isFunction(base) && Constants.value(of: base) == nil
     }
 

@@ -92,6 +92,8 @@ public enum FormulaReader {
             return [Statement(kind: .prose, label: piece.label, range: range, reason: "a side of the relation is empty")]
         }
         var head = split.head
+        // `\delta^L = …` where the note binds `L = 3`: the head is `δ^(3)`.
+        if let name = head?.name, name.hasSuffix(")") { head?.name = scope.layerName(name) }
         // `x^2 = 4` where the note uses `x` alone: a claim about a power, not a layer name.
         if let name = head?.name, name.utf8.contains(UInt8(ascii: "^")),
             let base = layerHeadBase(sides[0], source: source), scope.names.contains(base)

@@ -12,13 +12,36 @@ public struct ReadingScope: Sendable, Equatable {
     /// Every name the note defines or binds (a run of letters that are all such names is
     /// their product: `xy` in `f(x, y) = xy`).
     public var names: Set<String>
+    /// Letters the note binds to one whole number (`L = 3`): as a layer index they stand for it
+    /// (`a^L` is `a^(3)`).
+    public var wholeNumbers: [String: Int]
 
     public init(functions: [String: Int] = [:], multiLetterNames: Set<String> = [], shadowed: Set<String> = [],
-                names: Set<String> = [])
+                names: Set<String> = [], wholeNumbers: [String: Int] = [:])
     {
         self.functions = functions
         self.multiLetterNames = multiLetterNames
         self.shadowed = shadowed
         self.names = names
+        self.wholeNumbers = wholeNumbers
+    }
+
+    /// `a^(L)` → `a^(3)` where the note binds `L = 3` and names `a^(3)`; the name itself
+    /// otherwise.
+    public func layerName(_ name: String) -> String {
+        guard name.hasSuffix(")"), let open = name.range(of: "^(", options: .backwards) else { return name }
+        let letter = String(name[open.upperBound..<name.index(before: name.endIndex)])
+        guard let number = wholeNumbers[letter] else { return name }
+        let numbered = String(name[..<open.lowerBound]) + "^(\(number))"
+        return names.contains(numbered) ? numbered : name
+    }
+
+    /// Whether `base` (`b`) has a layer name with a number (`b^(2)`) among the note's names.
+    public func hasNumberedLayers(_ base: String) -> Bool {
+        names.contains { name in
+            name.hasPrefix(base + "^(") && name.hasSuffix(")")
+                && name.dropFirst(base.count + 2).dropLast().allSatisfy(\.isNumber)
+                && name.count > base.count + 3
+        }
     }
 }
