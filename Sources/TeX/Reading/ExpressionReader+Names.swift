@@ -187,7 +187,20 @@ extension ExpressionReader {
     /// `a^(3)`), and is a layer index (a general form's, §3) on a name the note writes with
     /// numbered layers (`b^l` beside `b^2 = 0.1`) even where it names no `b^l` itself.
     func layerDecoration(_ sup: Node, of name: String) -> String? {
-        guard !scope.names.isEmpty, let index = layerIndex(sup) else { return nil }
+        guard !scope.names.isEmpty else { return nil }
+        // A general form read for one of its instances (`a^{l-1}` at `l = 3` is `a^(2)`).
+        if !indexValues.isEmpty {
+            let text = Self.compactSource(source, sup.range)
+            let value = indexValues[text].map(String.init) ?? shiftedIndex(text).flatMap { Int($0) }.map(String.init)
+            // On a name with layers, the instance's name even where the note has no such layer
+            // (`w^(4)`): the instance is then left out. Elsewhere a power (`\beta_1^t` at t = 1).
+            if let value, scope.hasNumberedLayers(name) || scope.names.contains(name + "^(" + value + ")"),
+                isLayerName(name + "^(" + value + ")", base: name, numbered: true)
+            {
+                return "(" + value + ")"
+            }
+        }
+        guard let index = layerIndex(sup) else { return nil }
         let numbered = scope.layerName(name + "^" + index)
         if numbered != name + "^" + index, isLayerName(numbered, base: name) {
             return String(numbered.dropFirst(name.count + 1))

@@ -130,7 +130,12 @@ public enum FormulaReader {
             let reason = GeneralForm.reason(firstSides, head: isDefinition ? head : nil, scope: scope,
                                             parameters: probe.parameters)
         {
-            return [Statement(kind: .prose, label: piece.label, range: range, reason: reason)]
+            let instances = generalInstances(sides, head: head, isDefinition: isDefinition, relations: relations,
+                                             sideRanges: sideRanges, range: range, label: piece.label,
+                                             firstSides: firstSides, parameters: probe.parameters, source: source,
+                                             scope: scope)
+            return instances.isEmpty ? [Statement(kind: .prose, label: piece.label, range: range, reason: reason)]
+                : instances
         }
         let lengths = Set(probe.ranges.map { $0.count })
         guard lengths.count <= 1 else {
@@ -163,6 +168,48 @@ public enum FormulaReader {
             statements.append(statement(
                 head: stepHead, isDefinition: isDefinition, isDeclaration: isDeclaration, expressions: expressions,
                 relations: relations, sideRanges: sideRanges, range: range, label: piece.label, index: index))
+        }
+        return statements
+    }
+
+    /// A general form checked at the instances the note writes (docs/note-language.md §3): one
+    /// claim per number the note gives the free index (`z^l = w^l a^{l-1} + b^l` is the claim
+    /// `z^(2) = w^(2)*a^(1) + b^(2)` where the note has those layers), each a claim even for a
+    /// definition's shape; an instance naming something the note does not have (`w^(4)`) is
+    /// left out. Empty when no instance remains.
+    private static func generalInstances(
+        _ sides: [[Node]], head: Head?, isDefinition: Bool, relations: [Relation], sideRanges: [Range<Int>],
+        range: Range<Int>, label: String?, firstSides: [Expression], parameters: Set<String>, source: [UInt8],
+        scope: ReadingScope
+    ) -> [Statement] {
+        guard let (letter, values) = GeneralForm.freeIndex(firstSides, head: isDefinition ? head : nil, scope: scope,
+                                                            parameters: parameters),
+            values.count <= 100
+        else { return [] }
+        var statements: [Statement] = []
+        for value in values {
+            var reader = ExpressionReader(source: source, scope: scope)
+            reader.parameters = parameters
+            reader.indexValues[letter] = value
+            guard var expressions = try? readSides(sides, skipHead: isDefinition, reader: &reader) else { continue }
+            if isDefinition, let head {
+                expressions.insert(.symbol(GeneralForm.instance(of: head.name, letter: letter, value: value)), at: 0)
+            }
+            // Every indexed name of the instance must be one the note has.
+            var known = true
+            var stack = expressions
+            while known, let node = stack.popLast() {
+                switch node {
+                case .symbol(let name), .partial(_, let name, _):
+                    if name.contains("_") || name.contains("^("), !scope.names.contains(name) { known = false }
+                default:
+                    break
+                }
+                node.forEachChild { stack.append($0) }
+            }
+            guard known else { continue }
+            statements.append(Statement(kind: .claim, label: label, sides: expressions, relations: relations,
+                                        sideRanges: sideRanges, range: range, index: value))
         }
         return statements
     }

@@ -24,6 +24,56 @@ enum GeneralForm {
         return nil
     }
 
+    /// The free index letter of a general form and the numbers the note writes in its place
+    /// (`l` and 1, 2, 3 where the note names `a^(1)`, `z^(2)`, `z^(3)`), ascending; `nil` when
+    /// the statement is no general form.
+    static func freeIndex(_ expressions: [Expression], head: Head?, scope: ReadingScope, parameters: Set<String>)
+        -> (letter: String, values: [Int])?
+    {
+        var names: [String] = head.map { [$0.name] } ?? []
+        var stack = expressions
+        while let node = stack.popLast() {
+            switch node {
+            case .symbol(let name), .partial(_, let name, _): names.append(name)
+            default: break
+            }
+            node.forEachChild { stack.append($0) }
+        }
+        var letter: String?
+        var values = Set<Int>()
+        for name in names where mayBeGeneral(name) {
+            let (base, indices) = parts(name)
+            for (position, index) in indices.enumerated() where isSymbolic(index) {
+                let own = String(index.dropFirst().filter { $0.isLetter })
+                guard own.count == 1, !isBound(index, scope: scope, parameters: parameters) else { continue }
+                if let letter, letter != own { return nil }  // two free letters: not expanded
+                letter = own
+                for other in scope.names {
+                    let (otherBase, otherIndices) = parts(other)
+                    guard otherBase == base, otherIndices.count == indices.count,
+                        otherIndices[position].first == index.first,
+                        let number = Int(otherIndices[position].dropFirst().filter { $0 != "(" && $0 != ")" })
+                    else { continue }
+                    values.insert(number)
+                }
+            }
+        }
+        guard let letter, !values.isEmpty else { return nil }
+        return (letter, values.sorted())
+    }
+
+    /// `name` with the index `letter` written as `value`: `p_i` → `p_2`, `z^(l)` → `z^(2)`.
+    static func instance(of name: String, letter: String, value: Int) -> String {
+        let (base, indices) = parts(name)
+        return String(base) + indices.map { index -> String in
+            let script = index.first.map(String.init) ?? ""
+            let inner = index.dropFirst()
+            if inner == Substring(letter) { return script + String(value) }
+            if inner == Substring("(" + letter + ")") { return script + "(\(value))" }
+            return String(index)
+        }.joined()
+    }
+
     /// Why `name` makes a statement a general form, if it does.
     private static func reason(for name: String, scope: ReadingScope, parameters: Set<String>) -> String? {
         guard mayBeGeneral(name) else { return nil }
