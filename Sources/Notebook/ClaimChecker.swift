@@ -296,7 +296,18 @@ struct ClaimChecker {
                             checker.sampledBecause[leaf].map { $0.onlyDeclared || !identity } ?? false
                         }
                         : []
-                    let causes = sampled.compactMap { checker.sampledBecause[$0]?.reason }
+                    // Declared names one by one (each has its line); the others in one phrase.
+                    var causes = sampled.compactMap { leaf in
+                        checker.sampledBecause[leaf].flatMap { $0.onlyDeclared ? $0.reason : nil }
+                    }
+                    let unbound = sampled.filter { checker.sampledBecause[$0]?.onlyDeclared == false }
+                        .map { checker.names.noteName(of: $0) }
+                    if unbound.count == 1 {
+                        causes.append("the note gives \(unbound[0]) no value, so it was sampled")
+                    } else if unbound.count > 1 {
+                        causes.append("the note gives \(unbound.dropLast().joined(separator: ", ")) and \(unbound.last ?? "") "
+                                      + "no value, so they were sampled")
+                    }
                     verdict = Check(status: .fails, points: compared,
                                     message: ClaimChecker.failure(relation, computed: leftText, claimed: rightText)
                                         + sidesText + (pointText.isEmpty ? "" : " at \(pointText)")
