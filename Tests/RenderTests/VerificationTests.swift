@@ -35,6 +35,29 @@ import Testing
         #expect(!scratch.exists("output"), "--check writes no reports")
     }
 
+    /// A claim that fails because a name is only declared: the root cause in the message, and
+    /// a note at the declaration printed after the error, with its line and caret (rustc's way).
+    @Test func aFailureFromADeclaredNameHasANoteAtTheDeclaration() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("The loss is $L(a, y)$.\n\nHere $L \\approx 0.02$.\n", to: "notes/loss.md")
+        let run = try RenderRunner.run(["--check", "notes"], in: scratch.url, environment: ["GITHUB_ACTIONS": "true"])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let error = lines.firstIndex(where: { $0.hasPrefix("notes/loss.md:3:7: error: claim does not hold: ") }) else {
+            Issue.record("no error at 3:7: \(run.stderr)")
+            return
+        }
+        #expect(lines[error].hasSuffix("; L is only declared (line 1), never defined, so its value was sampled"))
+        #expect(Array(lines.dropFirst(error + 3).prefix(3)) == [
+            "notes/loss.md:1:14: note: L is declared here, but never defined",
+            " 1 | The loss is $L(a, y)$.",
+            "   |              ^~~~~~~",
+        ], "\(run.stderr)")
+        #expect(run.stdout.contains("::error file=notes/loss.md,line=3,col=7::claim does not hold: "))
+        #expect(run.stdout.contains("%0Anote: line 1: L is declared here, but never defined"))
+    }
+
     @Test func theRightDerivativePasses() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
