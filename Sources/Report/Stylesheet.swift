@@ -56,7 +56,7 @@ public enum Stylesheet {
         .card details.reading summary { cursor: pointer; width: max-content; }
         .number { font-variant-numeric: tabular-nums; }
         var { font-style: italic; }
-        .verdict { padding: 0 0.4rem; border-radius: 4px; font-weight: 600; white-space: nowrap; }
+        .verdict { padding: 0 0.4rem; border-radius: 4px; font-weight: 600; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
         .card .index { font-variant-numeric: tabular-nums; color: var(--muted); }
         .verdict.holds { color: var(--holds); background: var(--holds-bg); }
         .verdict.fails { color: var(--fails); background: var(--fails-bg); }
