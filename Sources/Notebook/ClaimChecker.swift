@@ -19,6 +19,8 @@ struct ClaimChecker {
         var tolerances: [Double]
         /// What the points must satisfy (`y_1 + y_2 + y_3 = 1`, `x > 0`, docs/note-language.md §5).
         var conditions: [Condition] = []
+        /// The rounded decimals written in each side (docs/note-language.md §11).
+        var decimals: [[WrittenDecimal]] = []
     }
 
     /// A condition of a claim: a chain of relations between sides, and how it reads.
@@ -217,6 +219,10 @@ struct ClaimChecker {
         var undefinedReason: String?
         /// Whether the claim was compared at the example point and held there.
         var heldAtExample = false
+        /// The decimals whose rounding a relation needed to hold, and at how many points doubles
+        /// failed and error bounds held (docs/note-language.md §11).
+        var widenedBy: [String] = []
+        var rechecked = 0
 
         init(claim: Claim, leafIndex: LeafIndex, sampled: Set<String>) {
             self.claim = claim
@@ -248,7 +254,13 @@ struct ClaimChecker {
                              message: (undefinedReason ?? "no side could be evaluated") + " at every point tried")
             }
             let where_ = compared == 1 ? "at the example point" : "at \(compared) points"
-            return Check(status: .holds, points: compared, message: "holds \(where_)")
+            var message = "holds \(where_)"
+            if !widenedBy.isEmpty {
+                message += ", within the rounding of " + widenedBy.joined(separator: ", ")
+            } else if rechecked > 0 {
+                message += " (by error bounds where doubles lost the difference)"
+            }
+            return Check(status: .holds, points: compared, message: message)
         }
 
         /// Compares the claim's sides in `outcomes` (the whole program's) at `point`.
@@ -273,6 +285,17 @@ struct ClaimChecker {
                 let right = values[index + 1]
                 if !ClaimChecker.holds(relation, left, right, tolerance: claim.tolerances[index],
                                        relativeTolerance: checker.options.relativeTolerance) {
+                    switch checker.recheck(claim, relation: index, point: point, left: left, right: right) {
+                    case .holds(let widened):
+                        rechecked += 1
+                        for text in widened where !widenedBy.contains(text) { widenedBy.append(text) }
+                        continue
+                    case .cannotTell(let reason):
+                        verdict = Check(status: .cannotTell, points: compared, message: reason)
+                        return
+                    case .fails:
+                        break
+                    }
                     let (leftText, rightText) = NumberText.pair(left, right)
                     var leaves = leavesOfSides[index]
                     leaves.formUnion(leavesOfSides[index + 1])
@@ -369,7 +392,11 @@ struct ClaimChecker {
         let statement = claim.statement
         guard statement.relations[index] == .approximately else { return options.absoluteTolerance }
         let texBytes = Array(formulas[claim.site.formula.index].tex.utf8)
-        for side in [index + 1, index] where side < statement.sideRanges.count {
+        // The number on either side, else the nearest plain number written in the chain.
+        let count = statement.sideRanges.count
+        let nearest = (0..<count).filter { $0 != index && $0 != index + 1 }
+            .sorted { Swift.abs($0 - index) < Swift.abs($1 - index) }
+        for side in [index + 1, index] + nearest where side < count {
             let range = statement.sideRanges[side].clamped(to: 0..<texBytes.count)
             if let exponent = Self.lastDigitExponent(String(decoding: texBytes[range], as: UTF8.self)) {
                 return 0.5 * pow(10, Double(exponent)) * (1 + 1e-9)

@@ -67,7 +67,8 @@ struct NoteEvaluation {
             claims.append(ClaimChecker.Claim(
                 relations: sited[index].statement.relations, sides: sides,
                 tolerances: ClaimChecker.tolerances(of: sited[index], in: document.formulas, options: options),
-                conditions: conditions))
+                conditions: conditions,
+                decimals: WrittenDecimal.sides(of: sited[index], in: document.formulas)))
         }
         guard !claims.isEmpty else { return limits }
         let checker = ClaimChecker(context: context, leafIndex: setting.leafIndex, names: definitions.names,

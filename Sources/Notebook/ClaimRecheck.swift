@@ -1,0 +1,121 @@
+import Calculus
+import TeX
+
+/// The second look at a relation that fails in `Double` (docs/note-language.md §11): both
+/// sides enclosed by `IntervalEvaluator`, with the claim's rounded decimals (`WrittenDecimal`)
+/// standing for every number that rounds to them.
+extension ClaimChecker {
+    /// What the enclosures say about a relation that doubles say fails.
+    enum Recheck: Equatable {
+        /// It holds: rigorously, or for some numbers that round to the decimals listed.
+        case holds(widenedBy: [String])
+        /// It fails: doubles were right.
+        case fails
+        /// The enclosures are too wide to tell; the reason says why.
+        case cannotTell(String)
+    }
+
+    /// Rechecks relation `index` of `claim` at `point`, where doubles gave `left` and `right`.
+    func recheck(_ claim: Claim, relation index: Int, point: SamplePoint, left: Double, right: Double) -> Recheck {
+        let values = point.leafValues
+        var decimals: [WrittenDecimal] = []
+        if claim.decimals.indices.contains(index + 1) {
+            for decimal in claim.decimals[index] + claim.decimals[index + 1] where !decimals.contains(decimal) {
+                decimals.append(decimal)
+            }
+        }
+        func enclose(widening: [WrittenDecimal]) -> (Interval, Interval, IntervalWarnings)? {
+            var widths: [Double: Double] = [:]
+            for decimal in widening { widths[decimal.value] = max(widths[decimal.value] ?? 0, decimal.halfUnit) }
+            var evaluator = IntervalEvaluator(context: context, values: values, widths: widths)
+            guard case .success(let a) = evaluator.enclose(claim.sides[index]),
+                case .success(let b) = evaluator.enclose(claim.sides[index + 1])
+            else { return nil }
+            return (a, b, evaluator.warnings)
+        }
+        let relation = claim.relations[index]
+        let tolerance = claim.tolerances[index]
+        let relative = options.relativeTolerance
+        // First with every number exact: a rigorous verdict.
+        guard let (a, b, warnings) = enclose(widening: []) else { return .fails }
+        switch Self.rigorous(relation, a, b, tolerance: tolerance, relativeTolerance: relative) {
+        case .some(true): return .holds(widenedBy: [])
+        case .some(false) where decimals.isEmpty || relation == .notEqual: return .fails
+        case .none where decimals.isEmpty || relation == .notEqual:
+            return .cannotTell(Self.why(a, b, left: left, right: right, warnings: warnings))
+        default: break
+        }
+        // Then with the rounded decimals: it holds if some numbers that round to them make it hold.
+        func possible(_ widening: [WrittenDecimal]) -> Bool {
+            guard let (a, b, _) = enclose(widening: widening) else { return false }
+            return Self.rigorous(relation, a, b, tolerance: tolerance, relativeTolerance: relative) != false
+        }
+        guard possible(decimals) else { return .fails }
+        // Name only the decimals it needs: drop each whose rounding is not needed.
+        var needed = decimals.sorted { $0.halfUnit > $1.halfUnit }
+        for decimal in needed where needed.count > 1 {
+            let without = needed.filter { $0 != decimal }
+            if possible(without) { needed = without }
+        }
+        let written = claim.decimals[index] + claim.decimals[index + 1]
+        return .holds(widenedBy: written.filter(needed.contains).map(\.text).reduce(into: []) { list, text in
+            if !list.contains(text) { list.append(text) }
+        })
+    }
+
+    /// Whether the relation holds for every member of the enclosures (true), for none (false),
+    /// or the enclosures cannot tell (nil). Equality has the tolerance of `holds`.
+    static func rigorous(_ relation: Relation, _ a: Interval, _ b: Interval, tolerance: Double,
+                         relativeTolerance: Double) -> Bool?
+    {
+        let difference = b - a
+        // |a - b| against atol + rtol·max(|a|, |b|), both enclosed.
+        let distance = difference.absolute
+        let allowed = Interval(tolerance) + Interval(relativeTolerance) * a.absolute.hull(b.absolute)
+        let equal: Bool? = (allowed - distance).isNonNegative ? true : ((distance - allowed).isPositive ? false : nil)
+        switch relation {
+        case .equal, .approximately: return equal
+        case .notEqual: return equal.map { !$0 }
+        case .less: return difference.isPositive ? true : (difference.isNonPositive ? false : nil)
+        case .greater: return difference.isNegative ? true : (difference.isNonNegative ? false : nil)
+        case .lessOrEqual:
+            if difference.isNonNegative || equal == true { return true }
+            return difference.isNegative && equal == false ? false : nil
+        case .greaterOrEqual:
+            if difference.isNonPositive || equal == true { return true }
+            return difference.isPositive && equal == false ? false : nil
+        }
+    }
+
+    /// Why enclosures that doubles say differ cannot decide.
+    private static func why(_ a: Interval, _ b: Interval, left: Double, right: Double, warnings: IntervalWarnings) -> String {
+        let cause: String
+        if warnings.contains(.cancellation) {
+            cause = "cancellation: a sum of nearly opposite terms lost its digits"
+        } else if [left, right].contains(where: { $0 == 0 || $0.isSubnormal }) {
+            cause = "underflow"
+        } else {
+            cause = "the difference is below the precision of doubles"
+        }
+        let (leftText, rightText) = NumberText.pair(left, right)
+        return "doubles give \(leftText) and \(rightText), but with error bounds the sides are within "
+            + "\(bounds(a)) and \(bounds(b)) (\(cause))"
+    }
+
+    private static func bounds(_ interval: Interval) -> String {
+        let (low, high) = interval.doubleBounds
+        let (lowText, highText) = NumberText.pair(low, high)
+        return "[\(lowText), \(highText)]"
+    }
+}
+
+extension ClaimChecker.SamplePoint {
+    /// Every name's value at this point: the note's values with the program's leaves replaced.
+    var leafValues: [String: Double] {
+        var all = base
+        if case .success(let found) = values {
+            for (name, value) in zip(program.leaves, found) { all[name] = value }
+        }
+        return all
+    }
+}
