@@ -128,6 +128,16 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         return Interval(lower: Rounded.add(al, bl, up: false), upper: Rounded.add(au, bu, up: true), exponent: e)
     }
 
+    /// The sum of the intervals, each end summed exactly and rounded once (up to 64 terms;
+    /// longer sums add pairwise): `x + 10^{20} - 10^{20}` is `x`, with no cancellation.
+    public static func sum(_ terms: [Interval]) -> Interval {
+        guard terms.count > 1, terms.count <= 64 else { return terms.reduce(Interval(0), +) }
+        let e = terms.filter { $0.magnitude != 0 }.map(\.exponent).max() ?? 0
+        let lowers = terms.map { scale($0.lower, by: $0.exponent - e, up: false) }
+        let uppers = terms.map { scale($0.upper, by: $0.exponent - e, up: true) }
+        return Interval(lower: Rounded.exactSum(lowers, up: false), upper: Rounded.exactSum(uppers, up: true), exponent: e)
+    }
+
     public static prefix func - (a: Interval) -> Interval {
         Interval(lower: -a.upper, upper: -a.lower, exponent: a.exponent)
     }
@@ -216,6 +226,31 @@ enum Rounded {
         let error = (a - (s - t)) + (b - t)
         if up { return error > 0 ? s.nextUp : s }
         return error < 0 ? s.nextDown : s
+    }
+
+    /// The sum of `values`, rounded once in the direction asked: the exact sum is kept as
+    /// non-overlapping doubles (Shewchuk's expansion, by error-free additions), then added
+    /// smallest first with directed rounding. The values must be far from overflow.
+    static func exactSum(_ values: [Double], up: Bool) -> Double {
+        var components: [Double] = []
+        for value in values {
+            var carry = value
+            var next: [Double] = []
+            for component in components {
+                let s = carry + component
+                let t = s - carry
+                let error = (carry - (s - t)) + (component - t)
+                if error != 0 { next.append(error) }
+                carry = s
+            }
+            if carry != 0 { next.append(carry) }
+            components = next
+        }
+        var total = 0.0
+        for component in components.sorted(by: { Swift.abs($0) < Swift.abs($1) }) {
+            total = add(total, component, up: up)
+        }
+        return total
     }
 
     static func multiply(_ a: Double, _ b: Double, up: Bool) -> Double {

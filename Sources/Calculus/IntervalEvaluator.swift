@@ -108,14 +108,12 @@ public struct IntervalEvaluator {
                 return Interval.around(value, ulps: 1)
             }
             throw .calculus(.undefinedSymbol(name))
-        case .sum(let terms):
-            var total = Interval(0)
-            for term in terms {
-                let next = try enclose(term, scope: scope, written: written, depth: inner)
-                let sum = total + next
-                noteCancellation(sum, from: total, next)
-                total = sum
-            }
+        case .sum:
+            // Nested sums are one sum, added exactly: `(x + 10^{20}) - 10^{20}` loses nothing.
+            var intervals: [Interval] = []
+            try flattenedSum(e, negated: false, scope: scope, written: written, depth: inner, into: &intervals)
+            let total = Interval.sum(intervals)
+            noteCancellation(total, from: intervals)
             return total
         case .product(let factors):
             var total = Interval(1)
@@ -200,9 +198,28 @@ public struct IntervalEvaluator {
         return Interval.around(value, ulps: 1)
     }
 
+    /// The terms of `e`, a sum whose terms may be sums or negated sums, enclosed.
+    private mutating func flattenedSum(
+        _ e: Expression, negated: Bool, scope: [String: Interval], written: Bool, depth: Int,
+        into intervals: inout [Interval]
+    ) throws(IntervalFailure) {
+        guard depth <= 2 * Expression.maximumDepth else { throw .calculus(.tooDeep(limit: Expression.maximumDepth)) }
+        switch e {
+        case .sum(let terms):
+            for term in terms {
+                try flattenedSum(term, negated: negated, scope: scope, written: written, depth: depth + 1, into: &intervals)
+            }
+        case .negation(let operand) where { if case .sum = operand { return true } else { return false } }():
+            try flattenedSum(operand, negated: !negated, scope: scope, written: written, depth: depth + 1, into: &intervals)
+        default:
+            let interval = try enclose(e, scope: scope, written: written, depth: depth + 1)
+            intervals.append(negated ? -interval : interval)
+        }
+    }
+
     /// Notes a sum whose enclosure is much wider, relative to its size, than its terms'.
-    private mutating func noteCancellation(_ sum: Interval, from a: Interval, _ b: Interval) {
-        let before = max(a.relativeWidth, b.relativeWidth)
+    private mutating func noteCancellation(_ sum: Interval, from terms: [Interval]) {
+        let before = terms.map(\.relativeWidth).max() ?? 0
         let after = sum.relativeWidth
         if after > 1e-9, after > 1000 * before { warnings.insert(.cancellation) }
     }

@@ -46,12 +46,24 @@ import Testing
         #expect(Self.contains(interval, 0.1 + 0.2))
     }
 
-    @Test func cancellationIsEnclosedAndNoticed() throws {
+    @Test func nestedSumsAreAddedExactly() throws {
         let x = 0.37
+        // (x + 10^20) - 10^20 is 0 in doubles; one exact sum gives x.
         let e: Expression = .sum([.sum([.symbol("x"), .power(10, 20)]), .negation(.power(10, 20))])
         var evaluator = IntervalEvaluator(context: Context(values: ["x": x]))
         let interval = try evaluator.enclose(e).get()
         #expect(Self.contains(interval, x))
+        #expect(interval.doubleBounds.upper - interval.doubleBounds.lower < 1e-15)
+        #expect(evaluator.warnings.isEmpty)
+    }
+
+    @Test func cancellationIsEnclosedAndNoticed() throws {
+        // (1 + 10^{-20}) x - x: the product has lost the 10^{-20}, the difference is all error.
+        let x = 0.37
+        let e: Expression = .sum([.product([.sum([1, .power(10, .negation(20))]), .symbol("x")]), .negation(.symbol("x"))])
+        var evaluator = IntervalEvaluator(context: Context(values: ["x": x]))
+        let interval = try evaluator.enclose(e).get()
+        #expect(Self.contains(interval, x * 1e-20))
         #expect(evaluator.warnings.contains(.cancellation))
     }
 
