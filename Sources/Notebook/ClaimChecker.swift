@@ -273,6 +273,11 @@ struct ClaimChecker {
                     values.append(value)
                 case .nonFinite(_, let reason):
                     undefinedReason = "the \(ClaimChecker.sideName(index, of: count)) is undefined (\(reason))"
+                    if reason.kind == .overflow, let check = checker.recheckBeyondDoubles(claim, point: point) {
+                        // Beyond the doubles' range, not undefined (docs/note-language.md §11).
+                        compared += 1
+                        if check.status == .holds { rechecked += 1 } else { verdict = check }
+                    }
                     return
                 case .failure(let error):
                     verdict = Check(status: .cannotTell, points: compared, message: checker.names.message(for: error))

@@ -1,4 +1,5 @@
 import Calculus
+import Foundation
 import TeX
 
 /// The second look at a relation that fails in `Double` (docs/note-language.md §11): both
@@ -63,6 +64,30 @@ extension ClaimChecker {
         })
     }
 
+    /// A claim with a side that overflows doubles, checked by its enclosures alone: holds
+    /// (every relation for every member), fails (one relation for none, with the enclosures in
+    /// the message), or nil when the enclosures cannot tell or cannot be made.
+    func recheckBeyondDoubles(_ claim: Claim, point: SamplePoint) -> Check? {
+        var evaluator = IntervalEvaluator(context: context, values: point.leafValues)
+        var sides: [Interval] = []
+        for side in claim.sides {
+            guard case .success(let interval) = evaluator.enclose(side) else { return nil }
+            sides.append(interval)
+        }
+        for (index, relation) in claim.relations.enumerated() where index + 1 < sides.count {
+            switch Self.rigorous(relation, sides[index], sides[index + 1], tolerance: claim.tolerances[index],
+                                 relativeTolerance: options.relativeTolerance) {
+            case .some(true): continue
+            case .some(false):
+                let sidesText = sides.count > 2 ? " (sides \(index + 1) and \(index + 2))" : ""
+                return Check(status: .fails, points: 1, message: "beyond the range of doubles, the sides are within "
+                             + "\(Self.bounds(sides[index])) and \(Self.bounds(sides[index + 1]))\(sidesText)")
+            case .none: return nil
+            }
+        }
+        return Check(status: .holds, points: 1, message: "")
+    }
+
     /// Whether the relation holds for every member of the enclosures (true), for none (false),
     /// or the enclosures cannot tell (nil). Equality has the tolerance of `holds`.
     static func rigorous(_ relation: Relation, _ a: Interval, _ b: Interval, tolerance: Double,
@@ -102,11 +127,24 @@ extension ClaimChecker {
             + "\(bounds(a)) and \(bounds(b)) (\(cause))"
     }
 
+    /// `[low, high]`, in doubles while the ends are in their range, else as `m·2^k`.
     private static func bounds(_ interval: Interval) -> String {
         let (low, high) = interval.doubleBounds
+        guard low.isFinite, high.isFinite, (low != 0 || interval.lower == 0), (high != 0 || interval.upper == 0) else {
+            return "[\(decimal(interval.lower, interval.exponent)), \(decimal(interval.upper, interval.exponent))]"
+        }
         let (lowText, highText) = NumberText.pair(low, high)
         return "[\(lowText), \(highText)]"
     }
+}
+
+/// `m · 2^k` written as a decimal with an exponent of ten (`1.97e434`), for messages.
+private func decimal(_ m: Double, _ k: Int) -> String {
+    if m == 0 { return "0" }
+    let log10Value = Foundation.log10(Swift.abs(m)) + Double(k) * Foundation.log10(2.0)
+    let power = log10Value.rounded(.down)
+    let mantissa = Foundation.pow(10, log10Value - power) * (m < 0 ? -1 : 1)
+    return NumberText.format(mantissa, significant: 6) + "e" + String(Int(power))
 }
 
 extension ClaimChecker.SamplePoint {
