@@ -19,8 +19,9 @@ struct ClaimChecker {
         var tolerances: [Double]
         /// What the points must satisfy (`y_1 + y_2 + y_3 = 1`, `x > 0`, docs/note-language.md §5).
         var conditions: [Condition] = []
-        /// The rounded decimals written in each side (docs/note-language.md §11).
-        var decimals: [[WrittenDecimal]] = []
+        /// Where the sides are written, for their rounded decimals (docs/note-language.md §11),
+        /// read only when a relation is rechecked.
+        var written: WrittenDecimal.Sides?
     }
 
     /// A condition of a claim: a chain of relations between sides, and how it reads.

@@ -19,12 +19,9 @@ extension ClaimChecker {
     /// Rechecks relation `index` of `claim` at `point`, where doubles gave `left` and `right`.
     func recheck(_ claim: Claim, relation index: Int, point: SamplePoint, left: Double, right: Double) -> Recheck {
         let values = point.leafValues
+        let written = (claim.written?.decimals(ofSide: index) ?? []) + (claim.written?.decimals(ofSide: index + 1) ?? [])
         var decimals: [WrittenDecimal] = []
-        if claim.decimals.indices.contains(index + 1) {
-            for decimal in claim.decimals[index] + claim.decimals[index + 1] where !decimals.contains(decimal) {
-                decimals.append(decimal)
-            }
-        }
+        for decimal in written where !decimals.contains(decimal) { decimals.append(decimal) }
         func enclose(widening: [WrittenDecimal]) -> (Interval, Interval, IntervalWarnings)? {
             var widths: [Double: Double] = [:]
             for decimal in widening { widths[decimal.value] = max(widths[decimal.value] ?? 0, decimal.halfUnit) }
@@ -58,7 +55,6 @@ extension ClaimChecker {
             let without = needed.filter { $0 != decimal }
             if possible(without) { needed = without }
         }
-        let written = claim.decimals[index] + claim.decimals[index + 1]
         return .holds(widenedBy: written.filter(needed.contains).map(\.text).reduce(into: []) { list, text in
             if !list.contains(text) { list.append(text) }
         })

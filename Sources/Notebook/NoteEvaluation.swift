@@ -68,7 +68,7 @@ struct NoteEvaluation {
                 relations: sited[index].statement.relations, sides: sides,
                 tolerances: ClaimChecker.tolerances(of: sited[index], in: document.formulas, options: options),
                 conditions: conditions,
-                decimals: WrittenDecimal.sides(of: sited[index], in: document.formulas)))
+                written: WrittenDecimal.Sides(of: sited[index], in: document.formulas)))
         }
         guard !claims.isEmpty else { return limits }
         let checker = ClaimChecker(context: context, leafIndex: setting.leafIndex, names: definitions.names,

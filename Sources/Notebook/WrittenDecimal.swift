@@ -57,11 +57,21 @@ struct WrittenDecimal: Hashable {
         halfUnit = 0.5 * Foundation.pow(10, -Double(fractionDigits))
     }
 
-    /// The rounded decimals of each side of a claim, from the formula's TeX.
-    static func sides(of claim: SitedStatement, in formulas: [Math]) -> [[WrittenDecimal]] {
-        let bytes = Array(formulas[claim.site.formula.index].tex.utf8)
-        return claim.statement.sideRanges.map { range in
-            all(in: String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self)[...])
+    /// The TeX of a claim's sides, where their decimals are read when needed.
+    struct Sides {
+        let tex: String
+        let ranges: [Range<Int>]
+
+        init(of claim: SitedStatement, in formulas: [Math]) {
+            tex = formulas[claim.site.formula.index].tex
+            ranges = claim.statement.sideRanges
+        }
+
+        /// The rounded decimals of side `index` (none for a side without a range).
+        func decimals(ofSide index: Int) -> [WrittenDecimal] {
+            guard ranges.indices.contains(index) else { return [] }
+            let bytes = Array(tex.utf8)
+            return WrittenDecimal.all(in: String(decoding: bytes[ranges[index].clamped(to: 0..<bytes.count)], as: UTF8.self)[...])
         }
     }
 }
