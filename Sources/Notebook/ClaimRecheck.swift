@@ -19,7 +19,10 @@ extension ClaimChecker {
     /// Rechecks relation `index` of `claim` at `point`, where doubles gave `left` and `right`.
     func recheck(_ claim: Claim, relation index: Int, point: SamplePoint, left: Double, right: Double) -> Recheck {
         let values = point.leafValues
-        let written = (claim.written?.decimals(ofSide: index) ?? []) + (claim.written?.decimals(ofSide: index + 1) ?? [])
+        // `\approx` already allows the precision of its number (§5): its decimals are not widened again.
+        let relation = claim.relations[index]
+        let written = relation == .approximately || relation == .notEqual ? []
+            : (claim.written?.decimals(ofSide: index) ?? []) + (claim.written?.decimals(ofSide: index + 1) ?? [])
         var decimals: [WrittenDecimal] = []
         for decimal in written where !decimals.contains(decimal) { decimals.append(decimal) }
         func enclose(widening: [WrittenDecimal]) -> (Interval, Interval, IntervalWarnings)? {
@@ -31,15 +34,14 @@ extension ClaimChecker {
             else { return nil }
             return (a, b, evaluator.warnings)
         }
-        let relation = claim.relations[index]
         let tolerance = claim.tolerances[index]
         let relative = options.relativeTolerance
         // First with every number exact: a rigorous verdict.
         guard let (a, b, warnings) = enclose(widening: []) else { return .fails }
         switch Self.rigorous(relation, a, b, tolerance: tolerance, relativeTolerance: relative) {
         case .some(true): return .holds(widenedBy: [])
-        case .some(false) where decimals.isEmpty || relation == .notEqual: return .fails
-        case .none where decimals.isEmpty || relation == .notEqual:
+        case .some(false) where decimals.isEmpty: return .fails
+        case .none where decimals.isEmpty:
             return .cannotTell(Self.why(a, b, left: left, right: right, warnings: warnings))
         default: break
         }
