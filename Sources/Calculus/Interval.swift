@@ -254,6 +254,7 @@ enum Rounded {
     }
 
     static func multiply(_ a: Double, _ b: Double, up: Bool) -> Double {
+        if a == 0 || b == 0 { return 0 }
         let p = a * b
         if !p.isFinite { return p }
         if p == 0, a != 0, b != 0 {
@@ -269,6 +270,7 @@ enum Rounded {
     }
 
     static func divide(_ a: Double, _ b: Double, up: Bool) -> Double {
+        if a == 0 { return 0 }
         let q = a / b
         if !q.isFinite { return q }
         // a = q·b + r exactly; the exact quotient is q + r/b.

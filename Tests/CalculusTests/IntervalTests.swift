@@ -39,6 +39,13 @@ import Testing
         #expect(interval.doubleBounds == (26, 26))
     }
 
+    @Test func aProductWithZeroIsExactlyZero() throws {
+        // Not [-tiny, tiny]: an exact 0 must not look like an underflow.
+        let interval = try #require(Self.enclosure(.product([0.2, .power(0, 2)])))
+        #expect(interval.isPoint && interval.doubleBounds == (0, 0))
+        #expect(Self.enclosure(.quotient(0, 3))?.isPoint == true)
+    }
+
     @Test func aDecimalIsTheNumberItPrints() throws {
         // 0.1 + 0.2 is 0.30000000000000004 in doubles; the decimals' sum 3/10 is enclosed.
         let interval = try #require(Self.enclosure(.sum([0.1, 0.2])))
