@@ -277,7 +277,12 @@ struct ClaimChecker {
                     if reason.kind == .overflow, let check = checker.recheckBeyondDoubles(claim, point: point) {
                         // Beyond the doubles' range, not undefined (docs/note-language.md §11).
                         compared += 1
-                        if check.status == .holds { rechecked += 1 } else { verdict = check }
+                        if check.status == .holds {
+                            rechecked += 1
+                            if isExample { heldAtExample = true }
+                        } else {
+                            verdict = check
+                        }
                     }
                     return
                 case .failure(let error):
