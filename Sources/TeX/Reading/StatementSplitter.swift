@@ -40,7 +40,9 @@ enum StatementSplitter {
             if isSeparator(node, depth: depth) {
                 flush(index)
                 if case .text(let text) = node, case let separating = separatingWord(text), !separating.isEmpty {
-                    word = separating
+                    // `\text{if } y_1 = 1 \text{ and } y_2 = 0`: "and" continues what the word
+                    // before it began (both are conditions), else it is the word itself.
+                    word = separating == "and" ? pieces.last?.introducedBy ?? separating : separating
                 }
                 continue
             }
