@@ -296,10 +296,19 @@ struct CmarkConverter {
     private mutating func locator(for block: OpaquePointer) -> ContentLocator {
         if let cached = locators[block] { return cached }
         let content = cmark_node_get_string_content(block).map { Array(String(cString: $0).utf8) } ?? []
+        var positioned = block
+        var pipesUnescaped = kind(of: block) == .tableCell
+        // The lines of a paragraph above a table's header row: cmark-gfm's table extension
+        // moves them into a new paragraph that has no position (line 0), with `\|` unescaped;
+        // the table keeps the position of the whole paragraph, so they start where it does.
+        if cmark_node_get_start_line(block) == 0, let table = cmark_node_next(block), kind(of: table) == .table {
+            positioned = table
+            pipesUnescaped = true
+        }
         let locator = ContentLocator(
-            content: content, startLine: Int(cmark_node_get_start_line(block)),
-            startColumn: Int(cmark_node_get_start_column(block)), endLine: Int(cmark_node_get_end_line(block)),
-            isTableCell: kind(of: block) == .tableCell, source: source)
+            content: content, startLine: Int(cmark_node_get_start_line(positioned)),
+            startColumn: Int(cmark_node_get_start_column(positioned)), endLine: Int(cmark_node_get_end_line(positioned)),
+            isTableCell: pipesUnescaped, source: source)
         locators[block] = locator
         return locator
     }

@@ -20,6 +20,24 @@ import Testing
         #expect(result.statements.allSatisfy { $0.value == nil })
     }
 
+    /// cmark-gfm's table extension splits the paragraph above a table's header row into a new
+    /// paragraph with no position (line 0): the formula in it was placed on line 0, and the
+    /// Markdown report indexed the note's lines with it.
+    @Test(arguments: [
+        ("$$ x = 1 $$\na|b\n-|-\n", "$$ x = 1 $$\n"),
+        ("$$|$$\n{||||\n-|-|-|-\n", "$$|$$\n"),
+        ("> p $y = 2$\n> a|b\n> -|-\n", "> p $y = 2$\n"),
+    ])
+    func formulaAboveATableKeepsItsPosition(note: String, alone: String) {
+        let beforeTable = MarkdownParser.parse(note).formulas
+        let withoutTable = MarkdownParser.parse(alone).formulas
+        #expect(beforeTable.map(\.position) == withoutTable.map(\.position))
+        #expect(beforeTable.map(\.lineStarts) == withoutTable.map(\.lineStarts))
+        let result = Self.check(note)
+        #expect(result.statements.map(\.position) == Self.check(alone).statements.map(\.position))
+        #expect(result.diagnostics.allSatisfy { $0.position.line >= 1 })
+    }
+
     @Test(.disabled("stack overflow (segmentation fault) in Notebook when a parameter is named like its function; the fix belongs in Sources/Notebook (core helper)"))
     func parameterNamedLikeItsFunction() {
         _ = Self.check("$h(h)=8$ and $h$\n")
