@@ -109,7 +109,7 @@ struct NoteDefinitions {
             case .symbol(let name):
                 guard let found = definition(name) else { return nil }
                 if case .function(let parameterNames) = found.kind {
-                    return .apply(found.key, parameterNames.map { rename(.symbol($0)) })
+                    return .apply(found.key, parameterNames.map(argument))
                 }
                 return found.key == name ? nil : .symbol(found.key)
             case .apply(let name, let arguments):
@@ -144,6 +144,14 @@ struct NoteDefinitions {
             case .derivative(let name, let order, let argument):
                 return .derivative(definition(name)?.key ?? name, order: order, argument: rename(argument))
             }
+        }
+        // A parameter of a function used bare, as the argument it is applied to: the name
+        // resolved, but a parameter named like a function (`h(h)`, or `s(h)` beside `h(s)`)
+        // stays a name, since applying that function to its parameters again would never end.
+        func argument(_ parameter: String) -> Expression {
+            guard let found = definition(parameter) else { return .symbol(parameter) }
+            if case .function = found.kind { return .symbol(parameter) }
+            return .symbol(found.key)
         }
         // The list with its elements resolved, or nil when none changes.
         func renamedList(_ list: [Expression]) -> [Expression]? {
