@@ -178,7 +178,19 @@ extension ExpressionReader {
         let index = String(parts[0])
         // `to - from` overflows for bounds far apart (`\sum_{i=-2}^{9223372036854775807}`).
         let (span, overflow) = to.subtractingReportingOverflow(from)
-        guard !overflow, span < 10_000 else { throw ReadError("\\\(command) over more than 10000 terms is not evaluated", scripts.range) }
+        let limit = Self.maximumExpandedTerms
+        guard !overflow, span < limit else {
+            throw ReadError("\\\(command) over more than \(limit) terms is not evaluated", scripts.range)
+        }
+        // The body is read once per term of this sum and of every sum it is inside.
+        let (expanded, tooMany) = expansion.multipliedReportingOverflow(by: max(1, span + 1))
+        guard !tooMany, expanded <= limit else {
+            let inside = expansion == 1 ? "" : " (\(span + 1) terms, read \(expansion) times for the sums or index range around it)"
+            throw ReadError("\\\(command) expanding to more than \(limit) terms in all is not evaluated" + inside, scripts.range)
+        }
+        let outerExpansion = expansion
+        expansion = expanded
+        defer { expansion = outerExpansion }
         let start = cursor.index
         var terms: [Expression] = []
         var end = start

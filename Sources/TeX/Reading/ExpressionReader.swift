@@ -21,6 +21,9 @@ struct ExpressionReader {
     var indexValues: [String: Int] = [:]
     /// Which element of the index ranges (`w_{1..2}`) this reading is for.
     var rangeStep = 0
+    /// How many times the nodes being read are expanded: the terms of the `\sum`s and
+    /// `\prod`s around them times the indices of the statement's index range.
+    var expansion = 1
     /// The index ranges met while reading (their bounds), for expansion.
     private(set) var ranges: [ClosedRange<Int>] = []
 
@@ -304,6 +307,10 @@ struct ExpressionReader {
     /// The most indices an index range (`a_{1..n}`) may have: a statement is expanded once
     /// per index.
     static let maximumRangeLength = 10_000
+
+    /// The most terms a `\sum` or `\prod` expands to, its body counted once for each term of
+    /// the sums it is inside and each index of the statement's range (docs/note-language.md §8).
+    static let maximumExpandedTerms = 10_000
 
     /// Records the index ranges (`1..2`) in a subscript, for expansion; a range of more than
     /// `maximumRangeLength` indices is an error (its length once overflowed `Int`).

@@ -154,6 +154,7 @@ public enum FormulaReader {
                 var reader = ExpressionReader(source: source, scope: scope)
                 reader.parameters = Set(head?.parameters ?? [])
                 reader.rangeStep = step
+                reader.expansion = steps
                 do {
                     expressions = step == 0 ? firstSides : try readSides(sides, skipHead: isDefinition, reader: &reader)
                 } catch {
