@@ -20,8 +20,14 @@ public enum CalculusError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A derivative would have more than `Expression.maximumSize` nodes (a graph of definitions
     /// whose paths meet again and again); reverse mode (`gradient`) still gives its value.
     case tooLarge(limit: Int)
+    /// An expression written out, the bodies of its functions put in place of each distinct
+    /// application, has more than `Expression.maximumOperations` nodes (a chain of functions each
+    /// applying the previous twice doubles at every link).
+    case tooManyOperations(limit: Int)
     /// A derivative of negative order.
     case negativeOrder(Int)
+    /// A derivative of an order above `Expression.maximumDerivativeOrder`.
+    case orderTooHigh(limit: Int)
     /// A point has a different number of values than the program has leaves.
     case pointSize(expected: Int, got: Int)
 
@@ -44,8 +50,12 @@ public enum CalculusError: Error, Hashable, Sendable, CustomStringConvertible {
             "the formula nests deeper than \(limit) levels"
         case .tooLarge(let limit):
             "the derivative written out has more than \(limit) terms"
+        case .tooManyOperations(let limit):
+            "written out with its functions applied, it has more than \(limit) operations"
         case .negativeOrder(let order):
             "a derivative of order \(order) is not defined"
+        case .orderTooHigh(let limit):
+            "a derivative of order higher than \(limit) is not evaluated"
         case .pointSize(let expected, let got):
             "the point has \(got) values for \(expected) leaves"
         }

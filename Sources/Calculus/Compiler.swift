@@ -56,6 +56,21 @@ struct Compiler {
     private var inProgress: [String] = []
     private var bodies: [String: (parameters: [String], body: Expression)] = [:]
     private var derivativeBodies: [DerivativeKey: (parameter: String, body: Expression)] = [:]
+    /// The slot of each application of a function of the context (or of its derivative)
+    /// compiled so far, by the slots of its arguments: a function applied again to the same
+    /// values is the same value (`f_k(x) = f_{k-1}(x) f_{k-1}(x) + f_{k-1}(x)` is computed once
+    /// per link, not 3^k times).
+    private var applications: [Application: Int32] = [:]
+    /// The nodes compiled for the current definition or output, against
+    /// `Expression.maximumOperations`.
+    private var nodesCompiled = 0
+
+    private struct Application: Hashable {
+        var function: String
+        /// 0 for the function itself, n for its n-th derivative.
+        var order = 0
+        var arguments: [Int32]
+    }
 
     private struct DerivativeKey: Hashable {
         var function: String
@@ -75,9 +90,16 @@ struct Compiler {
         for leaf in leaves { symbolSlots[leaf] = newSlot(value: 0, constant: false) }
         definitionSlots.reserveCapacity(order.count)
         constantSlots.reserveCapacity(8)
-        for case .symbol(let name) in order { _ = try compileDefinition(name, depth: 0) }
+        // The limit of operations holds for each definition and each output on its own.
+        for case .symbol(let name) in order {
+            nodesCompiled = 0
+            _ = try compileDefinition(name, depth: 0)
+        }
         var outputs: [Int32] = []
-        for root in roots { outputs.append(try compile(root, scope: [:], depth: 0)) }
+        for root in roots {
+            nodesCompiled = 0
+            outputs.append(try compile(root, scope: [:], depth: 0))
+        }
         return Program(
             leaves: leaves, instructions: instructions, initialSlots: slotValues, outputs: outputs,
             definitionSlots: definitionSlots)
@@ -106,6 +128,10 @@ struct Compiler {
         _ e: Expression, scope: [String: Int32], depth: Int
     ) throws(CalculusError) -> Int32 {
         guard depth <= 2 * Expression.maximumDepth else { throw .tooDeep(limit: Expression.maximumDepth) }
+        nodesCompiled += 1
+        guard nodesCompiled <= Expression.maximumOperations else {
+            throw .tooManyOperations(limit: Expression.maximumOperations)
+        }
         let inner = depth + 1
         switch e {
         case .number(let value):
@@ -155,17 +181,25 @@ struct Compiler {
                 let operation: Operation = arguments.count == 1 ? .call1 : .call2
                 return emit(operation, slots[0], slots[slots.count - 1], function: Int32(position))
             }
+            let application = Application(function: name, arguments: slots)
+            if let slot = applications[application] { return slot }
             let body = try preparedBody(of: name)
             var local: [String: Int32] = [:]
             for (parameter, slot) in zip(body.parameters, slots) { local[parameter] = slot }
-            return try compile(body.body, scope: local, depth: inner)
+            let slot = try compile(body.body, scope: local, depth: inner)
+            applications[application] = slot
+            return slot
         case .derivative(let name, let order, let argument):
             if order < 0 { throw .negativeOrder(order) }
             if order == 0 { return try compile(.apply(name, [argument]), scope: scope, depth: inner) }
             if let problem = context.checkDerivative(of: name) { throw problem }
             let slot = try compile(argument, scope: scope, depth: inner)
+            let application = Application(function: name, order: order, arguments: [slot])
+            if let known = applications[application] { return known }
             let derivative = try derivativeBody(of: name, order: order)
-            return try compile(derivative.body, scope: [derivative.parameter: slot], depth: inner)
+            let result = try compile(derivative.body, scope: [derivative.parameter: slot], depth: inner)
+            applications[application] = result
+            return result
         case .partial(let of, let variable, let order):
             let expanded = try context.derivativeCanonical(
                 of: try context.expandingPartials(of, names: names, depth: inner),

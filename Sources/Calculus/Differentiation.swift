@@ -50,6 +50,7 @@ extension Context {
         of expression: Expression, withRespectTo variable: String, order: Int, names: FreshNames
     ) throws(CalculusError) -> Expression {
         guard order >= 0 else { throw .negativeOrder(order) }
+        guard order <= Expression.maximumDerivativeOrder else { throw .orderTooHigh(limit: Expression.maximumDerivativeOrder) }
         // `partial` nodes are expanded first, so that none is left standing in the result.
         var result = try Simplifier.canonical(try expandingPartials(expression, names: names, depth: 0))
         for _ in 0..<order {

@@ -43,6 +43,16 @@ extension Expression {
     /// `CalculusError.tooLarge` instead of taking unbounded time.
     public static let maximumSize = 20_000
 
+    /// The most nodes a definition or an expression may have written out, with the body of a
+    /// function in place of each distinct application (the same function applied to the same
+    /// values is computed once); a larger one gives `CalculusError.tooManyOperations` instead of
+    /// taking unbounded time (docs/note-language.md §8).
+    public static let maximumOperations = 100_000
+
+    /// The highest order of a derivative: each order is one more differentiation, so a higher
+    /// one gives `CalculusError.orderTooHigh` (docs/note-language.md §8).
+    public static let maximumDerivativeOrder = 100
+
     /// `|e|`, the built-in function `abs` applied to `e`.
     public static func absoluteValue(_ e: Expression) -> Expression {
         .apply("abs", [e])

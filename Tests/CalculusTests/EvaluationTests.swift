@@ -150,6 +150,26 @@ import Testing
         #expect(try context.gradient(of: s("v_40")).leaves["x"]?.isFinite == true)
     }
 
+    @Test func aDerivativeOfAnOrderPastTheLimitIsAnError() throws {
+        let context = Context(values: ["x": 0.5])
+        let limit = Expression.maximumDerivativeOrder
+        #expect(context.evaluate(.partial(x * x, variable: "x", order: limit + 1)) == .failure(.orderTooHigh(limit: limit)))
+        #expect(context.evaluate(.partial(x * x, variable: "x", order: limit)) == .finite(0))
+    }
+
+    /// f_k(u) = f_{k-1}(u) + f_{k-1}(u + 1): written out, f_30 has 2^30 applications, each with
+    /// other arguments; the compiler stops at the limit instead of working through them.
+    @Test func aFunctionThatExpandsPastTheLimitIsAnError() throws {
+        var context = Context(values: ["x": 0.5])
+        context.functions["f_0"] = UserFunction(parameters: ["u"], body: s("u"))
+        for k in 1...30 {
+            context.functions["f_\(k)"] = UserFunction(
+                parameters: ["u"], body: .apply("f_\(k - 1)", [s("u")]) + .apply("f_\(k - 1)", [s("u") + .number(1)]))
+        }
+        #expect(context.evaluate(.apply("f_30", [x])) == .failure(.tooManyOperations(limit: Expression.maximumOperations)))
+        #expect(context.evaluate(.apply("f_5", [x])) == .finite(32 * 0.5 + 80))
+    }
+
     @Test func longChainsOfDefinitionsEvaluateWithoutDeepRecursion() throws {
         var context = Context(values: ["x": 0.5])
         context.definitions["a_0"] = x

@@ -77,10 +77,47 @@ import Testing
         #expect(result.statements.first?.value == 10000)
     }
 
-    @Test(.disabled("hangs: a chain of 20 definitions each using the previous twice grows exponentially when expanded (Notebook/Calculus); needs a limit on expanded size"))
-    func exponentialDefinitionChain() {
+    /// A chain of 20 functions each applying the previous three times: written out, f_20 has
+    /// 3^20 applications. Its value is computed once per distinct application (what repeats is
+    /// shared), and what would be written out symbolically is refused with a diagnostic.
+    @Test func exponentialDefinitionChainIsComputedNotExpanded() {
         var text = "$f_{0}(x) = x$\n\n"
         for k in 1...20 { text += "$f_{\(k)}(x) = f_{\(k - 1)}(x) f_{\(k - 1)}(x) + f_{\(k - 1)}(x)$\n\n" }
-        _ = Self.check(text + "$y = f_{20}(2)$\n")
+        let result = Self.check(text + "$y = f_{2}(2)$, $z = f_{20}(0)$\n")
+        #expect(result.statements.suffix(2).map(\.value) == [42, 0])
+    }
+
+    /// f_k(x) = f_{k-1}(x) + f_{k-1}(x + 1): 2^k distinct applications (2^18 for f_18), nothing to share. Past
+    /// the limit of the operations a formula may expand to, it is not computed, and says so.
+    @Test func exponentialDefinitionChainOfDistinctApplicationsIsRefused() {
+        var text = "$f_{0}(x) = x$\n\n"
+        for k in 1...18 { text += "$f_{\(k)}(x) = f_{\(k - 1)}(x) + f_{\(k - 1)}(x + 1)$\n\n" }
+        let result = Self.check(text + "$y = f_{18}(t)$\n")
+        let y = result.statements.last
+        #expect(y?.value == nil)
+        #expect(y?.diagnostics.map(\.message) == ["cannot evaluate: written out with its functions applied, it has more than 100000 operations"])
+        #expect(y?.diagnostics.first?.position == SourcePosition(line: 39, column: 2))
+    }
+
+    /// A derivative is taken once per order: order 10^20 overflowed `Int` (and was read as a
+    /// fraction of powers), order 10^6 was differentiated a million times. Past order 100 a
+    /// derivative is not evaluated, whatever its notation.
+    @Test(arguments: [
+        "\\frac{d^{100000000000000000000} f}{dx^{100000000000000000000}}",
+        "\\frac{\\partial^{1000000} f}{\\partial x^{1000000}}",
+        "\\frac{d^{101}}{dx^{101}} x^2",
+        "f" + String(repeating: "'", count: 101) + "(x)",
+    ])
+    func derivativeOfAHugeOrderIsRefused(derivative: String) {
+        let result = Self.check("$f(x) = x^2$\n\n$$ y = \(derivative) $$\n")
+        let y = result.statements.last
+        #expect(y?.kind == .prose)
+        #expect(y?.notEvaluated == "a derivative of order higher than 100 is not evaluated")
+    }
+
+    @Test func derivativeOfOrderAHundredIsTaken() {
+        let result = Self.check("$x = 2$\n\n$$ y = \\frac{d^{100}}{dx^{100}} x^{100} - \\frac{d^3}{dx^3} x^4 $$\n")
+        let value = result.statements.last?.value ?? 0
+        #expect(abs(value - (9.33262154439441e157 - 48)) / 9.33262154439441e157 < 1e-9)
     }
 }

@@ -68,7 +68,7 @@ enum DerivativeNotation {
             if atom.command == nil, atom.text == "d" { kind = "d" }
             if let sup = scripts.sup {
                 let text = ExpressionReader.compactSource(source, sup.range)
-                guard let value = Int(text), value >= 1 else { return nil }
+                guard let value = wholeNumber(text), value >= 1 else { return nil }
                 order = value
             }
         case .font(let font):
@@ -79,6 +79,14 @@ enum DerivativeNotation {
         }
         guard let kind else { return nil }
         return (kind, order, Array(nodes.dropFirst()))
+    }
+
+    /// An order written in digits; one too large for an `Int` is `Int.max`, which is past the
+    /// highest order evaluated (`FormulaReader.maximumDerivativeOrder`) all the same.
+    private static func wholeNumber(_ text: String) -> Int? {
+        if let value = Int(text) { return value }
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Int.max
     }
 
     /// The variable below the bar: a name, perhaps with an order (`x^2`); or whatever the note
@@ -107,7 +115,7 @@ enum DerivativeNotation {
                     name += "^" + decoration
                 } else {
                     let text = ExpressionReader.compactSource(reader.source, sup.range)
-                    guard let value = Int(text) else { throw ReadError("the order \(text) is not a whole number", sup.range) }
+                    guard let value = wholeNumber(text) else { throw ReadError("the order \(text) is not a whole number", sup.range) }
                     order = value
                 }
             }

@@ -137,6 +137,10 @@ public enum FormulaReader {
             return instances.isEmpty ? [Statement(kind: .prose, label: piece.label, range: range, reason: reason)]
                 : instances
         }
+        if firstSides.contains(where: { Self.hasDerivative(in: $0, higherThan: Expression.maximumDerivativeOrder) }) {
+            return [Statement(kind: .prose, label: piece.label, range: range,
+                              reason: "a derivative of order higher than \(Expression.maximumDerivativeOrder) is not evaluated")]
+        }
         let lengths = Set(probe.ranges.map { $0.count })
         guard lengths.count <= 1 else {
             return [Statement(kind: .prose, label: piece.label, relations: claimRelations, range: range,
@@ -477,10 +481,27 @@ public enum FormulaReader {
         return Builtins.isBuiltin(resolved) && !scope.shadowed.contains(name)
     }
 
-    /// Whether an expression has no names but known constants (`10^{-2}`, `\frac{1}{3}`, `e^2`).
+    /// Whether `expression` takes a derivative (in any notation) of an order above `limit`.
+    static func hasDerivative(in expression: Expression, higherThan limit: Int) -> Bool {
+        switch expression {
+        case .partial(_, _, let order) where order > limit: return true
+        case .derivative(_, let order, _) where order > limit: return true
+        default:
+            var found = false
+            expression.forEachChild { child in
+                if !found, hasDerivative(in: child, higherThan: limit) { found = true }
+            }
+            return found
+        }
+    }
+
+    /// Whether an expression has no names but known constants and built-in functions
+    /// (`10^{-2}`, `\frac{1}{3}`, `e^2`, `\sqrt{2}`); a function of the note applied to numbers
+    /// (`f(2)`) is not: a binding's value is computed before the note's functions are known.
     static func isClosedConstant(_ expression: Expression) -> Bool {
         switch expression {
         case .partial, .derivative: return false
+        case .apply(let name, _) where !Builtins.isBuiltin(name): return false
         case .symbol(let name): return Constants.value(of: name) != nil
         default:
             var closed = true
