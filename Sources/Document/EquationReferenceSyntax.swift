@@ -22,7 +22,7 @@ public enum EquationReferenceSyntax {
         guard mentions(in: text) else { return text.isEmpty ? [] : [(text, nil)] }
         var parts: [(String, String?)] = []
         var rest = Substring(text)
-        while let at = rest.range(of: "@eq-") {
+        while let at = firstMention(in: rest) {
             let before = rest[..<at.lowerBound]
             if let last = before.last, last.isLetter || last.isNumber {  // an e-mail address
                 parts.append((String(rest[..<at.upperBound]), nil))
@@ -45,6 +45,20 @@ public enum EquationReferenceSyntax {
         }
         if !rest.isEmpty { parts.append((String(rest), nil)) }
         return parts
+    }
+
+    /// Where `@eq-` first occurs in `text`, found on its UTF-8 bytes: Foundation's
+    /// `range(of:)` copies the text it searches, which made a text of many references
+    /// quadratic.
+    private static func firstMention(in text: Substring) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while let at = utf8[index...].firstIndex(of: UInt8(ascii: "@")) {
+            let end = utf8.index(at, offsetBy: 4, limitedBy: utf8.endIndex) ?? utf8.endIndex
+            if utf8[at..<end].elementsEqual("@eq-".utf8) { return at..<end }
+            index = utf8.index(after: at)
+        }
+        return nil
     }
 
     private static func isLabelCharacter(_ character: Character) -> Bool {
