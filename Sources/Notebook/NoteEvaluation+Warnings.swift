@@ -9,9 +9,14 @@ extension NoteEvaluation {
     func warningsAboutNames() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let sited = statements.statements
-        for (name, site, previous) in definitions.resolver.redefinitions() {
-            guard let entry = sited.first(where: { $0.site == site }),
-                let first = sited.first(where: { $0.site == previous })
+        let redefinitions = definitions.resolver.redefinitions()
+        // Statements by site, looked up once per redefinition (a search each was quadratic).
+        var bySite: [StatementSite: Int] = [:]
+        if !redefinitions.isEmpty {
+            for index in sited.indices where bySite[sited[index].site] == nil { bySite[sited[index].site] = index }
+        }
+        for (name, site, previous) in redefinitions {
+            guard let entry = bySite[site].map({ sited[$0] }), let first = bySite[previous].map({ sited[$0] })
             else { continue }
             // Two bindings to different numbers: say both, since one of them is perhaps a
             // place or a condition ("when $\epsilon = 0$", docs/note-language.md §5).
@@ -30,25 +35,30 @@ extension NoteEvaluation {
                 .warning, "\(name) is defined twice in this section (first at line \(first.position.line)); "
                     + "from here on the new definition is used", at: entry.position, length: entry.tex.count))
         }
-        // A leaf like h_5 when h_1 and h_2 are defined looks like a typo.
+        // A leaf like h_5 when h_1 and h_2 are defined looks like a typo. The defined names by
+        // family, each family sorted once.
         let defined = Set(definitions.all.map(\.name))
-        var reported = Set<String>()
+        var families: [String: [String]] = [:]
+        for name in defined {
+            if let family = Names.family(of: name) { families[family, default: []].append(name) }
+        }
+        for family in families.keys { families[family]?.sort(by: Names.naturalOrder) }
+        var considered = Set<String>()
         for index in sited.indices {
             for side in sited[index].statement.sides {
                 // The names written that are leaves, not defined (few): the nodes are walked
                 // without building the list of the side's distinct symbols, since a name met
-                // twice is reported once all the same.
+                // twice is considered once all the same.
                 var leaves: [String] = []
                 side.visitAll { node in
                     if case .symbol(let name) = node, !defined.contains(name), context.isLeaf(name) {
                         leaves.append(name)
                     }
                 }
-                for name in leaves {
-                    guard let family = Names.family(of: name), !reported.contains(name) else { continue }
-                    let siblings = defined.filter { Names.family(of: $0) == family }.sorted(by: Names.naturalOrder)
-                    guard siblings.count >= 2 else { continue }
-                    reported.insert(name)
+                for name in leaves where considered.insert(name).inserted {
+                    guard let family = Names.family(of: name), let siblings = families[family], siblings.count >= 2
+                    else { continue }
+                    let listed = Self.list(siblings)
                     // The caret under the name as written (`h_{5..6}`), else under the statement.
                     var position = sited[index].position
                     var length = sited[index].tex.count
@@ -59,13 +69,24 @@ extension NoteEvaluation {
                         length = String(decoding: tex[written], as: UTF8.self).count
                     }
                     diagnostics.append(Diagnostic(
-                        .warning, "\(name) is not defined, but \(siblings.joined(separator: ", ")) are; is it a typo?",
+                        .warning, "\(name) is not defined, but \(listed) are; is it a typo?",
                         at: position, length: length,
-                        hint: "define \(name), or use one of \(siblings.joined(separator: ", "))"))
+                        hint: "define \(name), or use one of \(listed)"))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// The most sibling names a typo warning lists; a larger family is shown by its first
+    /// three, its last and its size, so that a warning's length does not grow with the note
+    /// (docs/note-language.md §8).
+    static let maximumNamesListed = 5
+
+    /// `h_1, h_2`, or `h_1, h_2, h_3, …, h_1600 (1600 names)`.
+    static func list(_ names: [String]) -> String {
+        guard names.count > maximumNamesListed, let last = names.last else { return names.joined(separator: ", ") }
+        return names.prefix(3).joined(separator: ", ") + ", …, \(last) (\(names.count) names)"
     }
 
     // MARK: - Equation references

@@ -28,6 +28,23 @@ import TestSupport
         #expect(measured.ratio < Pathology.maximumRatio, "\(measured)")
     }
 
+    /// n definitions, each using an undefined name of their family (`h_1 = x h_{n+1}`): each
+    /// typo warning listed every defined sibling, n names for each of n uses.
+    @Test func typoWarningsStayShortForALargeFamily() {
+        let make: @Sendable (Int) -> String = { n in (1...n).map { "$h_{\($0)} = x h_{\($0 + n)}$\n\n" }.joined() }
+        let pathology = Pathology("definitions using undefined siblings", n: 200, make: make)
+        let measured = pathology.measure { text in
+            _ = Notebook.check(MarkdownParser.parse(text), path: "pathological.md")
+        }
+        print(measured)
+        #expect(measured.ratio < Pathology.maximumRatio, "\(measured)")
+        let result = Notebook.check(MarkdownParser.parse(make(1_600)), path: "pathological.md").result
+        let typos = result.diagnostics.filter { $0.message.hasSuffix("is it a typo?") }
+        #expect(typos.count == 1_600)
+        #expect(typos.allSatisfy { $0.message.utf8.count < 100 && ($0.hint?.utf8.count ?? 0) < 100 })
+        #expect(typos.first?.message == "h_1601 is not defined, but h_1, h_2, h_3, …, h_1600 (1600 names) are; is it a typo?")
+    }
+
     @Test(arguments: patterns)
     func noteChecksInLinearTime(_ pathology: Pathology) {
         let measured = pathology.measure { text in
