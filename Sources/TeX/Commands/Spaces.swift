@@ -15,7 +15,12 @@ enum Spaces {
         "allowbreak": "", "goodbreak": "goodbreak", "badbreak": "badbreak", "nobreak": "nobreak", "break": "newline",
     ]
 
-    /// A TeX length as a CSS length: `mu` (1/18 em) converted, the rest kept.
+    /// The largest length written, in its unit: far beyond any page, and a whole number of
+    /// thousandths of it still fits an `Int` (an infinite or 10^20 em length trapped in `format`).
+    static let largestLength = 1e6
+
+    /// A TeX length as a CSS length: `mu` (1/18 em) converted, the rest kept; `nil` for no
+    /// length or one larger than `largestLength`.
     static func cssLength(_ text: String) -> String? {
         var number = ""
         var unit = ""
@@ -27,7 +32,7 @@ enum Spaces {
                 unit.unicodeScalars.append(scalar)
             }
         }
-        guard let value = Double(number) else { return nil }
+        guard let value = Double(number), abs(value) <= largestLength else { return nil }
         switch unit {
         case "mu": return format(value / 18) + "em"
         case "em", "ex", "pt", "pc", "cm", "mm", "in", "px": return format(value) + unit
