@@ -1,4 +1,6 @@
-/// A note's bytes split into lines, with the UTF-8 byte-order mark removed.
+/// A note's bytes split into lines, with the UTF-8 byte-order mark removed and every NUL read
+/// as U+FFFD (CommonMark §2.3: cmark does so in its input, so offsets in its text and in ours
+/// agree; a NUL left as one byte placed a formula after it two columns to the right).
 ///
 /// Line endings may be `\n`, `\r\n` or `\r`, as in CommonMark. Lines are kept without their
 /// endings; `lines[0]` is line 1.
@@ -15,6 +17,7 @@ struct SourceText {
     init(_ text: String) {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.contains(0) { bytes = bytes.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] } }
         self.bytes = bytes
         var ranges: [Range<Int>] = []
         var continuations: [Int] = []
