@@ -16,9 +16,7 @@ public func fuzzDocument(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
             guard document.lines.indices.contains(start.line - 1) else {
                 fatalError("formula \(math.id.index) line \(k) starts at \(start), outside the note")
             }
-            // cmark reads a NUL as U+FFFD, in the formula's TeX too.
             let line = document.lines[start.line - 1].unicodeScalars.dropFirst(start.column - 1)
-                .map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }
             if !line.starts(with: texLine.unicodeScalars) {
                 fatalError("formula \(math.id.index) line \(k) is not at \(start)")
             }
