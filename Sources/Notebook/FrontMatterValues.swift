@@ -36,6 +36,14 @@ enum FrontMatterValues {
         return result.sorted { $0.0 < $1.0 }
     }
 
+    /// The front matter's `steps:` (docs/note-language.md §13), when it is a whole number.
+    static func steps(_ frontMatter: FrontMatter?) -> Int? {
+        guard let frontMatter, tooLarge(frontMatter.yaml) == nil,
+            let root = try? Yams.load(yaml: frontMatter.yaml) as? [String: Any]
+        else { return nil }
+        return root["steps"] as? Int
+    }
+
     /// Why `yaml` is refused, or nil. The aliases and the nesting are counted in the text
     /// before the YAML reader sees it (the reader compares mapping keys, which would expand an
     /// alias used as a key); then the composed tree is walked with a budget of nodes, aliases

@@ -18,11 +18,14 @@ struct NoteContext {
     /// The leaves (keys) whose example value is sampled: nothing in the note, its front matter or
     /// `--set` gives them one.
     let sampled: Set<String>
-    /// Problems with the values given outside the formulas (a front matter Derive refuses to read).
+    /// Problems with the values given outside the formulas (a front matter Derive refuses to
+    /// read, a bad cell of a data table), and those of the runs of update rules.
     let diagnostics: [Diagnostic]
+    /// The runs of the note's update rules (§13), one per section that has rules.
+    let runs: [LearningRun]
 
     init(statements: [SitedStatement], definitions: NoteDefinitions, frontMatter: FrontMatter?,
-         options: NotebookOptions, path: String, cellValues: [CellValue] = [])
+         options: NotebookOptions, path: String, document: Document, cellValues: [CellValue] = [])
     {
         var (context, sources) = Self.definitionsContext(statements: statements, definitions: definitions)
         // Front matter, then --set, override the note's bindings.
@@ -33,14 +36,39 @@ struct NoteContext {
         for (name, value) in options.values {
             Self.override(name, with: value, source: .commandLine, in: &context, sources: &sources, definitions: definitions)
         }
+        // A data table (§13): N its rows, sums over its rows written out.
+        let data = DataTable.read(document, diagnostics: &diagnostics)
+        var columnKeys: [String: Int] = [:]
+        if let data {
+            for (column, name) in data.columns.enumerated() {
+                columnKeys[name] = column
+                for definition in definitions.all where definition.name == name { columnKeys[definition.key] = column }
+            }
+            if context.values["N"] == nil, context.definitions["N"] == nil {
+                context.values["N"] = Double(data.rows.count)
+                sources["N"] = .note(line: data.headerLine)
+            }
+            data.expandingRowSums(in: &context, columnKeys: columnKeys)
+        }
         // A function's parameters are no names of the note inside its own statement.
         let parameters = statements.indices.map { index in statements[index].statement.head.map { Set($0.parameters) } ?? [] }
         let finalContext = context
-        let resolvedSides = statements.indices.map { index in
+        var resolvedSides = statements.indices.map { index in
             statements[index].statement.sides.map {
                 definitions.resolve($0, at: statements[index].site, parameters: parameters[index], in: finalContext)
             }
         }
+        if let data {
+            for index in resolvedSides.indices {
+                for side in resolvedSides[index].indices where DataTable.hasRowSum(resolvedSides[index][side]) {
+                    resolvedSides[index][side] = data.expandingRowSums(resolvedSides[index][side], in: &context,
+                                                                       columnKeys: columnKeys)
+                }
+            }
+        }
+        // The values after a run (`w_1^(T)`, `L^(T)`), held until the run gives them.
+        let wanted = Self.runNames(statements: statements, resolvedSides: resolvedSides, context: context)
+        for name in wanted { context.definitions[name] = .number(.nan) }
         let leafIndex = LeafIndex(context: context)
         var sampled = Set<String>()
         point = Self.examplePoint(
@@ -49,6 +77,12 @@ struct NoteContext {
             diagnostics: &diagnostics)
         for (key, source) in sources where source == .sampled { sampled.insert(key) }
         self.sampled = sampled
+        let cycle = LearningCycle(
+            statements: statements, resolvedSides: resolvedSides, definitions: definitions, context: context,
+            frontMatterSteps: FrontMatterValues.steps(frontMatter), options: options, wanted: wanted)
+        for name in wanted { context.definitions[name] = cycle.finalValues[name].map { .number($0) } }
+        diagnostics.append(contentsOf: cycle.diagnostics)
+        runs = cycle.runs
         // The context is final from here: every compile and derivative below shares one walk
         // of its definitions.
         context.indexDependencies()
@@ -57,6 +91,30 @@ struct NoteContext {
         self.leafIndex = leafIndex
         program = NoteProgram(context: context, leafIndex: leafIndex)
         self.diagnostics = diagnostics
+    }
+
+    /// The names of the form `X^(T)` or `X^(k)` (k a whole number) that the statements use and
+    /// the note does not define, where X is a name a rule updates or a defined name: the
+    /// values after a run of the rules (§13). None when the note has no rules.
+    private static func runNames(statements: [SitedStatement], resolvedSides: [[Calculus.Expression]],
+                                 context: Context) -> Set<String>
+    {
+        let updated = Set(statements.compactMap { $0.statement.kind == .update ? $0.statement.head?.name : nil })
+        guard !updated.isEmpty else { return [] }
+        var names = Set<String>()
+        for sides in resolvedSides {
+            for side in sides {
+                for symbol in side.symbols where symbol.hasSuffix(")") && symbol.contains("^(") {
+                    guard context.definitions[symbol] == nil, context.values[symbol] == nil,
+                        let base = NoteStatements.runBase(symbol),
+                        updated.contains(base) || context.definitions[base] != nil
+                            || DataTable.rowCopyKey(of: base, in: context) != nil
+                    else { continue }
+                    names.insert(symbol)
+                }
+            }
+        }
+        return names
     }
 
     /// The note's definitions as a context, in document order (a body is resolved over the

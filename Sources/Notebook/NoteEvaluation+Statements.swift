@@ -84,6 +84,9 @@ extension NoteEvaluation {
             }
         case .claim, .condition:
             break
+        case .update:
+            // The new value after one step from the example point.
+            if let side = resolvedSides.first, let value = context.evaluate(side).value { result.value = value }
         }
         if let check = claimChecks[index] {
             result.check = check
@@ -250,7 +253,7 @@ extension NoteEvaluation {
         }
         for (index, side) in statement.sides.enumerated() {
             if index > 0 || statement.head != nil {
-                let relation = index == 0 ? "=" : (index - 1 < statement.relations.count
+                let relation = index == 0 ? (statement.kind == .update ? "←" : "=") : (index - 1 < statement.relations.count
                                                    ? statement.relations[index - 1].rawValue : "=")
                 append(relation)
             }

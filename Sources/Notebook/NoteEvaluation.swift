@@ -27,7 +27,9 @@ struct NoteEvaluation {
         diagnostics.append(contentsOf: referenceProblems())
         for index in results.indices { diagnostics.append(contentsOf: results[index].diagnostics) }
         let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
-        return NoteResult(path: path, point: setting.point, statements: results, diagnostics: unique, plots: plots())
+        var result = NoteResult(path: path, point: setting.point, statements: results, diagnostics: unique, plots: plots())
+        result.runs = setting.runs
+        return result
     }
 
     /// Checks every claim of the note together (see `ClaimChecker`): the verdicts by the

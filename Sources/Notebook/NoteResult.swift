@@ -19,6 +19,8 @@ public struct NoteResult: Sendable {
     public var diagrams: [NoteDiagram] = []
     /// The verdicts on the cells' functions compared with the formulas (docs/note-language.md §12).
     public var cellChecks: [CellCheck] = []
+    /// The runs of the note's update rules, one per section that has rules (§13).
+    public var runs: [LearningRun] = []
 
     public init(path: String, point: [PointValue] = [], statements: [StatementResult] = [],
                 diagnostics: [Diagnostic] = [], plots: [FunctionPlot] = [])

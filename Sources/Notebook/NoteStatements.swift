@@ -30,11 +30,13 @@ struct NoteStatements {
     var limits: [Int: String] = [:]
 
     /// Reads `formulas` (their parse trees in `trees`, by position); `prose` tells which of
-    /// them are conditions or places, and which share a sentence.
-    init(formulas: [Math], trees: [Formula], sections: Sections, prose: ProseSentences) {
+    /// them are conditions or places, and which share a sentence. `hasData`: whether the note
+    /// has a data table (§13), which `\sum_{i=1}^{N}` sums over.
+    init(formulas: [Math], trees: [Formula], sections: Sections, prose: ProseSentences, hasData: Bool = false) {
         // Pass 1: the heads of definitions and bindings, so that pass 2 knows which names are
         // functions, which multi-letter names exist and which built-ins are bound to numbers.
         var scope = ReadingScope()
+        scope.hasData = hasData
         let splitFormulas = trees.map(FormulaReader.split)
         // Letters bound to a whole number, once or always to the same (`L = 3`).
         var wholeNumbers: [String: Int?] = [:]
@@ -96,6 +98,24 @@ struct NoteStatements {
         definedNames.subtract(namings.keys)
         // Display definitions by section, to find inline restatements of them (below).
         var displayDefinitions = Set<RestatedName>()
+        // `w_1^{(T)} = 0.3` where rules update w_1: a claim about the run's value (§13).
+        var updated = Set<String>()
+        for reading in readings {
+            for statement in reading.statements where statement.kind == .update {
+                if let name = statement.head?.name { updated.insert(name) }
+            }
+        }
+        if !updated.isEmpty {
+            for reading in readings {
+                for statement in reading.statements where statement.kind == .binding {
+                    if let name = statement.head?.name, let base = Self.runBase(name),
+                        updated.contains(base) || definedNames.contains(base)
+                    {
+                        definedNames.insert(name)
+                    }
+                }
+            }
+        }
         for (index, math) in formulas.enumerated() {
             let reading = readings[index]
             for problem in reading.diagnostics {
@@ -226,6 +246,14 @@ struct NoteStatements {
     private struct RestatedName: Hashable {
         var name: String
         var section: Int
+    }
+
+    /// `w_1` for `w_1^(T)` or `w_1^(3)`: a name for the value after a run's steps (§13).
+    static func runBase(_ name: String) -> String? {
+        guard name.hasSuffix(")"), let caret = name.range(of: "^(", options: .backwards) else { return nil }
+        let inner = name[caret.upperBound..<name.index(before: name.endIndex)]
+        guard inner == "T" || Int(inner) != nil else { return nil }
+        return String(name[..<caret.lowerBound])
     }
 
     /// A binding of a name that a formula defines becomes the claim that the name has that value.

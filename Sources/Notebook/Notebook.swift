@@ -23,10 +23,10 @@ public enum Notebook {
         let trees = formulas.map { Formula.parse($0.tex) }
         let sections = Sections(document)
         let statements = NoteStatements(formulas: formulas, trees: trees, sections: sections,
-                                        prose: ProseSentences(document))
+                                        prose: ProseSentences(document), hasData: DataTable.isPresent(in: document))
         let definitions = NoteDefinitions(statements.statements, sections: sections)
         let setting = NoteContext(statements: statements.statements, definitions: definitions,
-                                  frontMatter: document.frontMatter, options: options, path: path,
+                                  frontMatter: document.frontMatter, options: options, path: path, document: document,
                                   cellValues: cellValues)
         let evaluation = NoteEvaluation(statements: statements, definitions: definitions, setting: setting,
                                         document: document, path: path, options: options)

@@ -26,6 +26,9 @@ public struct Statement: Sendable, Equatable {
         /// `\text{for }` or after "for" in the text, docs/note-language.md §5): neither a binding
         /// nor a claim. The reader never makes it; the notebook does, from the words around.
         case condition
+        /// `w_1 \leftarrow w_1 - \eta g` (also `\gets`, `:=`): an update rule of the learning
+        /// cycle (docs/note-language.md §13). `head` is the updated name, `sides` its new value.
+        case update
     }
 
     public var kind: Kind

@@ -50,6 +50,10 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Relative tolerance of '='.", valueName: "tolerance"))
     var tolerance: Double = 1e-9
 
+    @Option(help: ArgumentHelp("Steps of every run of update rules, over the note's own T (at most 1000000).",
+                               valueName: "n"))
+    var steps: Int?
+
     @Option(help: ArgumentHelp("Write a JUnit XML report of the claims to this file.", valueName: "file"))
     var junit: String?
 
@@ -89,6 +93,9 @@ struct Render: ParsableCommand {
             throw ValidationError("--samples must be from 0 to \(Self.maximumSamples), not \(samples)")
         }
         guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a finite number ≥ 0") }
+        if let steps, steps < 0 || steps > 1_000_000 {
+            throw ValidationError("--steps must be from 0 to 1000000, not \(steps)")
+        }
         guard cellTimeout > 0, cellTimeout.isFinite else { throw ValidationError("--cell-timeout must be a finite number > 0") }
         _ = try parsedAssignments()
     }
@@ -122,7 +129,8 @@ struct Render: ParsableCommand {
         }
         var options = Pipeline.Options(
             unsafeHTML: unsafeHTML, writeReports: !check,
-            notebook: NotebookOptions(values: try parsedAssignments(), samples: samples, relativeTolerance: tolerance))
+            notebook: NotebookOptions(values: try parsedAssignments(), samples: samples, relativeTolerance: tolerance,
+                                      steps: steps))
         options.cells.execute = !noExec
         options.cells.timeout = cellTimeout
         options.cells.cacheFolder = noCache ? nil : Self.cacheFolder(beside: output)

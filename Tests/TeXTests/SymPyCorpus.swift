@@ -91,6 +91,9 @@ enum SymPyReaderVerdict {
         case .declaration:
             self = .rejected("a declaration of \(statement.head?.name ?? "?")")
             return
+        case .update:
+            self = .rejected("an update rule of \(statement.head?.name ?? "?")")
+            return
         case .binding, .definition:
             guard let head = statement.head else {
                 self = .rejected("a definition without a head")

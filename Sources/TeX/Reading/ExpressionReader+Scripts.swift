@@ -167,6 +167,10 @@ extension ExpressionReader {
         let lower = Self.compactSource(source, sub.range)
         let upper = Self.compactSource(source, sup.range)
         let parts = lower.split(separator: "=", maxSplits: 1)
+        // `\sum_{i=1}^{N} E` over a data table's rows (§13): E once, summed row by row later.
+        if scope.hasData, command == "sum", upper == "N", parts.count == 2, parts[1] == "1" {
+            return .apply(FormulaReader.rowSum, [try term(&cursor)])
+        }
         guard parts.count == 2, let from = Int(parts[1]), let to = Int(upper) else {
             // `\sum_k` over a free index, `\sum_{k=1}^{n}` to a symbolic bound: the general rule.
             if parts.count == 1 || (parts.count == 2 && Int(upper) == nil) {

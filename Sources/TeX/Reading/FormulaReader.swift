@@ -4,6 +4,10 @@ import Calculus
 ///
 /// The same parse tree the MathML writer uses is read here; a formula is parsed once per call.
 public enum FormulaReader {
+    /// The function name of a sum over a data table's rows (§13): `\sum_{i=1}^{N} E` in a note
+    /// with a data table reads `sum_rows(E)`, which the note expands row by row.
+    public static let rowSum = "sum_rows"
+
     /// The heads of the definitions and bindings in a formula, read before the full reading
     /// so that the note's functions and multi-letter names are known.
     public static func heads(in tex: String) -> [HeadDeclaration] {
@@ -80,9 +84,13 @@ public enum FormulaReader {
         let nodes = piece.nodes
         let range = (nodes.first?.range.lowerBound ?? 0)..<(nodes.last?.range.upperBound ?? 0)
         let (sides, relationAtoms) = (split.sides, split.relations)
-        if let unsupported = relationAtoms.first(where: { $0.relation == nil }) {
+        if let unsupported = relationAtoms.first(where: { $0.relation == nil && !$0.isUpdate }) {
             return [Statement(kind: .prose, label: piece.label, range: range,
                               reason: "the relation \(unsupported.text) is not evaluated")]
+        }
+        if let unsupported = relationAtoms.dropFirst().first(where: { $0.isUpdate }) {
+            return [Statement(kind: .prose, label: piece.label, range: range,
+                              reason: "\(unsupported.text) only begins an update rule: one name, the arrow, its new value")]
         }
         let relations = relationAtoms.compactMap { $0.relation }
         let sideRanges = sides.map { side in
@@ -90,6 +98,9 @@ public enum FormulaReader {
         }
         if sides.contains(where: { $0.isEmpty }) {
             return [Statement(kind: .prose, label: piece.label, range: range, reason: "a side of the relation is empty")]
+        }
+        if relationAtoms.first?.isUpdate == true {
+            return readUpdate(split, source: source, scope: scope, range: range, sideRanges: sideRanges)
         }
         var head = split.head
         // `\delta^L = …` where the note binds `L = 3`: the head is `δ^(3)`.
@@ -219,6 +230,56 @@ public enum FormulaReader {
         return statements
     }
 
+    /// `w_1 \leftarrow w_1 - \eta g`, `w_{1..6} := …`: an update rule (§13), one per index of a
+    /// range. Its left side must be one name; what the name is (a leaf) the note decides.
+    private static func readUpdate(_ split: SplitFormula.Piece, source: [UInt8], scope: ReadingScope,
+                                   range: Range<Int>, sideRanges: [Range<Int>]) -> [Statement]
+    {
+        let piece = split.piece
+        let arrow = split.relations[0].text
+        guard split.sides.count == 2 else {
+            return [Statement(kind: .prose, label: piece.label, range: range,
+                              reason: "an update rule has one \(arrow) and no other relation")]
+        }
+        guard let head = split.head, head.parameters.isEmpty else {
+            return [Statement(kind: .prose, label: piece.label, range: range,
+                              reason: "the left side of \(arrow) must be one name (a weight, a bias), "
+                                  + "not \(ExpressionReader(source: source, scope: scope).describe(split.sides[0]))")]
+        }
+        var probe = ExpressionReader(source: source, scope: scope)
+        let first: Expression
+        do {
+            first = try probe.expression(split.sides[1])
+        } catch {
+            return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+        }
+        let lengths = Set(probe.ranges.map { $0.count })
+        guard lengths.count <= 1 else {
+            return [Statement(kind: .prose, label: piece.label, range: range,
+                              reason: "index ranges of different lengths in one statement")]
+        }
+        let steps = lengths.first ?? 1
+        var statements: [Statement] = []
+        for step in 0..<steps {
+            var stepHead = head
+            var body = first
+            if steps > 1 {
+                var reader = ExpressionReader(source: source, scope: scope)
+                reader.rangeStep = step
+                do {
+                    body = step == 0 ? first : try reader.expression(split.sides[1])
+                } catch {
+                    return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+                }
+                if let expanded = expandedHeadName(split.sides[0], reader: &reader) { stepHead.name = expanded }
+            }
+            statements.append(Statement(
+                kind: .update, label: piece.label, head: stepHead, sides: [body], sideRanges: [sideRanges[1]],
+                range: range, index: steps > 1 ? (probe.ranges.first?.lowerBound ?? 0) + step : nil))
+        }
+        return statements
+    }
+
     private static func statement(head: Head?, isDefinition: Bool, isDeclaration: Bool, expressions: [Expression],
                                   relations: [Relation], sideRanges: [Range<Int>], range: Range<Int>, label: String?,
                                   index: Int?) -> Statement
@@ -266,6 +327,13 @@ public enum FormulaReader {
     struct RelationAtom {
         var relation: Relation?
         var text: String
+        /// `\leftarrow`, `\gets` or `:=`: the arrow of an update rule (§13).
+        var isUpdate = false
+    }
+
+    /// Whether `atom` is the arrow of an update rule.
+    static func isUpdateArrow(_ atom: Atom) -> Bool {
+        atom.command == "leftarrow" || atom.command == "gets" || atom.text == "\u{2190}"
     }
 
     /// The sides of a chain of relations at the top level.
@@ -280,9 +348,20 @@ public enum FormulaReader {
             if atomClass == .open { depth += 1 }
             if atomClass == .close { depth = max(0, depth - 1) }
             if depth == 0, atomClass == .rel, case .atom(let atom) = node, atom.text != ":", atom.command != "colon" {
-                relations.append(RelationAtom(relation: ExpressionReader.relation(of: atom),
-                                              text: atom.command.map { "\\" + $0 } ?? atom.text))
-                sides.append(Array(nodes[sideStart..<position]))
+                // `:=` (a `:` right before `=`): the arrow of an update rule.
+                var sideEnd = position
+                var relation = RelationAtom(relation: ExpressionReader.relation(of: atom),
+                                            text: atom.command.map { "\\" + $0 } ?? atom.text)
+                if isUpdateArrow(atom) {
+                    relation = RelationAtom(relation: nil, text: relation.text, isUpdate: true)
+                } else if atom.text == "=", position > sideStart, case .atom(let colon) = nodes[position - 1],
+                    colon.text == ":", colon.command == nil, colon.range.upperBound == atom.range.lowerBound
+                {
+                    relation = RelationAtom(relation: nil, text: ":=", isUpdate: true)
+                    sideEnd = position - 1
+                }
+                relations.append(relation)
+                sides.append(Array(nodes[sideStart..<sideEnd]))
                 sideStart = position + 1
             }
         }

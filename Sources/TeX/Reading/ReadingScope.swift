@@ -15,6 +15,9 @@ public struct ReadingScope: Sendable, Equatable {
     /// Letters the note binds to one whole number (`L = 3`): as a layer index they stand for it
     /// (`a^L` is `a^(3)`).
     public var wholeNumbers: [String: Int]
+    /// Whether the note has a data table (docs/note-language.md §13): then `\sum_{i=1}^{N} E`
+    /// reads as the sum of E over the table's rows, `sum_rows(E)` (`FormulaReader.rowSum`).
+    public var hasData = false
 
     public init(functions: [String: Int] = [:], multiLetterNames: Set<String> = [], shadowed: Set<String> = [],
                 names: Set<String> = [], wholeNumbers: [String: Int] = [:])

@@ -153,6 +153,8 @@ enum StatementSplitter {
             if ExpressionReader.relation(of: atom) != nil { break }
             if atom.text == ":" || atom.command == "colon" {
                 guard index > 0, index + 1 < nodes.count else { break }
+                // `w := …` is an update rule (§13), not a label.
+                if case .atom(let next) = nodes[index + 1], next.text == "=", atom.command == nil { break }
                 let start = nodes[0].range.lowerBound
                 let end = nodes[index - 1].range.upperBound
                 let range = max(0, start)..<min(source.count, max(start, end))
