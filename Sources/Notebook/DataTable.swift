@@ -35,7 +35,7 @@ struct DataTable {
                 if cells.count != columns.count {
                     let column = cells.first?.column ?? 1
                     diagnostics.append(Diagnostic(
-                        .error, "this row of the data table has \(cells.count) cells, the header \(columns.count)",
+                        .error, "this row of the data table has \(cells.count) \(cells.count == 1 ? "cell" : "cells"), the header \(columns.count)",
                         at: SourcePosition(line: line, column: column), length: 1,
                         hint: "give every row one number per column: \(columns.joined(separator: ", "))"))
                     continue
@@ -133,19 +133,25 @@ struct DataTable {
     /// `context` with every `sum_rows(E)` in its definitions replaced by E written once per
     /// row: a column's name becomes the row's number, and each definition that depends on a
     /// column gets a copy per row (`a_1@row2`), so that what is shared stays shared.
-    func expandingRowSums(in context: inout Context, columnKeys: [String: Int]) {
+    /// When `countsRows`, the name `N` in a body with such a sum is the number of rows (the
+    /// note does not bind N), so that N is no input of the loss.
+    func expandingRowSums(in context: inout Context, columnKeys: [String: Int], countsRows: Bool) {
         var copier = RowCopier(table: self, columnKeys: columnKeys, context: context)
         for (name, body) in context.definitions where Self.hasRowSum(body) {
-            context.definitions[name] = copier.expandSums(body)
+            let expanded = copier.expandSums(body)
+            context.definitions[name] = countsRows ? ((try? expanded.substituting(["N": .number(Double(rows.count))])) ?? expanded) : expanded
         }
         for (name, body) in copier.copies { context.definitions[name] = body }
     }
 
     /// `expression` with its row sums expanded, and the copies it needs added to `context`.
-    func expandingRowSums(_ expression: Calculus.Expression, in context: inout Context, columnKeys: [String: Int]) -> Calculus.Expression {
+    func expandingRowSums(_ expression: Calculus.Expression, in context: inout Context, columnKeys: [String: Int],
+                          countsRows: Bool) -> Calculus.Expression
+    {
         guard Self.hasRowSum(expression) else { return expression }
         var copier = RowCopier(table: self, columnKeys: columnKeys, context: context)
-        let result = copier.expandSums(expression)
+        var result = copier.expandSums(expression)
+        if countsRows { result = (try? result.substituting(["N": .number(Double(rows.count))])) ?? result }
         for (name, body) in copier.copies where context.definitions[name] == nil { context.definitions[name] = body }
         return result
     }

@@ -39,16 +39,18 @@ struct NoteContext {
         // A data table (§13): N its rows, sums over its rows written out.
         let data = DataTable.read(document, diagnostics: &diagnostics)
         var columnKeys: [String: Int] = [:]
+        var countsRows = false
         if let data {
             for (column, name) in data.columns.enumerated() {
                 columnKeys[name] = column
                 for definition in definitions.all where definition.name == name { columnKeys[definition.key] = column }
             }
-            if context.values["N"] == nil, context.definitions["N"] == nil {
+            countsRows = context.values["N"] == nil && context.definitions["N"] == nil
+            if countsRows {
                 context.values["N"] = Double(data.rows.count)
                 sources["N"] = .note(line: data.headerLine)
             }
-            data.expandingRowSums(in: &context, columnKeys: columnKeys)
+            data.expandingRowSums(in: &context, columnKeys: columnKeys, countsRows: countsRows)
         }
         // A function's parameters are no names of the note inside its own statement.
         let parameters = statements.indices.map { index in statements[index].statement.head.map { Set($0.parameters) } ?? [] }
@@ -62,7 +64,7 @@ struct NoteContext {
             for index in resolvedSides.indices {
                 for side in resolvedSides[index].indices where DataTable.hasRowSum(resolvedSides[index][side]) {
                     resolvedSides[index][side] = data.expandingRowSums(resolvedSides[index][side], in: &context,
-                                                                       columnKeys: columnKeys)
+                                                                       columnKeys: columnKeys, countsRows: countsRows)
                 }
             }
         }

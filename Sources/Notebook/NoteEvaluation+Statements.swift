@@ -135,7 +135,9 @@ extension NoteEvaluation {
             }
             guard result.value != nil, let body = context.definitions[definition.key] else { break }
             if let partials = setting.program.partials(ofDefinition: definition.key) {
-                result.partials = partials.map { (definitions.names.noteName(of: $0.name), $0.value) }
+                // A row's copy (`a@row2`, §13) is no name of the note: not shown.
+                result.partials = partials.filter { !$0.name.contains("@row") }
+                    .map { (definitions.names.noteName(of: $0.name), $0.value) }
             } else if let partials = try? context.partials(ofDefinition: definition.key) {
                 // A name that appears only inside a derivative (`L` in `w - η ∂L/∂w`) is not an
                 // input of the definition.

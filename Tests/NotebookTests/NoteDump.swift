@@ -37,6 +37,16 @@ enum NoteDump {
             if let reason = statement.notEvaluated { line += " (not evaluated: \(reason))" }
             lines.append(line)
         }
+        for run in result.runs {
+            // `run 7:1 T = 50 (line 3): step 0: x = 3, L = 9 | step 1: …`: the table's rows.
+            let names = run.parameters + run.losses
+            let rows = run.table.map { row in
+                "step \(row.step): " + zip(names, row.parameters + row.losses)
+                    .map { "\($0) = \(NumberText.format($1))" }.joined(separator: ", ")
+            }
+            lines.append("run \(run.position) \(run.steps) steps (\(run.stepsSource)): " + rows.joined(separator: " | ")
+                         + (run.stopped.map { " (stopped: \($0))" } ?? ""))
+        }
         for diagnostic in result.diagnostics {
             lines.append("! \(diagnostic.position) \(diagnostic.severity.rawValue): \(diagnostic.message)"
                          + (diagnostic.hint.map { " (hint: \($0))" } ?? ""))
