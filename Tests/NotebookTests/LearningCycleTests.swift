@@ -1,0 +1,102 @@
+import Document
+import Foundation
+import Notebook
+import Testing
+
+/// The learning cycle (docs/note-language.md §13) against the same training written directly
+/// in Swift: the course note that trains the 2-2-1 network on XOR, and the note that takes one
+/// step by hand.
+@Suite struct LearningCycleTests {
+    static let notes = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("notes")
+
+    static func check(_ name: String) throws -> NoteResult {
+        let text = try String(contentsOf: notes.appendingPathComponent(name), encoding: .utf8)
+        return Notebook.check(MarkdownParser.parse(text), path: "notes/" + name).result
+    }
+
+    /// The XOR run of notes/12-learning-xor.md, written out by hand: forward pass, backward pass
+    /// and the update of the eight parameters, the loss the mean over the four rows of ½(a − y)².
+    static func xorByHand(parameters start: [Double], rate: Double, steps: Int) -> (loss: Double, parameters: [Double]) {
+        func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+        let rows: [(Double, Double, Double)] = [(0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 0)]
+        var p = start  // w_1 … w_6, b_1, b_2
+        var loss = 0.0
+        for step in 0...steps {
+            var g = [Double](repeating: 0, count: 8)
+            loss = 0
+            for (x1, x2, y) in rows {
+                let h1 = sigmoid(x1 * p[0] + x2 * p[1] + p[6])
+                let h2 = sigmoid(x1 * p[2] + x2 * p[3] + p[6])
+                let a = sigmoid(h1 * p[4] + h2 * p[5] + p[7])
+                loss += 0.5 * (a - y) * (a - y) / 4
+                let d3 = (a - y) * a * (1 - a) / 4
+                let d1 = d3 * p[4] * h1 * (1 - h1)
+                let d2 = d3 * p[5] * h2 * (1 - h2)
+                g[0] += d1 * x1; g[1] += d1 * x2; g[2] += d2 * x1; g[3] += d2 * x2
+                g[4] += d3 * h1; g[5] += d3 * h2; g[6] += d1 + d2; g[7] += d3
+            }
+            if step == steps { break }
+            for k in 0..<8 { p[k] -= rate * g[k] }
+        }
+        return (loss, p)
+    }
+
+    @Test func xorRunAgreesWithTheLoopWrittenInSwift() throws {
+        let result = try Self.check("12-learning-xor.md")
+        let run = try #require(result.runs.first)
+        #expect(run.steps == 2000)
+        #expect(run.parameters == ["w_1", "w_2", "w_3", "w_4", "w_5", "w_6", "b_1", "b_2"])
+        #expect(run.stopped == nil)
+        let start = try #require(run.table.first)
+        #expect(start.parameters == [0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.35, 0.60])
+        let last = try #require(run.last)
+        #expect(last.step == 2000)
+        let expected = Self.xorByHand(parameters: start.parameters, rate: 10, steps: 2000)
+        #expect(abs(last.losses[0] - expected.loss) <= 1e-9 * expected.loss, "Derive \(last.losses[0]), by hand \(expected.loss)")
+        for (derived, byHand) in zip(last.parameters, expected.parameters) {
+            #expect(abs(derived - byHand) <= 1e-9 * max(1, abs(byHand)))
+        }
+        // The loss falls, and every claim of the note holds.
+        #expect(last.losses[0] < start.losses[0] / 100)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(result.summary.failed == 0 && result.summary.cannotTell == 0 && result.summary.claims >= 10)
+    }
+
+    @Test func oneStepByHandIsStepOneOfTheRun() throws {
+        let result = try Self.check("13-one-step-by-hand.md")
+        let run = try #require(result.runs.first)
+        #expect(run.table.count >= 2 && run.table[1].step == 1)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(result.summary.failed == 0 && result.summary.cannotTell == 0)
+    }
+
+    @Test func rulesOfASectionAreAppliedTogether() {
+        // One by one, u = v = 2 after the step; together they swap.
+        let note = "$u = 1$, $v = 2$, $T = 3$\n\n$u \\leftarrow v$, $v \\leftarrow u$\n"
+        let result = Notebook.check(MarkdownParser.parse(note), path: "note.md").result
+        let run = result.runs.first
+        #expect(run?.last?.parameters == [2, 1])
+        #expect(run?.table.map(\.parameters) == [[1, 2], [2, 1], [1, 2], [2, 1]])
+    }
+
+    @Test func stepsFromTheCommandLineOverTheNote() {
+        let note = "$x = 1$, $T = 3$\n\n$x \\leftarrow 2x$\n\n$x^{(T)} = 8$\n"
+        var options = NotebookOptions()
+        options.steps = 5
+        let result = Notebook.check(MarkdownParser.parse(note), path: "note.md", options: options).result
+        #expect(result.runs.first?.last?.parameters == [32])
+        #expect(result.runs.first?.stepsSource == "--steps")
+        #expect(result.summary.failed == 1)
+    }
+
+    @Test func aRunPastItsTimeBudgetStopsWithAnError() {
+        let note = "$x = 1$, $T = 1000000$\n\n$x \\leftarrow \\sin(x) + \\cos(x) + \\tanh(x)$\n"
+        var options = NotebookOptions()
+        options.runBudget = 0
+        let result = Notebook.check(MarkdownParser.parse(note), path: "note.md", options: options).result
+        let stopped = result.runs.first?.stopped ?? ""
+        #expect(stopped.contains("took more than 0 s"))
+        #expect(result.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("the run stops at step 256 of 1000000") })
+    }
+}
