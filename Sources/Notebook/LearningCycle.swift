@@ -80,6 +80,7 @@ struct LearningCycle {
             }
             var result = run.run(source: source)
             result.position = first.position
+            result.formula = rules.last.map { statements[$0.statement].site.formula }
             if let stop = run.stop {
                 let rule = rules[stop.rule]
                 diagnostics.append(Diagnostic(.error, stop.message, at: rule.position, length: rule.tex.count))
@@ -104,7 +105,7 @@ struct LearningCycle {
             case .binding = found.kind, let bound = context.values[found.key]
         {
             value = bound
-            source = "T = \(NumberText.format(bound)) (line \(statements[found.statement].position.line))"
+            source = "T = \(NumberText.format(bound)), line \(statements[found.statement].position.line)"
         } else if let steps = frontMatterSteps {
             value = Double(steps)
             source = "front matter steps"

@@ -6,6 +6,8 @@ import Document
 public struct LearningRun: Sendable {
     /// Where the section's first rule is.
     public var position: SourcePosition
+    /// The formula of the section's last rule: the page shows the run after it.
+    public var formula: FormulaID?
     /// The number of steps asked for (T).
     public var steps: Int
     /// Where T came from: `T = 1000 (line 12)`, `front matter steps`, `--steps`.

@@ -30,6 +30,8 @@ public enum MarkdownReport {
         // After which source line each display formula's table goes: the first blank line at
         // or after the formula's last line, so a paragraph is never split.
         var insertions: [Int: [[Int]]] = [:]
+        // The runs of update rules (§13), after the table of their section's last rule.
+        var runInsertions: [Int: [Int]] = [:]
         for math in formulas where math.display {
             guard let statements = byFormula[math.id] else { continue }
             let lastLine = (math.lineStarts.last?.line ?? math.position.line)
@@ -40,6 +42,9 @@ public enum MarkdownReport {
                 line += 1
             }
             insertions[line, default: []].append(statements)
+            for (index, run) in result.runs.enumerated() where run.formula == math.id {
+                runInsertions[line, default: []].append(index)
+            }
         }
 
         // The summary goes after the front matter and the note's title (an ATX heading on the
@@ -65,6 +70,10 @@ public enum MarkdownReport {
             for statements in insertions[index + 1] ?? [] {
                 // The insertion line is blank: the table follows it and is closed by a blank line.
                 table(for: statements, of: result, into: &out)
+                out.newline()
+            }
+            for run in runInsertions[index + 1] ?? [] {
+                runTable(result.runs[run], into: &out)
                 out.newline()
             }
         }
@@ -108,6 +117,29 @@ public enum MarkdownReport {
     }
 
     /// The compact results table that follows a display formula.
+    /// A run of update rules: a line with its steps and the loss at the first and last step,
+    /// then the table of the steps it kept.
+    private static func runTable(_ run: LearningRun, into out: inout MarkdownText) {
+        out.append("**Run:** ")
+        out.append(RunHTML.caption(run))
+        if let stopped = run.stopped {
+            out.append(". ")
+            out.cell(stopped)
+        }
+        out.append("\n\n| step |")
+        for name in run.parameters + run.losses {
+            out.append(" `")
+            out.cell(name)
+            out.append("` |")
+        }
+        out.append("\n|---|" + String(repeating: "---|", count: run.parameters.count + run.losses.count) + "\n")
+        for row in run.table {
+            out.append("| \(row.step) |")
+            for value in row.parameters + row.losses { out.append(" \(NumberText.format(value)) |") }
+            out.append("\n")
+        }
+    }
+
     private static func table(for statements: [Int], of result: NoteResult, into out: inout MarkdownText) {
         out.append("| statement | value | derivatives | check |\n|---|---|---|---|\n")
         for index in statements {

@@ -170,6 +170,9 @@ public struct NotePage: HTMLHooks {
             for plot in plotsByFormula[math.id] ?? [] {
                 ResultCards.plot(plot, into: &html)
             }
+            for (index, run) in result.runs.enumerated() where run.formula == math.id {
+                RunHTML.write(run, index: index, into: &html)
+            }
         }
     }
 

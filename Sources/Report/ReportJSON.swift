@@ -56,6 +56,43 @@ public enum ReportJSON {
         json.openArray()
         for statement in note.statements { self.statement(statement, into: &json) }
         json.closeArray()
+        if !note.runs.isEmpty {
+            json.key("runs")
+            json.openArray()
+            for run in note.runs {
+                json.openObject()
+                json.member("line", run.position.line)
+                json.member("steps", run.steps)
+                json.member("stepsFrom", run.stepsSource)
+                json.key("parameters")
+                json.openArray()
+                for name in run.parameters { json.string(name) }
+                json.closeArray()
+                json.key("losses")
+                json.openArray()
+                for name in run.losses { json.string(name) }
+                json.closeArray()
+                json.key("table")
+                json.openArray()
+                for row in run.table {
+                    json.openObject()
+                    json.member("step", row.step)
+                    json.key("parameters")
+                    json.openArray()
+                    for value in row.parameters { json.number(value) }
+                    json.closeArray()
+                    json.key("losses")
+                    json.openArray()
+                    for value in row.losses { json.number(value) }
+                    json.closeArray()
+                    json.closeObject()
+                }
+                json.closeArray()
+                json.member("stopped", run.stopped)
+                json.closeObject()
+            }
+            json.closeArray()
+        }
         if !cells.isEmpty {
             json.key("cells")
             json.openArray()

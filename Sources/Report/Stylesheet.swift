@@ -76,6 +76,10 @@ public enum Stylesheet {
         .figure-diagram.not-drawn figcaption { font-style: italic; color: var(--muted); }
         .gradients table { font-size: 0.9rem; display: table; min-width: min(26rem, 100%); }
         .gradients caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: 0.3rem; }
+        .run { margin: 1rem 0 1.5rem; }
+        .run table { font-size: 0.9rem; display: table; min-width: min(26rem, 100%); font-variant-numeric: tabular-nums; }
+        .run caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: 0.3rem; }
+        .run .stopped { color: var(--fails); }
         ul.notes { padding-left: 1.2rem; }
         ul.notes .counts { color: var(--muted); font-size: 0.875rem; }
         @media (max-width: 36rem) {
@@ -85,7 +89,7 @@ public enum Stylesheet {
         @media print {
           nav.pages, .source-line, .card details.reading { display: none; }
           body { max-width: none; padding: 0; font-size: 11pt; }
-          .card, .summary { break-inside: avoid; background: none; }
+          .card, .summary, .run table, .run figure { break-inside: avoid; background: none; }
           a { color: inherit; text-decoration: none; }
         }
 
