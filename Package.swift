@@ -51,6 +51,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .executableTarget(name: "calculus-bench", dependencies: ["Calculus"]),
+        // The learning-cycle benchmark (scripts/bench-cycle): a run of update rules against a
+        // loop written in Swift.
+        .executableTarget(name: "cycle-bench", dependencies: ["Document", "Notebook"]),
         // What several test targets share (test targets cannot import each other): the reader of
         // spec files in cmark's example format, a seeded random number generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
