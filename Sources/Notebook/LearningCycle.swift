@@ -328,8 +328,8 @@ private struct Runner {
             }
         }
         if result.curve.last?.step != step, stop == nil { record(step) }
-        if stop == nil {
-            finalValues = [:]
+        // The steps reached have their names, also when the run stopped before T.
+        do {
             for wanted in wantedValues {
                 guard let values = parametersAt[wanted.step] else { continue }
                 if wanted.parameter >= 0 {

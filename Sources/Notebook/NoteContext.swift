@@ -82,7 +82,8 @@ struct NoteContext {
         let cycle = LearningCycle(
             statements: statements, resolvedSides: resolvedSides, definitions: definitions, context: context,
             frontMatterSteps: FrontMatterValues.steps(frontMatter), options: options, wanted: wanted)
-        for name in wanted { context.definitions[name] = cycle.finalValues[name].map { .number($0) } }
+        // A step the run did not reach: NaN, which no claim can tell anything about.
+        for name in wanted { context.definitions[name] = .number(cycle.finalValues[name] ?? .nan) }
         diagnostics.append(contentsOf: cycle.diagnostics)
         runs = cycle.runs
         // The context is final from here: every compile and derivative below shares one walk
