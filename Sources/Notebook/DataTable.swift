@@ -19,13 +19,10 @@ struct DataTable {
     /// fewer cells than the header.
     static func read(_ document: Document, diagnostics: inout [Diagnostic]) -> DataTable? {
         for block in document.blocks {
-            guard case .table(let table) = block, let header = table.rows.first,
+            guard case .table(let table) = block, isData(table), let header = table.rows.first,
                 let columns = columnNames(header), let firstMath = Self.firstMath(header)
             else { continue }
-            // A table of formulas (a cell with math in the body) is a table, not data.
             let body = table.rows.dropFirst()
-            guard !body.contains(where: { row in row.cells.contains { cell in cell.contains { if case .math = $0 { true } else { false } } } })
-            else { continue }
             let headerLine = firstMath.position.line
             var rows: [[Double]] = []
             for offset in body.indices.map({ $0 - 1 }) {
@@ -61,8 +58,17 @@ struct DataTable {
     /// read, so that `\sum_{i=1}^{N}` is read as a sum over its rows).
     static func isPresent(in document: Document) -> Bool {
         document.blocks.contains { block in
-            guard case .table(let table) = block, let header = table.rows.first else { return false }
-            return columnNames(header) != nil
+            guard case .table(let table) = block else { return false }
+            return isData(table)
+        }
+    }
+
+    /// Whether `table` is data: a header of names, and no formula in the other cells (a table
+    /// of formulas is a table).
+    private static func isData(_ table: Table) -> Bool {
+        guard let header = table.rows.first, columnNames(header) != nil else { return false }
+        return !table.rows.dropFirst().contains { row in
+            row.cells.contains { cell in cell.contains { if case .math = $0 { true } else { false } } }
         }
     }
 

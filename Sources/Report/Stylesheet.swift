@@ -77,7 +77,7 @@ public enum Stylesheet {
         .gradients table { font-size: 0.9rem; display: table; min-width: min(26rem, 100%); }
         .gradients caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: 0.3rem; }
         .run { margin: 1rem 0 1.5rem; }
-        .run table { font-size: 0.9rem; display: table; min-width: min(26rem, 100%); font-variant-numeric: tabular-nums; }
+        .run table { font-size: 0.9rem; font-variant-numeric: tabular-nums; }
         .run caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: 0.3rem; }
         .run .stopped { color: var(--fails); }
         ul.notes { padding-left: 1.2rem; }
