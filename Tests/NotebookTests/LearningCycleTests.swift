@@ -81,13 +81,19 @@ import Testing
     }
 
     @Test func stepsFromTheCommandLineOverTheNote() {
-        let note = "$x = 1$, $T = 3$\n\n$x \\leftarrow 2x$\n\n$x^{(T)} = 8$\n"
+        // `x^{(T)}` reads `x^(3)` where the note binds T = 3 (a layer index letter bound to a
+        // whole number stands for it, §3): it keeps the note's T under --steps.
+        let note = "$x = 1$, $T = 3$\n\n$x \\leftarrow 2x$\n\n$x^{(T)} = 8$, $x^{(5)} = 32$\n"
         var options = NotebookOptions()
         options.steps = 5
         let result = Notebook.check(MarkdownParser.parse(note), path: "note.md", options: options).result
         #expect(result.runs.first?.last?.parameters == [32])
         #expect(result.runs.first?.stepsSource == "--steps")
-        #expect(result.summary.failed == 1)
+        #expect(result.summary.held == 2)
+        // Without --steps, step 5 is not reached: its claim cannot tell.
+        let own = Notebook.check(MarkdownParser.parse(note), path: "note.md").result
+        #expect(own.runs.first?.last?.parameters == [8])
+        #expect(own.summary.held == 1 && own.summary.cannotTell == 1)
     }
 
     @Test func aRunPastItsTimeBudgetStopsWithAnError() {
