@@ -146,7 +146,7 @@ struct NoteContext {
             let site = definition.site
             switch definition.kind {
             case .binding:
-                let value = Context().evaluate(definitions.resolve(body, at: site, in: context))
+                let value = context.evaluate(definitions.resolve(body, at: site, in: context))
                 context.values[definition.key] = value.value ?? .nan
                 sources[definition.key] = .note(line: statement.position.line)
             case .symbol:
