@@ -14,6 +14,13 @@ extension NoteEvaluation {
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
             result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
         }
+        if let written = Self.scientificNotation(in: entry.tex) {
+            let letter = written.text.contains("e") ? "e" : "E"
+            let digits = written.exponent.hasPrefix("-") ? " − " + written.exponent.dropFirst() : "·" + written.exponent
+            let reading = written.mantissa + "·" + letter + digits + (letter == "e" ? ", e being Euler's number 2.71828…" : "")
+            diagnose(.warning, "\(written.text) is no scientific notation in TeX: it reads as \(reading)",
+                     hint: "write \(written.mantissa) \\times 10^{\(written.exponent)}")
+        }
         let resolvedSides = setting.resolvedSides[index]
         // A loop, not `lazy.compactMap(ambiguousPrime)`: that closure would copy the evaluation.
         var ambiguous: AmbiguousPrime?
@@ -54,6 +61,12 @@ extension NoteEvaluation {
         case .binding:
             if let definition = definitions[entry.site] {
                 result.value = context.values[definition.key]
+                if let value = result.value, !value.isFinite, let side = resolvedSides.first,
+                    case .nonFinite(_, let reason) = context.evaluate(side)
+                {
+                    diagnose(.warning, Self.nonFiniteMessage(statement.head?.name ?? "", value, reason),
+                             hint: Self.nonFiniteHint(reason))
+                }
             }
         case .definition where entry.naming != nil:
             // `g_1 = \frac{\partial L_{data}}{\partial w_1}`, with `g_1 = 0.2` elsewhere (§5).
@@ -127,7 +140,14 @@ extension NoteEvaluation {
             result.value = context.values[definition.key]
         case .symbol:
             switch setting.program.value(of: definition.key) ?? context.evaluate(.symbol(definition.key)) {
-            case .finite(let value), .nonFinite(let value, _): result.value = value
+            case .finite(let value): result.value = value
+            case .nonFinite(let value, let reason):
+                result.value = value
+                // NaN or ±∞ at the example point is said, not only shown (issue 15).
+                if reason.kind != .nonFiniteInput {
+                    diagnose(.warning, Self.nonFiniteMessage(entry.statement.head?.name ?? "", value, reason),
+                             Self.nonFiniteHint(reason))
+                }
             case .failure(let error):
                 // A cycle is reported once, at its first definition in the note.
                 if case .cycle(let path) = error, definitions.first(amongKeys: path)?.site != entry.site { break }
@@ -147,6 +167,15 @@ extension NoteEvaluation {
                 }
             }
         case .function(let parameters):
+            // `f(x) = f(x) + 1`, or functions defined through each other: said here, since a
+            // function has no value of its own that would fail (issue 15).
+            if let path = Self.functionCycle(from: definition.key, in: context) {
+                // Once per cycle, at its first function in the note (as for other cycles).
+                if definitions.first(amongKeys: path)?.site == entry.site {
+                    diagnose(.error, definitions.names.message(for: .cycle(path)), nil)
+                }
+                return
+            }
             for parameter in parameters {
                 let body = context.functions[definition.key]?.body
                 if let body, !body.symbols.contains(parameter) {
@@ -262,5 +291,82 @@ extension NoteEvaluation {
             append(side.description)
         }
         return text
+    }
+
+    /// `y is NaN at the example point: ln(-1) is undefined`: a binding's or a definition's value
+    /// that is no finite number, with the first operation that made it so.
+    static func nonFiniteMessage(_ name: String, _ value: Double, _ reason: NonFiniteReason) -> String {
+        let what = value.isNaN ? "NaN" : (value > 0 ? "+∞" : "-∞")
+        return "\(name) is \(what) at the example point: \(reason)"
+    }
+
+    /// What to do about a value that is no finite number.
+    static func nonFiniteHint(_ reason: NonFiniteReason) -> String? {
+        switch reason.kind {
+        case .undefined where reason.operation == "/": "0 / 0 has no value: change the values it is computed from"
+        case .undefined: "the example point is outside the domain of \(reason.operation): change the values it is computed from"
+        case .pole: "the example point is where the formula divides by zero: change the values it is computed from"
+        case .overflow: "the value is beyond 1.8·10^308, the largest a double holds"
+        case .nonFiniteInput: nil
+        }
+    }
+
+    /// `1e5`, `2.5e-3` in a formula's TeX (a digit, `e` or `E`, an optional sign, a digit, not
+    /// inside a name): what a programmer writes for 10⁵, which TeX reads as `1·e·5`.
+    static func scientificNotation(in tex: String) -> (text: String, mantissa: String, exponent: String)? {
+        let bytes = Array(tex.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 || byte == 92 }
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(bytes[index]), index == 0 || !(isLetter(bytes[index - 1]) || bytes[index - 1] == 95 || isDigit(bytes[index - 1]) || bytes[index - 1] == 46)
+            else { index += 1; continue }
+            var end = index
+            while end < bytes.count, isDigit(bytes[end]) || bytes[end] == 46 { end += 1 }
+            guard end < bytes.count, bytes[end] == 101 || bytes[end] == 69 else { index = end; continue }
+            var exponentStart = end + 1
+            if exponentStart < bytes.count, bytes[exponentStart] == 45 || bytes[exponentStart] == 43 { exponentStart += 1 }
+            var exponentEnd = exponentStart
+            while exponentEnd < bytes.count, isDigit(bytes[exponentEnd]) { exponentEnd += 1 }
+            guard exponentEnd > exponentStart, exponentEnd == bytes.count || !isLetter(bytes[exponentEnd]) else {
+                index = exponentEnd; continue
+            }
+            let text = String(decoding: bytes[index..<exponentEnd], as: UTF8.self)
+            let mantissa = String(decoding: bytes[index..<end], as: UTF8.self)
+            var exponent = String(decoding: bytes[(end + 1)..<exponentEnd], as: UTF8.self)
+            if exponent.hasPrefix("+") { exponent.removeFirst() }
+            return (text, mantissa, exponent)
+        }
+        return nil
+    }
+
+    /// The path by which a function of the note applies itself (`f → f`, `p → q → p`), if it
+    /// does: through the bodies of the functions it applies.
+    static func functionCycle(from start: String, in context: Context) -> [String]? {
+        var path = [start]
+        var visited = Set<String>()
+        func applied(_ expression: Expression, into names: inout [String]) {
+            // Applied with as many arguments as it has parameters (`H(P, P) = H(P)` is no recursion).
+            if case .apply(let name, let arguments) = expression,
+                context.functions[name]?.parameters.count == arguments.count, !names.contains(name)
+            {
+                names.append(name)
+            }
+            for child in expression.children { applied(child, into: &names) }
+        }
+        func walk(_ name: String) -> Bool {
+            guard let body = context.functions[name]?.body else { return false }
+            var names: [String] = []
+            applied(body, into: &names)
+            for next in names {
+                if next == start { path.append(next); return true }
+                guard visited.insert(next).inserted else { continue }
+                path.append(next)
+                if walk(next) { return true }
+                path.removeLast()
+            }
+            return false
+        }
+        return walk(start) ? path : nil
     }
 }
