@@ -202,7 +202,12 @@ struct NoteContext {
                 sources[value.name] = .cell(line: value.position.line)
             }
         }
-        leaves.formUnion(context.values.keys)
+        // The note's bindings and the front matter's values are in the point; a `--set` value
+        // only where the note uses its name (else `render` says no note uses it).
+        let bound = Set(definitions.all.map(\.key))
+        for name in context.values.keys where sources[name] != .commandLine || bound.contains(name) {
+            leaves.insert(name)
+        }
         for definition in definitions.all {
             if case .function(let parameters) = definition.kind {
                 // A function's value is shown at its parameters' values.

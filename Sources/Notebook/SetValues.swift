@@ -21,4 +21,37 @@ public enum SetValues {
         guard !input.hasPrefix("\\"), base.count > 1 else { return [input] }
         return ["\\" + input, input]
     }
+
+    /// A warning for each `--set` name no note uses (not a leaf of any note's example point,
+    /// nor a name any note defines): `--set qq=1: no note uses qq; the closest names are q, q_1`.
+    /// A value given for nothing is most likely a typo, and was silently ignored (issue 15).
+    public static func unusedWarnings(names: [String], results: [NoteResult]) -> [String] {
+        guard !names.isEmpty else { return [] }
+        var used = Set<String>()
+        for result in results {
+            for value in result.point { used.insert(value.name) }
+            for statement in result.statements { if let name = statement.name { used.insert(name) } }
+        }
+        return names.sorted().compactMap { name in
+            guard !used.contains(name) else { return nil }
+            let closest = used.map { (distance(name, $0), $0) }.filter { $0.0 <= max(1, (name.count + 1) / 3) }
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(3).map(\.1)
+            return "--set \(name): no note uses \(name)"
+                + (closest.isEmpty ? "" : "; the closest names are \(closest.joined(separator: ", "))")
+        }
+    }
+
+    /// The edit distance of two names (insertions, deletions, substitutions of characters).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
 }

@@ -168,6 +168,7 @@ struct Pipeline {
         }
         // Closures, not key paths: a key path would copy each note to read one field.
         var failures = checked.compactMap { $0.failure } + checked.compactMap { $0.writeFailure }
+        warnings += SetValues.unusedWarnings(names: Array(notebookOptions.values.keys), results: checked.compactMap(\.result))
         guard writeReports else { return Outcome(notes: checked, failures: failures, warnings: warnings) }
         // The index, report.json and the assets are written side by side.
         let tail = ParallelMap.map(count: 3) { part -> RenderError? in

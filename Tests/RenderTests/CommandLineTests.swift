@@ -66,6 +66,22 @@ import Testing
         #expect(run.stderr == "render: error: notes: no .md files in this folder\n")
     }
 
+    /// `--set` for a name no note uses was silently ignored (issue 15): a typo in CI's command
+    /// line then checks the notes at values nobody asked for.
+    @Test func setForANameNoNoteUsesIsAWarningWithTheClosestNames() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("$w_1 = 0.5$, $w_2 = 0.25$\n\n$$h = w_1 + w_2 + x$$\n", to: "notes/a.md")
+        let run = try RenderRunner.run(["notes", "--check", "--set", "w_l=3", "--set", "x=1"], in: scratch.url)
+        #expect(run.status == 0)
+        #expect(run.stderr == "render: warning: --set w_l: no note uses w_l; the closest names are w_1, w_2\n")
+        let strict = try RenderRunner.run(["notes", "--check", "--strict", "--set", "w_l=3"], in: scratch.url)
+        #expect(strict.status == 1)
+        let used = try RenderRunner.run(["notes", "--check", "--strict", "--set", "x=1", "--set", "w_1=2"], in: scratch.url)
+        #expect(used.stderr == "")
+        #expect(used.status == 0)
+    }
+
     @Test func nonUTF8FileNamesTheFileAndTheFirstBadByte() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
