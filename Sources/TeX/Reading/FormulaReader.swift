@@ -152,6 +152,18 @@ public enum FormulaReader {
             return [Statement(kind: .prose, label: piece.label, range: range,
                               reason: "a derivative of order higher than \(Expression.maximumDerivativeOrder) is not evaluated")]
         }
+        // `w_{1..2} = 0.5`: a range in the head alone (the body has none) is one statement per
+        // index too, each binding or defining its own name (it bound the name `w_1..2`).
+        if isDefinition, probe.ranges.isEmpty, head?.name.contains("..") == true,
+            case .scripts(let scripts)? = sides[0].first, let sub = scripts.sub
+        {
+            do {
+                try probe.noteRanges(in: sub)
+            } catch {
+                return [Statement(kind: .prose, label: piece.label, relations: claimRelations, range: range,
+                                  reason: error.message)]
+            }
+        }
         let lengths = Set(probe.ranges.map { $0.count })
         guard lengths.count <= 1 else {
             return [Statement(kind: .prose, label: piece.label, relations: claimRelations, range: range,
