@@ -26,22 +26,37 @@ public enum MarkdownReport {
         let formulas = document.formulas
         var byFormula: [FormulaID: [Int]] = [:]
         for index in result.statements.indices { byFormula[result.statements[index].formula, default: []].append(index) }
+        let numbers = MarkdownSource.equationNumbers(of: formulas)
+        let references = MarkdownSource.references(in: document)
 
-        // After which source line each display formula's table goes: the first blank line at
-        // or after the formula's last line, so a paragraph is never split.
-        var insertions: [Int: [[Int]]] = [:]
+        // After which source line each display formula's results go: the first blank line at
+        // or after the formula's last line, so a paragraph is never split, or the line before
+        // the next item of the list the formula is in. The results carry the formula's
+        // containers (list item indentation, quote markers), so a list keeps its numbering.
+        var insertions: [Int: [Insertion]] = [:]
+        // The line that ends each labelled display formula, and its label.
+        var labelLines: [Int: String] = [:]
         // The runs of update rules (§13), after the table of their section's last rule.
         var runInsertions: [Int: [Int]] = [:]
         for math in formulas where math.display {
-            guard let statements = byFormula[math.id] else { continue }
+            let statements = byFormula[math.id] ?? []
+            guard !statements.isEmpty || math.label != nil else { continue }
             let lastLine = (math.lineStarts.last?.line ?? math.position.line)
                 + (math.delimiter == .dollarBlock || math.delimiter == .fence ? 1 : 0)
+            if let label = math.label, lastLine <= document.lines.count { labelLines[lastLine] = label }
+            let prefix = math.position.line <= document.lines.count
+                ? MarkdownSource.containerPrefix(of: document.lines[math.position.line - 1], before: math.position.column)
+                : ""
             var line = lastLine
-            while line <= document.lines.count,
-                  !document.lines[line - 1].utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            while line <= document.lines.count, !MarkdownSource.isBlank(document.lines[line - 1]) {
+                if line > lastLine, MarkdownSource.startsItem(document.lines[line - 1], within: prefix) {
+                    line -= 1
+                    break
+                }
                 line += 1
             }
-            insertions[line, default: []].append(statements)
+            let label = math.label.flatMap { label in numbers[label].map { (label, $0) } }
+            insertions[line, default: []].append(Insertion(statements: statements, prefix: prefix, label: label))
             for (index, run) in result.runs.enumerated() where run.formula == math.id {
                 runInsertions[line, default: []].append(index)
             }
@@ -57,7 +72,13 @@ public enum MarkdownReport {
             out.newline()
         }
         for (index, line) in document.lines.enumerated() {
-            out.append(line)
+            var line = line
+            if let label = labelLines[index + 1] { line = MarkdownSource.droppingLabel(label, from: line) }
+            if let found = references[index + 1] {
+                out.append(MarkdownSource.linkingReferences(in: line, found, numbers: numbers))
+            } else {
+                out.append(line)
+            }
             out.newline()
             if let position = cellAfter[index + 1] {
                 MarkdownText.cellOutput(cells[position].output, index: position,
@@ -67,10 +88,11 @@ public enum MarkdownReport {
                 out.newline()
                 summaryBlock(result: result, title: title, into: &out)
             }
-            for statements in insertions[index + 1] ?? [] {
-                // The insertion line is blank: the table follows it and is closed by a blank line.
-                table(for: statements, of: result, into: &out)
-                out.newline()
+            for insertion in insertions[index + 1] ?? [] {
+                // After a blank line the results follow at once; otherwise a blank line first.
+                if !MarkdownSource.isBlank(line) { out.blankLine(prefix: insertion.prefix) }
+                table(for: insertion, of: result, into: &out)
+                out.blankLine(prefix: insertion.prefix)
             }
             for run in runInsertions[index + 1] ?? [] {
                 runTable(result.runs[run], into: &out)
@@ -85,13 +107,24 @@ public enum MarkdownReport {
             MarkdownText.cellOutput(cells[position].output, index: position,
                                     checks: result.cellChecks.filter { $0.cell == position }, into: &out)
         }
-        for statements in insertions[document.lines.count + 1] ?? [] {
-            out.newline()
-            table(for: statements, of: result, into: &out)
+        for insertion in insertions[document.lines.count + 1] ?? [] {
+            out.blankLine(prefix: insertion.prefix)
+            table(for: insertion, of: result, into: &out)
         }
         out.newline()
+        gradients(result: result, into: &out)
         checksTable(result: result, into: &out)
         return out.bytes
+    }
+
+    /// The results that follow one display formula.
+    private struct Insertion {
+        /// The formula's statements, by index into the result.
+        var statements: [Int]
+        /// What each inserted line starts with (see `MarkdownSource.containerPrefix`).
+        var prefix: String
+        /// The formula's label and number, when it has one: the results carry its anchor.
+        var label: (name: String, number: Int)?
     }
 
     /// The summary quote, ending with a newline.
@@ -116,7 +149,6 @@ public enum MarkdownReport {
         }
     }
 
-    /// The compact results table that follows a display formula.
     /// A run of update rules: a line with its steps and the loss at the first and last step,
     /// then the table of the steps it kept.
     private static func runTable(_ run: LearningRun, into out: inout MarkdownText) {
@@ -140,36 +172,99 @@ public enum MarkdownReport {
         }
     }
 
-    private static func table(for statements: [Int], of result: NoteResult, into out: inout MarkdownText) {
-        out.append("| statement | value | derivatives | check |\n|---|---|---|---|\n")
-        for index in statements {
-            let statement = result.statements[index]
+    /// The compact results table that follows a display formula, without the columns no row
+    /// fills; a labelled formula's anchor and number head its first column.
+    private static func table(for insertion: Insertion, of result: NoteResult, into out: inout MarkdownText) {
+        let prefix = insertion.prefix
+        if insertion.statements.isEmpty {
+            // A labelled formula without statements: its anchor alone.
+            if let label = insertion.label {
+                out.append(prefix)
+                out.append("<a name=\"\(label.name)\"></a>equation (\(label.number))\n")
+            }
+            return
+        }
+        let rows = insertion.statements.map { result.statements[$0] }
+        let hasValue = rows.contains { $0.value != nil || $0.notEvaluated != nil }
+        let hasPartials = rows.contains { !$0.partials.isEmpty }
+        let hasCheck = rows.contains { $0.check != nil }
+        out.append(prefix)
+        if let label = insertion.label {
+            out.append("| <a name=\"\(label.name)\"></a>equation (\(label.number)) |")
+        } else {
+            out.append("| statement |")
+        }
+        if hasValue { out.append(" value |") }
+        if hasPartials { out.append(" derivatives |") }
+        if hasCheck { out.append(" check |") }
+        out.newline()
+        out.append(prefix)
+        out.append("|---|")
+        if hasValue { out.append("---|") }
+        if hasPartials { out.append("---|") }
+        if hasCheck { out.append("---|") }
+        out.newline()
+        for statement in rows {
+            out.append(prefix)
             out.append("| `")
             out.cell(statement.reading ?? statement.tex)
-            out.append("` | ")
-            if let value = statement.value {
-                if let name = statement.name {
-                    out.cell(name)
-                    out.append(" = ")
+            out.append("` |")
+            if hasValue {
+                out.append(" ")
+                if let value = statement.value {
+                    if let name = statement.name {
+                        out.cell(name)
+                        out.append(" = ")
+                    }
+                    out.append(NumberText.format(value))
+                } else if let reason = statement.notEvaluated {
+                    out.append("not evaluated: ")
+                    // Escaped twice, as the reports have always written it: a reason quoting
+                    // `\|` then reads back as written (a single escape would lose its backslash).
+                    out.cell(reason, twice: true)
                 }
-                out.append(NumberText.format(value))
-            } else if let reason = statement.notEvaluated {
-                out.append("not evaluated: ")
-                // Escaped twice, as the reports have always written it: a reason quoting
-                // `\|` then reads back as written (a single escape would lose its backslash).
-                out.cell(reason, twice: true)
+                out.append(" |")
             }
-            out.append(" | ")
-            for (number, partial) in statement.partials.enumerated() {
-                if number > 0 { out.append(", ") }
-                out.append("∂/∂")
-                out.cell(partial.name)
-                out.append(" = ")
-                out.append(NumberText.format(partial.value))
+            if hasPartials {
+                out.append(" ")
+                for (number, partial) in statement.partials.enumerated() {
+                    if number > 0 { out.append(", ") }
+                    out.append("∂/∂")
+                    out.cell(partial.name)
+                    out.append(" = ")
+                    out.append(NumberText.format(partial.value))
+                }
+                out.append(" |")
             }
-            out.append(" | ")
-            verdict(statement.check, into: &out)
-            out.append(" |\n")
+            if hasCheck {
+                out.append(" ")
+                verdict(statement.check, into: &out)
+                out.append(" |")
+            }
+            out.newline()
+        }
+    }
+
+    /// For each sink, its gradient with respect to every leaf (as the page's "Gradients").
+    private static func gradients(result: NoteResult, into out: inout MarkdownText) {
+        let sinks = result.statements.filter { !$0.gradient.isEmpty && $0.name != nil }
+        guard !sinks.isEmpty else { return }
+        out.append("## Gradients\n\n")
+        for sink in sinks {
+            guard let name = sink.name else { continue }
+            out.append("| derivative of ")
+            out.cell(name)
+            out.append(" | at the example point |\n|---|---|\n")
+            for entry in sink.gradient {
+                out.append("| ∂")
+                out.cell(name)
+                out.append("/∂")
+                out.cell(entry.name)
+                out.append(" | ")
+                out.append(NumberText.format(entry.value))
+                out.append(" |\n")
+            }
+            out.newline()
         }
     }
 
@@ -231,6 +326,14 @@ struct MarkdownText: ~Copyable {
 
     mutating func newline() {
         buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// A blank line inside the containers `prefix` opens (a quote's `>`; no trailing blanks).
+    mutating func blankLine(prefix: String) {
+        var trimmed = Substring(prefix)
+        while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
+        buffer.raw(trimmed)
+        newline()
     }
 
     /// Text safe inside a table cell and inline code: pipes escaped (`\|`, or `\\|` when

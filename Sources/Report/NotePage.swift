@@ -23,11 +23,7 @@ public struct NotePage: HTMLHooks {
     public init(note: CheckedNote) {
         self.note = note
         let formulas = note.document.formulas
-        var numbers: [String: Int] = [:]
-        for math in formulas {
-            if let label = math.label, numbers[label] == nil { numbers[label] = numbers.count + 1 }
-        }
-        equationNumbers = numbers
+        equationNumbers = MarkdownSource.equationNumbers(of: formulas)
         let result = note.result
         var statements: [FormulaID: [StatementResult]] = [:]
         statements.reserveCapacity(formulas.count)
