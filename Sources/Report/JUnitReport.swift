@@ -2,7 +2,9 @@ import Document
 import Markup
 import Notebook
 
-/// JUnit XML for CI systems: one test case per claim, named `path:line`, a failure with the
+/// JUnit XML for CI systems: one test case per claim, named `path:line claim` (the claim as
+/// read, `notes/learning.md:78 ∂L/∂w_1 = (a - y)*h_1`, shortened past 80 characters; unique in
+/// a note, so the claims an index range expands to are told apart), a failure with the
 /// message when the claim fails, skipped when Derive cannot tell; errors in a note that are not
 /// about a claim become failing test cases of their own (a cell's function that disagrees with
 /// its formula among them); a cell's function that agrees is a passing test case.
@@ -12,9 +14,10 @@ public enum JUnitReport {
         var failures = 0
         var skipped = 0
         for note in notes {
+            var used: [String: Int] = [:]
             for statement in note.statements {
                 guard let check = statement.check else { continue }
-                let name = "\(note.path):\(statement.position.line)"
+                let name = uniqueName(claimName(statement, path: note.path), among: &used)
                 var testCase = "    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\">"
                 switch check.status {
                 case .holds:
@@ -51,6 +54,21 @@ public enum JUnitReport {
             </testsuites>
 
             """
+    }
+
+    /// A claim's test case name: its place and the claim as read (`path:line ∂L/∂w = x*(a - y)`).
+    static func claimName(_ statement: StatementResult, path: String) -> String {
+        let claim = statement.reading ?? statement.tex.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let limit = 80
+        let shown = claim.count > limit ? claim.prefix(limit - 1) + "…" : Substring(claim)
+        return "\(path):\(statement.position.line) \(shown)"
+    }
+
+    /// `name`, or `name #2`, `name #3`, … when the note already has a test case of that name.
+    static func uniqueName(_ name: String, among used: inout [String: Int]) -> String {
+        let count = (used[name] ?? 0) + 1
+        used[name] = count
+        return count == 1 ? name : "\(name) #\(count)"
     }
 
     /// Text for an attribute value or element content: `&`, `<`, `>`, `"` escaped, a newline

@@ -14,6 +14,7 @@ struct Render: ParsableCommand {
             render [<path> ...] [--output <dir>] [--check] [--strict] [--set <name=value> ...]
                    [--samples <n>] [--tolerance <tolerance>] [--junit <file>] [--unsafe-html]
                    [--no-exec] [--cell-timeout <seconds>] [--no-cache] [--emit-swift <dir>]
+                   [--quiet] [--version]
             """,
         discussion: """
             Every .md file under each PATH (default: notes/) becomes NAME.html and NAME.md in the \
@@ -21,7 +22,8 @@ struct Render: ParsableCommand {
 
             Exit status: 0 when every claim holds; 1 when a claim fails or a note has an error \
             (or, with --strict, a warning); 2 for usage and I/O errors.
-            """)
+            """,
+        version: deriveVersion)
 
     @Argument(help: ArgumentHelp("Folders or .md files to render.", valueName: "path"))
     var paths: [String] = ["notes/"]
@@ -72,6 +74,9 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Write each note's formulas as a Swift file (values and gradients) into this folder.",
                                valueName: "dir"))
     var emitSwift: String?
+
+    @Flag(name: .shortAndLong, help: "Print only errors, warnings and the summary line (no notes).")
+    var quiet = false
 
     /// Parses the command line and runs it. ArgumentParser exits with 64 (EX_USAGE) on a usage
     /// error; Derive uses 2 for usage and I/O errors, so that CI sees one code for both.
@@ -137,11 +142,12 @@ struct Render: ParsableCommand {
         options.emitSwift = emitSwift
         let outcome = Pipeline(options: options).run(notes: notes, outputFolder: output)
         let printer = DiagnosticPrinter()
-        for (path, lines, diagnostic) in outcome.diagnostics {
+        let diagnostics = outcome.diagnostics.filter { !quiet || $0.diagnostic.severity != .note }
+        for (path, lines, diagnostic) in diagnostics {
             Console.standardError(printer.format(diagnostic, path: path, lines: lines))
         }
         if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
-            for (path, _, diagnostic) in outcome.diagnostics {
+            for (path, _, diagnostic) in diagnostics {
                 print(DiagnosticPrinter.githubAnnotation(diagnostic, path: path))
             }
         }

@@ -29,6 +29,39 @@ import Testing
                                  options: .regularExpression) != nil, "summary line: \(run.stdout)")
     }
 
+    @Test func versionIsOneLine() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let run = try RenderRunner.run(["--version"], in: scratch.url)
+        #expect(run.status == 0)
+        #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(run.stdout)")
+        #expect(!scratch.exists("output"))
+    }
+
+    /// `--quiet` prints the problems (errors, warnings) and the summary line, not the notes.
+    @Test func quietPrintsOnlyProblemsAndTheSummary() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("""
+            $L_{data} = 0.3$, $w_1 = 0.5$
+
+            Let $g_1 = \\frac{\\partial L_{data}}{\\partial w_1}$ be the data gradient, say $g_1 = 0.2$.
+
+            Wrong: $1 + 1 = 3$.
+
+            """, to: "notes/a.md")
+        let loud = try RenderRunner.run(["notes"], in: scratch.url)
+        #expect(loud.status == 1)
+        #expect(loud.stderr.contains("note: g_1 names a derivative"), "\(loud.stderr)")
+        let quiet = try RenderRunner.run(["notes", "--quiet"], in: scratch.url)
+        #expect(quiet.status == 1)
+        #expect(!quiet.stderr.contains("note:"), "\(quiet.stderr)")
+        #expect(quiet.stderr.contains("notes/a.md:5:"), "\(quiet.stderr)")
+        #expect(quiet.stderr.contains("error:"))
+        #expect(quiet.stdout.hasPrefix("render: 1 note, "))
+        #expect(quiet.stdout.split(separator: "\n").count == 1)
+    }
+
     @Test func defaultPathIsNotesAndOutputCanBeChosen() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

@@ -29,7 +29,7 @@ import Testing
         #expect(run.stdout.contains("::error file=notes/sigmoid.md,line=6,col=1::claim does not hold: computed "))
         #expect(run.stdout.contains("1 claim: 0 held, 1 failed"))
         let junit = scratch.read("junit.xml") ?? ""
-        #expect(junit.contains("<testcase classname=\"notes/sigmoid.md\" name=\"notes/sigmoid.md:6\">"))
+        #expect(junit.contains("<testcase classname=\"notes/sigmoid.md\" name=\"notes/sigmoid.md:6 sigmoid'(x) = sigmoid(x)*(1 + sigmoid(x))\">"))
         #expect(junit.contains("<failure message=\"computed "))
         #expect(junit.contains("failures=\"1\""))
         #expect(!scratch.exists("output"), "--check writes no reports")
