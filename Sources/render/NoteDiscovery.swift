@@ -10,6 +10,9 @@ struct NoteFile: Sendable, Equatable {
     /// the folder's name and the relative path (`notes/sub/a.md`) however the folder was typed
     /// (`notes`, `./notes/`, an absolute path); a file given by itself is named by its file name.
     var name: String
+    /// For a note found in a folder, what the names of that folder's notes start with
+    /// (`notes/`, or "" for a folder without a name); nil for a file given by itself.
+    var folderPrefix: String? = nil
 }
 
 /// Finds the notes named on the command line.
@@ -42,6 +45,7 @@ enum NoteDiscovery {
                 let folderName = PathKey.folderName(path)
                 for index in found.indices {
                     found[index].name = folderName.isEmpty ? found[index].relativePath : folderName + "/" + found[index].relativePath
+                    found[index].folderPrefix = folderName.isEmpty ? "" : folderName + "/"
                 }
             } else {
                 guard path.lowercased().hasSuffix(".md") else { throw .notMarkdown(path) }

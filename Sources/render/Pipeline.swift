@@ -170,12 +170,24 @@ struct Pipeline {
         var failures = checked.compactMap { $0.failure } + checked.compactMap { $0.writeFailure }
         warnings += SetValues.unusedWarnings(names: Array(notebookOptions.values.keys), results: checked.compactMap(\.result))
         guard writeReports else { return Outcome(notes: checked, failures: failures, warnings: warnings) }
-        // The index, report.json and the assets are written side by side.
+        // The files written for notes, for the manifest (a name with a tab or a line break in
+        // it cannot be listed, and is never removed).
+        var written: [String: String] = [:]
+        for note in checked where note.document != nil && note.writeFailure == nil {
+            for ext in ["html", "md"] {
+                let file = OutputFolder.relativePage(for: note.note.relativePath, extension: ext)
+                if !(file + note.note.name).contains(where: { $0 == "\t" || $0.isNewline }) { written[file] = note.note.name }
+            }
+        }
+        let manifest = OutputManifest.read(in: outputFolder).updated(
+            with: written, present: Set(checked.map(\.note.name)), covered: Set(checked.compactMap(\.note.folderPrefix)))
+        // The index, report.json, the manifest and the assets are written side by side.
         let tail = ParallelMap.map(count: 3) { part -> RenderError? in
             do throws(RenderError) {
                 switch part {
                 case 0:
                     try folder.write(Array(Self.indexPage(checked).utf8), to: "index.html")
+                    try folder.write(Array(manifest.manifest.text.utf8), to: OutputManifest.fileName)
                 case 1:
                     let summary = checked.reduce(Summary()) { $0 + $1.summary }
                     try folder.write(parts: ReportJSON.parts(checked.compactMap { $0.json }, summary: summary), to: "report.json")
@@ -194,7 +206,10 @@ struct Pipeline {
             // A file could not be staged: the output folder is left as it was, all of it.
             folder.discard()
         } else {
-            failures.append(contentsOf: folder.commit())
+            let commitFailures = folder.commit()
+            failures.append(contentsOf: commitFailures)
+            // The pages and reports of notes that are gone, once the new ones are in place.
+            if commitFailures.isEmpty { OutputManifest.remove(manifest.stale, in: outputFolder) }
         }
         return Outcome(notes: checked, failures: failures, warnings: warnings)
     }
