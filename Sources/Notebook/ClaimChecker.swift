@@ -224,6 +224,10 @@ struct ClaimChecker {
         /// failed and error bounds held (docs/note-language.md §11).
         var widenedBy: [String] = []
         var rechecked = 0
+        /// The sides' values at the example point, when every side had one.
+        var exampleSides: [Double]?
+        /// The largest difference between the sides of an `=` or `≈` over the points compared.
+        var largestDifference = 0.0
 
         init(claim: Claim, leafIndex: LeafIndex, sampled: Set<String>) {
             self.claim = claim
@@ -248,7 +252,18 @@ struct ClaimChecker {
             self.identity = identity
         }
 
+        /// The verdict, with the sides' values at the example point and, for an identity
+        /// compared at more than one point, the largest difference between its sides.
         var final: Check {
+            var check = verdictAlone
+            check.exampleSides = exampleSides
+            if identity, compared > 1, claim.relations.contains(where: { $0 == .equal || $0 == .approximately }) {
+                check.largestDifference = largestDifference
+            }
+            return check
+        }
+
+        private var verdictAlone: Check {
             if let verdict { return verdict }
             if compared == 0 {
                 return Check(status: .cannotTell, points: 0,
@@ -291,9 +306,13 @@ struct ClaimChecker {
                 }
             }
             compared += 1
+            if isExample { exampleSides = values }
             for (index, relation) in claim.relations.enumerated() where index + 1 < values.count {
                 let left = values[index]
                 let right = values[index + 1]
+                if relation == .equal || relation == .approximately {
+                    largestDifference = max(largestDifference, abs(left - right))
+                }
                 if !ClaimChecker.holds(relation, left, right, tolerance: claim.tolerances[index],
                                        relativeTolerance: checker.options.relativeTolerance) {
                     switch checker.recheck(claim, relation: index, point: point, left: left, right: right) {

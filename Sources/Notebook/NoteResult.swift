@@ -175,6 +175,12 @@ public struct Check: Sendable, Equatable {
     public var heldAtExampleOnly = false
     /// What the author could write so that Derive can tell (`define L, …`).
     public var hint: String?
+    /// The value of each side at the example point (`∂L/∂w = (z - 1) x` gives two), when every
+    /// side had one there.
+    public var exampleSides: [Double]?
+    /// For an identity (`=` or `≈`) compared at more than one point: the largest difference
+    /// between two sides over the points compared.
+    public var largestDifference: Double?
 
     public init(status: Status, points: Int, message: String, failedRelation: Int? = nil, hint: String? = nil) {
         self.status = status

@@ -130,9 +130,27 @@ public enum MarkdownReport {
     /// The summary quote, ending with a newline.
     private static func summaryBlock(result: NoteResult, title: String, into out: inout MarkdownText) {
         let summary = result.summary
-        out.append("> **Derive report** · \(summary.statements) statements, \(summary.evaluated) evaluated · ")
-        out.append("claims: \(summary.held) ✓ held, \(summary.failed) ✗ failed, \(summary.cannotTell) ? cannot tell")
-        out.append(" · \(summary.errors) errors, \(summary.warnings) warnings\n")
+        let words = ResultCards.countWords(summary)
+        out.append("> **Derive report** · \(words.statements) · \(words.claims)")
+        if summary.claims > 0 {
+            out.append(": \(summary.held) ✓ held, \(summary.failed) ✗ failed, \(summary.cannotTell) ? cannot tell")
+        }
+        if let problems = words.problems { out.append(" · \(problems)") }
+        out.newline()
+        let problems = result.diagnostics.filter { $0.severity != .note }
+        if !problems.isEmpty {
+            out.append(">\n> Problems:\n>\n")
+            for problem in problems {
+                out.append("> - line \(problem.position.line): **\(problem.severity.rawValue)** ")
+                out.text(problem.message)
+                if let hint = problem.hint {
+                    out.append(" *")
+                    out.text(hint)
+                    out.append("*")
+                }
+                out.newline()
+            }
+        }
         if !result.point.isEmpty {
             out.append(">\n> Example point: ")
             for (index, value) in result.point.enumerated() {
@@ -185,7 +203,7 @@ public enum MarkdownReport {
             return
         }
         let rows = insertion.statements.map { result.statements[$0] }
-        let hasValue = rows.contains { $0.value != nil || $0.notEvaluated != nil }
+        let hasValue = rows.contains { $0.value != nil || $0.notEvaluated != nil || $0.check?.exampleSides != nil }
         let hasPartials = rows.contains { !$0.partials.isEmpty }
         let hasCheck = rows.contains { $0.check != nil }
         out.append(prefix)
@@ -222,6 +240,8 @@ public enum MarkdownReport {
                     // Escaped twice, as the reports have always written it: a reason quoting
                     // `\|` then reads back as written (a single escape would lose its backslash).
                     out.cell(reason, twice: true)
+                } else {
+                    sides(of: statement, into: &out)
                 }
                 out.append(" |")
             }
@@ -273,15 +293,32 @@ public enum MarkdownReport {
             out.append("## Checks\n\nThis note makes no claims.\n")
             return
         }
-        out.append("## Checks\n\n| line | claim | verdict |\n|---|---|---|\n")
+        out.append("## Checks\n\n| line | claim | at the example point | verdict |\n|---|---|---|---|\n")
         for index in result.statements.indices where result.statements[index].check != nil {
             let statement = result.statements[index]
             out.append("| \(statement.position.line) | `")
             out.cell(statement.reading ?? statement.tex)
             out.append("` | ")
+            sides(of: statement, into: &out)
+            out.append(" | ")
             verdict(statement.check, into: &out)
             out.append(" |\n")
         }
+    }
+
+    /// A claim's sides with their values at the example point, as its card shows them
+    /// (`∂L/∂w = 0.0821 on both sides`; `f'(t) = 1.7, 3*t = 2.55`).
+    private static func sides(of statement: StatementResult, into out: inout MarkdownText) {
+        guard let values = statement.check?.exampleSides else { return }
+        for (index, side) in ResultCards.pairedSides(of: statement, values: values).enumerated() {
+            if index > 0 { out.append(", ") }
+            if let text = side.text {
+                out.cell(text)
+                out.append(" = ")
+            }
+            out.append(NumberText.format(side.value))
+        }
+        if ResultCards.sameOnEverySide(values) { out.append(values.count == 2 ? " on both sides" : " on all \(values.count) sides") }
     }
 
     private static func verdict(_ check: Check?, into out: inout MarkdownText) {
@@ -292,6 +329,9 @@ public enum MarkdownReport {
         case .cannotTell: out.append("? cannot tell: ")
         }
         out.cell(check.message)
+        if let difference = check.largestDifference, check.status == .holds {
+            out.append(", largest difference \(NumberText.format(difference))")
+        }
     }
 
     static func verdict(_ check: Check?) -> String {
@@ -326,6 +366,28 @@ struct MarkdownText: ~Copyable {
 
     mutating func newline() {
         buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// Text as Markdown reads it back: ASCII punctuation that could start markup
+    /// backslash-escaped, line breaks as spaces, and an `@eq-label` as inline code (GitHub
+    /// would link it to a user).
+    mutating func text(_ text: String) {
+        var escaped = ""
+        for part in EquationReferenceSyntax.split(text) {
+            if let label = part.label {
+                escaped += "`@\(label)`"
+                continue
+            }
+            for character in part.text {
+                if character.isNewline {
+                    escaped.append(" ")
+                } else {
+                    if "\\`*_[]<>|~#!&".contains(character) { escaped.append("\\") }
+                    escaped.append(character)
+                }
+            }
+        }
+        buffer.raw(escaped)
     }
 
     /// A blank line inside the containers `prefix` opens (a quote's `>`; no trailing blanks).

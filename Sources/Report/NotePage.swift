@@ -92,12 +92,17 @@ public struct NotePage: HTMLHooks {
         math.label ?? "f\(math.id.index + 1)"
     }
 
-    /// For each source line, the anchor of the first formula on it (for links from the list
-    /// of problems).
+    /// For each source line, the anchor of the first formula on it or over it (for links from
+    /// the list of problems).
     private var anchorsByLine: [Int: String] {
         var anchors: [Int: String] = [:]
-        for math in document.formulas where anchors[math.position.line] == nil {
-            anchors[math.position.line] = anchor(for: math)
+        for math in document.formulas {
+            // Every line of the formula, its closing `$$` line included.
+            let last = (math.lineStarts.last?.line ?? math.position.line)
+                + (math.delimiter == .dollarBlock || math.delimiter == .fence ? 1 : 0)
+            for line in math.position.line...max(math.position.line, last) where anchors[line] == nil {
+                anchors[line] = anchor(for: math)
+            }
         }
         return anchors
     }

@@ -51,35 +51,40 @@ enum ResultCards {
 
     // MARK: - Header
 
-    /// The note's summary and its example point.
+    /// How many rows the example point may have and still be shown open: more would fill the
+    /// first screen.
+    static let openPointRows = 6
+
+    /// The counts in plain words: `63 statements, all evaluated`, `1 error, 2 warnings`.
+    static func countWords(_ summary: Summary) -> (statements: String, claims: String, problems: String?) {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        let evaluated = summary.evaluated == summary.statements
+            ? (summary.statements == 1 ? "evaluated" : summary.statements == 2 ? "both evaluated" : "all evaluated")
+            : summary.evaluated == 0 ? "none evaluated" : "\(summary.evaluated) evaluated"
+        let statements = summary.statements == 0 ? "no statements" : "\(plural(summary.statements, "statement")), \(evaluated)"
+        let claims = summary.claims == 0 ? "no claims" : plural(summary.claims, "claim")
+        var problems: [String] = []
+        if summary.errors > 0 { problems.append(plural(summary.errors, "error")) }
+        if summary.warnings > 0 { problems.append(plural(summary.warnings, "warning")) }
+        return (statements, claims, problems.isEmpty ? nil : problems.joined(separator: ", "))
+    }
+
+    /// The note's summary, its problems, and its example point (closed when it has more than
+    /// `openPointRows` rows).
     static func header(result: NoteResult, anchors: [Int: String], into html: inout MarkupBuffer) {
         let summary = result.summary
+        let words = countWords(summary)
         html.raw("<section class=\"summary\" aria-label=\"What Derive checked\">\n<p class=\"counts\">")
-        html.raw("<span>\(summary.statements) statements</span> · <span>\(summary.evaluated) evaluated</span> · ")
-        html.raw("<span class=\"verdict holds\">✓ \(summary.held) held</span> · ")
-        html.raw("<span class=\"verdict fails\">✗ \(summary.failed) failed</span> · ")
-        html.raw("<span class=\"verdict cannot-tell\">? \(summary.cannotTell) cannot tell</span>")
-        if summary.errors + summary.warnings > 0 {
-            html.raw(" · <span>\(summary.errors) errors, \(summary.warnings) warnings</span>")
+        html.raw("<span>\(words.statements)</span> · <span>\(words.claims)</span>")
+        if summary.claims > 0 {
+            html.raw(": <span class=\"verdict holds\">✓ \(summary.held) held</span> ")
+            html.raw("<span class=\"verdict fails\">✗ \(summary.failed) failed</span> ")
+            html.raw("<span class=\"verdict cannot-tell\">? \(summary.cannotTell) cannot tell</span>")
+        }
+        if let problems = words.problems {
+            html.raw(" · <span>\(problems)</span>")
         }
         html.raw("</p>\n")
-        if !result.point.isEmpty {
-            html.raw("<details class=\"point\" open><summary>Example point</summary>\n<table>\n")
-            html.raw("<thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th><th scope=\"col\">from</th></tr></thead>\n<tbody>\n")
-            for value in result.point {
-                html.raw("<tr><td>")
-                name(value.name, into: &html)
-                html.raw("</td><td>")
-                number(value.value, into: &html)
-                html.raw("</td><td class=\"source \(value.source == .sampled ? "sampled" : "given")\">")
-                switch value.source {
-                case .note(let line): html.raw("note, line \(line)")
-                default: html.escaped(value.source.word)
-                }
-                html.raw("</td></tr>\n")
-            }
-            html.raw("</tbody>\n</table>\n</details>\n")
-        }
         let problems = result.diagnostics.filter { $0.severity != .note }
         if !problems.isEmpty {
             html.raw("<details class=\"problems\" open><summary>Problems</summary>\n<ul>\n")
@@ -102,6 +107,28 @@ enum ResultCards {
                 html.raw("</li>\n")
             }
             html.raw("</ul>\n</details>\n")
+        }
+        if !result.point.isEmpty {
+            let open = result.point.count <= openPointRows ? " open" : ""
+            html.raw("<details class=\"point\"\(open)><summary>Example point (\(result.point.count) ")
+            html.raw(result.point.count == 1 ? "value" : "values")
+            let sampled = result.point.filter { $0.source == .sampled }.count
+            if sampled > 0 { html.raw(", \(sampled == result.point.count ? "all" : String(sampled)) sampled") }
+            html.raw(")</summary>\n<table>\n")
+            html.raw("<thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th><th scope=\"col\">from</th></tr></thead>\n<tbody>\n")
+            for value in result.point {
+                html.raw("<tr><td>")
+                name(value.name, into: &html)
+                html.raw("</td><td>")
+                number(value.value, into: &html)
+                html.raw("</td><td class=\"source \(value.source == .sampled ? "sampled" : "given")\">")
+                switch value.source {
+                case .note(let line): html.raw("note, line \(line)")
+                default: html.escaped(value.source.word)
+                }
+                html.raw("</td></tr>\n")
+            }
+            html.raw("</tbody>\n</table>\n</details>\n")
         }
         html.raw("</section>\n")
     }
@@ -141,11 +168,48 @@ enum ResultCards {
                 }
                 html.raw("</span>")
             }
-            if let check = statement.check { verdict(check, into: &html) }
+            if let check = statement.check, let sides = check.exampleSides {
+                html.raw("<span class=\"sides\">")
+                for (index, side) in pairedSides(of: statement, values: sides).enumerated() {
+                    if index > 0 { html.raw(", ") }
+                    if let text = side.text {
+                        html.raw("<code>")
+                        html.escaped(text)
+                        html.raw("</code> = ")
+                    }
+                    number(side.value, into: &html)
+                }
+                html.raw(" \(sameOnEverySide(sides) ? "on \(sides.count == 2 ? "both" : "all \(sides.count)") sides " : "")at the example point</span>")
+            }
+            if let check = statement.check {
+                verdict(check, into: &html)
+                if let difference = check.largestDifference, check.status == .holds {
+                    html.raw("<span class=\"difference\">largest difference between the sides ")
+                    number(difference, into: &html)
+                    html.raw("</span>")
+                }
+            }
             if let reason = statement.notEvaluated {
                 html.raw("<span class=\"verdict not-evaluated\">not evaluated: ")
                 html.escaped(reason)
                 html.raw("</span>")
+            }
+            if let what = whatItIs(statement) {
+                html.raw("<span class=\"what\">")
+                html.escaped(what)
+                html.raw("</span>")
+            }
+            for problem in statement.diagnostics where problem.severity != .note {
+                html.raw("<p class=\"problem \(problem.severity.rawValue)\"><strong>")
+                html.raw(problem.severity == .error ? "✗ error" : "⚠ warning")
+                html.raw("</strong> ")
+                html.escaped(problem.message)
+                if let hint = problem.hint {
+                    html.raw(" <em>")
+                    html.escaped(hint)
+                    html.raw("</em>")
+                }
+                html.raw("</p>")
             }
             if let reading = statement.reading {
                 html.raw("<details class=\"reading\"><summary title=\"")
@@ -167,6 +231,62 @@ enum ResultCards {
         }
         html.escaped(check.message)
         html.raw("</span>")
+    }
+
+    /// Whether every side of a claim shows the same number.
+    static func sameOnEverySide(_ values: [Double]) -> Bool {
+        values.count > 1 && Set(values.map(displayText)).count == 1
+    }
+
+    /// What a claim's card pairs with its numbers: the first side's text and its value when
+    /// every side has that value (`∂L/∂w_5 = 0.0822` on both sides); otherwise each side with
+    /// its value, but for a side written as a number (it shows its value already).
+    static func pairedSides(of statement: StatementResult, values: [Double]) -> [(text: String?, value: Double)] {
+        let texts = sideTexts(of: statement, count: values.count)
+        if sameOnEverySide(values) { return [(texts?.first, values[0])] }
+        return values.indices.compactMap { index in
+            if let texts, isNumeral(texts[index]) { return nil }
+            return (texts?[index], values[index])
+        }
+    }
+
+    /// The text of each side of a claim, from its reading (`∂L/∂w`, `(z - 1)*x`), when the
+    /// reading splits into as many sides as were compared; for a definition that claims its
+    /// body equal to more (`f(t) = t^2 = t*t`), the sides after the head.
+    static func sideTexts(of statement: StatementResult, count: Int) -> [String]? {
+        guard let reading = statement.reading, count > 1 else { return nil }
+        var parts: [String] = []
+        var rest = Substring(reading)
+        let relations = [" = ", " ≈ ", " ≠ ", " < ", " > ", " ≤ ", " ≥ "]
+        while let range = relations.compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        if parts.count == count + 1, statement.kind == .definition { parts.removeFirst() }
+        return parts.count == count ? parts : nil
+    }
+
+    /// What a statement is, in words, when its card would otherwise show nothing but its
+    /// reading (a declaration, a function's definition, a condition).
+    static func whatItIs(_ statement: StatementResult) -> String? {
+        guard statement.value == nil, statement.partials.isEmpty, statement.check == nil,
+              statement.notEvaluated == nil else { return nil }
+        let name = statement.name.map { "\($0) " } ?? ""
+        switch statement.kind {
+        case .declaration:
+            return "declares the function \(name)and its inputs; it has no formula of its own to evaluate"
+        case .definition:
+            return "defines the function \(name)for every value of its inputs; it is evaluated where it is used"
+        case .condition:
+            return "a condition: says where the claims beside it hold"
+        case .binding:
+            return "binds \(name)without a value at the example point"
+        case .update:
+            return "an update rule of the learning cycle (its run follows the section's last rule)"
+        case .expression, .claim, .prose:
+            return "not evaluated at the example point"
+        }
     }
 
     /// The small badge after an inline formula that holds a statement.
@@ -193,7 +313,7 @@ enum ResultCards {
     }
 
     /// Whether `tex` is just a number between spaces (`0.5`, ` -2 `).
-    private static func isNumeral(_ tex: String) -> Bool {
+    static func isNumeral(_ tex: String) -> Bool {
         Double(PlainText.trimmed(tex)) != nil
     }
 

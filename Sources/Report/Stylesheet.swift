@@ -54,6 +54,11 @@ public enum Stylesheet {
         .card .partials { color: var(--muted); }
         .card details.reading { flex-basis: 100%; color: var(--muted); }
         .card details.reading summary { cursor: pointer; width: max-content; }
+        .card .sides code { font-size: 0.8rem; }
+        .card .difference, .card .what { color: var(--muted); }
+        .card .problem { flex-basis: 100%; margin: 0.1rem 0; }
+        .card .problem.error strong { color: var(--fails); }
+        .card .problem.warning strong { color: var(--unsure); }
         .number { font-variant-numeric: tabular-nums; }
         var { font-style: italic; }
         .verdict { padding: 0 0.4rem; border-radius: 4px; font-weight: 600; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
