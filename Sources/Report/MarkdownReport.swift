@@ -133,7 +133,7 @@ public enum MarkdownReport {
         let words = ResultCards.countWords(summary)
         out.append("> **Derive report** · \(words.statements) · \(words.claims)")
         if summary.claims > 0 {
-            out.append(": \(summary.held) ✓ held, \(summary.failed) ✗ failed, \(summary.cannotTell) ? cannot tell")
+            out.append(": ✓ \(summary.held) held, ✗ \(summary.failed) failed, ? \(summary.cannotTell) cannot tell")
         }
         if let problems = words.problems { out.append(" · \(problems)") }
         out.newline()
