@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
         // Only SwiftParser and SwiftSyntax: the cells' top-level declarations (issue 12).
         .package(url: "https://github.com/swiftlang/swift-syntax.git", exact: "603.0.1"),
+        // `render serve`: a small HTTP server on sockets, with no other dependency (Hummingbird
+        // brings swift-nio, whose first build costs minutes on two cores).
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -39,10 +42,13 @@ let package = Package(
             ]
         ),
         .target(name: "Report", dependencies: ["Cells", "Notebook", "Document", "TeX", "Calculus", "Diagram", "Markup"]),
+        // `render serve`: serves the output folder on 127.0.0.1, never a file outside it, and
+        // tells open pages to reload after their note is rebuilt (Server-Sent Events).
+        .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "render",
             dependencies: [
-                "Document", "TeX", "Calculus", "Notebook", "Report", "Markup", "Cells",
+                "Document", "TeX", "Calculus", "Notebook", "Report", "Markup", "Cells", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ],

@@ -10,41 +10,64 @@ import Notebook
 /// its formula among them); a cell's function that agrees is a passing test case.
 public enum JUnitReport {
     public static func xml(for notes: [NoteResult]) -> String {
+        xml(notes.map(testCases(for:)))
+    }
+
+    /// One note's test cases, as text, with how many fail and are skipped: what an incremental
+    /// run keeps of a note it does not check again.
+    public struct TestCases: Sendable, Equatable {
+        public var cases: [String]
+        public var failures: Int
+        public var skipped: Int
+
+        public init(cases: [String] = [], failures: Int = 0, skipped: Int = 0) {
+            (self.cases, self.failures, self.skipped) = (cases, failures, skipped)
+        }
+    }
+
+    /// The test cases of one note.
+    public static func testCases(for note: NoteResult) -> TestCases {
         var cases: [String] = []
         var failures = 0
         var skipped = 0
-        for note in notes {
-            var used: [String: Int] = [:]
-            for statement in note.statements {
-                guard let check = statement.check else { continue }
-                let name = uniqueName(claimName(statement, path: note.path), among: &used)
-                var testCase = "    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\">"
-                switch check.status {
-                case .holds:
-                    break
-                case .fails:
-                    failures += 1
-                    testCase += "\n      <failure message=\"\(escape(check.message))\">\(escape(statement.tex))</failure>\n    "
-                case .cannotTell:
-                    skipped += 1
-                    testCase += "\n      <skipped message=\"\(escape(check.message))\"/>\n    "
-                }
-                cases.append(testCase + "</testcase>")
-            }
-            for check in note.cellChecks where check.holds {
-                let name = "\(note.path):\(check.position.line)"
-                cases.append("    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\"></testcase>")
-            }
-            let claimLines = Set(note.statements.compactMap { $0.check == nil ? nil : $0.position.line })
-            for diagnostic in note.diagnostics where diagnostic.severity == .error
-                && !claimLines.contains(diagnostic.position.line)
-            {
+        var used: [String: Int] = [:]
+        for statement in note.statements {
+            guard let check = statement.check else { continue }
+            let name = uniqueName(claimName(statement, path: note.path), among: &used)
+            var testCase = "    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\">"
+            switch check.status {
+            case .holds:
+                break
+            case .fails:
                 failures += 1
-                let name = "\(note.path):\(diagnostic.position.line)"
-                cases.append("    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\">\n"
-                             + "      <failure message=\"\(escape(diagnostic.message))\"/>\n    </testcase>")
+                testCase += "\n      <failure message=\"\(escape(check.message))\">\(escape(statement.tex))</failure>\n    "
+            case .cannotTell:
+                skipped += 1
+                testCase += "\n      <skipped message=\"\(escape(check.message))\"/>\n    "
             }
+            cases.append(testCase + "</testcase>")
         }
+        for check in note.cellChecks where check.holds {
+            let name = "\(note.path):\(check.position.line)"
+            cases.append("    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\"></testcase>")
+        }
+        let claimLines = Set(note.statements.compactMap { $0.check == nil ? nil : $0.position.line })
+        for diagnostic in note.diagnostics where diagnostic.severity == .error
+            && !claimLines.contains(diagnostic.position.line)
+        {
+            failures += 1
+            let name = "\(note.path):\(diagnostic.position.line)"
+            cases.append("    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\">\n"
+                         + "      <failure message=\"\(escape(diagnostic.message))\"/>\n    </testcase>")
+        }
+        return TestCases(cases: cases, failures: failures, skipped: skipped)
+    }
+
+    /// The report of the notes' test cases, in order.
+    public static func xml(_ notes: [TestCases]) -> String {
+        let cases = notes.flatMap(\.cases)
+        let failures = notes.reduce(0) { $0 + $1.failures }
+        let skipped = notes.reduce(0) { $0 + $1.skipped }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites name="derive" tests="\(cases.count)" failures="\(failures)" skipped="\(skipped)">

@@ -2,11 +2,11 @@ import Foundation
 
 /// Reads a note's bytes and checks that they are UTF-8.
 enum NoteReader {
-    static func read(_ note: NoteFile) throws(RenderError) -> String {
-        let bytes = try readBytes(note.path)
+    /// The note's bytes as text, or where they are not UTF-8.
+    static func decode(_ bytes: [UInt8], path: String) throws(RenderError) -> String {
         if let offset = firstInvalidUTF8(bytes) {
             let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            throw .notUTF8(path: note.path, offset: offset, line: line)
+            throw .notUTF8(path: path, offset: offset, line: line)
         }
         return String(decoding: bytes, as: UTF8.self)
     }

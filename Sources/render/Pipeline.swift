@@ -15,12 +15,39 @@ struct Pipeline {
         var cells = CellRunner.Options()
         /// Where each note's formulas are written as Swift (`--emit-swift`), if anywhere.
         var emitSwift: String?
+        /// Whether notes recorded unchanged in the output folder's state are reused
+        /// (false: `--force`).
+        var reuse = true
+        /// Told as notes are checked (a progress line on a terminal).
+        var progress: Progress?
+
+        /// The options that change what is written, as text for `BuildState.settings` (the
+        /// `--set` values sorted: a dictionary's order changes from run to run).
+        var fingerprint: [String] {
+            var notebook = self.notebook
+            let values = notebook.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.bitPattern)" }
+            notebook.values = [:]
+            return ["unsafeHTML=\(unsafeHTML)", String(describing: notebook), values.joined(separator: ","),
+                    "execute=\(cells.execute)", "timeout=\(cells.timeout)", "outputLimit=\(cells.outputLimit)",
+                    "cache=\(cells.cacheFolder?.path ?? "none")"]
+        }
     }
 
     let options: Options
 
     /// A note of the run after reading and checking, or why it could not be read.
     struct NoteRun: Sendable {
+        /// Whether it is unchanged since the last run (BuildState) and not read again: its
+        /// title, counts, JSON and JUnit cases are those recorded.
+        var reused = false
+        /// A hash of its bytes, its key (BuildState), and its size and modification time.
+        var contentHash: UInt64?
+        var key: UInt64?
+        var stamp: (size: Int64, modified: Int64)?
+        /// Whether it has Swift cells.
+        var hasCells = false
+        /// Its test cases of the JUnit report.
+        var junit: JUnitReport.TestCases?
         var note: NoteFile
         var document: Document?
         var result: NoteResult?
@@ -34,6 +61,9 @@ struct Pipeline {
         var writeFailure: RenderError?
         var title: String
         var failure: RenderError?
+
+        /// Whether it is listed in the index and linked from its neighbours: it was read.
+        var listed: Bool { document != nil || reused }
     }
 
     /// What a run did.
@@ -42,15 +72,17 @@ struct Pipeline {
         var failures: [RenderError]
         /// Warnings about the run rather than a note (no swiftc for the notes' cells).
         var warnings: [String] = []
+        /// The notes whose files were removed since the last run (they are gone), by relative path.
+        var removed: [String] = []
+
+        /// The notes checked in this run (not reused from the last).
+        var rebuilt: [NoteRun] { notes.filter { !$0.reused } }
 
         var results: [NoteResult] { notes.compactMap { $0.result } }
         var summary: Summary { notes.reduce(Summary()) { $0 + $1.summary } }
         var formulas: Int { notes.reduce(0) { $0 + $1.formulaCount } }
-        /// JUnit names each note by its path as typed (CI tools open it), control characters escaped.
         var junitXML: String {
-            JUnitReport.xml(for: notes.compactMap { note in
-                note.result.map { var result = $0; result.path = ControlCharacters.escaped(note.note.path); return result }
-            })
+            JUnitReport.xml(notes.compactMap(\.junit))
         }
 
         /// Every diagnostic with its note's path and lines, sorted by path, then position.
@@ -80,23 +112,49 @@ struct Pipeline {
     }
 
     func run(notes: [NoteFile], outputFolder: String) -> Outcome {
+        let writeReports = options.writeReports
+        // What the last run into this folder learned (BuildState): notes whose key is as
+        // recorded are neither checked nor written again.
+        let previous = writeReports ? BuildState.load(outputFolder: outputFolder) : nil
+        let settings = BuildState.settings(options.fingerprint)
+        let reusable = options.reuse && previous?.settings == settings ? previous : nil
+        let started = BuildState.now()
         // Every note is read and parsed first: a page links to its neighbours by their titles.
-        let parsed = ParallelMap.map(count: notes.count) { index -> NoteRun in
-            let note = notes[index]
-            // A note without a heading is titled by its file name.
-            var fallbackTitle: String { ((note.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension }
-            do throws(RenderError) {
-                let document = MarkdownParser.parse(try NoteReader.read(note))
-                return NoteRun(note: note, document: document, title: PlainText.firstHeading(of: document) ?? fallbackTitle)
-            } catch {
-                return NoteRun(note: note, title: fallbackTitle, failure: error)
+        // A note whose bytes are as recorded is not parsed: its title is in the state.
+        var firstParse = ParallelMap.map(count: notes.count) { index -> NoteRun in
+            Self.readAndParse(notes[index], recorded: reusable?.entries[notes[index].relativePath], state: reusable)
+        }
+        // A recorded note is reused when its key (its bytes, paths and neighbours' titles) is
+        // as recorded and its files are still there; the others (neighbours of a changed note)
+        // are parsed now.
+        for index in firstParse.indices {
+            firstParse[index].key = firstParse[index].contentHash.map {
+                BuildState.key(contentHash: $0, settings: settings, note: notes[index], neighbours: Self.neighbours(of: index, in: firstParse))
             }
         }
+        if let reusable {
+            let candidates = firstParse
+            let unchanged = ParallelMap.map(count: candidates.count) { index -> NoteRun? in
+                let note = candidates[index]
+                guard note.reused, let entry = reusable.entries[note.note.relativePath] else { return nil }
+                if entry.key != 0, entry.key == note.key,
+                   entry.outputs.allSatisfy({ access(NoteDiscovery.join(outputFolder, $0), F_OK) == 0 }) {
+                    return nil
+                }
+                var parsedAgain = Self.readAndParse(note.note, recorded: nil, state: nil)
+                parsedAgain.key = note.key
+                return parsedAgain
+            }
+            for (index, note) in unchanged.enumerated() {
+                if let note { firstParse[index] = note }
+            }
+        }
+        let parsed = firstParse
         // Then each note is checked and its page, report and JSON written at once, while its
         // trees are still in the core's cache.
         let notebookOptions = options.notebook
-        let writeReports = options.writeReports
         let unsafe = options.unsafeHTML
+        let progress = options.progress
         // Nothing is moved into the output folder until every note is written (OutputStaging).
         let folder = OutputFolder.staged(root: outputFolder)
         // Swift cells: the compiler is looked for only when a note has one, so a run without
@@ -113,7 +171,11 @@ struct Pipeline {
         }
         let runner = cellRunner
         let emitSwift = options.emitSwift
-        let checked = ParallelMap.map(count: parsed.count) { index -> NoteRun in
+        let toCheck = parsed.indices.filter { parsed[$0].document != nil }
+        progress?.start(total: toCheck.count)
+        let checkedNotes = ParallelMap.map(count: toCheck.count) { position -> NoteRun in
+            let index = toCheck[position]
+            defer { progress?.noteDone() }
             var note = parsed[index]
             guard let document = note.document else { return note }
             // Checked under its name, not the path as typed: sampled values must not depend on
@@ -149,8 +211,13 @@ struct Pipeline {
             }
             let result = checkedNote.result
             note.result = result
+            note.hasCells = !cells.isEmpty
             note.formulaCount = document.formulas.count
             note.summary = result.summary
+            // JUnit names each note by its path as typed (CI tools open it), control characters escaped.
+            var named = result
+            named.path = ControlCharacters.escaped(note.note.path)
+            note.junit = JUnitReport.testCases(for: named)
             guard writeReports else { return note }
             note.json = ReportJSON.noteBytes(result, cells: cellOutputs)
             do throws(RenderError) {
@@ -166,6 +233,10 @@ struct Pipeline {
             // reuses their memory (fresh pages cost the kernel a fault and a clear each).
             return note
         }
+        progress?.finish()
+        var all = parsed
+        for (position, note) in zip(toCheck, checkedNotes) { all[position] = note }
+        let checked = all
         // Closures, not key paths: a key path would copy each note to read one field.
         var failures = checked.compactMap { $0.failure } + checked.compactMap { $0.writeFailure }
         warnings += SetValues.unusedWarnings(names: Array(notebookOptions.values.keys), results: checked.compactMap(\.result))
@@ -181,8 +252,9 @@ struct Pipeline {
         }
         let manifest = OutputManifest.read(in: outputFolder).updated(
             with: written, present: Set(checked.map(\.note.name)), covered: Set(checked.compactMap(\.note.folderPrefix)))
-        // The index, report.json, the manifest and the assets are written side by side.
-        let tail = ParallelMap.map(count: 3) { part -> RenderError? in
+        let state = Self.state(of: checked, previous: reusable, settings: settings, started: started)
+        // The index, report.json, the manifest, the assets and the state are written side by side.
+        let tail = ParallelMap.map(count: 4) { part -> RenderError? in
             do throws(RenderError) {
                 switch part {
                 case 0:
@@ -191,6 +263,8 @@ struct Pipeline {
                 case 1:
                     let summary = checked.reduce(Summary()) { $0 + $1.summary }
                     try folder.write(parts: ReportJSON.parts(checked.compactMap { $0.json }, summary: summary), to: "report.json")
+                case 2:
+                    try folder.write(state.bytes(), to: BuildState.fileName)
                 default:
                     for asset in Assets.files() {
                         try folder.write(asset.bytes, to: asset.path)
@@ -202,16 +276,108 @@ struct Pipeline {
             }
         }
         failures.append(contentsOf: tail.compactMap { $0 })
+        var removed: [String] = []
         if failures.contains(where: { if case .unwritable = $0 { true } else { false } }) {
             // A file could not be staged: the output folder is left as it was, all of it.
             folder.discard()
         } else {
             let commitFailures = folder.commit()
             failures.append(contentsOf: commitFailures)
-            // The pages and reports of notes that are gone, once the new ones are in place.
-            if commitFailures.isEmpty { OutputManifest.remove(manifest.stale, in: outputFolder) }
+            // The pages and reports of notes that are gone (deleted, renamed), once the new ones
+            // are in place: those the manifest lists, and those the last run's state recorded
+            // writing; never anything else in the folder.
+            if commitFailures.isEmpty {
+                OutputManifest.remove(manifest.stale, in: outputFolder)
+                removed = Self.removeOutputs(of: previous, keeping: state, in: outputFolder)
+            }
         }
-        return Outcome(notes: checked, failures: failures, warnings: warnings)
+        return Outcome(notes: checked, failures: failures, warnings: warnings, removed: removed)
+    }
+
+    /// Reads a note and parses it, unless its bytes are those `recorded` in `state` (then it is
+    /// `reused`, titled as recorded, and not parsed).
+    private static func readAndParse(_ note: NoteFile, recorded: BuildState.Entry?, state: BuildState?) -> NoteRun {
+        // A note without a heading is titled by its file name.
+        var fallbackTitle: String { ((note.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension }
+        if let recorded, let state, let stamp = BuildState.stamp(note.path),
+           state.isUnchanged(recorded, size: stamp.size, modified: stamp.modified) {
+            return NoteRun(reused: recorded, note: note, stamp: stamp)
+        }
+        do throws(RenderError) {
+            let stamp = BuildState.stamp(note.path)
+            let bytes = try NoteReader.readBytes(note.path)
+            var hasher = BuildState.FNV()
+            hasher.add(bytes)
+            if let recorded, recorded.contentHash == hasher.value, let stamp {
+                return NoteRun(reused: recorded, note: note, stamp: stamp)
+            }
+            let document = MarkdownParser.parse(try NoteReader.decode(bytes, path: note.path))
+            var run = NoteRun(note: note, document: document, title: PlainText.firstHeading(of: document) ?? fallbackTitle)
+            run.contentHash = hasher.value
+            run.stamp = stamp
+            return run
+        } catch {
+            return NoteRun(note: note, title: fallbackTitle, failure: error)
+        }
+    }
+
+    /// What a note's page says of its neighbours: their titles and where they are, or that
+    /// there is none.
+    private static func neighbours(of index: Int, in notes: [NoteRun]) -> [String] {
+        [index - 1, index + 1].map { other in
+            guard notes.indices.contains(other), notes[other].listed else { return "" }
+            return notes[other].title + "\u{0}" + notes[other].note.relativePath
+        }
+    }
+
+    /// The state this run leaves: every note written, with its key, and its outputs; a note
+    /// with a diagnostic or a cell is recorded with key 0, never reused, so that every run
+    /// checks it again and prints what a full run prints.
+    private static func state(of notes: [NoteRun], previous: BuildState?, settings: UInt64, started: Int64) -> BuildState {
+        var state = BuildState(settings: settings, started: started)
+        for note in notes {
+            if note.failure != nil || note.writeFailure != nil, var entry = previous?.entries[note.note.relativePath] {
+                // Kept, never reused, so that its files are removed if the note goes.
+                entry.key = 0
+                state.entries[entry.relativePath] = entry
+                continue
+            }
+            guard note.failure == nil, note.writeFailure == nil, let contentHash = note.contentHash,
+                  let stamp = note.stamp, let key = note.key else { continue }
+            if note.reused, let entry = previous?.entries[note.note.relativePath] {
+                var entry = entry
+                (entry.size, entry.modified) = (stamp.size, stamp.modified)
+                state.entries[entry.relativePath] = entry
+                continue
+            }
+            guard let result = note.result, let document = note.document, let json = note.json, let junit = note.junit else {
+                continue
+            }
+            let clean = document.diagnostics.isEmpty && result.diagnostics.isEmpty && !note.hasCells
+            state.entries[note.note.relativePath] = BuildState.Entry(
+                relativePath: note.note.relativePath, size: stamp.size, modified: stamp.modified,
+                contentHash: contentHash, key: clean ? key : 0, title: note.title, formulaCount: note.formulaCount,
+                summary: note.summary, json: json, junit: junit,
+                outputs: [OutputFolder.relativePage(for: note.note.relativePath),
+                          OutputFolder.relativePage(for: note.note.relativePath, extension: "md")])
+        }
+        return state
+    }
+
+    /// Removes the files `previous` recorded for notes that `current` no longer has; returns
+    /// the notes' relative paths.
+    private static func removeOutputs(of previous: BuildState?, keeping current: BuildState, in outputFolder: String) -> [String] {
+        guard let previous else { return [] }
+        let kept = Set(current.entries.values.flatMap(\.outputs))
+        var removed: [String] = []
+        for entry in previous.entries.values.sorted(by: { $0.relativePath < $1.relativePath })
+        where current.entries[entry.relativePath] == nil {
+            for output in entry.outputs where !kept.contains(output) {
+                unlink(NoteDiscovery.join(outputFolder, output))
+            }
+            removed.append(entry.relativePath)
+        }
+        return removed
     }
 
     /// A note's page; `notes` gives its neighbours' titles for the navigation.
@@ -219,7 +385,7 @@ struct Pipeline {
                              cells: [(cell: Cell, output: CellOutput)], unsafe: Bool) -> [UInt8] {
         let relative = OutputFolder.relativePage(for: notes[index].note.relativePath)
         func link(_ other: Int) -> PageShell.Link? {
-            guard notes.indices.contains(other), notes[other].document != nil else { return nil }
+            guard notes.indices.contains(other), notes[other].listed else { return nil }
             return PageShell.Link(
                 title: notes[other].title,
                 href: URLPath.link(from: relative, to: OutputFolder.relativePage(for: notes[other].note.relativePath)))
@@ -234,9 +400,17 @@ struct Pipeline {
     }
 
     private static func indexPage(_ notes: [NoteRun]) -> String {
-        IndexPage.html(entries: notes.filter { $0.document != nil }.map { note in
+        IndexPage.html(entries: notes.filter(\.listed).map { note in
             IndexPage.Entry(title: note.title, href: URLPath.encode(OutputFolder.relativePage(for: note.note.relativePath)),
                             path: note.note.name, summary: note.summary)
         })
+    }
+}
+
+extension Pipeline.NoteRun {
+    /// A note unchanged since the run that recorded `entry`.
+    init(reused entry: BuildState.Entry, note: NoteFile, stamp: (size: Int64, modified: Int64)) {
+        self.init(reused: true, contentHash: entry.contentHash, stamp: stamp, junit: entry.junit, note: note,
+                  formulaCount: entry.formulaCount, summary: entry.summary, json: entry.json, title: entry.title)
     }
 }

@@ -14,11 +14,18 @@ struct Render: ParsableCommand {
             render [<path> ...] [--output <dir>] [--check] [--strict] [--set <name=value> ...]
                    [--samples <n>] [--tolerance <tolerance>] [--junit <file>] [--unsafe-html]
                    [--no-exec] [--cell-timeout <seconds>] [--no-cache] [--emit-swift <dir>]
-                   [--quiet] [--version]
+                   [--quiet] [--version] [--force] [--watch]
+            render serve [<path> ...] [--port <n>] [the options above]
             """,
         discussion: """
             Every .md file under each PATH (default: notes/) becomes NAME.html and NAME.md in the \
             output folder, mirroring the folder tree, with index.html and report.json.
+
+            A run rewrites only the notes that changed since the last run into the same folder \
+            (what it learned is kept in the folder's .render-state); --force rebuilds them all. \
+            With --watch, render stays running and rebuilds whenever a note changes; \
+            `render serve [PATH...] [--port N]` does the same and serves the output folder on \
+            127.0.0.1, reloading an open page when its note is rebuilt.
 
             Exit status: 0 when every claim holds; 1 when a claim fails or a note has an error \
             (or, with --strict, a warning); 2 for usage and I/O errors.
@@ -78,10 +85,21 @@ struct Render: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors, warnings and the summary line (no notes).")
     var quiet = false
 
+    @Flag(help: "Check and write every note, not only those changed since the last run.")
+    var force = false
+
+    @Flag(help: "Stay running: rebuild whenever a note changes (Ctrl-C stops).")
+    var watch = false
+
     /// Parses the command line and runs it. ArgumentParser exits with 64 (EX_USAGE) on a usage
     /// error; Derive uses 2 for usage and I/O errors, so that CI sees one code for both.
     static func main() {
         do {
+            if CommandLine.arguments.dropFirst().first == "serve" {
+                var command = try ServeCommand.parseAsRoot(Array(CommandLine.arguments.dropFirst(2)))
+                try command.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {
@@ -123,15 +141,16 @@ struct Render: ParsableCommand {
     }
 
     mutating func run() throws {
+        if watch { WatchLoop(command: self).run() }
         let console = Console()
-        let start = ContinuousClock.now
-        let notes: [NoteFile]
-        do {
-            notes = try NoteDiscovery.find(paths: paths, excluding: output, writing: !check)
-        } catch {
-            console.error(error.description)
-            throw ExitCode(2)
-        }
+        guard let (outcome, status) = build(console: console, progress: quiet ? nil : Progress.forTerminal()) else { throw ExitCode(2) }
+        // Exit with every note's trees still alive: freeing them one by one would only cost
+        // time (a few percent of a run, on one thread) just before the process ends anyway.
+        withExtendedLifetime(outcome) { Foundation.exit(status) }
+    }
+
+    /// The pipeline's options, as the command line gives them.
+    func pipelineOptions() throws -> Pipeline.Options {
         var options = Pipeline.Options(
             unsafeHTML: unsafeHTML, writeReports: !check,
             notebook: NotebookOptions(values: try parsedAssignments(), samples: samples, relativeTolerance: tolerance,
@@ -140,9 +159,36 @@ struct Render: ParsableCommand {
         options.cells.timeout = cellTimeout
         options.cells.cacheFolder = noCache ? nil : Self.cacheFolder(beside: output)
         options.emitSwift = emitSwift
+        // A reused note would write no Swift file: --emit-swift checks every note.
+        options.reuse = !force && emitSwift == nil
+        return options
+    }
+
+    /// One run: finds the notes, checks and writes them, prints the diagnostics (of the notes
+    /// in `only`, when given; only errors and warnings with `--quiet`) and, when `summaryLine`, the summary line. Returns what the run did
+    /// and its exit status, or nil when the notes could not be found (said on standard error).
+    func build(console: Console, progress: Progress?, only: Set<String>? = nil, summaryLine: Bool = true)
+        -> (outcome: Pipeline.Outcome, status: Int32)?
+    {
+        let start = ContinuousClock.now
+        let notes: [NoteFile]
+        var options: Pipeline.Options
+        do {
+            notes = try NoteDiscovery.find(paths: paths, excluding: output, writing: !check)
+            options = try pipelineOptions()
+        } catch let error as RenderError {
+            console.error(error.description)
+            return nil
+        } catch {
+            console.error(String(describing: error))
+            return nil
+        }
+        options.progress = progress
         let outcome = Pipeline(options: options).run(notes: notes, outputFolder: output)
         let printer = DiagnosticPrinter()
-        let diagnostics = outcome.diagnostics.filter { !quiet || $0.diagnostic.severity != .note }
+        let diagnostics = outcome.diagnostics.filter {
+            (!quiet || $0.diagnostic.severity != .note) && (only?.contains(PathKey.resolved($0.path)) ?? true)
+        }
         for (path, lines, diagnostic) in diagnostics {
             Console.standardError(printer.format(diagnostic, path: path, lines: lines))
         }
@@ -161,13 +207,13 @@ struct Render: ParsableCommand {
         }
         for failure in ioFailures { console.error(failure.description) }
         for warning in outcome.warnings { Console.standardError("render: warning: \(warning)") }
-        console.summary(outcome.summaryLine(output: check ? nil : output, elapsed: ContinuousClock.now - start))
+        if summaryLine {
+            console.summary(outcome.summaryLine(output: check ? nil : output, elapsed: ContinuousClock.now - start))
+        }
         let summary = outcome.summary
         let status: Int32 = !ioFailures.isEmpty ? 2
             : summary.errors > 0 || summary.failed > 0 || (strict && (summary.warnings > 0 || summary.cannotTell > 0 || !outcome.warnings.isEmpty)) ? 1 : 0
-        // Exit with every note's trees still alive: freeing them one by one would only cost
-        // time (a few percent of a run, on one thread) just before the process ends anyway.
-        withExtendedLifetime(outcome) { Foundation.exit(status) }
+        return (outcome, status)
     }
 
     /// `.derive-cache/` in the folder that holds the output folder.
