@@ -16,7 +16,7 @@ public final class LiveServer: Sendable {
     public init(root: String, port: UInt16) {
         try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         pages = LivePages(root: ServedPath.realPath(root) ?? root)
-        server = HTTPServer(address: .loopback(port: port), timeout: 15, logger: .disabled, handler: pages)
+        server = HTTPServer(address: sockaddr_in.loopback(port: port), timeout: 15, logger: .disabled, handler: pages)
     }
 
     /// Starts listening and returns the port it listens on; the server then runs until `stop`.
@@ -24,8 +24,10 @@ public final class LiveServer: Sendable {
         let server = self.server
         Task { try? await server.run() }
         try await server.waitUntilListening(timeout: 10)
-        if case .ip4(_, let port) = await server.listeningAddress { return port }
-        return 0
+        switch await server.listeningAddress {
+        case .ip4(_, let port), .ip6(_, let port): return port
+        default: return 0
+        }
     }
 
     /// Closes every connection and stops listening.

@@ -62,7 +62,7 @@ struct BuildState: Sendable {
         hasher.add(String(formatVersion))
         var status = stat()
         if let executable = Bundle.main.executablePath, stat(executable, &status) == 0 {
-            hasher.add("\(status.st_size) \(Self.nanoseconds(status.st_mtim)) \(status.st_ino)")
+            hasher.add("\(status.st_size) \(Self.modified(status)) \(status.st_ino)")
         } else {
             // Unknown build: never reuse.
             hasher.add(String(ProcessInfo.processInfo.processIdentifier) + String(Date().timeIntervalSince1970))
@@ -105,7 +105,16 @@ struct BuildState: Sendable {
     static func stamp(_ path: String) -> (size: Int64, modified: Int64)? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
-        return (Int64(status.st_size), nanoseconds(status.st_mtim))
+        return (Int64(status.st_size), modified(status))
+    }
+
+    /// A file's modification time in nanoseconds since 1970.
+    static func modified(_ status: stat) -> Int64 {
+        #if canImport(Darwin)
+        nanoseconds(status.st_mtimespec)
+        #else
+        nanoseconds(status.st_mtim)
+        #endif
     }
 
     static func nanoseconds(_ time: timespec) -> Int64 {

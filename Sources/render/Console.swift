@@ -14,8 +14,10 @@ struct Console {
         Self.standardError("render: error: \(ControlCharacters.escaped(message))")
     }
 
-    /// The one line that ends a run.
+    /// The one line that ends a run (and each line of `--watch`: sent at once, not buffered,
+    /// so that a pipe or a log sees each rebuild as it ends).
     func summary(_ line: String) {
         print(ControlCharacters.escaped(line))
+        fflush(nil)  // every stream: `stdout` itself is shared mutable state to Swift 6
     }
 }

@@ -62,14 +62,14 @@ struct WatchLoop {
         formatter.dateFormat = "HH:mm:ss"
         let changedNotes = outcome.notes.filter { changed.contains(PathKey.resolved($0.note.path)) }
         var parts: [String] = []
-        let names = changedNotes.map(\.note.name) + outcome.removed.map { $0 + " (removed)" }
-        if !names.isEmpty {
+        if !changedNotes.isEmpty {
             let summary = changedNotes.reduce(Summary()) { $0 + $1.summary }
             let unread = changedNotes.filter { $0.failure != nil }.count
             var verdicts = Self.verdicts(summary)
             if unread > 0 { verdicts += ", \(unread) unreadable" }
-            parts.append(names.joined(separator: ", ") + " changed: " + verdicts)
+            parts.append(changedNotes.map(\.note.name).joined(separator: ", ") + " changed: " + verdicts)
         }
+        if !outcome.removed.isEmpty { parts.append(outcome.removed.joined(separator: ", ") + " removed") }
         parts.append("all: " + Self.verdicts(outcome.summary))
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return "render: \(formatter.string(from: Date())) " + parts.joined(separator: "; ") + String(format: " in %.2f s", seconds)

@@ -13,7 +13,7 @@ import Testing
         let run = try RenderRunner.run(["notes"], in: scratch.url)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(scratch.allFiles() == [
-            "notes/a.md", "notes/readme.txt", "notes/sub/b.md", "output/.derive-manifest", "output/a.html", "output/a.md", "output/assets/derive.css",
+            "notes/a.md", "notes/readme.txt", "notes/sub/b.md", "output/.derive-manifest", "output/.render-state", "output/a.html", "output/a.md", "output/assets/derive.css",
             "output/assets/latinmodern-math.otf", "output/assets/lmroman10-bold.otf",
             "output/assets/lmroman10-bolditalic.otf", "output/assets/lmroman10-italic.otf",
             "output/assets/lmroman10-regular.otf", "output/index.html", "output/report.json", "output/sub/b.html",
