@@ -90,12 +90,12 @@ def _pipe_fds(read, write):
 class Chromium:
     """A headless Chromium driven over --remote-debugging-pipe (NUL-separated JSON messages)."""
 
-    def __init__(self, executable, profile):
+    def __init__(self, executable, profile, resolver_rules="MAP * ~NOTFOUND"):
         to_chrome_read, to_chrome_write = os.pipe()
         from_chrome_read, from_chrome_write = os.pipe()
         self.process = subprocess.Popen(
             [executable, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
-             "--host-resolver-rules=MAP * ~NOTFOUND", "--no-first-run", "--no-default-browser-check",
+             f"--host-resolver-rules={resolver_rules}", "--no-first-run", "--no-default-browser-check",
              "--disable-extensions", "--disable-background-networking", "--disable-component-update",
              "--disable-sync", "--hide-scrollbars", "--mute-audio", f"--user-data-dir={profile}",
              "about:blank"],

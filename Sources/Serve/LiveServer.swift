@@ -13,10 +13,10 @@ public final class LiveServer: Sendable {
 
     /// A server of the folder `root` (made if it does not exist yet) on 127.0.0.1:`port`
     /// (0: a free port, see `start`).
-    public init(root: String, port: UInt16) {
+    public init(root: String, port: UInt16) throws {
         try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         pages = LivePages(root: ServedPath.realPath(root) ?? root)
-        server = HTTPServer(address: sockaddr_in.loopback(port: port), timeout: 15, logger: .disabled, handler: pages)
+        server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 15, logger: .disabled, handler: pages)
     }
 
     /// Starts listening and returns the port it listens on; the server then runs until `stop`.

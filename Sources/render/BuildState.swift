@@ -146,6 +146,9 @@ struct BuildState: Sendable {
     /// The file's bytes: a magic line, then length-prefixed fields (read back by `Reader`).
     func bytes() -> [UInt8] {
         var out = Array("derive-render-state\n".utf8)
+        // Mostly the notes' JSON: reserved at once, not grown by doubling (each new page of
+        // memory costs the kernel a fault).
+        out.reserveCapacity(64 + entries.values.reduce(0) { $0 + 256 + $1.json.count + $1.junit.cases.reduce(0) { $0 + 8 + $1.utf8.count } })
         func int(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
         func blob(_ bytes: some Collection<UInt8>) { int(UInt64(bytes.count)); out.append(contentsOf: bytes) }
         func text(_ string: String) { blob(Array(string.utf8)) }

@@ -22,7 +22,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let server = LiveServer(root: render.output, port: UInt16(port))
+        let server = try LiveServer(root: render.output, port: UInt16(port))
         let started = Started()
         Task {
             do { started.port = try await server.start() } catch { started.error = error }
