@@ -11,6 +11,8 @@ import Testing
         var files: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return files }
         while let path = enumerator.nextObject() as? String {
+            // The incremental state is bookkeeping (when the run started, the paths as typed), not output.
+            if path == ".render-state" { continue }
             if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) { files[path] = data }
         }
         return files
