@@ -143,15 +143,19 @@ struct BuildState: Sendable {
         return reader.state()
     }
 
-    /// The file's bytes: a magic line, then length-prefixed fields (read back by `Reader`).
-    func bytes() -> [UInt8] {
+    /// The file's bytes, in consecutive parts (each note's JSON is a part of its own, written
+    /// as it is, not copied): a magic line, then length-prefixed fields (read back by `Reader`).
+    func parts() -> [[UInt8]] {
+        var parts: [[UInt8]] = []
         var out = Array("derive-render-state\n".utf8)
-        // Mostly the notes' JSON: reserved at once, not grown by doubling (each new page of
-        // memory costs the kernel a fault).
-        out.reserveCapacity(64 + entries.values.reduce(0) { $0 + 256 + $1.json.count + $1.junit.cases.reduce(0) { $0 + 8 + $1.utf8.count } })
         func int(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
-        func blob(_ bytes: some Collection<UInt8>) { int(UInt64(bytes.count)); out.append(contentsOf: bytes) }
-        func text(_ string: String) { blob(Array(string.utf8)) }
+        func blob(_ bytes: [UInt8]) {
+            int(UInt64(bytes.count))
+            parts.append(out)
+            parts.append(bytes)
+            out = []
+        }
+        func text(_ string: String) { int(UInt64(string.utf8.count)); out.append(contentsOf: string.utf8) }
         int(Self.formatVersion)
         int(settings)
         int(UInt64(bitPattern: started))
@@ -177,10 +181,11 @@ struct BuildState: Sendable {
             int(UInt64(entry.outputs.count))
             for output in entry.outputs { text(output) }
         }
-        return out
+        parts.append(out)
+        return parts
     }
 
-    /// Reads what `bytes()` wrote; nil at the first thing out of place.
+    /// Reads what `parts()` wrote; nil at the first thing out of place.
     private struct Reader {
         let bytes: [UInt8]
         var offset = 0

@@ -116,7 +116,9 @@ struct OutputFolder: Sendable {
         return collect(parts.startIndex, &buffers)
     }
 
-    /// Whether the regular file at `path` holds exactly the concatenation of `parts`.
+    /// Whether the regular file at `path` holds exactly the concatenation of `parts`. Read and
+    /// compared a chunk at a time: a buffer as large as the file (report.json is megabytes)
+    /// would cost the kernel a page fault per 4 KiB.
     private static func holds(_ parts: [[UInt8]], at path: String) -> Bool {
         let size = parts.reduce(0) { $0 + $1.count }
         var status = stat()
@@ -126,29 +128,32 @@ struct OutputFolder: Sendable {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        // One byte more than expected is asked for, so that a file that grew is told apart.
-        var existing = [UInt8](repeating: 0, count: size + 1)
-        var filled = 0
-        while filled < existing.count {
-            let count = existing.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return read(descriptor, base + filled, buffer.count - filled)
-            }
+        var chunk = [UInt8](repeating: 0, count: min(size + 1, 1 << 16))
+        var part = 0  // the part the next byte read is compared with
+        var offset = 0  // how far into it
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
-        }
-        guard filled == size else { return false }
-        var offset = 0
-        return existing.withUnsafeBytes { old in
-            parts.allSatisfy { part in
-                defer { offset += part.count }
-                return part.withUnsafeBytes { new in
-                    guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return new.isEmpty }
-                    return memcmp(oldBase + offset, newBase, new.count) == 0
+            guard count >= 0 else { return false }
+            if count == 0 { break }
+            var compared = 0
+            while compared < count {
+                while part < parts.count, offset == parts[part].count { part += 1; offset = 0 }
+                // More bytes than expected: the file grew since it was stat'ed.
+                guard part < parts.count else { return false }
+                let length = min(count - compared, parts[part].count - offset)
+                let same = chunk.withUnsafeBytes { old in
+                    parts[part].withUnsafeBytes { new in
+                        memcmp(old.baseAddress! + compared, new.baseAddress! + offset, length) == 0
+                    }
                 }
+                guard same else { return false }
+                compared += length
+                offset += length
             }
         }
+        while part < parts.count, offset == parts[part].count { part += 1; offset = 0 }
+        return part == parts.count
     }
 
     /// Writes a file the user named (e.g. `--junit FILE`), atomically.

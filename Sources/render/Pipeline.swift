@@ -264,7 +264,7 @@ struct Pipeline {
                     let summary = checked.reduce(Summary()) { $0 + $1.summary }
                     try folder.write(parts: ReportJSON.parts(checked.compactMap { $0.json }, summary: summary), to: "report.json")
                 case 2:
-                    try folder.write(state.bytes(), to: BuildState.fileName)
+                    try folder.write(parts: state.parts(), to: BuildState.fileName)
                 default:
                     for asset in Assets.files() {
                         try folder.write(asset.bytes, to: asset.path)
