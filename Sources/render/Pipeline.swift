@@ -117,7 +117,9 @@ struct Pipeline {
         // recorded are neither checked nor written again.
         let previous = writeReports ? BuildState.load(outputFolder: outputFolder) : nil
         let settings = BuildState.settings(options.fingerprint)
-        let reusable = options.reuse && previous?.settings == settings ? previous : nil
+        // With --set, every note is checked: whether a --set name is used anywhere is told
+        // from every note's result (SetValues.unusedWarnings).
+        let reusable = options.reuse && options.notebook.values.isEmpty && previous?.settings == settings ? previous : nil
         let started = BuildState.now()
         // Every note is read and parsed first: a page links to its neighbours by their titles.
         // A note whose bytes are as recorded is not parsed: its title is in the state.

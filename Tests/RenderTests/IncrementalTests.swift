@@ -62,6 +62,17 @@ import Testing
         #expect(resampled.status != 0, "a run with other options checks d again")
     }
 
+    @Test func aSecondRunWithTheSameSetValueDoesNotCallItUnused() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try Self.writeCourse(into: scratch)
+        // Only d uses u: were d reused, no checked note would use it.
+        let first = try RenderRunner.run(["notes", "--set", "u=5"], in: scratch.url)
+        let second = try RenderRunner.run(["notes", "--set", "u=5"], in: scratch.url)
+        #expect(first.status == 0 && second.status == 0, "\(second.stderr)")
+        #expect(!second.stderr.contains("no note uses"), "\(second.stderr)")
+    }
+
     @Test func anUnchangedNoteWithAFailedClaimStillFailsAndSaysWhy() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
