@@ -286,11 +286,11 @@ struct Pipeline {
             let commitFailures = folder.commit()
             failures.append(contentsOf: commitFailures)
             // The pages and reports of notes that are gone (deleted, renamed), once the new ones
-            // are in place: those the manifest lists, and those the last run's state recorded
-            // writing; never anything else in the folder.
+            // are in place: only files the manifest lists, never anything else in the folder,
+            // and none of a note this run did not cover (`render notes/a.md` keeps the others).
             if commitFailures.isEmpty {
-                OutputManifest.remove(manifest.stale, in: outputFolder)
-                removed = Self.removeOutputs(of: previous, keeping: state, in: outputFolder)
+                let gone = Set(OutputManifest.remove(manifest.stale, in: outputFolder))
+                removed = Self.removedNotes(of: previous, keeping: state, gone: gone)
             }
         }
         return Outcome(notes: checked, failures: failures, warnings: warnings, removed: removed)
@@ -366,20 +366,13 @@ struct Pipeline {
         return state
     }
 
-    /// Removes the files `previous` recorded for notes that `current` no longer has; returns
-    /// the notes' relative paths.
-    private static func removeOutputs(of previous: BuildState?, keeping current: BuildState, in outputFolder: String) -> [String] {
-        guard let previous else { return [] }
-        let kept = Set(current.entries.values.flatMap(\.outputs))
-        var removed: [String] = []
-        for entry in previous.entries.values.sorted(by: { $0.relativePath < $1.relativePath })
-        where current.entries[entry.relativePath] == nil {
-            for output in entry.outputs where !kept.contains(output) {
-                unlink(NoteDiscovery.join(outputFolder, output))
-            }
-            removed.append(entry.relativePath)
-        }
-        return removed
+    /// The notes of the last run's state that this run removed the files of (for `--watch`'s
+    /// line): those no longer in the state, one of whose recorded outputs is `gone`.
+    private static func removedNotes(of previous: BuildState?, keeping current: BuildState, gone: Set<String>) -> [String] {
+        guard let previous, !gone.isEmpty else { return [] }
+        return previous.entries.values.sorted(by: { $0.relativePath < $1.relativePath })
+            .filter { current.entries[$0.relativePath] == nil && $0.outputs.contains(where: gone.contains) }
+            .map(\.relativePath)
     }
 
     /// A note's page; `notes` gives its neighbours' titles for the navigation.
