@@ -59,8 +59,8 @@ let package = Package(
         .executableTarget(name: "calculus-bench", dependencies: ["Calculus"]),
         // The learning-cycle benchmark (scripts/bench-cycle): a run of update rules against a
         // loop written in Swift.
-        .executableTarget(name: "cycle-bench", dependencies: ["Document", "Notebook"]),
-        // What several test targets share (test targets cannot import each other): the reader of
+        .executableTarget(name: "cycle-bench", dependencies: ["Document", "Notebook", "TestSupport"]),
+        // What several test targets (and the cycle benchmark) share (test targets cannot import each other): the reader of
         // spec files in cmark's example format, a seeded random number generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DocumentTests", dependencies: ["Document", "CCmarkGFM", "TestSupport"]),

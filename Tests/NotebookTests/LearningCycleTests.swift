@@ -1,6 +1,7 @@
 import Document
 import Foundation
 import Notebook
+import TestSupport
 import Testing
 
 /// The learning cycle (docs/note-language.md §13) against the same training written directly
@@ -15,33 +16,6 @@ import Testing
         return Notebook.check(MarkdownParser.parse(text), path: "notes/" + name).result
     }
 
-    /// The XOR run of notes/12-learning-xor.md, written out by hand: forward pass, backward pass
-    /// and the update of the eight parameters, the loss the mean over the four rows of ½(a − y)².
-    static func xorByHand(parameters start: [Double], rate: Double, steps: Int) -> (loss: Double, parameters: [Double]) {
-        func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
-        let rows: [(Double, Double, Double)] = [(0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 0)]
-        var p = start  // w_1 … w_6, b_1, b_2
-        var loss = 0.0
-        for step in 0...steps {
-            var g = [Double](repeating: 0, count: 8)
-            loss = 0
-            for (x1, x2, y) in rows {
-                let h1 = sigmoid(x1 * p[0] + x2 * p[1] + p[6])
-                let h2 = sigmoid(x1 * p[2] + x2 * p[3] + p[6])
-                let a = sigmoid(h1 * p[4] + h2 * p[5] + p[7])
-                loss += 0.5 * (a - y) * (a - y) / 4
-                let d3 = (a - y) * a * (1 - a) / 4
-                let d1 = d3 * p[4] * h1 * (1 - h1)
-                let d2 = d3 * p[5] * h2 * (1 - h2)
-                g[0] += d1 * x1; g[1] += d1 * x2; g[2] += d2 * x1; g[3] += d2 * x2
-                g[4] += d3 * h1; g[5] += d3 * h2; g[6] += d1 + d2; g[7] += d3
-            }
-            if step == steps { break }
-            for k in 0..<8 { p[k] -= rate * g[k] }
-        }
-        return (loss, p)
-    }
-
     @Test func xorRunAgreesWithTheLoopWrittenInSwift() throws {
         let result = try Self.check("12-learning-xor.md")
         let run = try #require(result.runs.first)
@@ -52,7 +26,7 @@ import Testing
         #expect(start.parameters == [0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.35, 0.60])
         let last = try #require(run.last)
         #expect(last.step == 2000)
-        let expected = Self.xorByHand(parameters: start.parameters, rate: 10, steps: 2000)
+        let expected = XORByHand.train(parameters: start.parameters, rate: 10, steps: 2000)
         #expect(abs(last.losses[0] - expected.loss) <= 1e-9 * expected.loss, "Derive \(last.losses[0]), by hand \(expected.loss)")
         for (derived, byHand) in zip(last.parameters, expected.parameters) {
             #expect(abs(derived - byHand) <= 1e-9 * max(1, abs(byHand)))
