@@ -14,6 +14,9 @@ public struct NotePage: HTMLHooks {
     let statementsByFormula: [FormulaID: [StatementResult]]
     let equationNumbers: [String: Int]
     let plotsByFormula: [FormulaID: [FunctionPlot]]
+    /// The leaves of the example point that Derive sampled (nothing in the note gives them a
+    /// value): an inline mention of one alone gets no value badge.
+    let sampled: Set<String>
     /// The Swift cells' outputs by their opening fence's line; empty when the note has none.
     public var cells: [Int: (index: Int, output: CellOutput)] = [:]
 
@@ -32,6 +35,7 @@ public struct NotePage: HTMLHooks {
         var plots: [FormulaID: [FunctionPlot]] = [:]
         for plot in result.plots { plots[plot.formula, default: []].append(plot) }
         plotsByFormula = plots
+        sampled = Set(result.point.lazy.filter { $0.source == .sampled }.map(\.name))
     }
 
     /// The page body: header, the note, and the gradient tables.
@@ -82,7 +86,7 @@ public struct NotePage: HTMLHooks {
             html.escaped(anchor)
             html.raw("\" data-line=\"\(math.position.line)\">")
             writeMathML(math, display: false, into: &html)
-            ResultCards.badge(for: statements, into: &html)
+            ResultCards.badge(for: statements, sampled: sampled, into: &html)
             html.raw("</span>")
         }
     }

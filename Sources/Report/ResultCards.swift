@@ -289,10 +289,14 @@ enum ResultCards {
         }
     }
 
-    /// The small badge after an inline formula that holds a statement.
-    static func badge(for statements: [StatementResult], into html: inout MarkupBuffer) {
+    /// The small badge after an inline formula that holds a statement. A name Derive sampled,
+    /// mentioned alone (`$h_1$` as a node's label in a table), gets none: its value is no
+    /// number of the note's, and "= 0.7" beside it reads as one.
+    static func badge(for statements: [StatementResult], sampled: Set<String> = [], into html: inout MarkupBuffer) {
         // A binding or a number shows its value already; a badge would repeat it.
-        let worthShowing = statements.filter { $0.kind != .binding && !isNumeral($0.tex) }
+        let worthShowing = statements.filter {
+            $0.kind != .binding && !isNumeral($0.tex) && !($0.kind == .expression && sampled.contains($0.reading ?? ""))
+        }
         guard let statement = worthShowing.first(where: { $0.check != nil }) ?? worthShowing.first(where: { $0.value != nil })
         else { return }
         var title = statement.reading ?? statement.tex
