@@ -229,6 +229,8 @@ struct ColumnSpec {
     var linesAfter: [String] = []
     /// The rule before the first column.
     var lineBefore = "none"
+    /// The most characters a column spec may have once its `*{n}{…}` repeats are expanded.
+    static let maximumLength = 4_096
 
     init(_ spec: String) {
         var scalars = Array(spec.unicodeScalars)
@@ -283,7 +285,10 @@ struct ColumnSpec {
                 let count = Int(braced(scalars, &index).trimmingSpaces) ?? 0
                 let body = braced(scalars, &index)
                 expansions += 1
-                if expansions < 20, count > 0, count <= 50 {
+                // Nested repeats copy what earlier ones expanded (`*{50}{*{50}{…}}` grows as
+                // 50^k): the whole spec is kept under `maximumLength` scalars.
+                let bodyLength = body.unicodeScalars.count
+                if expansions < 20, count > 0, count <= 50, scalars.count + bodyLength * count <= Self.maximumLength {
                     let repeated = Array(String(repeating: body, count: count).unicodeScalars)
                     scalars.insert(contentsOf: repeated, at: index)
                 }
