@@ -51,6 +51,8 @@ let package = Package(
                 "Document", "TeX", "Calculus", "Notebook", "Report", "Markup", "Cells", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
+                // derive.yml, a course's configuration (CourseConfiguration).
+                .product(name: "Yams", package: "Yams"),
             ],
             // jemalloc in place of glibc's malloc: a render allocates millions of small
             // objects from two threads, and `scripts/bench` runs ~15% faster with it.

@@ -42,7 +42,7 @@ public enum SetValues {
     }
 
     /// The edit distance of two names (insertions, deletions, substitutions of characters).
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         var previous = Array(0...b.count)
         for i in 1...max(1, a.count) where !a.isEmpty {

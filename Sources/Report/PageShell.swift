@@ -21,6 +21,10 @@ public struct PageShell: Sendable {
     public var index: Link?
     public var previous: Link?
     public var next: Link?
+    /// The book's table of contents beside the page (a course with a `derive.yml`), or nil.
+    public var contents: BookNavigation?
+    /// The page's published address (`<link rel="canonical">`), or nil.
+    public var canonicalURL: String?
 
     public init(title: String, rootPrefix: String, index: Link? = nil, previous: Link? = nil, next: Link? = nil) {
         self.title = title
@@ -45,15 +49,34 @@ public struct PageShell: Sendable {
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         html.raw("<meta name=\"generator\" content=\"Derive\">\n<title>")
         html.escaped(title)
+        if let contents {
+            html.raw(" — ")
+            html.escaped(contents.book.title)
+        }
         html.raw("</title>\n<link rel=\"stylesheet\" href=\"")
         html.escaped(URLPath.encode(rootPrefix + Self.stylesheetPath))
-        html.raw("\">\n</head>\n<body>\n")
+        html.raw("\">\n")
+        if let canonicalURL {
+            html.raw("<link rel=\"canonical\" href=\"")
+            html.escaped(canonicalURL)
+            html.raw("\">\n")
+        }
+        html.raw("</head>\n")
+        if let contents {
+            // A book's page: the contents, then the page in a column of its own.
+            html.raw("<body class=\"book\">\n")
+            contents.write(into: &html)
+            html.raw("<div class=\"page\">\n")
+        } else {
+            html.raw("<body>\n")
+        }
         writeNavigation(into: &html)
         html.raw("<main>\n")
         writeBody(&html)
         html.newlineIfNeeded()
         html.raw("</main>\n")
         writeNavigation(into: &html)
+        if contents != nil { html.raw("</div>\n") }
         html.raw("</body>\n</html>\n")
         return html.bytes
     }

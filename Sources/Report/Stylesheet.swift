@@ -87,6 +87,40 @@ public enum Stylesheet {
         .run .stopped { color: var(--fails); }
         ul.notes { padding-left: 1.2rem; }
         ul.notes .counts { color: var(--muted); font-size: 0.875rem; }
+        /* book: the contents beside every page and the front page (a course's derive.yml, docs/publishing.md) */
+        body.book > .contents { margin: 0 0 1.25rem; font-size: 0.95rem; line-height: 1.4; }
+        .contents > summary { cursor: pointer; padding: 0.45rem 0.75rem; border: 1px solid var(--rule); border-radius: 6px;
+          background: var(--surface); font-weight: 600; }
+        .contents nav { padding: 0.75rem 0 0; }
+        .contents .course { margin: 0 0 0.75rem; font-size: 1.05rem; font-weight: 700; line-height: 1.3; }
+        .contents .course a { color: var(--text); text-decoration: none; }
+        .contents ul { list-style: none; margin: 0 0 0.5rem; padding: 0; }
+        .contents li a { display: block; padding: 0.2rem 0.5rem; border-left: 3px solid transparent; color: var(--text);
+          text-decoration: none; overflow-wrap: anywhere; }
+        .contents li a:hover { text-decoration: underline; }
+        .contents li a[aria-current="page"] { border-left-color: var(--link); background: var(--surface); color: var(--link); font-weight: 600; }
+        .contents details.part > summary { cursor: pointer; padding: 0.3rem 0; color: var(--muted); font-weight: 600; }
+        .contents details.part > ul { padding-left: 0.75rem; }
+        form.search { display: flex; gap: 0.4rem; margin: 0 0 0.9rem; }
+        form.search input { flex: 1 1 auto; min-width: 0; padding: 0.3rem 0.5rem; font: inherit; color: var(--text);
+          background: var(--background); border: 1px solid var(--rule); border-radius: 4px; }
+        form.search button { padding: 0.3rem 0.6rem; font: inherit; color: var(--text); background: var(--surface);
+          border: 1px solid var(--rule); border-radius: 4px; cursor: pointer; }
+        header.course form.search { max-width: 28rem; }
+        p.start { font-size: 1.05rem; }
+        .totals .verdict { white-space: nowrap; }
+        ol.chapters { padding-left: 1.8rem; }
+        ol.chapters li { margin: 0.35rem 0; }
+        ol.chapters .counts { display: block; color: var(--muted); font-size: 0.875rem; }
+        @media (min-width: 60rem) {
+          body.book { max-width: 70rem; display: grid; grid-template-columns: 16rem minmax(0, 46rem); column-gap: 3rem;
+            justify-content: center; align-items: start; }
+          body.book > .contents { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; box-sizing: border-box;
+            margin: -1.5rem 0 0; padding: 1.5rem 0.5rem 1.5rem 0; }
+          body.book > .contents > summary { display: none; }
+          body.book > .contents::details-content { content-visibility: visible; }
+        }
+        @media print { body.book { display: block; } body.book > .contents, form.search { display: none; } }
         @media (max-width: 36rem) {
           body { padding: 1rem 0.85rem 3rem; font-size: 1rem; }
           .formula.display { flex-wrap: wrap; gap: 0.3rem; }

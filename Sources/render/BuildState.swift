@@ -18,7 +18,8 @@ import Report
 /// are never recorded, so that every run prints their diagnostics as a full run would.
 ///
 /// Notes do not reference each other (no `@eq-` label crosses notes today), so a note's pages
-/// depend only on itself and its neighbours' titles.
+/// depend only on itself and its neighbours' titles, and in a book (derive.yml) on the table
+/// of contents every page shows: its hash is one of the "neighbours" of every note's key.
 struct BuildState: Sendable {
     /// One reusable note: how to tell it is unchanged, and what it produced.
     struct Entry: Sendable {

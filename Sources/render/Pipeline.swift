@@ -20,6 +20,8 @@ struct Pipeline {
         var reuse = true
         /// Told as notes are checked (a progress line on a terminal).
         var progress: Progress?
+        /// The course's book (derive.yml), the notes given in its order; nil: no book.
+        var course: Course.Layout?
 
         /// The options that change what is written, as text for `BuildState.settings` (the
         /// `--set` values sorted: a dictionary's order changes from run to run).
@@ -126,12 +128,14 @@ struct Pipeline {
         var firstParse = ParallelMap.map(count: notes.count) { index -> NoteRun in
             Self.readAndParse(notes[index], recorded: reusable?.entries[notes[index].relativePath], state: reusable)
         }
-        // A recorded note is reused when its key (its bytes, paths and neighbours' titles) is
-        // as recorded and its files are still there; the others (neighbours of a changed note)
-        // are parsed now.
+        // A recorded note is reused when its key (its bytes, paths and neighbours' titles, and
+        // a book's table of contents) is as recorded and its files are still there; the others
+        // (neighbours of a changed note, every page of a book whose contents changed) are parsed now.
+        let contents = options.course.map { Self.contentsKey($0.book(of: firstParse)) }
         for index in firstParse.indices {
             firstParse[index].key = firstParse[index].contentHash.map {
-                BuildState.key(contentHash: $0, settings: settings, note: notes[index], neighbours: Self.neighbours(of: index, in: firstParse))
+                BuildState.key(contentHash: $0, settings: settings, note: notes[index],
+                               neighbours: Self.neighbours(of: index, in: firstParse) + (contents.map { [$0] } ?? []))
             }
         }
         if let reusable {
@@ -152,6 +156,7 @@ struct Pipeline {
             }
         }
         let parsed = firstParse
+        let book = options.course?.book(of: parsed)
         // Then each note is checked and its page, report and JSON written at once, while its
         // trees are still in the core's cache.
         let notebookOptions = options.notebook
@@ -223,7 +228,7 @@ struct Pipeline {
             guard writeReports else { return note }
             note.json = ReportJSON.noteBytes(result, cells: cellOutputs)
             do throws(RenderError) {
-                let page = Self.page(for: index, of: parsed, note: checkedNote, cells: cellOutputs, unsafe: unsafe)
+                let page = Self.page(for: index, of: parsed, note: checkedNote, cells: cellOutputs, unsafe: unsafe, book: book)
                 try folder.write(page, to: OutputFolder.relativePage(for: note.note.relativePath))
                 let markdown = MarkdownReport.bytes(document: document, result: result, title: note.title, cells: cellOutputs)
                 try folder.write(markdown, to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
@@ -260,7 +265,8 @@ struct Pipeline {
             do throws(RenderError) {
                 switch part {
                 case 0:
-                    try folder.write(Array(Self.indexPage(checked).utf8), to: "index.html")
+                    try folder.write(Array(Self.indexPage(checked, book: book).utf8), to: "index.html")
+                    if let book, let sitemap = Sitemap.xml(book: book) { try folder.write(Array(sitemap.utf8), to: "sitemap.xml") }
                     try folder.write(Array(manifest.manifest.text.utf8), to: OutputManifest.fileName)
                 case 1:
                     let summary = checked.reduce(Summary()) { $0 + $1.summary }
@@ -323,6 +329,13 @@ struct Pipeline {
         }
     }
 
+    /// A hash of what every page of a book shows of it (`Book.fingerprint`), for the pages' keys.
+    private static func contentsKey(_ book: Book) -> String {
+        var hasher = BuildState.FNV()
+        hasher.add(book.fingerprint)
+        return "book " + String(hasher.value)
+    }
+
     /// What a note's page says of its neighbours: their titles and where they are, or that
     /// there is none.
     private static func neighbours(of index: Int, in notes: [NoteRun]) -> [String] {
@@ -377,7 +390,7 @@ struct Pipeline {
 
     /// A note's page; `notes` gives its neighbours' titles for the navigation.
     private static func page(for index: Int, of notes: [NoteRun], note: CheckedNote,
-                             cells: [(cell: Cell, output: CellOutput)], unsafe: Bool) -> [UInt8] {
+                             cells: [(cell: Cell, output: CellOutput)], unsafe: Bool, book: Book?) -> [UInt8] {
         let relative = OutputFolder.relativePage(for: notes[index].note.relativePath)
         func link(_ other: Int) -> PageShell.Link? {
             guard notes.indices.contains(other), notes[other].listed else { return nil }
@@ -385,17 +398,26 @@ struct Pipeline {
                 title: notes[other].title,
                 href: URLPath.link(from: relative, to: OutputFolder.relativePage(for: notes[other].note.relativePath)))
         }
-        let shell = PageShell(
+        var shell = PageShell(
             title: notes[index].title, rootPrefix: URLPath.rootPrefix(for: relative),
             index: PageShell.Link(title: "Index", href: URLPath.link(from: relative, to: "index.html")),
             previous: link(index - 1), next: link(index + 1))
+        if let book {
+            shell.contents = BookNavigation(book: book, page: relative)
+            shell.canonicalURL = book.url(of: relative)
+        }
         var page = NotePage(note: note)
         for (index, entry) in cells.enumerated() { page.cells[entry.cell.firstLine - 1] = (index, entry.output) }
         return shell.page { page.write(into: &$0, unsafeHTML: unsafe) }
     }
 
-    private static func indexPage(_ notes: [NoteRun]) -> String {
-        IndexPage.html(entries: notes.filter(\.listed).map { note in
+    private static func indexPage(_ notes: [NoteRun], book: Book?) -> String {
+        if let book {
+            var summaries: [String: Summary] = [:]
+            for note in notes where note.listed { summaries[OutputFolder.relativePage(for: note.note.relativePath)] = note.summary }
+            return FrontPage.html(book: book, summaries: summaries)
+        }
+        return IndexPage.html(entries: notes.filter(\.listed).map { note in
             IndexPage.Entry(title: note.title, href: URLPath.encode(OutputFolder.relativePage(for: note.note.relativePath)),
                             path: note.note.name, summary: note.summary)
         })

@@ -19,7 +19,9 @@ struct Render: ParsableCommand {
             """,
         discussion: """
             Every .md file under each PATH (default: notes/) becomes NAME.html and NAME.md in the \
-            output folder, mirroring the folder tree, with index.html and report.json.
+            output folder, mirroring the folder tree, with index.html and report.json. A derive.yml \
+            in the notes folder makes the pages a book: a title, chapters in order, parts, a table \
+            of contents on every page (docs/publishing.md).
 
             A run rewrites only the notes that changed since the last run into the same folder \
             (what it learned is kept in the folder's .render-state); --force rebuilds them all. \
@@ -35,8 +37,13 @@ struct Render: ParsableCommand {
     @Argument(help: ArgumentHelp("Folders or .md files to render.", valueName: "path"))
     var paths: [String] = ["notes/"]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the reports into.", valueName: "dir"))
-    var output: String = "output/"
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("Folder to write the reports into (default: the output of derive.yml, else output/).",
+                               valueName: "dir"))
+    var outputOption: String?
+
+    /// The output folder: `--output`, else the notes folder's derive.yml's `output`, else `output/`.
+    var output: String { outputOption ?? Course.load(paths: paths)?.outputFolder ?? "output/" }
 
     @Flag(help: "Verify only: print diagnostics and exit, writing no reports.")
     var check = false
@@ -171,8 +178,10 @@ struct Render: ParsableCommand {
         -> (outcome: Pipeline.Outcome, status: Int32)?
     {
         let start = ContinuousClock.now
-        let notes: [NoteFile]
+        var notes: [NoteFile]
         var options: Pipeline.Options
+        // The notes folder's derive.yml: the book's order and contents (docs/publishing.md).
+        var course = Course.load(paths: paths)
         do {
             notes = try NoteDiscovery.find(paths: paths, excluding: output, writing: !check)
             options = try pipelineOptions()
@@ -184,8 +193,16 @@ struct Render: ParsableCommand {
             return nil
         }
         options.progress = progress
+        if let arranged = course?.arrange(notes) {
+            (notes, options.course) = (arranged.notes, arranged.layout)
+            course?.diagnostics += arranged.diagnostics
+        }
         let outcome = Pipeline(options: options).run(notes: notes, outputFolder: output)
         let printer = DiagnosticPrinter()
+        let courseDiagnostics = (course?.diagnostics ?? []).filter { !quiet || $0.severity != .note }
+        for diagnostic in courseDiagnostics.sorted(by: { $0.position < $1.position }) {
+            Console.standardError(printer.format(diagnostic, path: course?.path ?? "", lines: course?.lines ?? []))
+        }
         let diagnostics = outcome.diagnostics.filter {
             (!quiet || $0.diagnostic.severity != .note) && (only?.contains(PathKey.resolved($0.path)) ?? true)
         }
@@ -193,7 +210,7 @@ struct Render: ParsableCommand {
             Console.standardError(printer.format(diagnostic, path: path, lines: lines))
         }
         if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
-            for (path, _, diagnostic) in diagnostics {
+            for (path, _, diagnostic) in courseDiagnostics.map({ (course?.path ?? "", [Substring](), $0) }) + diagnostics {
                 print(DiagnosticPrinter.githubAnnotation(diagnostic, path: path))
             }
         }
@@ -210,7 +227,9 @@ struct Render: ParsableCommand {
         if summaryLine {
             console.summary(outcome.summaryLine(output: check ? nil : output, elapsed: ContinuousClock.now - start))
         }
-        let summary = outcome.summary
+        var summary = outcome.summary
+        summary.errors += courseDiagnostics.filter { $0.severity == .error }.count
+        summary.warnings += courseDiagnostics.filter { $0.severity == .warning }.count
         let status: Int32 = !ioFailures.isEmpty ? 2
             : summary.errors > 0 || summary.failed > 0 || (strict && (summary.warnings > 0 || summary.cannotTell > 0 || !outcome.warnings.isEmpty)) ? 1 : 0
         return (outcome, status)
