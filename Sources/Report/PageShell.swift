@@ -22,7 +22,7 @@ public struct PageShell: Sendable {
     public var previous: Link?
     public var next: Link?
     /// The book's table of contents beside the page (a course with a `derive.yml`), or nil.
-    public var contents: BookNavigation?
+    public var contents: BookNavigation.Page?
     /// The page's published address (`<link rel="canonical">`), or nil.
     public var canonicalURL: String?
 
@@ -51,7 +51,7 @@ public struct PageShell: Sendable {
         html.escaped(title)
         if let contents {
             html.raw(" — ")
-            html.escaped(contents.book.title)
+            html.escaped(contents.navigation.book.title)
         }
         html.raw("</title>\n<link rel=\"stylesheet\" href=\"")
         html.escaped(URLPath.encode(rootPrefix + Self.stylesheetPath))
@@ -65,7 +65,7 @@ public struct PageShell: Sendable {
         if let contents {
             // A book's page: the contents, then the page in a column of its own.
             html.raw("<body class=\"book\">\n")
-            contents.write(into: &html)
+            contents.navigation.write(page: contents.page, into: &html)
             html.raw("<div class=\"page\">\n")
         } else {
             html.raw("<body>\n")

@@ -157,6 +157,7 @@ struct Pipeline {
         }
         let parsed = firstParse
         let book = options.course?.book(of: parsed)
+        let navigation = book.map(BookNavigation.init(book:))
         // Then each note is checked and its page, report and JSON written at once, while its
         // trees are still in the core's cache.
         let notebookOptions = options.notebook
@@ -228,7 +229,7 @@ struct Pipeline {
             guard writeReports else { return note }
             note.json = ReportJSON.noteBytes(result, cells: cellOutputs)
             do throws(RenderError) {
-                let page = Self.page(for: index, of: parsed, note: checkedNote, cells: cellOutputs, unsafe: unsafe, book: book)
+                let page = Self.page(for: index, of: parsed, note: checkedNote, cells: cellOutputs, unsafe: unsafe, navigation: navigation)
                 try folder.write(page, to: OutputFolder.relativePage(for: note.note.relativePath))
                 let markdown = MarkdownReport.bytes(document: document, result: result, title: note.title, cells: cellOutputs)
                 try folder.write(markdown, to: OutputFolder.relativePage(for: note.note.relativePath, extension: "md"))
@@ -390,7 +391,7 @@ struct Pipeline {
 
     /// A note's page; `notes` gives its neighbours' titles for the navigation.
     private static func page(for index: Int, of notes: [NoteRun], note: CheckedNote,
-                             cells: [(cell: Cell, output: CellOutput)], unsafe: Bool, book: Book?) -> [UInt8] {
+                             cells: [(cell: Cell, output: CellOutput)], unsafe: Bool, navigation: BookNavigation?) -> [UInt8] {
         let relative = OutputFolder.relativePage(for: notes[index].note.relativePath)
         func link(_ other: Int) -> PageShell.Link? {
             guard notes.indices.contains(other), notes[other].listed else { return nil }
@@ -402,9 +403,9 @@ struct Pipeline {
             title: notes[index].title, rootPrefix: URLPath.rootPrefix(for: relative),
             index: PageShell.Link(title: "Index", href: URLPath.link(from: relative, to: "index.html")),
             previous: link(index - 1), next: link(index + 1))
-        if let book {
-            shell.contents = BookNavigation(book: book, page: relative)
-            shell.canonicalURL = book.url(of: relative)
+        if let navigation {
+            shell.contents = navigation.at(relative)
+            shell.canonicalURL = navigation.book.url(of: relative)
         }
         var page = NotePage(note: note)
         for (index, entry) in cells.enumerated() { page.cells[entry.cell.firstLine - 1] = (index, entry.output) }
