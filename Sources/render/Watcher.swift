@@ -36,8 +36,8 @@ final class Watcher {
         #endif
     }
 
-    /// Waits for the next batch of changes; returns the paths of the notes (`.md` files) that
-    /// changed, appeared or went, as resolved paths (`PathKey.resolved`). Folders made or
+    /// Waits for the next batch of changes; returns the paths of the notes (`.md` files) and
+    /// of a course's `derive.yml` that changed, appeared or went, as resolved paths (`PathKey.resolved`). Folders made or
     /// removed are watched or forgotten on the way; a batch may be empty when only they changed.
     func next() -> Set<String> {
         #if os(Linux)
@@ -137,7 +137,8 @@ final class Watcher {
                 // A new folder (its notes too), or one gone: its notes went with it.
                 if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addWatches(under: path) }
                 changed.insert(PathKey.resolved(path))
-            } else if name.lowercased().hasSuffix(".md") {
+            } else if name.lowercased().hasSuffix(".md") || name == CourseConfiguration.fileName {
+                // A note, or the course's derive.yml (the book's order and contents).
                 changed.insert(PathKey.resolved(path))
             }
         }
@@ -150,8 +151,9 @@ final class Watcher {
     private static func stamps(of paths: [String]) -> [String: [Int64]] {
         guard let notes = try? NoteDiscovery.find(paths: paths, excluding: "/nonexistent", writing: false) else { return [:] }
         var stamps: [String: [Int64]] = [:]
-        for note in notes {
-            if let stamp = BuildState.stamp(note.path) { stamps[note.path] = [stamp.size, stamp.modified] }
+        let configurations = paths.map { NoteDiscovery.join($0, CourseConfiguration.fileName) }
+        for path in notes.map(\.path) + configurations {
+            if let stamp = BuildState.stamp(path) { stamps[path] = [stamp.size, stamp.modified] }
         }
         return stamps
     }

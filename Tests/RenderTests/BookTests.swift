@@ -214,6 +214,21 @@ import Testing
         let retitled = try RenderRunner.run(["notes"], in: scratch.url, environment: ["RENDER_TEST_TRAP_AFTER": "d.md"])
         #expect(retitled.status != 0, "d's page shows a's title: it is written again")
     }
+
+    /// `render --watch`: saving derive.yml rebuilds the book, as saving a note does.
+    @Test func watchRebuildsTheBookWhenDeriveYmlIsSaved() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try Self.writeCourse(into: scratch)
+        let watch = try LiveRender(["notes", "--watch"], in: scratch)
+        defer { watch.stop() }
+        #expect(LiveRender.wait(seconds: 60) { watch.stdout.contains("render: watching notes") }, "\(watch.stderr)")
+        try saveByRename(Self.configuration.replacingOccurrences(of: "A small course", with: "A renamed course"),
+                         to: scratch.url.appendingPathComponent("notes/derive.yml"))
+        #expect(LiveRender.wait(seconds: 30) { scratch.read("output/d.html")?.contains("A renamed course") == true },
+                "\(watch.stdout)")
+        #expect(watch.stop() == 0)
+    }
 }
 
 /// The "billion laughs" as a derive.yml (the front matter's test has it as a note).
