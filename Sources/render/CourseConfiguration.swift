@@ -86,7 +86,7 @@ struct CourseConfiguration: Sendable, Equatable {
             }
             var topChapters: [Chapter] = []
             var parts: [Part] = []
-            for (key, value) in entries(of: mapping, known: CourseConfiguration.keys, in: "derive.yml") {
+            for (key, value, keyPosition) in entries(of: mapping, known: CourseConfiguration.keys, in: "derive.yml") {
                 switch key {
                 case "title":
                     configuration.title = text(of: value, key: key)
@@ -95,10 +95,10 @@ struct CourseConfiguration: Sendable, Equatable {
                 case "output":
                     configuration.output = text(of: value, key: key)
                 case "chapters":
-                    configuration.listPosition = Self.position(of: value)
+                    configuration.listPosition = keyPosition
                     topChapters = chapters(value, key: key)
                 default:  // "parts"
-                    configuration.listPosition = Self.position(of: value)
+                    configuration.listPosition = keyPosition
                     parts = self.parts(value)
                 }
             }
@@ -108,8 +108,10 @@ struct CourseConfiguration: Sendable, Equatable {
 
         /// The mapping's entries whose key is known, in order; an unknown key is an error that
         /// names the closest known one. (Yams refuses a key given twice.)
-        mutating func entries(of mapping: Node.Mapping, known: [String], in place: String) -> [(String, Node)] {
-            var result: [(String, Node)] = []
+        mutating func entries(of mapping: Node.Mapping, known: [String], in place: String)
+            -> [(key: String, value: Node, position: SourcePosition)]
+        {
+            var result: [(key: String, value: Node, position: SourcePosition)] = []
             for (keyNode, value) in mapping {
                 let position = Self.position(of: keyNode)
                 guard case .scalar(let scalar) = keyNode else {
@@ -124,7 +126,7 @@ struct CourseConfiguration: Sendable, Equatable {
                           at: position, length: key.count, hint: "known keys: " + known.joined(separator: ", "))
                     continue
                 }
-                result.append((key, value))
+                result.append((key, value, position))
             }
             return result
         }
@@ -208,7 +210,7 @@ struct CourseConfiguration: Sendable, Equatable {
                 }
                 var part = Part(title: nil, chapters: [])
                 var titled = false
-                for (key, value) in entries(of: mapping, known: CourseConfiguration.partKeys, in: "a part") {
+                for (key, value, _) in entries(of: mapping, known: CourseConfiguration.partKeys, in: "a part") {
                     if key == "title" {
                         titled = true
                         part.title = text(of: value, key: key)

@@ -99,9 +99,10 @@ struct Pipeline {
             return all
         }
 
-        func summaryLine(output: String?, elapsed: Duration) -> String {
+        /// The run's last line; `besides` counts diagnostics that are not a note's (derive.yml's).
+        func summaryLine(output: String?, elapsed: Duration, besides: Summary = Summary()) -> String {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let summary = summary
+            let summary = summary + besides
             let read = notes.filter { $0.failure == nil }.count
             var parts = ["\(read) note\(read == 1 ? "" : "s")", "\(formulas) formula\(formulas == 1 ? "" : "s")"]
             parts.append("\(summary.claims) claim\(summary.claims == 1 ? "" : "s"): \(summary.held) held, "

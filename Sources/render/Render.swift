@@ -224,12 +224,15 @@ struct Render: ParsableCommand {
         }
         for failure in ioFailures { console.error(failure.description) }
         for warning in outcome.warnings { Console.standardError("render: warning: \(warning)") }
+        // derive.yml's errors and warnings count as the notes' do.
+        var courseCounts = Summary()
+        courseCounts.errors = courseDiagnostics.filter { $0.severity == .error }.count
+        courseCounts.warnings = courseDiagnostics.filter { $0.severity == .warning }.count
         if summaryLine {
-            console.summary(outcome.summaryLine(output: check ? nil : output, elapsed: ContinuousClock.now - start))
+            console.summary(outcome.summaryLine(output: check ? nil : output, elapsed: ContinuousClock.now - start,
+                                                besides: courseCounts))
         }
-        var summary = outcome.summary
-        summary.errors += courseDiagnostics.filter { $0.severity == .error }.count
-        summary.warnings += courseDiagnostics.filter { $0.severity == .warning }.count
+        let summary = outcome.summary + courseCounts
         let status: Int32 = !ioFailures.isEmpty ? 2
             : summary.errors > 0 || summary.failed > 0 || (strict && (summary.warnings > 0 || summary.cannotTell > 0 || !outcome.warnings.isEmpty)) ? 1 : 0
         return (outcome, status)
