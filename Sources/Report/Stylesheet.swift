@@ -119,6 +119,7 @@ public enum Stylesheet {
             margin: -1.5rem 0 0; padding: 1.5rem 0.5rem 1.5rem 0; }
           body.book > .contents > summary { display: none; }
           body.book > .contents::details-content { content-visibility: visible; }
+          body.book > .contents a[aria-current="page"] { scroll-initial-target: nearest; }
         }
         @media print { body.book { display: block; } body.book > .contents, form.search { display: none; } }
         @media (max-width: 36rem) {
