@@ -117,9 +117,13 @@ public enum Stylesheet {
             justify-content: center; align-items: start; }
           body.book > .contents { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; box-sizing: border-box;
             margin: -1.5rem 0 0; padding: 1.5rem 0.5rem 1.5rem 0; }
-          body.book > .contents > summary { display: none; }
-          body.book > .contents::details-content { content-visibility: visible; }
           body.book > .contents a[aria-current="page"] { scroll-initial-target: nearest; }
+        }
+        @supports selector(::details-content) {
+          @media (min-width: 60rem) {
+            body.book > .contents > summary { display: none; }
+            body.book > .contents::details-content { content-visibility: visible; }
+          }
         }
         @media print { body.book { display: block; } body.book > .contents, form.search { display: none; } }
         @media (max-width: 36rem) {
