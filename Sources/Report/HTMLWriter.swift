@@ -16,6 +16,8 @@ public protocol HTMLHooks {
     func write(equationReference label: String, position: SourcePosition, into html: inout MarkupBuffer)
     /// Called after each block is written (any depth), e.g. to add a result card.
     func didWrite(block: Block, into html: inout MarkupBuffer)
+    /// The `id` of the heading on source line `line`, if it gets one. The default gives none.
+    func headingID(line: Int) -> String?
 }
 
 extension HTMLHooks {
@@ -37,6 +39,7 @@ extension HTMLHooks {
         html.escaped("@" + label)
     }
     public func didWrite(block: Block, into html: inout MarkupBuffer) {}
+    public func headingID(line: Int) -> String? { nil }
 }
 
 /// The hooks that change nothing: formulas as escaped TeX in `math` spans and divs.
@@ -94,9 +97,15 @@ public struct HTMLWriter<Hooks: HTMLHooks> {
                 }
                 html.raw("</p>\n")
             }
-        case .heading(let level, let inlines, _):
+        case .heading(let level, let inlines, let line):
             html.newlineIfNeeded()
-            html.raw("<h\(level)>")
+            if let id = hooks.headingID(line: line) {
+                html.raw("<h\(level) id=\"")
+                html.escaped(id)
+                html.raw("\">")
+            } else {
+                html.raw("<h\(level)>")
+            }
             write(inlines, into: &html)
             html.raw("</h\(level)>\n")
         case .thematicBreak:

@@ -17,6 +17,8 @@ public struct NotePage: HTMLHooks {
     /// The leaves of the example point that Derive sampled (nothing in the note gives them a
     /// value): an inline mention of one alone gets no value badge.
     let sampled: Set<String>
+    /// The ids of the top-level headings by line (HeadingAnchors).
+    let headingIDs: [Int: String]
     /// The Swift cells' outputs by their opening fence's line; empty when the note has none.
     public var cells: [Int: (index: Int, output: CellOutput)] = [:]
 
@@ -36,6 +38,7 @@ public struct NotePage: HTMLHooks {
         for plot in result.plots { plots[plot.formula, default: []].append(plot) }
         plotsByFormula = plots
         sampled = Set(result.point.lazy.filter { $0.source == .sampled }.map(\.name))
+        headingIDs = HeadingAnchors.ids(in: note.document)
     }
 
     /// The page body: header, the note, and the gradient tables.
@@ -89,6 +92,10 @@ public struct NotePage: HTMLHooks {
             ResultCards.badge(for: statements, sampled: sampled, into: &html)
             html.raw("</span>")
         }
+    }
+
+    public func headingID(line: Int) -> String? {
+        headingIDs[line]
     }
 
     /// The id of a formula's element: its label, or `f` and its number in the note.

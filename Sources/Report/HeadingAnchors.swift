@@ -1,0 +1,69 @@
+import Document
+
+/// The ids of a note's headings on its page, so that a link (a search result) can lead to a
+/// section: `## The sigmoid` gets `id="the-sigmoid"`, as GitHub names its heading anchors.
+///
+/// Only top-level headings get one (those that open sections, docs/note-language.md §4). The
+/// id is the heading's text lowercased, spaces turned into `-`, and everything but letters,
+/// digits, marks, `-` and `_` dropped (a formula's TeX keeps its letters: `$\sigma$` gives
+/// `sigma`); a second heading with the same id gets `-1`, a third `-2`. An id that could be
+/// another element's on the page (a formula's label or `f3`, a result `f3-1`, `cell-2`,
+/// `diagram-7`, a footnote's `fn-…`) gets `section-` before it.
+public enum HeadingAnchors {
+    /// The id of each top-level heading, by its source line.
+    public static func ids(in document: Document) -> [Int: String] {
+        var labels: Set<String> = []
+        for math in document.formulas {
+            if let label = math.label { labels.insert(label) }
+        }
+        var used: Set<String> = []
+        var ids: [Int: String] = [:]
+        for block in document.blocks {
+            guard case .heading(_, let content, let line) = block else { continue }
+            var base = slug(PlainText.of(content))
+            if isOtherElements(base, labels: labels) { base = "section-" + base }
+            var candidate = base
+            var count = 0
+            while used.contains(candidate) || isOtherElements(candidate, labels: labels) {
+                count += 1
+                candidate = base + "-\(count)"
+            }
+            used.insert(candidate)
+            ids[line] = candidate
+        }
+        return ids
+    }
+
+    /// GitHub's heading slug: lowercased; a space becomes `-`; letters, digits, marks, `-`
+    /// and `_` stay; anything else goes. `section` when nothing stays.
+    static func slug(_ text: String) -> String {
+        var slug = String.UnicodeScalarView()
+        for scalar in PlainText.trimmed(text).lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if scalar == " " {
+                slug.append("-")
+            } else if scalar == "-" || scalar == "_" || properties.isAlphabetic || properties.numericType != nil
+                        || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+                slug.append(scalar)
+            }
+        }
+        return slug.isEmpty ? "section" : String(slug)
+    }
+
+    /// Whether `id` is, or could be, the id of another element of a note's page (NotePage,
+    /// ResultCards, CellHTML, DiagramSVG, HTMLWriter's footnotes).
+    private static func isOtherElements(_ id: String, labels: Set<String>) -> Bool {
+        if labels.contains(id) || labels.contains(where: { id.hasPrefix($0 + "-") }) { return true }
+        for prefix in ["cell-", "diagram-", "fn-", "fnref-"] where id.hasPrefix(prefix) { return true }
+        // A formula's anchor `f12` and its results' `f12-3`.
+        let utf8 = Array(id.utf8)
+        guard utf8.first == UInt8(ascii: "f"), utf8.count > 1 else { return false }
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        var index = 1
+        while index < utf8.count, digits.contains(utf8[index]) { index += 1 }
+        guard index > 1 else { return false }
+        if index == utf8.count { return true }
+        guard utf8[index] == UInt8(ascii: "-"), index + 1 < utf8.count else { return false }
+        return utf8[(index + 1)...].allSatisfy(digits.contains)
+    }
+}
