@@ -26,6 +26,7 @@ public enum IndexPage {
         body.raw("<span class=\"verdict holds\">✓ \(total.held) held</span> · ")
         body.raw("<span class=\"verdict fails\">✗ \(total.failed) failed</span> · ")
         body.raw("<span class=\"verdict cannot-tell\">? \(total.cannotTell) cannot tell</span></p>\n")
+        body.raw("<p class=\"search-link\"><a href=\"\(SearchPage.fileName)\">Search the notes</a></p>\n")
         body.raw("<ul class=\"notes\">\n")
         for entry in entries {
             body.raw("<li><a href=\"")

@@ -126,6 +126,19 @@ public enum Stylesheet {
           }
         }
         @media print { body.book { display: block; } body.book > .contents, form.search { display: none; } }
+        /* search: the search page (SearchPage) and the index page's search link */
+        .search-page label { display: block; font-weight: 600; margin: 0 0 0.3rem; }
+        .search-row { display: flex; gap: 0.5rem; }
+        .search-row input { flex: 1 1 auto; min-width: 0; font: inherit; padding: 0.35rem 0.6rem; color: var(--text);
+          background: var(--background); border: 1px solid var(--muted); border-radius: 6px; }
+        .search-row button { font: inherit; padding: 0.35rem 0.9rem; color: var(--text); background: var(--surface);
+          border: 1px solid var(--muted); border-radius: 6px; cursor: pointer; }
+        .search-status { color: var(--muted); font-size: 0.95rem; }
+        .search-results { padding-left: 1.4rem; }
+        .search-results li { margin: 0 0 1rem; }
+        .search-results p { margin: 0.2rem 0 0; font-size: 0.95rem; overflow-wrap: anywhere; }
+        .search-results code.tex { font-size: 0.8em; }
+        mark { color: inherit; background: var(--unsure-bg); border-radius: 2px; }
         @media (max-width: 36rem) {
           body { padding: 1rem 0.85rem 3rem; font-size: 1rem; }
           .formula.display { flex-wrap: wrap; gap: 0.3rem; }

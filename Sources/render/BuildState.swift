@@ -36,6 +36,8 @@ struct BuildState: Sendable {
         var summary: Summary
         /// Its entry of report.json.
         var json: [UInt8]
+        /// Its line of the search index (SearchIndex).
+        var search: [UInt8]
         /// Its test cases of the JUnit report.
         var junit: JUnitReport.TestCases
         /// The files it produced, relative to the output folder (its page and report).
@@ -45,7 +47,7 @@ struct BuildState: Sendable {
     /// The file's name in the output folder.
     static let fileName = ".render-state"
     /// Bumped when the file's layout changes; an older file is ignored.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
 
     /// A hash of the options and of Derive's build: a state made under others is not reused.
     var settings: UInt64
@@ -175,6 +177,7 @@ struct BuildState: Sendable {
                 int(UInt64(count))
             }
             blob(entry.json)
+            blob(entry.search)
             int(UInt64(entry.junit.failures))
             int(UInt64(entry.junit.skipped))
             int(UInt64(entry.junit.cases.count))
@@ -236,7 +239,7 @@ struct BuildState: Sendable {
                 (summary.notes, summary.statements, summary.evaluated, summary.claims, summary.held) =
                     (counts[0], counts[1], counts[2], counts[3], counts[4])
                 (summary.failed, summary.cannotTell, summary.errors, summary.warnings) = (counts[5], counts[6], counts[7], counts[8])
-                guard let json = blob(), let failures = self.count(), let skipped = self.count(),
+                guard let json = blob(), let search = blob(), let failures = self.count(), let skipped = self.count(),
                       let caseCount = self.count() else { return nil }
                 var junit = JUnitReport.TestCases(cases: [], failures: failures, skipped: skipped)
                 for _ in 0..<caseCount {
@@ -252,7 +255,7 @@ struct BuildState: Sendable {
                 state.entries[relativePath] = Entry(
                     relativePath: relativePath, size: Int64(bitPattern: size), modified: Int64(bitPattern: modified),
                     contentHash: contentHash, key: key, title: title, formulaCount: formulaCount, summary: summary,
-                    json: json, junit: junit, outputs: outputs)
+                    json: json, search: search, junit: junit, outputs: outputs)
             }
             return offset == bytes.count ? state : nil
         }

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Each line is a page or report, relative to the output folder, a tab, and the name of the
 /// note it was made from (`NoteFile.name`: `notes/sub/a.md`, the folder's name and the path
-/// in it), so the file is the same wherever the folders are (CI renders into a temporary
+/// in it), or `*` for a file made from the whole course (`search.html`, `search-index.js`),
+/// so the file is the same wherever the folders are (CI renders into a temporary
 /// folder and compares it with the committed one). A run that renders the folder `notes`
 /// removes the listed files of the notes named `notes/…` that it no longer finds there; the
 /// files of other folders' notes, and every file when only single notes are rendered
@@ -16,6 +17,9 @@ import Foundation
 struct OutputManifest: Equatable, Sendable {
     /// The manifest's name in the output folder.
     static let fileName = ".derive-manifest"
+    /// The note name of the files made from the whole course, not from one note (the search
+    /// page and its index): every run writes them, so they are never stale.
+    static let courseFiles = "*"
 
     /// Note name by written file (relative to the output folder).
     var notesByFile: [String: String] = [:]

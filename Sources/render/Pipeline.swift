@@ -59,6 +59,8 @@ struct Pipeline {
         var summary = Summary()
         /// The note's entry of report.json.
         var json: [UInt8]?
+        /// The note's line of the search index (SearchIndex).
+        var search: [UInt8]?
         /// Why its page or report could not be written.
         var writeFailure: RenderError?
         var title: String
@@ -229,6 +231,8 @@ struct Pipeline {
             note.junit = JUnitReport.testCases(for: named)
             guard writeReports else { return note }
             note.json = ReportJSON.noteBytes(result, cells: cellOutputs)
+            note.search = SearchIndex.entry(document: document, title: note.title,
+                                            href: URLPath.encode(OutputFolder.relativePage(for: note.note.relativePath)))
             do throws(RenderError) {
                 let page = Self.page(for: index, of: parsed, note: checkedNote, cells: cellOutputs, unsafe: unsafe, navigation: navigation)
                 try folder.write(page, to: OutputFolder.relativePage(for: note.note.relativePath))
@@ -259,6 +263,8 @@ struct Pipeline {
                 if !(file + note.note.name).contains(where: { $0 == "\t" || $0.isNewline }) { written[file] = note.note.name }
             }
         }
+        // The search page and its index are the whole course's, written by every run.
+        for file in [SearchPage.fileName, SearchIndex.fileName] { written[file] = OutputManifest.courseFiles }
         let manifest = OutputManifest.read(in: outputFolder).updated(
             with: written, present: Set(checked.map(\.note.name)), covered: Set(checked.compactMap(\.note.folderPrefix)))
         let state = Self.state(of: checked, previous: reusable, settings: settings, started: started)
@@ -270,6 +276,10 @@ struct Pipeline {
                     try folder.write(Array(Self.indexPage(checked, book: book).utf8), to: "index.html")
                     if let book, let sitemap = Sitemap.xml(book: book) { try folder.write(Array(sitemap.utf8), to: "sitemap.xml") }
                     try folder.write(Array(manifest.manifest.text.utf8), to: OutputManifest.fileName)
+                    try folder.write(SearchPage.bytes(), to: SearchPage.fileName)
+                    // Every listed note's line, an unchanged note's from the state.
+                    try folder.write(parts: SearchIndex.parts(checked.filter(\.listed).compactMap { $0.search }),
+                                     to: SearchIndex.fileName)
                 case 1:
                     let summary = checked.reduce(Summary()) { $0 + $1.summary }
                     try folder.write(parts: ReportJSON.parts(checked.compactMap { $0.json }, summary: summary), to: "report.json")
@@ -374,7 +384,7 @@ struct Pipeline {
             state.entries[note.note.relativePath] = BuildState.Entry(
                 relativePath: note.note.relativePath, size: stamp.size, modified: stamp.modified,
                 contentHash: contentHash, key: clean ? key : 0, title: note.title, formulaCount: note.formulaCount,
-                summary: note.summary, json: json, junit: junit,
+                summary: note.summary, json: json, search: note.search ?? [], junit: junit,
                 outputs: [OutputFolder.relativePage(for: note.note.relativePath),
                           OutputFolder.relativePage(for: note.note.relativePath, extension: "md")])
         }
@@ -430,6 +440,7 @@ extension Pipeline.NoteRun {
     /// A note unchanged since the run that recorded `entry`.
     init(reused entry: BuildState.Entry, note: NoteFile, stamp: (size: Int64, modified: Int64)) {
         self.init(reused: true, contentHash: entry.contentHash, stamp: stamp, junit: entry.junit, note: note,
-                  formulaCount: entry.formulaCount, summary: entry.summary, json: entry.json, title: entry.title)
+                  formulaCount: entry.formulaCount, summary: entry.summary, json: entry.json, search: entry.search,
+                  title: entry.title)
     }
 }

@@ -16,8 +16,8 @@ import Testing
             "notes/a.md", "notes/readme.txt", "notes/sub/b.md", "output/.derive-manifest", "output/.render-state", "output/a.html", "output/a.md", "output/assets/derive.css",
             "output/assets/latinmodern-math.otf", "output/assets/lmroman10-bold.otf",
             "output/assets/lmroman10-bolditalic.otf", "output/assets/lmroman10-italic.otf",
-            "output/assets/lmroman10-regular.otf", "output/index.html", "output/report.json", "output/sub/b.html",
-            "output/sub/b.md",
+            "output/assets/lmroman10-regular.otf", "output/index.html", "output/report.json", "output/search-index.js",
+            "output/search.html", "output/sub/b.html", "output/sub/b.md",
         ])
         let index = scratch.read("output/index.html") ?? ""
         #expect(index.contains("<a href=\"a.html\">First</a>"))

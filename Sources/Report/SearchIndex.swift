@@ -1,0 +1,244 @@
+import Document
+import Markup
+
+/// The course's search index, `search-index.js`, read by `search.html` (SearchPage): every
+/// note's sections with their text, written at build time.
+///
+/// It is a script that assigns one global, not a JSON file, so that the search page works from
+/// `file://` too (Chromium blocks `fetch` of a local file; mdBook ships `searchindex.js` for the
+/// same reason). Its layout, one note a line, in the order of the course:
+///
+/// ```
+/// window.deriveSearchIndex = [
+/// ["Activations","02-activations.html",[["","Activations","Prose as plain text…"],["the-sigmoid","The sigmoid","…"]]],
+/// …
+/// ];
+/// ```
+///
+/// A note is `[title, page, sections]`, the page relative to the output folder; a section is
+/// `[anchor, title, text]`: the id of its heading on the page (HeadingAnchors; `""` for the top
+/// of the page: the note's title and what precedes the first heading), the heading's text, and
+/// the text under it up to the next heading: prose as plain text, a table's cells between ` | `
+/// and its rows ended by `;`, formulas (inline and display) as their TeX with `_{1}` written
+/// `_1`, so that `w_1`, `partial L` or `sigma` find them, each between two U+E000 (a private-use
+/// character, dropped from the prose) so that the page can show them apart. Code blocks,
+/// diagrams and raw HTML are left out.
+///
+/// Strings are JSON strings that can sit in any script: `<` is written `\u003c` (no
+/// `</script>`, no `<!--`), U+2028 and U+2029 as `\u2028`, `\u2029`.
+public enum SearchIndex {
+    /// The index's name in the output folder.
+    public static let fileName = "search-index.js"
+    /// The global the index assigns.
+    public static let globalName = "deriveSearchIndex"
+    /// What stands before and after each formula in a section's text.
+    public static let formulaMark: Character = "\u{E000}"
+
+    /// One section of a note, as the index holds it.
+    public struct Section: Sendable, Equatable {
+        /// The heading's id on the page; `""` for the top of the page.
+        public var anchor: String
+        public var title: String
+        public var text: String
+    }
+
+    /// The sections of `document` as the index lists them: the top of the page (the note's
+    /// title, and the text before its first heading or under its leading `#` title), then one
+    /// per top-level heading. The top of the page is left out when it has no text and the
+    /// note has headings.
+    public static func sections(of document: Document, title: String) -> [Section] {
+        let anchors = HeadingAnchors.ids(in: document)
+        var sections = [Section(anchor: "", title: title, text: "")]
+        var text = TextCollector()
+        let startsWithTitle = { if case .heading(1, _, _)? = document.blocks.first { true } else { false } }()
+        for (index, block) in document.blocks.enumerated() {
+            if case .heading(_, let content, let line) = block {
+                // A leading `#` title is the top of the page.
+                if index == 0, startsWithTitle { continue }
+                sections[sections.count - 1].text = text.finish()
+                sections.append(Section(anchor: anchors[line] ?? "", title: Self.text(of: content), text: ""))
+            } else {
+                text.add(block)
+            }
+        }
+        sections[sections.count - 1].text = text.finish()
+        if sections.count > 1, sections[0].text.isEmpty, !startsWithTitle {
+            sections.removeFirst()
+        }
+        return sections
+    }
+
+    /// A note's line of the index (without the comma that follows it): `[title, page,
+    /// sections]`; `href` is the page relative to the output folder, already URL-encoded.
+    public static func entry(document: Document, title: String, href: String) -> [UInt8] {
+        var out = MarkupBuffer(capacity: 1024)
+        out.append(UInt8(ascii: "["))
+        string(title, into: &out)
+        out.append(UInt8(ascii: ","))
+        string(href, into: &out)
+        out.raw(",[")
+        for (index, section) in sections(of: document, title: title).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            string(section.anchor, into: &out)
+            out.append(UInt8(ascii: ","))
+            string(section.title, into: &out)
+            out.append(UInt8(ascii: ","))
+            string(section.text, into: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        out.raw("]]")
+        return out.bytes
+    }
+
+    /// The whole file, in parts (each note's line as it is, not copied): `entries` in the order
+    /// of the course.
+    public static func parts(_ entries: [[UInt8]]) -> [[UInt8]] {
+        var parts: [[UInt8]] = [Array(("// Derive's search index, read by search.html: a note is [title, page, sections], "
+            + "a section [anchor, title, text].\nwindow.\(globalName) = [\n").utf8)]
+        for (index, entry) in entries.enumerated() {
+            parts.append(entry)
+            parts.append(Array((index == entries.count - 1 ? "\n" : ",\n").utf8))
+        }
+        parts.append(Array("];\n".utf8))
+        return parts
+    }
+
+    // MARK: - Text
+
+    /// A formula's TeX as the index holds it: white space run together, and a subscript or
+    /// superscript of letters and digits without its braces (`w_{1}` → `w_1`, `y_{pred}` →
+    /// `y_pred`), as a reader types it.
+    static func searchable(tex: String) -> String {
+        var out: [UInt8] = []
+        let bytes = Array(tex.utf8)
+        var index = 0
+        func isWord(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "^"), index + 1 < bytes.count,
+               bytes[index + 1] == UInt8(ascii: "{") {
+                var end = index + 2
+                while end < bytes.count, isWord(bytes[end]) { end += 1 }
+                if end > index + 2, end < bytes.count, bytes[end] == UInt8(ascii: "}") {
+                    out.append(byte)
+                    out.append(contentsOf: bytes[(index + 2)..<end])
+                    index = end + 1
+                    continue
+                }
+            }
+            out.append(byte)
+            index += 1
+        }
+        return collapsed(String(decoding: out, as: UTF8.self))
+    }
+
+    /// `text` with each run of white space one space, and none at the ends.
+    static func collapsed(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Inline content as the index holds it (formulas as `searchable(tex:)`).
+    static func text(of inlines: [Inline]) -> String {
+        var collector = TextCollector()
+        collector.add(inlines)
+        return collector.finish()
+    }
+
+    /// Gathers the text of blocks, a space between blocks, cells and formulas.
+    private struct TextCollector {
+        var text = ""
+
+        mutating func finish() -> String {
+            defer { text = "" }
+            return collapsed(text)
+        }
+
+        mutating func add(_ block: Block) {
+            switch block {
+            case .paragraph(let inlines), .heading(_, let inlines, _):
+                add(inlines)
+            case .blockQuote(let blocks):
+                for block in blocks { add(block) }
+            case .list(let list):
+                for item in list.items {
+                    for block in item.blocks { add(block) }
+                }
+            case .footnoteDefinition(let definition):
+                for block in definition.blocks { add(block) }
+            case .table(let table):
+                for row in table.rows {
+                    for (index, cell) in row.cells.enumerated() {
+                        if index > 0 { text += " | " }
+                        add(cell)
+                    }
+                    text += "; "
+                }
+            case .math(let math):
+                formula(math)
+            case .codeBlock, .htmlBlock, .thematicBreak:
+                break
+            }
+            text += " "
+        }
+
+        mutating func formula(_ math: Math) {
+            text.append(formulaMark)
+            text += searchable(tex: math.tex).filter { $0 != formulaMark }
+            text.append(formulaMark)
+        }
+
+        mutating func add(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .text(let string), .code(let string):
+                    text += string.contains(formulaMark) ? string.filter { $0 != formulaMark } : string
+                case .softBreak, .lineBreak:
+                    text += " "
+                case .emphasis(let children), .strong(let children), .strikethrough(let children),
+                    .link(_, _, let children), .image(_, _, let children):
+                    add(children)
+                case .math(let math):
+                    formula(math)
+                case .equationReference(let label, _):
+                    text += "@" + label
+                case .html, .footnoteReference:
+                    break
+                }
+            }
+        }
+    }
+
+    // MARK: - Escaping
+
+    /// Appends `text` as a JSON string that is safe in any script (see the type's notes).
+    static func string(_ text: String, into out: inout MarkupBuffer) {
+        out.append(UInt8(ascii: "\""))
+        var rest = Substring(text)
+        while let special = rest.unicodeScalars.firstIndex(where: { $0 == "<" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            out.jsonEscaped(String(rest[..<special]))
+            switch rest.unicodeScalars[special] {
+            case "<": out.raw("\\u003c")
+            case "\u{2028}": out.raw("\\u2028")
+            default: out.raw("\\u2029")
+            }
+            rest = rest[rest.unicodeScalars.index(after: special)...]
+        }
+        out.jsonEscaped(String(rest))
+        out.append(UInt8(ascii: "\""))
+    }
+}
