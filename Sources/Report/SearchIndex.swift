@@ -20,8 +20,8 @@ import Markup
 /// of the page: the note's title and what precedes the first heading), the heading's text, and
 /// the text under it up to the next heading: prose as plain text, a table's cells between ` | `
 /// and its rows ended by `;`, formulas (inline and display) as their TeX with `_{1}` written
-/// `_1`, so that `w_1`, `partial L` or `sigma` find them, each between two U+E000 (a private-use
-/// character, dropped from the prose) so that the page can show them apart. Code blocks,
+/// `_1`, so that `w_1`, `partial L` or `sigma` find them, each between two `$` so that the page
+/// can show them apart (a `$` of the prose, or in a formula, is written as the full-width `＄`). Code blocks,
 /// diagrams and raw HTML are left out.
 ///
 /// Strings are JSON strings that can sit in any script: `<` is written `\u003c` (no
@@ -32,7 +32,9 @@ public enum SearchIndex {
     /// The global the index assigns.
     public static let globalName = "deriveSearchIndex"
     /// What stands before and after each formula in a section's text.
-    public static let formulaMark: Character = "\u{E000}"
+    public static let formulaMark: Character = "$"
+    /// What a `formulaMark` of the note's text is written as.
+    static let formulaMarkInText: Character = "\u{FF04}"
 
     /// One section of a note, as the index holds it.
     public struct Section: Sendable, Equatable {
@@ -49,14 +51,15 @@ public enum SearchIndex {
     public static func sections(of document: Document, title: String) -> [Section] {
         let anchors = HeadingAnchors.ids(in: document)
         var sections = [Section(anchor: "", title: title, text: "")]
-        var text = TextCollector()
+        var text = TextCollector(equationNumbers: MarkdownSource.equationNumbers(of: document.formulas))
         let startsWithTitle = { if case .heading(1, _, _)? = document.blocks.first { true } else { false } }()
         for (index, block) in document.blocks.enumerated() {
             if case .heading(_, let content, let line) = block {
                 // A leading `#` title is the top of the page.
                 if index == 0, startsWithTitle { continue }
                 sections[sections.count - 1].text = text.finish()
-                sections.append(Section(anchor: anchors[line] ?? "", title: Self.text(of: content), text: ""))
+                text.add(content)
+                sections.append(Section(anchor: anchors[line] ?? "", title: text.finish(), text: ""))
             } else {
                 text.add(block)
             }
@@ -152,15 +155,11 @@ public enum SearchIndex {
         return String(out)
     }
 
-    /// Inline content as the index holds it (formulas as `searchable(tex:)`).
-    static func text(of inlines: [Inline]) -> String {
-        var collector = TextCollector()
-        collector.add(inlines)
-        return collector.finish()
-    }
-
     /// Gathers the text of blocks, a space between blocks, cells and formulas.
     private struct TextCollector {
+        /// The number of each labelled formula: an `@eq-` reference is written as the page shows
+        /// it, `(2)`.
+        let equationNumbers: [String: Int]
         var text = ""
 
         mutating func finish() -> String {
@@ -196,9 +195,14 @@ public enum SearchIndex {
             text += " "
         }
 
+        func withoutMark(_ string: String) -> String {
+            guard string.contains(formulaMark) else { return string }
+            return String(string.map { $0 == formulaMark ? formulaMarkInText : $0 })
+        }
+
         mutating func formula(_ math: Math) {
             text.append(formulaMark)
-            text += searchable(tex: math.tex).filter { $0 != formulaMark }
+            text += withoutMark(searchable(tex: math.tex))
             text.append(formulaMark)
         }
 
@@ -206,7 +210,7 @@ public enum SearchIndex {
             for inline in inlines {
                 switch inline {
                 case .text(let string), .code(let string):
-                    text += string.contains(formulaMark) ? string.filter { $0 != formulaMark } : string
+                    text += withoutMark(string)
                 case .softBreak, .lineBreak:
                     text += " "
                 case .emphasis(let children), .strong(let children), .strikethrough(let children),
@@ -215,7 +219,7 @@ public enum SearchIndex {
                 case .math(let math):
                     formula(math)
                 case .equationReference(let label, _):
-                    text += "@" + label
+                    text += equationNumbers[label].map { "(\($0))" } ?? "@" + label
                 case .html, .footnoteReference:
                     break
                 }

@@ -2,9 +2,9 @@ import Markup
 
 /// `search.html` at the output folder's root: a search box, and the script (SearchScript)
 /// that searches the index `search-index.js` (SearchIndex) for the query in the box or in the
-/// page's `?q=` (the index page's form and any `<form action="search.html">` with an input
+/// page's `?q=` (the index page's link and any `<form action="search.html">` with an input
 /// named `q` lead here). The only page with a script: note pages have none. Without
-/// JavaScript it says that search needs it.
+/// JavaScript it says that search needs it, and the search box (shown by the script) stays hidden.
 public enum SearchPage {
     /// The page's name in the output folder.
     public static let fileName = "search.html"
@@ -16,7 +16,7 @@ public enum SearchPage {
         shell.page { html in
             html.raw("""
                 <h1>Search</h1>
-                <form class="search-page" id="search-form" action="\(fileName)" method="get" role="search">
+                <form class="search-page" id="search-form" action="\(fileName)" method="get" role="search" hidden>
                 <label for="search-query">Search the course’s notes</label>
                 <div class="search-row"><input type="search" id="search-query" name="q" autocomplete="off" spellcheck="false" \
                 aria-describedby="search-status"><button type="submit">Search</button></div>

@@ -19,6 +19,7 @@ enum SearchScript {
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var shown = 50;
+  form.hidden = false;
   if (!Array.isArray(notes)) {
     status.textContent = "The search index (search-index.js) is missing: render the course again.";
     return;
@@ -100,10 +101,10 @@ enum SearchScript {
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  // Text with formulas between two U+E000: the formulas in <code class="tex">, `inMath` when
+  // Text with formulas between two $: the formulas in <code class="tex">, `inMath` when
   // the text starts inside one.
   function appendText(parent, text, pattern, inMath) {
-    text.split("\uE000").forEach(function (part, index) {
+    text.split("$").forEach(function (part, index) {
       if (!part) return;
       if (inMath !== (index % 2 === 1)) {
         var code = document.createElement("code");
@@ -126,7 +127,7 @@ enum SearchScript {
     var end = Math.min(text.length, start + 200);
     var space = text.lastIndexOf(" ", end);
     if (end < text.length && space > at) end = space;
-    var inMath = text.slice(0, start).split("\uE000").length % 2 === 0;
+    var inMath = text.slice(0, start).split("$").length % 2 === 0;
     if (start > 0) parent.appendChild(document.createTextNode("… "));
     appendText(parent, text.slice(start, end), pattern, inMath);
     if (end < text.length) parent.appendChild(document.createTextNode(" …"));
@@ -150,7 +151,11 @@ enum SearchScript {
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = section.note[1] + (section.anchor ? "#" + encodeURIComponent(section.anchor) : "");
-      appendText(link, section.anchor ? section.note[0] + " › " + section.title : section.note[0], pattern, false);
+      appendMarked(link, section.note[0], pattern);
+      if (section.anchor) {
+        link.appendChild(document.createTextNode(" › "));
+        appendText(link, section.title, pattern, false);
+      }
       item.appendChild(link);
       if (section.text) {
         var text = document.createElement("p");

@@ -38,8 +38,11 @@ import Testing
     }
 
     /// The result links (`href`s of the results list) of `search.html?q=query` in `output`, as
-    /// headless Chromium leaves the page after its script ran, and the live count's text.
-    static func search(_ query: String, in output: URL, scratch: Scratch) throws -> (links: [String], status: String)? {
+    /// headless Chromium leaves the page after its script ran, the live count's text, and the
+    /// list's HTML.
+    static func search(_ query: String, in output: URL, scratch: Scratch)
+        throws -> (links: [String], status: String, list: String)?
+    {
         guard let chromium = ExternalTool.require("chromium") else { return nil }
         var components = URLComponents(url: output.appendingPathComponent("search.html"), resolvingAgainstBaseURL: false)
         components?.queryItems = [URLQueryItem(name: "q", value: query)]
@@ -55,7 +58,7 @@ import Testing
         let status = dom.range(of: "id=\"search-status\" role=\"status\" aria-live=\"polite\">").flatMap { start in
             dom.range(of: "</p>", range: start.upperBound..<dom.endIndex).map { String(dom[start.upperBound..<$0.lowerBound]) }
         } ?? ""
-        return (links, status)
+        return (links, status, String(list))
     }
 
     @Test func searchingForAWordListsTheSectionsThatHoldItAsLinksToTheirHeadings() throws {
@@ -80,7 +83,11 @@ import Testing
         // A word's start finds it; formulas are found by their TeX; several words: sections with all.
         #expect(try Self.search("sigm", in: output, scratch: scratch)?.links == ["a.html#the-sigmoid", "sub/c.html"])
         #expect(try Self.search("softmax", in: output, scratch: scratch)?.links == ["a.html#softmax"])
-        #expect(try Self.search("w_1", in: output, scratch: scratch)?.links == ["b.html#one-step"])
+        let w1 = try Self.search("w_1", in: output, scratch: scratch)
+        #expect(w1?.links == ["b.html#one-step"])
+        // The snippet marks the words and sets formulas apart.
+        #expect(w1?.list.contains(#"the step for <code class="tex"><mark>w_1</mark></code> is <code class="tex">\eta \frac{\partial L}{\partial <mark>w_1</mark>}</code>"#) == true,
+                "\(w1?.list ?? "")")
         #expect(try Self.search("partial L", in: output, scratch: scratch)?.links == ["b.html#one-step"])
         #expect(try Self.search("learning rate", in: output, scratch: scratch)?.links == ["b.html#one-step"])
         #expect(try Self.search("activation", in: output, scratch: scratch)?.links.first == "a.html")

@@ -33,7 +33,7 @@ import Testing
 
         ## The sigmoid
 
-        Again, for the second time.
+        Again, for the second time, as @eq-sigmoid says.
         """
 
     static var document: Document { MarkdownParser.parse(note) }
@@ -69,11 +69,13 @@ import Testing
         #expect(Self.sections(holding: "partial", in: sections) == ["gradient-of-the-loss"])
         #expect(Self.sections(holding: "y_pred", in: sections) == ["gradient-of-the-loss"])
         #expect(Self.sections(holding: "prediction", in: sections) == ["gradient-of-the-loss"])
-        // Each formula between two U+E000, a table's cells between ` | `, rows ended by `;`.
-        #expect(sections[2].text.contains("learning rate \u{E000}\\eta\u{E000}"))
-        #expect(sections[2].text.contains("\u{E000}\\frac{\\partial L}{\\partial w_1}\u{E000}"))
-        #expect(sections[2].text.hasSuffix("name | meaning; \u{E000}y_pred\u{E000} | the prediction;"))
-        #expect(sections[1].text.contains("\u{E000}\\sigma(z) = \\frac{1}{1 + e^{-z}}\u{E000}"))
+        // Each formula between two $, a table's cells between ` | `, rows ended by `;`.
+        #expect(sections[2].text.contains("learning rate $\\eta$"))
+        #expect(sections[2].text.contains("$\\frac{\\partial L}{\\partial w_1}$"))
+        #expect(sections[2].text.hasSuffix("name | meaning; $y_pred$ | the prediction;"))
+        #expect(sections[1].text.contains("$\\sigma(z) = \\frac{1}{1 + e^{-z}}$"))
+        // A reference reads as on the page: the formula's number.
+        #expect(sections[3].text == "Again, for the second time, as (1) says.")
         // Code blocks are not prose.
         #expect(Self.sections(holding: "hidden", in: sections).isEmpty)
     }
@@ -83,7 +85,7 @@ import Testing
         #expect(plain.map(\.anchor) == ["intro"])
         let noHeadings = SearchIndex.sections(of: MarkdownParser.parse("Just $x = 1$ here.\n"), title: "plain")
         #expect(noHeadings.map(\.anchor) == [""])
-        #expect(noHeadings[0].text == "Just \u{E000}x = 1\u{E000} here.")
+        #expect(noHeadings[0].text == "Just $x = 1$ here.")
         let preamble = SearchIndex.sections(of: MarkdownParser.parse("Before.\n\n## After\n\nText.\n"), title: "After")
         #expect(preamble.map(\.anchor) == ["", "after"])
     }
@@ -110,7 +112,7 @@ import Testing
     @Test func noNoteTextCanBreakTheScript() throws {
         // A title keeps what its heading has (line separators included); text runs white space together.
         let title = "Tricky </script><!-- \u{2028}line\u{2029}para \"quoted\" back\\slash"
-        let hostile = "# \(title)\n\nA\ttab and `</script>` end.\u{E000}\n\n## Sep\u{2028}arated\n"
+        let hostile = "# \(title)\n\nA\ttab and `</script>` end \\$5.\n\n## Sep\u{2028}arated\n"
         let entry = SearchIndex.entry(document: MarkdownParser.parse(hostile), title: title, href: "a%20b.html")
         let file = String(decoding: SearchIndex.parts([entry, entry]).joined(), as: UTF8.self)
         #expect(!file.contains("<"), "no < at all: no </script>, no <!--")
@@ -126,7 +128,7 @@ import Testing
         #expect(notes[0][0] as? String == title)
         #expect(notes[0][1] as? String == "a%20b.html")
         let sections = try #require(notes[0][2] as? [[String]])
-        #expect(sections == [["", title, "A tab and </script> end."], ["separated", "Sep arated", ""]])
+        #expect(sections == [["", title, "A tab and </script> end ＄5."], ["separated", "Sep arated", ""]])
     }
 
     @Test func theIndexIsTheSameEveryTime() {
