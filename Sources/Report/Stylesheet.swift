@@ -139,6 +139,7 @@ public enum Stylesheet {
         .search-results p { margin: 0.2rem 0 0; font-size: 0.95rem; overflow-wrap: anywhere; }
         .search-results code.tex { font-size: 0.8em; }
         mark { color: inherit; background: var(--unsure-bg); border-radius: 2px; }
+        body:has(form.search-page) .contents form.search { display: none; }
         @media (max-width: 36rem) {
           body { padding: 1rem 0.85rem 3rem; font-size: 1rem; }
           .formula.display { flex-wrap: wrap; gap: 0.3rem; }

@@ -276,7 +276,7 @@ struct Pipeline {
                     try folder.write(Array(Self.indexPage(checked, book: book).utf8), to: "index.html")
                     if let book, let sitemap = Sitemap.xml(book: book) { try folder.write(Array(sitemap.utf8), to: "sitemap.xml") }
                     try folder.write(Array(manifest.manifest.text.utf8), to: OutputManifest.fileName)
-                    try folder.write(SearchPage.bytes(), to: SearchPage.fileName)
+                    try folder.write(Self.searchPage(navigation: navigation), to: SearchPage.fileName)
                     // Every listed note's line, an unchanged note's from the state.
                     try folder.write(parts: SearchIndex.parts(checked.filter(\.listed).compactMap { $0.search }),
                                      to: SearchIndex.fileName)
@@ -421,6 +421,16 @@ struct Pipeline {
         var page = NotePage(note: note)
         for (index, entry) in cells.enumerated() { page.cells[entry.cell.firstLine - 1] = (index, entry.output) }
         return shell.page { page.write(into: &$0, unsafeHTML: unsafe) }
+    }
+
+    /// The search page, with a book's contents beside it when the course is one.
+    private static func searchPage(navigation: BookNavigation?) -> [UInt8] {
+        var shell = PageShell(title: "Search", rootPrefix: "", index: PageShell.Link(title: "Index", href: "index.html"))
+        if let navigation {
+            shell.contents = navigation.at(SearchPage.fileName)
+            shell.canonicalURL = navigation.book.url(of: SearchPage.fileName)
+        }
+        return SearchPage.bytes(shell: shell)
     }
 
     private static func indexPage(_ notes: [NoteRun], book: Book?) -> String {
