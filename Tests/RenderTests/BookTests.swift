@@ -84,7 +84,8 @@ import Testing
     }
 
     /// The pages of a course without derive.yml are those Derive wrote before books existed:
-    /// the golden files were written by the render of main (8248143) before this feature.
+    /// the golden files were written by the render of main (8248143) before this feature (then
+    /// given the headings' ids and the index's link to search.html, which search added).
     @Test func withoutDeriveYmlThePagesDoNotChange() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
