@@ -95,6 +95,27 @@ import Testing
         #expect(none?.links == [] && none?.status.contains("No section matches") == true, "\(String(describing: none))")
     }
 
+    @Test func inABookTheSidebarsFormLeadsToTheSearchPageWhichStandsInTheBook() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try Self.writeCourse(into: scratch)
+        try scratch.write("title: Derived\nchapters:\n  - b.md\n  - a.md\n  - sub/c.md\n", to: "notes/derive.yml")
+        let run = try RenderRunner.run(["notes"], in: scratch.url)
+        try #require(run.status == 0, "\(run.stderr)")
+        // A chapter's sidebar sends its words as q to the search page at the output's root.
+        let chapter = scratch.read("output/sub/c.html") ?? ""
+        #expect(chapter.contains("<form class=\"search\" action=\"../search.html\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\""),
+                "\(chapter)")
+        let page = scratch.read("output/search.html") ?? ""
+        #expect(page.contains("<body class=\"book\">") && page.contains("<title>Search — Derived</title>"), "\(page)")
+        // The index follows the book's order.
+        let index = scratch.read("output/search-index.js") ?? ""
+        let order = ["\"b.html\"", "\"a.html\"", "\"sub/c.html\""].compactMap { index.range(of: $0)?.lowerBound }
+        #expect(order.count == 3 && order == order.sorted(), "\(index)")
+        guard let sigmoid = try Self.search("sigmoid", in: scratch.url.appendingPathComponent("output"), scratch: scratch) else { return }
+        #expect(sigmoid.links == ["a.html#the-sigmoid", "sub/c.html"], "\(sigmoid)")
+    }
+
     @Test func theSearchFilesAreInTheManifestAndTheSameOnEveryRun() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
