@@ -31,6 +31,10 @@ struct BuildState: Sendable {
         var contentHash: UInt64
         /// A hash of everything its pages depend on (`BuildState.key`).
         var key: UInt64
+        /// A hash of what its page says of the other notes (`BuildState.navigation`): a note
+        /// kept from the last run by a run of other notes of its course is written again
+        /// when this changes (OutputCourse).
+        var navigation: UInt64
         var title: String
         var formulaCount: Int
         var summary: Summary
@@ -47,7 +51,7 @@ struct BuildState: Sendable {
     /// The file's name in the output folder.
     static let fileName = ".render-state"
     /// Bumped when the file's layout changes; an older file is ignored.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
 
     /// A hash of the options and of Derive's build: a state made under others is not reused.
     var settings: UInt64
@@ -74,15 +78,22 @@ struct BuildState: Sendable {
         return hasher.value
     }
 
-    /// The key of a note's pages: its bytes, its paths, its neighbours' titles and paths, the
-    /// settings.
-    static func key(contentHash: UInt64, settings: UInt64, note: NoteFile, neighbours: [String]) -> UInt64 {
+    /// The key of a note's pages: its bytes, its paths, what its page says of the other notes
+    /// (`navigation`), the settings.
+    static func key(contentHash: UInt64, settings: UInt64, note: NoteFile, navigation: UInt64) -> UInt64 {
         var hasher = FNV()
         hasher.add(String(contentHash))
         hasher.add(String(settings))
         hasher.add(note.path)
         hasher.add(note.relativePath)
         hasher.add(note.name)
+        hasher.add(String(navigation))
+        return hasher.value
+    }
+
+    /// A hash of what a note's page says of the other notes: its neighbours' titles and paths.
+    static func navigation(neighbours: [String]) -> UInt64 {
+        var hasher = FNV()
         for neighbour in neighbours { hasher.add(neighbour) }
         return hasher.value
     }
@@ -169,6 +180,7 @@ struct BuildState: Sendable {
             int(UInt64(bitPattern: entry.modified))
             int(entry.contentHash)
             int(entry.key)
+            int(entry.navigation)
             text(entry.title)
             int(UInt64(entry.formulaCount))
             let summary = entry.summary
@@ -229,7 +241,8 @@ struct BuildState: Sendable {
             var state = BuildState(settings: settings, started: Int64(bitPattern: started))
             for _ in 0..<noteCount {
                 guard let relativePath = text(), let size = int(), let modified = int(), let contentHash = int(),
-                      let key = int(), let title = text(), let formulaCount = self.count() else { return nil }
+                      let key = int(), let navigation = int(), let title = text(), let formulaCount = self.count()
+                else { return nil }
                 var summary = Summary()
                 var counts: [Int] = []
                 for _ in 0..<9 {
@@ -254,8 +267,8 @@ struct BuildState: Sendable {
                 }
                 state.entries[relativePath] = Entry(
                     relativePath: relativePath, size: Int64(bitPattern: size), modified: Int64(bitPattern: modified),
-                    contentHash: contentHash, key: key, title: title, formulaCount: formulaCount, summary: summary,
-                    json: json, search: search, junit: junit, outputs: outputs)
+                    contentHash: contentHash, key: key, navigation: navigation, title: title, formulaCount: formulaCount,
+                    summary: summary, json: json, search: search, junit: junit, outputs: outputs)
             }
             return offset == bytes.count ? state : nil
         }

@@ -7,13 +7,18 @@ import Foundation
 /// Each line is a page or report, relative to the output folder, a tab, and the name of the
 /// note it was made from (`NoteFile.name`: `notes/sub/a.md`, the folder's name and the path
 /// in it), or `*` for a file made from the whole course (`search.html`, `search-index.js`),
-/// so the file is the same wherever the folders are (CI renders into a temporary
-/// folder and compares it with the committed one). A run that renders the folder `notes`
-/// removes the listed files of the notes named `notes/…` that it no longer finds there; the
-/// files of other folders' notes, and every file when only single notes are rendered
-/// (`render notes/a.md`), are kept. Only regular files named `.html` or `.md` that the previous
+/// so these lines are the same however the folders are typed. A run that renders the folder
+/// `notes` (or notes of it into its course, OutputCourse) removes the listed files of the
+/// notes named `notes/…` that it no longer finds there; the files of other folders' notes,
+/// and every file when only single notes are rendered alone, are kept. Only regular files
+/// named `.html` or `.md` that the previous
 /// manifest lists are ever removed: a stranger's file in the output folder is never touched,
 /// even when it is named like a page.
+///
+/// A run over folders also records them, relative to the output folder (`folder\t../notes`):
+/// the course the output folder holds (OutputCourse). A path relative to the output folder,
+/// not an absolute one, keeps the committed file the same on every clone; it is the same for
+/// every output folder beside the notes folder (CI renders into one and compares).
 struct OutputManifest: Equatable, Sendable {
     /// The manifest's name in the output folder.
     static let fileName = ".derive-manifest"
@@ -23,6 +28,13 @@ struct OutputManifest: Equatable, Sendable {
 
     /// Note name by written file (relative to the output folder).
     var notesByFile: [String: String] = [:]
+    /// The notes folders of the course the output folder holds, relative to it (`../notes`),
+    /// in the order they were given; empty when no folder was ever rendered into it.
+    var folders: [String] = []
+
+    /// A line's first field when it records a folder: never a file's (those end in `.html`
+    /// or `.md`).
+    private static let folderKey = "folder"
 
     /// The manifest of the output folder `root`; empty when it has none or cannot be read.
     static func read(in root: String) -> OutputManifest {
@@ -32,14 +44,22 @@ struct OutputManifest: Equatable, Sendable {
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { continue }
-            manifest.notesByFile[String(parts[0])] = String(parts[1])
+            if parts[0] == folderKey {
+                manifest.folders.append(String(parts[1]))
+            } else {
+                manifest.notesByFile[String(parts[0])] = String(parts[1])
+            }
         }
         return manifest
     }
 
-    /// The file's text: a comment, then one line per file, sorted.
+    /// The file's text: a comment, the folders, then one line per file, sorted.
     var text: String {
         var text = "# Files render wrote here, and their notes: a run removes those whose note is gone.\n"
+        if !folders.isEmpty {
+            text += "# The notes folder of the course, relative to this one: rendering one of its notes here keeps the others.\n"
+        }
+        for folder in folders { text += "\(Self.folderKey)\t\(folder)\n" }
         for file in notesByFile.keys.sorted() {
             text += "\(file)\t\(notesByFile[file] ?? "")\n"
         }
@@ -53,7 +73,7 @@ struct OutputManifest: Equatable, Sendable {
     func updated(with written: [String: String], present: Set<String>, covered: Set<String>)
         -> (manifest: OutputManifest, stale: [String])
     {
-        var next = OutputManifest(notesByFile: written)
+        var next = OutputManifest(notesByFile: written, folders: folders)
         var stale: [String] = []
         for (file, note) in notesByFile.sorted(by: { $0.key < $1.key }) where written[file] == nil {
             if !present.contains(note), covered.contains(where: { note.hasPrefix($0) }) {

@@ -25,6 +25,24 @@ enum PathKey {
         return components
     }
 
+    /// The path that leads from the folder `from` to `to`, both made absolute and resolved
+    /// lexically (`absoluteComponents`): `../notes` from `output` to `notes`, `.` from a folder
+    /// to itself. Symbolic links are not followed, as in `folderName`.
+    static func relative(from: String, to: String) -> String {
+        let source = absoluteComponents(from)
+        let target = absoluteComponents(to)
+        var common = 0
+        while common < source.count, common < target.count, source[common] == target[common] { common += 1 }
+        let parts = Array(repeating: "..", count: source.count - common) + target[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// `relative` joined to the folder `base` and resolved lexically, as an absolute path: the
+    /// inverse of `relative(from: base, to:)`.
+    static func joined(_ base: String, _ relative: String) -> String {
+        "/" + absoluteComponents(NoteDiscovery.join(base, relative)).joined(separator: "/")
+    }
+
     /// The real path of `path` (symbolic links followed) when it exists; when it does not,
     /// the real path of its nearest existing ancestor followed by the rest, so that an output
     /// folder not made yet can still be compared with the inputs.

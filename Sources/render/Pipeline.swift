@@ -42,6 +42,11 @@ struct Pipeline {
         /// Whether it is unchanged since the last run (BuildState) and not read again: its
         /// title, counts, JSON and JUnit cases are those recorded.
         var reused = false
+        /// Whether it was not asked for: a note of the course kept from the last run by a run
+        /// of other notes of it (OutputCourse); its diagnostics and counts are not the run's.
+        var kept = false
+        /// What its page says of the other notes (`BuildState.navigation`).
+        var navigation: UInt64 = 0
         /// A hash of its bytes, its key (BuildState), and its size and modification time.
         var contentHash: UInt64?
         var key: UInt64?
@@ -81,10 +86,13 @@ struct Pipeline {
 
         /// The notes checked in this run (not reused from the last).
         var rebuilt: [NoteRun] { notes.filter { !$0.reused } }
+        /// The notes asked for: all but those kept from the last run (OutputCourse).
+        var asked: [NoteRun] { notes.filter { !$0.kept } }
 
         var results: [NoteResult] { notes.compactMap { $0.result } }
-        var summary: Summary { notes.reduce(Summary()) { $0 + $1.summary } }
-        var formulas: Int { notes.reduce(0) { $0 + $1.formulaCount } }
+        /// The counts of the notes asked for.
+        var summary: Summary { asked.reduce(Summary()) { $0 + $1.summary } }
+        var formulas: Int { asked.reduce(0) { $0 + $1.formulaCount } }
         var junitXML: String {
             JUnitReport.xml(notes.compactMap(\.junit))
         }
@@ -92,7 +100,7 @@ struct Pipeline {
         /// Every diagnostic with its note's path and lines, sorted by path, then position.
         var diagnostics: [(path: String, lines: [Substring], diagnostic: Diagnostic)] {
             var all: [(String, [Substring], Diagnostic)] = []
-            for note in notes.sorted(by: { $0.note.path < $1.note.path }) {
+            for note in asked.sorted(by: { $0.note.path < $1.note.path }) {
                 guard let document = note.document, let result = note.result else { continue }
                 for diagnostic in (document.diagnostics + result.diagnostics).sorted(by: { $0.position < $1.position }) {
                     all.append((note.note.path, document.lines, diagnostic))
@@ -105,18 +113,28 @@ struct Pipeline {
         func summaryLine(output: String?, elapsed: Duration, besides: Summary = Summary()) -> String {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let summary = summary + besides
-            let read = notes.filter { $0.failure == nil }.count
+            let read = asked.filter { $0.failure == nil }.count
             var parts = ["\(read) note\(read == 1 ? "" : "s")", "\(formulas) formula\(formulas == 1 ? "" : "s")"]
             parts.append("\(summary.claims) claim\(summary.claims == 1 ? "" : "s"): \(summary.held) held, "
                          + "\(summary.failed) failed, \(summary.cannotTell) cannot tell")
             if summary.errors > 0 { parts.append("\(summary.errors) error\(summary.errors == 1 ? "" : "s")") }
             if summary.warnings > 0 { parts.append("\(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")") }
-            let destination = output.map { " → \($0)" } ?? ""
+            var destination = output.map { " → \($0)" } ?? ""
+            let kept = notes.filter { $0.kept }
+            if !kept.isEmpty {
+                let rewritten = kept.filter { !$0.reused }.count
+                destination += " (and the \(kept.count) other note\(kept.count == 1 ? "" : "s") of the course, "
+                    + "kept from the last run" + (rewritten == 0 ? "" : "; \(rewritten) of their pages rewritten for new links") + ")"
+            }
             return "render: " + parts.joined(separator: ", ") + destination + " in " + String(format: "%.2f s", seconds)
         }
     }
 
-    func run(notes: [NoteFile], outputFolder: String) -> Outcome {
+    /// Renders the notes of `plan` into `outputFolder`: those it keeps from the last run
+    /// (OutputCourse) are neither read nor checked, and written again only when their
+    /// navigation changes.
+    func run(_ plan: OutputCourse.Plan, outputFolder: String) -> Outcome {
+        let notes = plan.notes
         let writeReports = options.writeReports
         // What the last run into this folder learned (BuildState): notes whose key is as
         // recorded are neither checked nor written again.
@@ -128,35 +146,49 @@ struct Pipeline {
         let started = BuildState.now()
         // Every note is read and parsed first: a page links to its neighbours by their titles.
         // A note whose bytes are as recorded is not parsed: its title is in the state.
+        // A note kept from the last run (not asked for) is as that run left it, whatever its
+        // file holds now, under any settings.
+        let kept = previous.map { previous in plan.kept.filter { previous.entries[$0] != nil } } ?? []
+        @Sendable func recorded(_ note: NoteFile) -> BuildState? { kept.contains(note.relativePath) ? previous : reusable }
         var firstParse = ParallelMap.map(count: notes.count) { index -> NoteRun in
-            Self.readAndParse(notes[index], recorded: reusable?.entries[notes[index].relativePath], state: reusable)
-        }
-        // A recorded note is reused when its key (its bytes, paths and neighbours' titles, and
-        // a book's table of contents) is as recorded and its files are still there; the others
-        // (neighbours of a changed note, every page of a book whose contents changed) are parsed now.
-        let contents = options.course.map { Self.contentsKey($0.book(of: firstParse)) }
-        for index in firstParse.indices {
-            firstParse[index].key = firstParse[index].contentHash.map {
-                BuildState.key(contentHash: $0, settings: settings, note: notes[index],
-                               neighbours: Self.neighbours(of: index, in: firstParse) + (contents.map { [$0] } ?? []))
+            let note = notes[index]
+            if kept.contains(note.relativePath), let entry = previous?.entries[note.relativePath] {
+                var run = NoteRun(reused: entry, note: note, stamp: (entry.size, entry.modified))
+                run.kept = true
+                return run
             }
+            return Self.readAndParse(note, recorded: reusable?.entries[note.relativePath], state: reusable)
         }
-        if let reusable {
-            let candidates = firstParse
-            let unchanged = ParallelMap.map(count: candidates.count) { index -> NoteRun? in
-                let note = candidates[index]
-                guard note.reused, let entry = reusable.entries[note.note.relativePath] else { return nil }
-                if entry.key != 0, entry.key == note.key,
-                   entry.outputs.allSatisfy({ access(NoteDiscovery.join(outputFolder, $0), F_OK) == 0 }) {
-                    return nil
+        // A recorded note is reused when its key (its bytes, paths, neighbours' titles and a
+        // book's table of contents) is as recorded and its files are still there, a kept one
+        // when its navigation is; the others (neighbours of a changed note, every page of a book
+        // whose contents changed) are parsed now. A kept note parsed again may have a new
+        // title: its neighbours are looked at again, until none changes.
+        while true {
+            let contents = options.course.map { Self.contentsKey($0.book(of: firstParse)) }
+            for index in firstParse.indices {
+                let navigation = BuildState.navigation(
+                    neighbours: Self.neighbours(of: index, in: firstParse) + (contents.map { [$0] } ?? []))
+                firstParse[index].navigation = navigation
+                firstParse[index].key = firstParse[index].contentHash.map {
+                    BuildState.key(contentHash: $0, settings: settings, note: notes[index], navigation: navigation)
                 }
-                var parsedAgain = Self.readAndParse(note.note, recorded: nil, state: nil)
-                parsedAgain.key = note.key
-                return parsedAgain
             }
-            for (index, note) in unchanged.enumerated() {
-                if let note { firstParse[index] = note }
+            let candidates = firstParse
+            let isStale = ParallelMap.map(count: candidates.count) { index -> Bool in
+                let note = candidates[index]
+                guard note.reused, let entry = recorded(note.note)?.entries[note.note.relativePath] else { return false }
+                let same = note.kept ? entry.navigation == note.navigation : entry.key != 0 && entry.key == note.key
+                return !same || !entry.outputs.allSatisfy({ access(NoteDiscovery.join(outputFolder, $0), F_OK) == 0 })
             }
+            let stale = candidates.indices.filter { isStale[$0] }
+            guard !stale.isEmpty else { break }
+            let again = ParallelMap.map(count: stale.count) { position -> NoteRun in
+                var note = Self.readAndParse(candidates[stale[position]].note, recorded: nil, state: nil)
+                note.kept = candidates[stale[position]].kept
+                return note
+            }
+            for (index, note) in zip(stale, again) { firstParse[index] = note }
         }
         let parsed = firstParse
         let book = options.course?.book(of: parsed)
@@ -252,7 +284,8 @@ struct Pipeline {
         let checked = all
         // Closures, not key paths: a key path would copy each note to read one field.
         var failures = checked.compactMap { $0.failure } + checked.compactMap { $0.writeFailure }
-        warnings += SetValues.unusedWarnings(names: Array(notebookOptions.values.keys), results: checked.compactMap(\.result))
+        warnings += SetValues.unusedWarnings(names: Array(notebookOptions.values.keys),
+                                             results: checked.filter { !$0.kept }.compactMap(\.result))
         guard writeReports else { return Outcome(notes: checked, failures: failures, warnings: warnings) }
         // The files written for notes, for the manifest (a name with a tab or a line break in
         // it cannot be listed, and is never removed).
@@ -265,9 +298,12 @@ struct Pipeline {
         }
         // The search page and its index are the whole course's, written by every run.
         for file in [SearchPage.fileName, SearchIndex.fileName] { written[file] = OutputManifest.courseFiles }
-        let manifest = OutputManifest.read(in: outputFolder).updated(
-            with: written, present: Set(checked.map(\.note.name)), covered: Set(checked.compactMap(\.note.folderPrefix)))
-        let state = Self.state(of: checked, previous: reusable, settings: settings, started: started)
+        var lastManifest = OutputManifest.read(in: outputFolder)
+        if let folders = plan.folders { lastManifest.folders = folders }
+        let manifest = lastManifest.updated(
+            with: written, present: plan.present ?? Set(checked.map(\.note.name)),
+            covered: Set(checked.compactMap(\.note.folderPrefix)))
+        let state = Self.state(of: checked, previous: reusable, kept: previous, settings: settings, started: started)
         // The index, report.json, the manifest, the assets and the state are written side by side.
         let tail = ParallelMap.map(count: 4) { part -> RenderError? in
             do throws(RenderError) {
@@ -359,10 +395,20 @@ struct Pipeline {
 
     /// The state this run leaves: every note written, with its key, and its outputs; a note
     /// with a diagnostic or a cell is recorded with key 0, never reused, so that every run
-    /// checks it again and prints what a full run prints.
-    private static func state(of notes: [NoteRun], previous: BuildState?, settings: UInt64, started: Int64) -> BuildState {
+    /// checks it again and prints what a full run prints. A note kept from the last run
+    /// (`kept`, the last run's state) keeps its entry.
+    private static func state(of notes: [NoteRun], previous reusable: BuildState?, kept: BuildState?,
+                              settings: UInt64, started: Int64) -> BuildState {
         var state = BuildState(settings: settings, started: started)
         for note in notes {
+            let previous = note.kept ? kept : reusable
+            if note.kept, note.reused, let kept, var entry = kept.entries[note.note.relativePath] {
+                // Its stamp was trusted against the start of the run that recorded it: the next
+                // run reads the note if it would not have been.
+                if !kept.isUnchanged(entry, size: entry.size, modified: entry.modified) { entry.size = -1 }
+                state.entries[entry.relativePath] = entry
+                continue
+            }
             if note.failure != nil || note.writeFailure != nil, var entry = previous?.entries[note.note.relativePath] {
                 // Kept, never reused, so that its files are removed if the note goes.
                 entry.key = 0
@@ -383,8 +429,8 @@ struct Pipeline {
             let clean = document.diagnostics.isEmpty && result.diagnostics.isEmpty && !note.hasCells
             state.entries[note.note.relativePath] = BuildState.Entry(
                 relativePath: note.note.relativePath, size: stamp.size, modified: stamp.modified,
-                contentHash: contentHash, key: clean ? key : 0, title: note.title, formulaCount: note.formulaCount,
-                summary: note.summary, json: json, search: note.search ?? [], junit: junit,
+                contentHash: contentHash, key: clean ? key : 0, navigation: note.navigation, title: note.title,
+                formulaCount: note.formulaCount, summary: note.summary, json: json, search: note.search ?? [], junit: junit,
                 outputs: [OutputFolder.relativePage(for: note.note.relativePath),
                           OutputFolder.relativePage(for: note.note.relativePath, extension: "md")])
         }

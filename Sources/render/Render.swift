@@ -21,7 +21,9 @@ struct Render: ParsableCommand {
             Every .md file under each PATH (default: notes/) becomes NAME.html and NAME.md in the \
             output folder, mirroring the folder tree, with index.html and report.json. A derive.yml \
             in the notes folder makes the pages a book: a title, chapters in order, parts, a table \
-            of contents on every page (docs/publishing.md).
+            of contents on every page (docs/publishing.md). Notes of a folder rendered into its \
+            output folder (render notes/a.md) update their pages there and keep the course's other \
+            notes as the last run left them, in the index and report.json too.
 
             A run rewrites only the notes that changed since the last run into the same folder \
             (what it learned is kept in the folder's .render-state); --force rebuilds them all. \
@@ -178,12 +180,10 @@ struct Render: ParsableCommand {
         -> (outcome: Pipeline.Outcome, status: Int32)?
     {
         let start = ContinuousClock.now
-        var notes: [NoteFile]
+        var plan: OutputCourse.Plan
         var options: Pipeline.Options
-        // The notes folder's derive.yml: the book's order and contents (docs/publishing.md).
-        var course = Course.load(paths: paths)
         do {
-            notes = try NoteDiscovery.find(paths: paths, excluding: output, writing: !check)
+            plan = try OutputCourse.plan(paths: paths, output: output, writing: !check)
             options = try pipelineOptions()
         } catch let error as RenderError {
             console.error(error.description)
@@ -193,11 +193,18 @@ struct Render: ParsableCommand {
             return nil
         }
         options.progress = progress
-        if let arranged = course?.arrange(notes) {
-            (notes, options.course) = (arranged.notes, arranged.layout)
+        // The course's derive.yml (of its folder, for notes of a course): the book's order and
+        // contents (docs/publishing.md), applied to every note of the course.
+        var course = Course.load(paths: plan.typedFolders.isEmpty ? paths : plan.typedFolders)
+        if let arranged = course?.arrange(plan.course ?? plan.notes) {
+            var byPath: [String: NoteFile] = [:]
+            for note in plan.notes { byPath[note.relativePath] = note }
+            plan.notes = arranged.notes.compactMap { byPath[$0.relativePath] }
+            options.course = arranged.layout
             course?.diagnostics += arranged.diagnostics
         }
-        let outcome = Pipeline(options: options).run(notes: notes, outputFolder: output)
+        if let notice = plan.notice { Console.standardError("render: \(ControlCharacters.escaped(notice))") }
+        let outcome = Pipeline(options: options).run(plan, outputFolder: output)
         let printer = DiagnosticPrinter()
         let courseDiagnostics = (course?.diagnostics ?? []).filter { !quiet || $0.severity != .note }
         for diagnostic in courseDiagnostics.sorted(by: { $0.position < $1.position }) {

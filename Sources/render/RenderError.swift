@@ -10,6 +10,12 @@ enum RenderError: Error, CustomStringConvertible, Equatable {
     case outputIsInput(path: String, output: String)
     case inputInsideOutput(path: String, output: String)
     case unwritable(path: String, reason: String)
+    /// A note asked for is not in the course the output folder holds (OutputCourse).
+    case notInCourse(path: String, output: String, folders: [String], missing: [String])
+    /// A note asked for is in the course's folder, but a run of the folder skips it.
+    case skippedByCourse(path: String, folders: [String])
+    /// The output folder holds a folder's notes but not which folder (an older manifest).
+    case courseNotRecorded(output: String, folder: String)
 
     var description: String {
         switch self {
@@ -35,6 +41,18 @@ enum RenderError: Error, CustomStringConvertible, Equatable {
                 + "choose another with --output"
         case .unwritable(let path, let reason):
             "\(path): cannot write: \(reason)"
+        case .notInCourse(let path, let output, let folders, let missing):
+            "\(path) is not a note of the course in \(output), rendered from \(folders.joined(separator: ", "))"
+                + (missing.isEmpty ? "" : " (\(missing.joined(separator: ", ")) no longer there)")
+                + ": render it into another folder with --output, or render its folder into \(output) "
+                + "to make that the course"
+        case .skippedByCourse(let path, let folders):
+            "\(path) is not a note of the course: a run of \(folders.joined(separator: ", ")) skips it "
+                + "(hidden, or in the output folder); render it into another folder with --output"
+        case .courseNotRecorded(let output, let folder):
+            "\(output) holds the notes of a folder (\(folder)/…) but does not record which folder (an older Derive "
+                + "wrote it): render that folder into it once (render \(folder)/ --output \(output)), "
+                + "then single notes update the course"
         }
     }
 }

@@ -56,16 +56,26 @@ import Testing
         #expect(scratch.exists("output/a.html"))
     }
 
-    /// CI renders into a temporary folder and compares it with the committed one.
-    @Test func theManifestIsTheSameWhereverTheOutputFolderIs() throws {
+    /// CI renders into a fresh folder beside output/ and compares it with the committed one:
+    /// the manifest records the notes folder relative to the output folder (OutputCourse), so
+    /// it is the same for every output folder beside the notes, however the paths are typed
+    /// and wherever render runs from.
+    @Test func theManifestIsTheSameForEveryOutputFolderBesideTheNotes() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         try scratch.write("# A\n", to: "notes/sub/a.md")
-        let elsewhere = scratch.url.appendingPathComponent("far/away/site").path
+        let fresh = scratch.url.appendingPathComponent("fresh").path
         #expect(try RenderRunner.run(["notes"], in: scratch.url).status == 0)
-        #expect(try RenderRunner.run(["./notes/", "-o", elsewhere], in: scratch.url).status == 0)
-        #expect(scratch.read("output/.derive-manifest") != nil)
-        #expect(scratch.read("output/.derive-manifest") == scratch.read("far/away/site/.derive-manifest"))
+        #expect(try RenderRunner.run(["./notes/", "-o", fresh], in: scratch.url).status == 0)
+        #expect(try RenderRunner.run([".", "-o", "../inside"], in: scratch.url.appendingPathComponent("notes")).status == 0)
+        let manifest = scratch.read("output/.derive-manifest") ?? ""
+        #expect(manifest.contains("\nfolder\t../notes\n") && manifest.contains("sub/a.html\tnotes/sub/a.md\n"), "\(manifest)")
+        #expect(scratch.read("fresh/.derive-manifest") == manifest)
+        #expect(scratch.read("inside/.derive-manifest") == manifest)
+        // Elsewhere, only the folder's line differs.
+        #expect(try RenderRunner.run(["notes", "-o", "far/away/site"], in: scratch.url).status == 0)
+        #expect(scratch.read("far/away/site/.derive-manifest")
+                == manifest.replacingOccurrences(of: "folder\t../notes", with: "folder\t../../../notes"))
     }
 
     @Test func aManifestNamingFilesOutsideTheFolderOrNotPagesRemovesNothing() throws {
