@@ -41,12 +41,15 @@ enum OutputCourse {
         var typedFolders: [String] = []
         /// What was done instead of what was asked, said before the run.
         var notice: String? = nil
+        /// The output folder's state, as the last run left it (loaded once, here).
+        var state: BuildState? = nil
     }
 
     /// The plan of a run of `paths` into `output` (`writing`: not `--check`).
     static func plan(paths: [String], output: String, writing: Bool) throws(RenderError) -> Plan {
         let notes = try NoteDiscovery.find(paths: paths, excluding: output, writing: writing)
         guard writing else { return Plan(notes: notes) }
+        let state = BuildState.load(outputFolder: output)
         let manifest = OutputManifest.read(in: output)
         let folders = manifest.folders.map { PathKey.joined(output, $0) }
         let resolvedFolders = folders.map(PathKey.resolved)
@@ -61,14 +64,14 @@ enum OutputCourse {
                 let relative = PathKey.relative(from: output, to: argument.path)
                 if !recorded.contains(relative) { recorded.append(relative) }
             }
-            return Plan(notes: notes, folders: recorded)
+            return Plan(notes: notes, folders: recorded, state: state)
         }
         guard !folders.isEmpty else {
             // Notes of a folder, but no folder recorded: a manifest from before it was.
             if let name = manifest.notesByFile.values.first(where: { $0.contains("/") }) {
                 throw .courseNotRecorded(output: output, folder: String(name.prefix { $0 != "/" }))
             }
-            return Plan(notes: notes)
+            return Plan(notes: notes, state: state)
         }
         let typedFolders = folders.map(typed)
         for argument in arguments where !resolvedFolders.contains(where: { PathKey.isSameOrInside(argument.resolved, $0) }) {
@@ -82,7 +85,6 @@ enum OutputCourse {
         let askedNames = Set(notes.map { ($0.path as NSString).lastPathComponent })
         var found: Set<String> = []
         var planned: [NoteFile] = []
-        let state = BuildState.load(outputFolder: output)
         var kept: Set<String> = []
         for var note in course {
             // Only a note named as one asked for can be it: the others are not resolved.
@@ -111,7 +113,8 @@ enum OutputCourse {
                 \(folderList), to keep the index and report.json whole
                 """)
         }
-        return Plan(notes: planned, kept: kept, present: Set(course.map(\.name)), course: course, typedFolders: typedFolders)
+        return Plan(notes: planned, kept: kept, present: Set(course.map(\.name)), course: course, typedFolders: typedFolders,
+                    state: state)
     }
 
     /// `path` as the user would type it: relative to the current folder.
@@ -122,5 +125,32 @@ enum OutputCourse {
     private static func isFolder(_ path: String) -> Bool {
         var isFolder: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+}
+
+extension Course {
+    /// The `derive.yml` nearest above the notes in `paths` (each a `.md` file, all under one
+    /// `derive.yml`), or nil: `render notes/a.md` writes where `render notes/` does.
+    static func enclosing(_ paths: [String]) -> Course? {
+        let current = FileManager.default.currentDirectoryPath
+        var found: String?
+        for path in paths {
+            guard path.lowercased().hasSuffix(".md") else { return nil }
+            var folder = Array(PathKey.absoluteComponents(path).dropLast())
+            var course: String?
+            while course == nil {
+                let absolute = "/" + folder.joined(separator: "/")
+                if FileManager.default.fileExists(atPath: NoteDiscovery.join(absolute, CourseConfiguration.fileName)) {
+                    course = absolute
+                } else if folder.isEmpty {
+                    return nil
+                } else {
+                    folder.removeLast()
+                }
+            }
+            guard found == nil || found == course else { return nil }
+            found = course
+        }
+        return found.flatMap { load(paths: [PathKey.relative(from: current, to: $0)]) }
     }
 }

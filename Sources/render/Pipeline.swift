@@ -136,9 +136,9 @@ struct Pipeline {
     func run(_ plan: OutputCourse.Plan, outputFolder: String) -> Outcome {
         let notes = plan.notes
         let writeReports = options.writeReports
-        // What the last run into this folder learned (BuildState): notes whose key is as
-        // recorded are neither checked nor written again.
-        let previous = writeReports ? BuildState.load(outputFolder: outputFolder) : nil
+        // What the last run into this folder learned (BuildState, loaded by OutputCourse):
+        // notes whose key is as recorded are neither checked nor written again.
+        let previous = writeReports ? plan.state : nil
         let settings = BuildState.settings(options.fingerprint)
         // With --set, every note is checked: whether a --set name is used anywhere is told
         // from every note's result (SetValues.unusedWarnings).

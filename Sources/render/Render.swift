@@ -44,8 +44,9 @@ struct Render: ParsableCommand {
                                valueName: "dir"))
     var outputOption: String?
 
-    /// The output folder: `--output`, else the notes folder's derive.yml's `output`, else `output/`.
-    var output: String { outputOption ?? Course.load(paths: paths)?.outputFolder ?? "output/" }
+    /// The output folder: `--output`, else the notes folder's derive.yml's `output` (for notes,
+    /// that of the folder above them: OutputCourse), else `output/`.
+    var output: String { outputOption ?? (Course.load(paths: paths) ?? Course.enclosing(paths))?.outputFolder ?? "output/" }
 
     @Flag(help: "Verify only: print diagnostics and exit, writing no reports.")
     var check = false

@@ -144,6 +144,39 @@ import Testing
         try Self.expectFullRender(scratch)
     }
 
+    /// In a book (derive.yml), a note rendered alone goes where derive.yml says, in its order,
+    /// and a new title rewrites every page's table of contents.
+    @Test func inABookOneNoteGoesWhereDeriveYmlSaysInItsOrder() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        for (path, text) in Self.course { try scratch.write(text, to: path) }
+        try scratch.write("title: Three\noutput: ../site\nchapters:\n  - c.md\n  - a.md\n  - b.md\n", to: "notes/derive.yml")
+        #expect(try RenderRunner.run(["notes"], in: scratch.url).status == 0)
+        let before = Self.snapshot(scratch, "site")
+        try scratch.write("# Beta\n\nLet $w = 4$. Then $2w = 8$.\n", to: "notes/b.md")
+        var run = try RenderRunner.run(["notes/b.md"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("→ notes/../site (and the 2 other notes of the course"), "\(run.stdout)")
+        #expect(!scratch.exists("output"))
+        let after = Self.snapshot(scratch, "site")
+        #expect(after["b.html"]?.bytes != before["b.html"]?.bytes)
+        #expect(after["c.html"]?.modified == before["c.html"]?.modified && after["a.html"]?.modified == before["a.html"]?.modified)
+        // The book's order: c, a, b (a's next is b).
+        let full = try RenderRunner.run(["notes", "-o", "full", "--force"], in: scratch.url)
+        #expect(full.status == 0, "\(full.stderr)")
+        let fresh = Self.snapshot(scratch, "full").mapValues(\.bytes)
+        #expect(!fresh.isEmpty)
+        let partial = after.mapValues(\.bytes)
+        #expect(partial.keys.sorted() == fresh.keys.sorted())
+        for (path, bytes) in fresh where partial[path] != bytes { Issue.record("site/\(path) differs from a full render") }
+        // A new title is in every page's contents.
+        try scratch.write("# Beta, revised\n\nLet $w = 4$. Then $2w = 8$.\n", to: "notes/b.md")
+        run = try RenderRunner.run(["notes/b.md"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(scratch.read("site/c.html")?.contains("Beta, revised") == true)
+        #expect(run.stdout.contains("2 of their pages rewritten"), "\(run.stdout)")
+    }
+
     @Test func aNewNoteOfTheFolderJoinsTheCourse() throws {
         let scratch = try Self.renderedCourse()
         defer { scratch.remove() }
