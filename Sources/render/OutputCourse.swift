@@ -41,8 +41,9 @@ enum OutputCourse {
         var typedFolders: [String] = []
         /// What was done instead of what was asked, said before the run.
         var notice: String? = nil
-        /// The output folder's state, as the last run left it (loaded once, here).
+        /// The output folder's state and manifest, as the last run left them (read once, here).
         var state: BuildState? = nil
+        var manifest = OutputManifest()
     }
 
     /// The plan of a run of `paths` into `output` (`writing`: not `--check`).
@@ -51,6 +52,14 @@ enum OutputCourse {
         guard writing else { return Plan(notes: notes) }
         let state = BuildState.load(outputFolder: output)
         let manifest = OutputManifest.read(in: output)
+        var plan = try plan(of: notes, paths: paths, output: output, state: state, manifest: manifest)
+        (plan.state, plan.manifest) = (state, manifest)
+        return plan
+    }
+
+    /// The plan of a run that writes, given what the output folder holds.
+    private static func plan(of notes: [NoteFile], paths: [String], output: String, state: BuildState?,
+                             manifest: OutputManifest) throws(RenderError) -> Plan {
         let folders = manifest.folders.map { PathKey.joined(output, $0) }
         let resolvedFolders = folders.map(PathKey.resolved)
         let arguments = paths.map { path in (path: path, resolved: PathKey.resolved(path), isFolder: isFolder(path)) }
@@ -64,14 +73,14 @@ enum OutputCourse {
                 let relative = PathKey.relative(from: output, to: argument.path)
                 if !recorded.contains(relative) { recorded.append(relative) }
             }
-            return Plan(notes: notes, folders: recorded, state: state)
+            return Plan(notes: notes, folders: recorded)
         }
         guard !folders.isEmpty else {
             // Notes of a folder, but no folder recorded: a manifest from before it was.
             if let name = manifest.notesByFile.values.first(where: { $0.contains("/") }) {
                 throw .courseNotRecorded(output: output, folder: String(name.prefix { $0 != "/" }))
             }
-            return Plan(notes: notes, state: state)
+            return Plan(notes: notes)
         }
         let typedFolders = folders.map(typed)
         for argument in arguments where !resolvedFolders.contains(where: { PathKey.isSameOrInside(argument.resolved, $0) }) {
@@ -113,8 +122,7 @@ enum OutputCourse {
                 \(folderList), to keep the index and report.json whole
                 """)
         }
-        return Plan(notes: planned, kept: kept, present: Set(course.map(\.name)), course: course, typedFolders: typedFolders,
-                    state: state)
+        return Plan(notes: planned, kept: kept, present: Set(course.map(\.name)), course: course, typedFolders: typedFolders)
     }
 
     /// `path` as the user would type it: relative to the current folder.

@@ -86,13 +86,11 @@ struct Pipeline {
 
         /// The notes checked in this run (not reused from the last).
         var rebuilt: [NoteRun] { notes.filter { !$0.reused } }
-        /// The notes asked for: all but those kept from the last run (OutputCourse).
-        var asked: [NoteRun] { notes.filter { !$0.kept } }
 
         var results: [NoteResult] { notes.compactMap { $0.result } }
         /// The counts of the notes asked for.
-        var summary: Summary { asked.reduce(Summary()) { $0 + $1.summary } }
-        var formulas: Int { asked.reduce(0) { $0 + $1.formulaCount } }
+        var summary: Summary { notes.reduce(Summary()) { $1.kept ? $0 : $0 + $1.summary } }
+        var formulas: Int { notes.reduce(0) { $1.kept ? $0 : $0 + $1.formulaCount } }
         var junitXML: String {
             JUnitReport.xml(notes.compactMap(\.junit))
         }
@@ -100,7 +98,7 @@ struct Pipeline {
         /// Every diagnostic with its note's path and lines, sorted by path, then position.
         var diagnostics: [(path: String, lines: [Substring], diagnostic: Diagnostic)] {
             var all: [(String, [Substring], Diagnostic)] = []
-            for note in asked.sorted(by: { $0.note.path < $1.note.path }) {
+            for note in notes.sorted(by: { $0.note.path < $1.note.path }) where !note.kept {
                 guard let document = note.document, let result = note.result else { continue }
                 for diagnostic in (document.diagnostics + result.diagnostics).sorted(by: { $0.position < $1.position }) {
                     all.append((note.note.path, document.lines, diagnostic))
@@ -113,17 +111,17 @@ struct Pipeline {
         func summaryLine(output: String?, elapsed: Duration, besides: Summary = Summary()) -> String {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let summary = summary + besides
-            let read = asked.filter { $0.failure == nil }.count
+            let read = notes.count { !$0.kept && $0.failure == nil }
             var parts = ["\(read) note\(read == 1 ? "" : "s")", "\(formulas) formula\(formulas == 1 ? "" : "s")"]
             parts.append("\(summary.claims) claim\(summary.claims == 1 ? "" : "s"): \(summary.held) held, "
                          + "\(summary.failed) failed, \(summary.cannotTell) cannot tell")
             if summary.errors > 0 { parts.append("\(summary.errors) error\(summary.errors == 1 ? "" : "s")") }
             if summary.warnings > 0 { parts.append("\(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")") }
             var destination = output.map { " → \($0)" } ?? ""
-            let kept = notes.filter { $0.kept }
-            if !kept.isEmpty {
-                let rewritten = kept.filter { !$0.reused }.count
-                destination += " (and the \(kept.count) other note\(kept.count == 1 ? "" : "s") of the course, "
+            let kept = notes.count { $0.kept }
+            if kept > 0 {
+                let rewritten = notes.count { $0.kept && !$0.reused }
+                destination += " (and the \(kept) other note\(kept == 1 ? "" : "s") of the course, "
                     + "kept from the last run" + (rewritten == 0 ? "" : "; \(rewritten) of their pages rewritten for new links") + ")"
             }
             return "render: " + parts.joined(separator: ", ") + destination + " in " + String(format: "%.2f s", seconds)
@@ -149,7 +147,8 @@ struct Pipeline {
         // A note kept from the last run (not asked for) is as that run left it, whatever its
         // file holds now, under any settings.
         let kept = previous.map { previous in plan.kept.filter { previous.entries[$0] != nil } } ?? []
-        @Sendable func recorded(_ note: NoteFile) -> BuildState? { kept.contains(note.relativePath) ? previous : reusable }
+        let keptEntries = previous?.entries ?? [:]
+        let reusableEntries = reusable?.entries ?? [:]
         var firstParse = ParallelMap.map(count: notes.count) { index -> NoteRun in
             let note = notes[index]
             if kept.contains(note.relativePath), let entry = previous?.entries[note.relativePath] {
@@ -177,7 +176,9 @@ struct Pipeline {
             let candidates = firstParse
             let isStale = ParallelMap.map(count: candidates.count) { index -> Bool in
                 let note = candidates[index]
-                guard note.reused, let entry = recorded(note.note)?.entries[note.note.relativePath] else { return false }
+                guard note.reused, let entry = (note.kept ? keptEntries : reusableEntries)[note.note.relativePath] else {
+                    return false
+                }
                 let same = note.kept ? entry.navigation == note.navigation : entry.key != 0 && entry.key == note.key
                 return !same || !entry.outputs.allSatisfy({ access(NoteDiscovery.join(outputFolder, $0), F_OK) == 0 })
             }
@@ -298,7 +299,7 @@ struct Pipeline {
         }
         // The search page and its index are the whole course's, written by every run.
         for file in [SearchPage.fileName, SearchIndex.fileName] { written[file] = OutputManifest.courseFiles }
-        var lastManifest = OutputManifest.read(in: outputFolder)
+        var lastManifest = plan.manifest
         if let folders = plan.folders { lastManifest.folders = folders }
         let manifest = lastManifest.updated(
             with: written, present: plan.present ?? Set(checked.map(\.note.name)),
