@@ -116,10 +116,12 @@ enum OutputCourse {
         }
         let folderList = typedFolders.joined(separator: ", ")
         guard state != nil else {
+            let path = NoteDiscovery.join(output, BuildState.fileName)
+            let why = FileManager.default.fileExists(atPath: path)
+                ? "cannot be read (damaged, or written by another version of Derive)" : "is missing (git does not keep it)"
             return Plan(notes: course, typedFolders: typedFolders, notice: """
-                \(NoteDiscovery.join(output, BuildState.fileName)) is missing or unreadable (git does not keep it), \
-                so the other notes of the course cannot be kept from the last run: rendering the whole course, \
-                \(folderList), to keep the index and report.json whole
+                \(path) \(why), so the other notes of the course cannot be kept from the last run: \
+                rendering the whole course, \(folderList), to keep the index and report.json whole
                 """)
         }
         return Plan(notes: planned, kept: kept, present: Set(course.map(\.name)), course: course, typedFolders: typedFolders)
