@@ -6,7 +6,8 @@ import Report
 /// A notes folder's `derive.yml` (CourseConfiguration) as a run uses it: where it is, its
 /// lines for diagnostics, and the configuration applied to the notes found in the folder.
 ///
-/// It is read when `render` is given one folder; given several paths (or single notes), no
+/// It is read when `render` is given one folder, or notes of the course an output folder holds
+/// (that course's folder's: OutputCourse); given several folders, or notes rendered alone, no
 /// `derive.yml` is read and the pages are as without one.
 struct Course: Sendable {
     /// The notes folder, as typed.
