@@ -114,6 +114,23 @@ struct JSONWriter: ~Copyable {
         closeObject()
     }
 
+    /// A member whose value is an array of strings (`"parameters": ["w", "b"]`).
+    mutating func member(_ name: StaticString, strings: [String]) {
+        key(name)
+        openArray()
+        for string in strings { self.string(string) }
+        closeArray()
+    }
+
+    /// A member whose value is an array of numbers (`"losses": [0.25, 0.5]`), or `null`.
+    mutating func member(_ name: StaticString, numbers: [Double]?) {
+        key(name)
+        guard let numbers else { return null() }
+        openArray()
+        for number in numbers { self.number(number) }
+        closeArray()
+    }
+
     /// Shortest text that reads back as the same double; non-finite values as strings.
     static func number(_ value: Double) -> String {
         if value.isNaN { return "\"nan\"" }

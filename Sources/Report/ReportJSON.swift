@@ -64,27 +64,15 @@ public enum ReportJSON {
                 json.member("line", run.position.line)
                 json.member("steps", run.steps)
                 json.member("stepsFrom", run.stepsSource)
-                json.key("parameters")
-                json.openArray()
-                for name in run.parameters { json.string(name) }
-                json.closeArray()
-                json.key("losses")
-                json.openArray()
-                for name in run.losses { json.string(name) }
-                json.closeArray()
+                json.member("parameters", strings: run.parameters)
+                json.member("losses", strings: run.losses)
                 json.key("table")
                 json.openArray()
                 for row in run.table {
                     json.openObject()
                     json.member("step", row.step)
-                    json.key("parameters")
-                    json.openArray()
-                    for value in row.parameters { json.number(value) }
-                    json.closeArray()
-                    json.key("losses")
-                    json.openArray()
-                    for value in row.losses { json.number(value) }
-                    json.closeArray()
+                    json.member("parameters", numbers: row.parameters)
+                    json.member("losses", numbers: row.losses)
                     json.closeObject()
                 }
                 json.closeArray()
@@ -143,6 +131,8 @@ public enum ReportJSON {
             json.member("status", check.status.rawValue)
             json.member("points", check.points)
             json.member("message", check.message)
+            json.member("exampleSides", numbers: check.exampleSides)
+            json.member("largestDifference", check.largestDifference)
             json.closeObject()
         } else {
             json.null()
