@@ -36,8 +36,9 @@ public enum MarkdownReport {
         var insertions: [Int: [Insertion]] = [:]
         // The line that ends each labelled display formula, and its label.
         var labelLines: [Int: String] = [:]
-        // The runs of update rules (§13), after the table of their section's last rule.
-        var runInsertions: [Int: [Int]] = [:]
+        // The runs of update rules (§13), after the table of their section's last rule, in its
+        // containers.
+        var runInsertions: [Int: [(run: Int, prefix: String)]] = [:]
         for math in formulas where math.display {
             let statements = byFormula[math.id] ?? []
             guard !statements.isEmpty || math.label != nil else { continue }
@@ -58,7 +59,7 @@ public enum MarkdownReport {
             let label = math.label.flatMap { label in numbers[label].map { (label, $0) } }
             insertions[line, default: []].append(Insertion(statements: statements, prefix: prefix, label: label))
             for (index, run) in result.runs.enumerated() where run.formula == math.id {
-                runInsertions[line, default: []].append(index)
+                runInsertions[line, default: []].append((index, prefix))
             }
         }
 
@@ -94,9 +95,9 @@ public enum MarkdownReport {
                 table(for: insertion, of: result, into: &out)
                 out.blankLine(prefix: insertion.prefix)
             }
-            for run in runInsertions[index + 1] ?? [] {
-                runTable(result.runs[run], into: &out)
-                out.newline()
+            for insertion in runInsertions[index + 1] ?? [] {
+                runTable(result.runs[insertion.run], prefix: insertion.prefix, into: &out)
+                out.blankLine(prefix: insertion.prefix)
             }
         }
         if let position = cellAfter[document.lines.count + 1] {
@@ -110,6 +111,10 @@ public enum MarkdownReport {
         for insertion in insertions[document.lines.count + 1] ?? [] {
             out.blankLine(prefix: insertion.prefix)
             table(for: insertion, of: result, into: &out)
+        }
+        for insertion in runInsertions[document.lines.count + 1] ?? [] {
+            out.blankLine(prefix: insertion.prefix)
+            runTable(result.runs[insertion.run], prefix: insertion.prefix, into: &out)
         }
         out.newline()
         gradients(result: result, into: &out)
@@ -151,7 +156,17 @@ public enum MarkdownReport {
                 out.newline()
             }
         }
-        if !result.point.isEmpty {
+        if result.point.count > ResultCards.openPointRows {
+            // Closed, as on the page: a long example point would fill the first screen.
+            out.append(">\n> <details><summary>\(ResultCards.pointTitle(result.point))</summary>\n>\n")
+            out.append("> | name | value | from |\n> |---|---|---|\n")
+            for value in result.point {
+                out.append("> | `")
+                out.cell(value.name)
+                out.append("` | \(NumberText.format(value.value)) | \(ResultCards.origin(value.source)) |\n")
+            }
+            out.append(">\n> </details>\n")
+        } else if !result.point.isEmpty {
             out.append(">\n> Example point: ")
             for (index, value) in result.point.enumerated() {
                 if index > 0 { out.append(", ") }
@@ -168,22 +183,30 @@ public enum MarkdownReport {
     }
 
     /// A run of update rules: a line with its steps and the loss at the first and last step,
-    /// then the table of the steps it kept.
-    private static func runTable(_ run: LearningRun, into out: inout MarkdownText) {
+    /// then the table of the steps it kept; each line starts with `prefix`, so that the run
+    /// stays in the list item or quote of its rule.
+    private static func runTable(_ run: LearningRun, prefix: String, into out: inout MarkdownText) {
+        out.append(prefix)
         out.append("**Run:** ")
         out.append(RunHTML.caption(run))
         if let stopped = run.stopped {
             out.append(". ")
             out.cell(stopped)
         }
-        out.append("\n\n| step |")
+        out.newline()
+        out.blankLine(prefix: prefix)
+        out.append(prefix)
+        out.append("| step |")
         for name in run.parameters + run.losses {
             out.append(" `")
             out.cell(name)
             out.append("` |")
         }
-        out.append("\n|---|" + String(repeating: "---|", count: run.parameters.count + run.losses.count) + "\n")
+        out.newline()
+        out.append(prefix)
+        out.append("|---|" + String(repeating: "---|", count: run.parameters.count + run.losses.count) + "\n")
         for row in run.table {
+            out.append(prefix)
             out.append("| \(row.step) |")
             for value in row.parameters + row.losses { out.append(" \(NumberText.format(value)) |") }
             out.append("\n")

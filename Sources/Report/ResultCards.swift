@@ -110,11 +110,9 @@ enum ResultCards {
         }
         if !result.point.isEmpty {
             let open = result.point.count <= openPointRows ? " open" : ""
-            html.raw("<details class=\"point\"\(open)><summary>Example point (\(result.point.count) ")
-            html.raw(result.point.count == 1 ? "value" : "values")
-            let sampled = result.point.filter { $0.source == .sampled }.count
-            if sampled > 0 { html.raw(", \(sampled == result.point.count ? "all" : String(sampled)) sampled") }
-            html.raw(")</summary>\n<table>\n")
+            html.raw("<details class=\"point\"\(open)><summary>")
+            html.raw(pointTitle(result.point))
+            html.raw("</summary>\n<table>\n")
             html.raw("<thead><tr><th scope=\"col\">name</th><th scope=\"col\">value</th><th scope=\"col\">from</th></tr></thead>\n<tbody>\n")
             for value in result.point {
                 html.raw("<tr><td>")
@@ -122,15 +120,26 @@ enum ResultCards {
                 html.raw("</td><td>")
                 number(value.value, into: &html)
                 html.raw("</td><td class=\"source \(value.source == .sampled ? "sampled" : "given")\">")
-                switch value.source {
-                case .note(let line): html.raw("note, line \(line)")
-                default: html.escaped(value.source.word)
-                }
+                html.escaped(origin(value.source))
                 html.raw("</td></tr>\n")
             }
             html.raw("</tbody>\n</table>\n</details>\n")
         }
         html.raw("</section>\n")
+    }
+
+    /// The example point's title: `Example point (12 values, 1 sampled)`.
+    static func pointTitle(_ point: [PointValue]) -> String {
+        var title = "Example point (\(point.count) \(point.count == 1 ? "value" : "values")"
+        let sampled = point.filter { $0.source == .sampled }.count
+        if sampled > 0 { title += ", \(sampled == point.count ? "all" : String(sampled)) sampled" }
+        return title + ")"
+    }
+
+    /// Where a value of the example point came from: `note, line 3`, `sampled`, `--set`.
+    static func origin(_ source: PointValue.Source) -> String {
+        if case .note(let line) = source { return "note, line \(line)" }
+        return source.word
     }
 
     // MARK: - Cards and badges
