@@ -21,6 +21,10 @@ public struct NoteResult: Sendable {
     public var cellChecks: [CellCheck] = []
     /// The runs of the note's update rules, one per section that has rules (§13).
     public var runs: [LearningRun] = []
+    /// The TeX in which the note first writes each name its diagnostics mention, where that
+    /// differs from the name as read (`y_pred` → `y_{pred}`, `η` → `\eta`): the terminal and the
+    /// Markdown report show names in diagnostics so (`NamesInText`).
+    public var writtenNames: [String: String] = [:]
 
     public init(path: String, point: [PointValue] = [], statements: [StatementResult] = [],
                 diagnostics: [Diagnostic] = [], plots: [FunctionPlot] = [])

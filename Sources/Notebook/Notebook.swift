@@ -34,6 +34,7 @@ public enum Notebook {
         let disagreements = evaluation.diagramDisagreements(result.diagrams)
         NoteEvaluation.attach(disagreements, to: &result.statements)
         for diagnostic in disagreements { DiagramReading.insert(diagnostic, into: &result.diagnostics) }
+        result.spellNames(in: trees)
         let forSwift = NoteFormulas(definitions: definitions, statements: statements.statements, formulas: formulas,
                                     point: setting.point, context: setting.context, path: path, options: options)
         return CheckedNote(document: document, trees: trees, result: result, formulas: forSwift)

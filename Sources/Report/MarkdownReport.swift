@@ -144,13 +144,14 @@ public enum MarkdownReport {
         out.newline()
         let problems = result.diagnostics.filter { $0.severity != .note }
         if !problems.isEmpty {
+            let names = NamesInText(result.names)
             out.append(">\n> Problems:\n>\n")
             for problem in problems {
                 out.append("> - line \(problem.position.line): **\(problem.severity.rawValue)** ")
-                out.text(problem.message)
+                out.text(problem.message, names: names, written: result.writtenNames)
                 if let hint = problem.hint {
                     out.append(" *")
-                    out.text(hint)
+                    out.text(hint, names: names, written: result.writtenNames)
                     out.append("*")
                 }
                 out.newline()
@@ -411,6 +412,20 @@ struct MarkdownText: ~Copyable {
             }
         }
         buffer.raw(escaped)
+    }
+
+    /// A diagnostic's text (see `text(_:)`) with the names `names` finds in it as inline code,
+    /// in the TeX the note wrote them in (`written`), else as read: `` `y_{pred}` ``.
+    mutating func text(_ text: String, names: NamesInText, written: [String: String]) {
+        for segment in names.segments(of: text) {
+            switch segment {
+            case .text(let text): self.text(text)
+            case .name(let name):
+                append("`")
+                cell(written[name] ?? name)
+                append("`")
+            }
+        }
     }
 
     /// A blank line inside the containers `prefix` opens (a quote's `>`; no trailing blanks).

@@ -19,6 +19,8 @@ public struct NotePage: HTMLHooks {
     let sampled: Set<String>
     /// The ids of the top-level headings by line (HeadingAnchors).
     let headingIDs: [Int: String]
+    /// The names and gradients the cards refer to.
+    let context: ResultCards.CardContext
     /// The Swift cells' outputs by their opening fence's line; empty when the note has none.
     public var cells: [Int: (index: Int, output: CellOutput)] = [:]
 
@@ -33,12 +35,14 @@ public struct NotePage: HTMLHooks {
         var statements: [FormulaID: [StatementResult]] = [:]
         statements.reserveCapacity(formulas.count)
         for statement in result.statements { statements[statement.formula, default: []].append(statement) }
+        FormulaProblems.attach(result.diagnostics, formulas: formulas, to: &statements)
         statementsByFormula = statements
         var plots: [FormulaID: [FunctionPlot]] = [:]
         for plot in result.plots { plots[plot.formula, default: []].append(plot) }
         plotsByFormula = plots
         sampled = Set(result.point.lazy.filter { $0.source == .sampled }.map(\.name))
         headingIDs = HeadingAnchors.ids(in: note.document)
+        context = ResultCards.CardContext(result: result)
     }
 
     /// The page body: header, the note, and the gradient tables.
@@ -57,7 +61,7 @@ public struct NotePage: HTMLHooks {
         if case .heading(1, _, _)? = blocks.first, let title = blocks.popFirst() {
             writer.write([title], into: &html)
         }
-        ResultCards.header(result: result, anchors: anchorsByLine, into: &html)
+        ResultCards.header(result: result, anchors: anchorsByLine, names: context.names, into: &html)
         writer.write(Array(blocks), into: &html)
         html.newlineIfNeeded()
         html.raw("</article>\n")
@@ -175,9 +179,16 @@ public struct NotePage: HTMLHooks {
         case .paragraph(let inlines), .heading(_, let inlines, _): formulas = Self.formulas(in: inlines)
         default: return
         }
+        // The claims and problems of the paragraph's inline formulas, in one card after it.
+        var inline: [(anchor: String, statements: [StatementResult])] = []
+        for math in formulas where !math.display {
+            let statements = (statementsByFormula[math.id] ?? []).filter(ResultCards.needsInlineCard)
+            if !statements.isEmpty { inline.append((anchor(for: math), statements)) }
+        }
+        if !inline.isEmpty { ResultCards.inlineCard(for: inline, context: context, into: &html) }
         for math in formulas {
             if math.display, let statements = statementsByFormula[math.id], !statements.isEmpty {
-                ResultCards.card(for: statements, anchor: anchor(for: math), into: &html)
+                ResultCards.card(for: statements, anchor: anchor(for: math), context: context, into: &html)
             }
             for plot in plotsByFormula[math.id] ?? [] {
                 ResultCards.plot(plot, into: &html)

@@ -2,13 +2,15 @@ import Document
 import Foundation
 import Markup
 import Notebook
+import TeX
 
 /// The HTML pieces that show what Derive computed: the header, result cards, badges, plots and
 /// gradient tables.
 enum ResultCards {
     // MARK: - Names and numbers
 
-    /// A name as HTML: `n_1` → n<sub>1</sub>, `w_5^+` → w<sub>5</sub><sup>+</sup>.
+    /// A name as HTML: `n_1` → n<sub>1</sub>, `w_5^+` → w<sub>5</sub><sup>+</sup>, `m_{t-1}` →
+    /// m<sub>t-1</sub>.
     static func name(_ name: String, into html: inout MarkupBuffer) {
         var name = name
         name.withUTF8 { utf8 in
@@ -18,14 +20,30 @@ enum ResultCards {
             html.escaped(utf8: UnsafeBufferPointer(rebasing: utf8[..<underscore]))
             html.raw("</var>")
             if underscore < caret {
+                // A shifted subscript keeps its braces in the name (`m_{t-1}`), not on the page.
+                var sub = (underscore + 1)..<caret
+                if sub.count >= 2, utf8[sub.lowerBound] == UInt8(ascii: "{"), utf8[sub.upperBound - 1] == UInt8(ascii: "}") {
+                    sub = (sub.lowerBound + 1)..<(sub.upperBound - 1)
+                }
                 html.raw("<sub>")
-                html.escaped(utf8: UnsafeBufferPointer(rebasing: utf8[(underscore + 1)..<caret]))
+                html.escaped(utf8: UnsafeBufferPointer(rebasing: utf8[sub]))
                 html.raw("</sub>")
             }
             if caret < utf8.endIndex {
                 html.raw("<sup>")
                 html.escaped(utf8: UnsafeBufferPointer(rebasing: utf8[(caret + 1)...]))
                 html.raw("</sup>")
+            }
+        }
+    }
+
+    /// A diagnostic's text with the note's `names` in it shown as names (`y_pred` as
+    /// y<sub>pred</sub>, as the note's `y_{pred}` reads).
+    static func text(_ text: String, names: NamesInText, into html: inout MarkupBuffer) {
+        for segment in names.segments(of: text) {
+            switch segment {
+            case .text(let text): html.escaped(text)
+            case .name(let found): name(found, into: &html)
             }
         }
     }
@@ -71,7 +89,7 @@ enum ResultCards {
 
     /// The note's summary, its problems, and its example point (closed when it has more than
     /// `openPointRows` rows).
-    static func header(result: NoteResult, anchors: [Int: String], into html: inout MarkupBuffer) {
+    static func header(result: NoteResult, anchors: [Int: String], names: NamesInText, into html: inout MarkupBuffer) {
         let summary = result.summary
         let words = countWords(summary)
         html.raw("<section class=\"summary\" aria-label=\"What Derive checked\">\n<p class=\"counts\">")
@@ -98,10 +116,10 @@ enum ResultCards {
                     html.raw("line \(problem.position.line): ")
                 }
                 html.raw("<strong>\(problem.severity.rawValue)</strong> ")
-                html.escaped(problem.message)
+                text(problem.message, names: names, into: &html)
                 if let hint = problem.hint {
                     html.raw(" <em>")
-                    html.escaped(hint)
+                    text(hint, names: names, into: &html)
                     html.raw("</em>")
                 }
                 html.raw("</li>\n")
@@ -144,101 +162,176 @@ enum ResultCards {
 
     // MARK: - Cards and badges
 
+    /// What cards need to know of the whole note.
+    struct CardContext {
+        /// Finds the note's names in a diagnostic's text, to show them as names.
+        var names = NamesInText([])
+        /// Each sink's gradient, by the sink's name.
+        var sinks: [String: [(name: String, value: Double)]] = [:]
+
+        init() {}
+
+        init(result: NoteResult) {
+            names = NamesInText(result.diagnostics.isEmpty ? [] : result.names)
+            for statement in result.statements where !statement.gradient.isEmpty {
+                if let name = statement.name { sinks[name] = statement.gradient }
+            }
+        }
+    }
+
     /// The card after a display formula: value, partials, verdict, reading.
-    static func card(for statements: [StatementResult], anchor: String, into html: inout MarkupBuffer) {
+    static func card(for statements: [StatementResult], anchor: String, context: CardContext = CardContext(),
+                     into html: inout MarkupBuffer) {
         html.newlineIfNeeded()
         html.raw("<aside class=\"card\" aria-label=\"Results of the formula above\">\n")
         for (position, statement) in statements.enumerated() {
-            html.raw("<div class=\"statement \(statement.kind.rawValue)\" id=\"")
-            html.escaped(anchor + "-\(position + 1)")
-            html.raw("\">")
-            if let index = statement.index {
-                html.raw("<span class=\"index\">index \(index)</span>")
-            }
-            if let value = statement.value {
-                html.raw("<span class=\"value\">")
-                if let label = statement.name {
-                    name(label, into: &html)
-                    html.raw(" = ")
-                }
-                number(value, into: &html)
-                html.raw("</span>")
-            }
-            if !statement.partials.isEmpty {
-                html.raw("<span class=\"partials\">")
-                for (index, partial) in statement.partials.enumerated() {
-                    if index > 0 { html.raw(", ") }
-                    html.raw("∂")
-                    if let label = statement.name { name(label, into: &html) }
-                    html.raw("/∂")
-                    name(partial.name, into: &html)
-                    html.raw(" = ")
-                    number(partial.value, into: &html)
-                }
-                html.raw("</span>")
-            }
-            if let check = statement.check, let sides = check.exampleSides {
-                html.raw("<span class=\"sides\">")
-                for (index, side) in pairedSides(of: statement, values: sides).enumerated() {
-                    if index > 0 { html.raw(", ") }
-                    if let text = side.text {
-                        html.raw("<code>")
-                        html.escaped(text)
-                        html.raw("</code> = ")
-                    }
-                    number(side.value, into: &html)
-                }
-                html.raw(" \(sameOnEverySide(sides) ? "on \(sides.count == 2 ? "both" : "all \(sides.count)") sides " : "")at the example point</span>")
-            }
-            if let check = statement.check {
-                verdict(check, into: &html)
-                if let difference = check.largestDifference, check.status == .holds {
-                    html.raw("<span class=\"difference\">largest difference between the sides ")
-                    number(difference, into: &html)
-                    html.raw("</span>")
-                }
-            }
-            if let reason = statement.notEvaluated {
-                html.raw("<span class=\"verdict not-evaluated\">not evaluated: ")
-                html.escaped(reason)
-                html.raw("</span>")
-            }
-            if let what = whatItIs(statement) {
-                html.raw("<span class=\"what\">")
-                html.escaped(what)
-                html.raw("</span>")
-            }
-            for problem in statement.diagnostics where problem.severity != .note {
-                html.raw("<p class=\"problem \(problem.severity.rawValue)\"><strong>")
-                html.raw(problem.severity == .error ? "✗ error" : "⚠ warning")
-                html.raw("</strong> ")
-                html.escaped(problem.message)
-                if let hint = problem.hint {
-                    html.raw(" <em>")
-                    html.escaped(hint)
-                    html.raw("</em>")
-                }
-                html.raw("</p>")
-            }
-            if let reading = statement.reading {
-                html.raw("<details class=\"reading\"><summary title=\"")
-                html.escaped(reading)
-                html.raw("\">read as</summary><code>")
-                html.escaped(reading)
-                html.raw("</code></details>")
-            }
-            html.raw("</div>\n")
+            self.statement(statement, id: anchor + "-\(position + 1)", context: context, into: &html)
         }
         html.raw("</aside>\n")
     }
 
-    static func verdict(_ check: Check, into html: inout MarkupBuffer) {
+    /// The card after a paragraph whose inline formulas make claims or have problems: each such
+    /// statement as written (linked to its formula in the paragraph), then its numbers, verdict
+    /// and problems as a display formula's card gives them. The paragraph reads on undisturbed.
+    static func inlineCard(for formulas: [(anchor: String, statements: [StatementResult])], context: CardContext,
+                           into html: inout MarkupBuffer) {
+        html.newlineIfNeeded()
+        html.raw("<aside class=\"card inline\" aria-label=\"Claims and problems of the paragraph above\">\n")
+        for formula in formulas {
+            for (position, statement) in formula.statements.enumerated() {
+                Self.statement(statement, id: formula.anchor + "-\(position + 1)", context: context, into: &html) { html in
+                    html.raw("<a class=\"claim\" href=\"#")
+                    html.escaped(formula.anchor)
+                    html.raw("\" title=\"line \(statement.position.line) of the note\">")
+                    MathML.write(Formula.parse(statement.tex), display: .inline, into: &html)
+                    html.raw("</a>")
+                }
+            }
+        }
+        html.raw("</aside>\n")
+    }
+
+    /// Whether a statement of an inline formula gets a card: it makes a claim, or it has an
+    /// error or a warning.
+    static func needsInlineCard(_ statement: StatementResult) -> Bool {
+        statement.check != nil || statement.diagnostics.contains { $0.severity != .note }
+    }
+
+    /// One statement of a card: `head` (if any) first, then value, partials, sides, verdict,
+    /// what it is, problems and reading.
+    private static func statement(_ statement: StatementResult, id: String, context: CardContext,
+                                  into html: inout MarkupBuffer, head: ((inout MarkupBuffer) -> Void)? = nil) {
+        html.raw("<div class=\"statement \(statement.kind.rawValue)\" id=\"")
+        html.escaped(id)
+        html.raw("\">")
+        head?(&html)
+        let names = context.names
+        if let index = statement.index {
+            html.raw("<span class=\"index\">index \(index)</span>")
+        }
+        if let value = statement.value {
+            html.raw("<span class=\"value\">")
+            if let label = statement.name {
+                name(label, into: &html)
+                html.raw(" = ")
+            }
+            number(value, into: &html)
+            html.raw("</span>")
+        }
+        if !statement.partials.isEmpty {
+            html.raw("<span class=\"partials\">")
+            for (index, partial) in statement.partials.enumerated() {
+                if index > 0 { html.raw(", ") }
+                html.raw("∂")
+                if let label = statement.name { name(label, into: &html) }
+                html.raw("/∂")
+                name(partial.name, into: &html)
+                html.raw(" = ")
+                number(partial.value, into: &html)
+            }
+            html.raw("</span>")
+        }
+        if let check = statement.check, let sides = check.exampleSides {
+            html.raw("<span class=\"sides\">")
+            for (index, side) in pairedSides(of: statement, values: sides).enumerated() {
+                if index > 0 { html.raw(", ") }
+                // Under the claim as written (an inline card), a value on every side needs no text.
+                if let text = side.text, head == nil || !sameOnEverySide(sides) {
+                    html.raw("<code>")
+                    html.escaped(text)
+                    html.raw("</code> = ")
+                }
+                number(side.value, into: &html)
+            }
+            html.raw(" \(sameOnEverySide(sides) ? "on \(sides.count == 2 ? "both" : "all \(sides.count)") sides " : "")at the example point</span>")
+        }
+        if let check = statement.check {
+            verdict(check, names: names, into: &html)
+            if let difference = check.largestDifference, check.status == .holds {
+                html.raw("<span class=\"difference\">largest difference between the sides ")
+                number(difference, into: &html)
+                html.raw("</span>")
+            }
+            if let entry = gradientEntry(of: statement, sinks: context.sinks) {
+                html.raw("<a class=\"gradient-value\" href=\"#")
+                html.escaped(gradientAnchor(entry.sink))
+                html.raw("\">the gradient's ∂")
+                name(entry.sink, into: &html)
+                html.raw("/∂")
+                name(entry.leaf, into: &html)
+                html.raw(" = ")
+                number(entry.value, into: &html)
+                html.raw("</a>")
+            }
+        }
+        if let reason = statement.notEvaluated {
+            html.raw("<span class=\"verdict not-evaluated\">not evaluated: ")
+            html.escaped(reason)
+            html.raw("</span>")
+        }
+        if let what = whatItIs(statement) {
+            html.raw("<span class=\"what\">")
+            html.escaped(what)
+            html.raw("</span>")
+        }
+        for problem in statement.diagnostics where problem.severity != .note {
+            if let check = statement.check, check.status != .holds, problem.message.hasSuffix(check.message) {
+                // It says the verdict again ("claim does not hold: …"): only its hint is news.
+                if let hint = problem.hint {
+                    html.raw("<p class=\"problem hint\"><strong>hint</strong> ")
+                    text(hint, names: names, into: &html)
+                    html.raw("</p>")
+                }
+                continue
+            }
+            html.raw("<p class=\"problem \(problem.severity.rawValue)\"><strong>")
+            html.raw(problem.severity == .error ? "✗ error" : "⚠ warning")
+            html.raw("</strong> ")
+            text(problem.message, names: names, into: &html)
+            if let hint = problem.hint {
+                html.raw(" <em>")
+                text(hint, names: names, into: &html)
+                html.raw("</em>")
+            }
+            html.raw("</p>")
+        }
+        if let reading = statement.reading {
+            html.raw("<details class=\"reading\"><summary title=\"")
+            html.escaped(reading)
+            html.raw("\">read as</summary><code>")
+            html.escaped(reading)
+            html.raw("</code></details>")
+        }
+        html.raw("</div>\n")
+    }
+
+    static func verdict(_ check: Check, names: NamesInText, into html: inout MarkupBuffer) {
         switch check.status {
         case .holds: html.raw("<span class=\"verdict holds\">✓ ")
         case .fails: html.raw("<span class=\"verdict fails\">✗ fails: ")
         case .cannotTell: html.raw("<span class=\"verdict cannot-tell\">? cannot tell: ")
         }
-        html.escaped(check.message)
+        text(check.message, names: names, into: &html)
         html.raw("</span>")
     }
 
@@ -380,6 +473,26 @@ enum ResultCards {
         return low...high
     }
 
+    /// The id of a sink's gradient table.
+    static func gradientAnchor(_ sink: String) -> String { "gradient-" + sink }
+
+    /// The gradient entry a claim equals: a side written `∂L/∂w` where L is a sink and w a leaf
+    /// (a chain-rule claim, `∂L/∂w_5 = ∂L/∂a · ∂a/∂n_3 · ∂n_3/∂w_5`), with the value reverse
+    /// mode gave it.
+    static func gradientEntry(of statement: StatementResult, sinks: [String: [(name: String, value: Double)]])
+        -> (sink: String, leaf: String, value: Double)?
+    {
+        guard !sinks.isEmpty, let sides = statement.check?.exampleSides,
+              let texts = sideTexts(of: statement, count: sides.count) else { return nil }
+        for text in texts where text.hasPrefix("∂") {
+            let parts = text.dropFirst().components(separatedBy: "/∂")
+            guard parts.count == 2, let gradient = sinks[parts[0]],
+                  let entry = gradient.first(where: { $0.name == parts[1] }) else { continue }
+            return (parts[0], parts[1], entry.value)
+        }
+        return nil
+    }
+
     /// For each sink, its gradient with respect to every leaf.
     static func gradients(result: NoteResult, into html: inout MarkupBuffer) {
         let sinks = result.statements.filter { !$0.gradient.isEmpty }
@@ -387,7 +500,9 @@ enum ResultCards {
         html.raw("<section class=\"gradients\">\n<h2>Gradients</h2>\n")
         for sink in sinks {
             guard let sinkName = sink.name else { continue }
-            html.raw("<table class=\"gradient\">\n<caption>∂")
+            html.raw("<table class=\"gradient\" id=\"")
+            html.escaped(gradientAnchor(sinkName))
+            html.raw("\">\n<caption>∂")
             name(sinkName, into: &html)
             html.raw(" with respect to every leaf, at the example point</caption>\n<tbody>\n")
             for entry in sink.gradient {

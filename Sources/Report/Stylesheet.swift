@@ -59,6 +59,13 @@ public enum Stylesheet {
         .card .problem { flex-basis: 100%; margin: 0.1rem 0; }
         .card .problem.error strong { color: var(--fails); }
         .card .problem.warning strong { color: var(--unsure); }
+        /* cards: an inline formula's claim on the card after its paragraph; a verdict's hint */
+        .card.inline { margin-top: -0.4rem; }
+        .card .claim { color: inherit; text-decoration: none; }
+        .card .claim:hover { text-decoration: underline; }
+        .card .problem.hint strong { color: var(--muted); }
+        .card .gradient-value { color: var(--muted); }
+        .summary .counts > span { white-space: nowrap; }
         .number { font-variant-numeric: tabular-nums; }
         var { font-style: italic; }
         .verdict { padding: 0 0.4rem; border-radius: 4px; font-weight: 600; box-decoration-break: clone; -webkit-box-decoration-break: clone; }

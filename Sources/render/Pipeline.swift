@@ -95,13 +95,14 @@ struct Pipeline {
             JUnitReport.xml(notes.compactMap(\.junit))
         }
 
-        /// Every diagnostic with its note's path and lines, sorted by path, then position.
+        /// Every diagnostic with its note's path and lines, sorted by path, then position, with
+        /// the names it mentions as the note wrote them (`y_{pred}`, not `y_pred`).
         var diagnostics: [(path: String, lines: [Substring], diagnostic: Diagnostic)] {
             var all: [(String, [Substring], Diagnostic)] = []
             for note in notes.sorted(by: { $0.note.path < $1.note.path }) where !note.kept {
                 guard let document = note.document, let result = note.result else { continue }
                 for diagnostic in (document.diagnostics + result.diagnostics).sorted(by: { $0.position < $1.position }) {
-                    all.append((note.note.path, document.lines, diagnostic))
+                    all.append((note.note.path, document.lines, diagnostic.respellingNames(result.writtenNames)))
                 }
             }
             return all

@@ -60,7 +60,7 @@ import Testing
 
     /// A problem on a formula's second line links to the formula too.
     @Test func everyProblemOnAFormulaLinksToIt() {
-        #expect(Self.page.contains("<li class=\"warning\"><a href=\"#f8\">line 6</a>: <strong>warning</strong> o_1 is declared"))
+        #expect(Self.page.contains("<li class=\"warning\"><a href=\"#f8\">line 6</a>: <strong>warning</strong> <var>o</var><sub>1</sub> is declared"))
     }
 
     @Test func aClaimShowsBothSidesAndTheLargestDifference() {
