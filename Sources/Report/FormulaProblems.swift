@@ -14,22 +14,32 @@ enum FormulaProblems {
         for list in statements.values { for statement in list { held.formUnion(statement.diagnostics) } }
         let loose = diagnostics.filter { $0.severity != .note && !held.contains($0) }
         guard !loose.isEmpty else { return }
-        let ordered = formulas.sorted { $0.position < $1.position }
+        let ordered = ordered(formulas)
         for diagnostic in loose {
-            // The last formula that starts at or before the diagnostic, if the diagnostic is inside it.
-            var low = 0
-            var high = ordered.count
-            while low < high {
-                let middle = (low + high) / 2
-                if ordered[middle].position <= diagnostic.position { low = middle + 1 } else { high = middle }
-            }
-            guard low > 0 else { continue }
-            let math = ordered[low - 1]
-            guard diagnostic.position <= math.position(ofTeXOffset: math.tex.utf8.count),
+            guard let math = formula(containing: diagnostic.position, in: ordered),
                   let list = statements[math.id], !list.isEmpty
             else { continue }
             let index = list.lastIndex { $0.position <= diagnostic.position } ?? 0
             statements[math.id]?[index].diagnostics.append(diagnostic)
         }
+    }
+
+    /// `formulas` in source order, for `formula(containing:in:)`.
+    static func ordered(_ formulas: [Math]) -> [Math] {
+        formulas.sorted { $0.position < $1.position }
+    }
+
+    /// The formula of `ordered` (in source order) whose TeX holds `position`, if any.
+    static func formula(containing position: SourcePosition, in ordered: [Math]) -> Math? {
+        // The last formula that starts at or before the position, if the position is inside it.
+        var low = 0
+        var high = ordered.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ordered[middle].position <= position { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let math = ordered[low - 1]
+        return position <= math.position(ofTeXOffset: math.tex.utf8.count) ? math : nil
     }
 }

@@ -61,7 +61,12 @@ public struct NotePage: HTMLHooks {
         if case .heading(1, _, _)? = blocks.first, let title = blocks.popFirst() {
             writer.write([title], into: &html)
         }
-        ResultCards.header(result: result, anchors: anchorsByLine, names: context.names, into: &html)
+        // A problem links to the formula it points into, else to the first formula on its line.
+        let byLine = anchorsByLine
+        let ordered = FormulaProblems.ordered(document.formulas)
+        ResultCards.header(result: result, anchor: { problem in
+            FormulaProblems.formula(containing: problem.position, in: ordered).map(anchor(for:)) ?? byLine[problem.position.line]
+        }, names: context.names, into: &html)
         writer.write(Array(blocks), into: &html)
         html.newlineIfNeeded()
         html.raw("</article>\n")

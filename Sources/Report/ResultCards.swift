@@ -89,7 +89,9 @@ enum ResultCards {
 
     /// The note's summary, its problems, and its example point (closed when it has more than
     /// `openPointRows` rows).
-    static func header(result: NoteResult, anchors: [Int: String], names: NamesInText, into html: inout MarkupBuffer) {
+    /// `anchor` gives the id a problem's link goes to (its formula's, or the first on its line).
+    static func header(result: NoteResult, anchor: (Diagnostic) -> String?, names: NamesInText,
+                       into html: inout MarkupBuffer) {
         let summary = result.summary
         let words = countWords(summary)
         html.raw("<section class=\"summary\" aria-label=\"What Derive checked\">\n<p class=\"counts\">")
@@ -108,7 +110,7 @@ enum ResultCards {
             html.raw("<details class=\"problems\" open><summary>Problems</summary>\n<ul>\n")
             for problem in problems {
                 html.raw("<li class=\"\(problem.severity.rawValue)\">")
-                if let anchor = anchors[problem.position.line] {
+                if let anchor = anchor(problem) {
                     html.raw("<a href=\"#")
                     html.escaped(anchor)
                     html.raw("\">line \(problem.position.line)</a>: ")
@@ -166,16 +168,20 @@ enum ResultCards {
     struct CardContext {
         /// Finds the note's names in a diagnostic's text, to show them as names.
         var names = NamesInText([])
-        /// Each sink's gradient, by the sink's name.
+        /// Each sink's gradient, by the sink's name; a name two sections give two sinks is left
+        /// out (a claim's side would not say which).
         var sinks: [String: [(name: String, value: Double)]] = [:]
 
         init() {}
 
         init(result: NoteResult) {
             names = NamesInText(result.diagnostics.isEmpty ? [] : result.names)
+            var twice = Set<String>()
             for statement in result.statements where !statement.gradient.isEmpty {
-                if let name = statement.name { sinks[name] = statement.gradient }
+                guard let name = statement.name else { continue }
+                if sinks.updateValue(statement.gradient, forKey: name) != nil { twice.insert(name) }
             }
+            for name in twice { sinks[name] = nil }
         }
     }
 
@@ -498,11 +504,17 @@ enum ResultCards {
         let sinks = result.statements.filter { !$0.gradient.isEmpty }
         guard !sinks.isEmpty else { return }
         html.raw("<section class=\"gradients\">\n<h2>Gradients</h2>\n")
+        var anchored = Set<String>()
         for sink in sinks {
             guard let sinkName = sink.name else { continue }
-            html.raw("<table class=\"gradient\" id=\"")
-            html.escaped(gradientAnchor(sinkName))
-            html.raw("\">\n<caption>∂")
+            html.raw("<table class=\"gradient\"")
+            // The first sink of a name is the target of the cards' links (ids are unique).
+            if anchored.insert(sinkName).inserted {
+                html.raw(" id=\"")
+                html.escaped(gradientAnchor(sinkName))
+                html.raw("\"")
+            }
+            html.raw(">\n<caption>∂")
             name(sinkName, into: &html)
             html.raw(" with respect to every leaf, at the example point</caption>\n<tbody>\n")
             for entry in sink.gradient {

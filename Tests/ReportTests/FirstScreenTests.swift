@@ -63,6 +63,13 @@ import Testing
         #expect(Self.page.contains("<li class=\"warning\"><a href=\"#f8\">line 6</a>: <strong>warning</strong> <var>o</var><sub>1</sub> is declared"))
     }
 
+    /// A problem links to the formula it is about, not the first formula of its line.
+    @Test func aProblemLinksToItsFormulaOnALineOfSeveral() {
+        let note = Notebook.check(MarkdownParser.parse("Let $t = 1$. Then $t + 1 = 3$.\n"), path: "c.md")
+        let page = NotePage(note: note).body(unsafeHTML: false)
+        #expect(page.contains("<li class=\"error\"><a href=\"#f2\">line 1</a>"), "\(page)")
+    }
+
     @Test func aClaimShowsBothSidesAndTheLargestDifference() {
         let page = Self.page
         // Both sides are b = the sampled value: the first side's text, its value, "on both sides".

@@ -62,4 +62,12 @@ import Testing
                                 options: .regularExpression) != nil, "\(Self.page)")
         #expect(Self.page.contains("<table class=\"gradient\" id=\"gradient-L\">"))
     }
+
+    /// Two sections each with a sink C: one table id, and no card links a gradient it cannot tell.
+    @Test func twoSinksOfOneNameGiveOneIdAndNoLink() {
+        let note = "# A\n\n$x = 1$, $C = x^2$\n\n$$\\frac{\\partial C}{\\partial x} = 2x$$\n\n# B\n\n$x = 2$, $C = x^3$\n"
+        let page = NotePage(note: Notebook.check(MarkdownParser.parse(note), path: "two.md")).body(unsafeHTML: false)
+        #expect(page.components(separatedBy: "id=\"gradient-C\"").count - 1 == 1, "\(page)")
+        #expect(!page.contains("gradient-value"), "\(page)")
+    }
 }
