@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Writes a course of N generated notes (default 1000) for benchmarks.
 
-Each note has about 25 formulas: bindings, definitions of a small sigmoid network, a loss,
-and claimed derivatives in the note language, plus prose, a list and a table, so that the
-Markdown part is realistic too. Deterministic: the same N gives the same files.
+Two shapes (`--shape`):
+- `network` (the default): about 25 formulas a note: bindings, definitions of a small sigmoid
+  network, a loss, and claimed derivatives in the note language, plus prose, a list and a
+  table, so that the Markdown part is realistic too.
+- `chain`: each note defines the sigmoid as its own function f and speaks of its derivative
+  (so each page gets a plot of both), builds a 10-layer chain h_j = f(w_j h_{j-1} + 0.1), a loss
+  L = (0.5 - h_{10})^2, and claims its derivatives back through the chain.
+Deterministic: the same shape and N give the same files.
 
-usage: scripts/generate-course.py FOLDER [N]
+usage: scripts/generate-course.py FOLDER [N] [--shape network|chain]
 """
 import os
 import random
@@ -84,16 +89,67 @@ A *learning rate* $\\eta = 0.5$ moves each weight against its gradient.
 """
 
 
+def chain_note(index: int, rng: random.Random) -> str:
+    x = round(rng.uniform(0.05, 0.95), 2)
+    w = [round(rng.uniform(-2, 2), 2) for _ in range(10)]
+    weights = ", ".join(f"$w_{{{j}}} = {w[j - 1]}$" for j in range(1, 11))
+    layers = "\n".join(f"$$\nh_{{{j}}} = f(w_{{{j}}} h_{{{j - 1}}} + 0.1)\n$$\n" for j in range(1, 11))
+    # ∂L/∂h_j for j = 10 down to 7, each from the one before: (∂L/∂h_{j+1}) σ'·w_{j+1}.
+    backward = []
+    factor = "-2(0.5 - h_{10})"
+    backward.append(f"$$\n\\frac{{\\partial L}}{{\\partial h_{{10}}}} = {factor}\n$$\n")
+    for j in range(9, 6, -1):
+        factor += f"\\, h_{{{j + 1}}}(1 - h_{{{j + 1}}})\\, w_{{{j + 1}}}"
+        backward.append(f"$$\n\\frac{{\\partial L}}{{\\partial h_{{{j}}}}} = {factor}\n$$\n")
+    backward_text = "\n".join(backward)
+    return f"""# Chain {index}: ten sigmoid layers
+
+A signal goes through ten layers, each a weight, a bias of 0.1 and the sigmoid
+$f(z) = \\frac{{1}}{{1 + e^{{-z}}}}$, whose derivative is
+$f'(z) = f(z)(1 - f(z))$. The loss compares the last layer with 0.5.
+
+## Values
+
+The input is $h_0 = {x}$; the weights are {weights}.
+
+## Forward
+
+{layers}
+$$
+L = (0.5 - h_{{10}})^2
+$$
+
+## Backward
+
+Each step back multiplies by the slope of the layer's sigmoid and by its weight:
+
+{backward_text}
+A *learning rate* $\\eta = 0.1$ moves each weight against its gradient.
+"""
+
+
+SHAPES = {"network": note, "chain": chain_note}
+
+
 def main() -> None:
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    shape = "network"
+    if "--shape" in args:
+        at = args.index("--shape")
+        if at + 1 >= len(args) or args[at + 1] not in SHAPES:
+            sys.exit(__doc__)
+        shape = args[at + 1]
+        del args[at:at + 2]
+    if not args:
         sys.exit(__doc__)
-    folder = sys.argv[1]
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
+    folder = args[0]
+    count = int(args[1]) if len(args) > 1 else 1000
     os.makedirs(folder, exist_ok=True)
     rng = random.Random(2026)
+    make = SHAPES[shape]
     for index in range(1, count + 1):
         with open(os.path.join(folder, f"lesson-{index:04d}.md"), "w", encoding="utf-8") as out:
-            out.write(note(index, rng))
+            out.write(make(index, rng))
 
 
 if __name__ == "__main__":

@@ -38,6 +38,27 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// Sets the leaf at `position` (in `program.leaves`) to `value` and evaluates every output,
+    /// the other leaves keeping their values from the last evaluation: one slot written, no
+    /// point built. The fast path for sampling along one leaf (`Curve`).
+    @inline(__always)
+    public mutating func evaluate(leaf position: Int, value: Double) {
+        precondition(program.leaves.indices.contains(position), "no leaf at \(position)")
+        let program = self.program
+        slots.withUnsafeMutableBufferPointer { slots in
+            slots[position] = value
+            program.instructions.withUnsafeBufferPointer { instructions in
+                program.functions.withUnsafeBufferPointer { functions in
+                    for instruction in instructions {
+                        slots[Int(instruction.result)] = instruction.operation.apply(
+                            slots[Int(instruction.a)], slots[Int(instruction.b)],
+                            function: instruction.function, functions: functions)
+                    }
+                }
+            }
+        }
+    }
+
     /// Evaluates at `point` and then, by one reverse pass, the derivatives of output `index`
     /// with respect to every slot. An output index out of range leaves every slope 0.
     public mutating func differentiate(output index: Int, at point: [Double]) throws(CalculusError) {

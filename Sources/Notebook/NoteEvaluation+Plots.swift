@@ -35,18 +35,10 @@ extension NoteEvaluation {
 
     static let plotVariable = "⟨x⟩"
 
-    /// `x ↦ value of expression` with every other leaf at its example value.
-    private func curve(_ expression: Expression) -> (@Sendable (Double) -> Double)? {
-        let parameter = Self.plotVariable
+    /// `x ↦ value of expression` with every other leaf at its example value (0 without one).
+    private func curve(_ expression: Expression) -> Curve? {
         guard let program = try? context.compile([expression]) else { return nil }
-        var base = context.values
-        for leaf in program.leaves where base[leaf] == nil { base[leaf] = 0 }
-        let fixed = base
-        return { x in
-            var point = fixed
-            point[parameter] = x
-            return program.values(at: point)[0].value ?? .nan
-        }
+        return Curve(program, variable: Self.plotVariable, values: context.values)
     }
 
     /// Whether the expression has a `derivative` node (`f'(u)`).

@@ -1,3 +1,4 @@
+import Calculus
 import Document
 import TeX
 
@@ -233,13 +234,13 @@ public struct FunctionPlot: Sendable {
     public var parameter: String
     /// The parameter's value at the example point, if it has one.
     public var exampleX: Double?
-    public var function: @Sendable (Double) -> Double
+    /// The function, compiled, the note's other values fixed.
+    public var function: Curve
     /// Its derivative, when the note speaks of it (`f'(x)`, `\frac{d f}{d x}`).
-    public var derivative: (@Sendable (Double) -> Double)?
+    public var derivative: Curve?
 
     public init(formula: FormulaID, name: String, parameter: String, exampleX: Double?,
-                function: @escaping @Sendable (Double) -> Double,
-                derivative: (@Sendable (Double) -> Double)? = nil)
+                function: Curve, derivative: Curve? = nil)
     {
         self.formula = formula
         self.name = name

@@ -432,7 +432,7 @@ enum ResultCards {
     // MARK: - Plots and gradients
 
     static func plot(_ function: FunctionPlot, into html: inout MarkupBuffer) {
-        let range = domain(of: function.function, around: function.exampleX)
+        let range = domain(of: function.function.samplingFunction(), around: function.exampleX)
         let plot = Plot(title: "\(function.name)(\(function.parameter))", xLabel: function.parameter,
                         yLabel: "\(function.name)(\(function.parameter))",
                         curves: [PlotCurve("\(function.name)", function.function)], exampleX: function.exampleX,

@@ -1,14 +1,41 @@
+import Calculus
+
 /// One curve y = f(x) of a plot.
 public struct PlotCurve: Sendable {
     /// The name shown in the legend and read by screen readers, e.g. `σ(x)` or `σ′(x)`.
     public var label: String
     /// The function; it may return NaN or ±∞ where it is undefined (gaps are left blank).
     public var function: @Sendable (Double) -> Double
+    /// The function as a compiled program, when it is one: sampled without a closure call per
+    /// point building anything, and the key of its geometry in ``PlotCache``.
+    public var curve: Curve?
 
     /// A curve named `label` drawing `function`.
     public init(_ label: String, _ function: @escaping @Sendable (Double) -> Double) {
         self.label = label
         self.function = function
+    }
+
+    /// A curve named `label` drawing a compiled `curve`.
+    public init(_ label: String, _ curve: Curve) {
+        self.label = label
+        self.function = { curve.value(at: $0) }
+        self.curve = curve
+    }
+
+    /// The function for sampling on one thread: a compiled curve's sampler, which keeps its
+    /// slots from point to point, or the closure.
+    func sampler() -> (Double) -> Double {
+        curve?.samplingFunction() ?? function
+    }
+}
+
+extension Curve {
+    /// The curve as a function for sampling on one thread: its sampler keeps the program's
+    /// slots from point to point.
+    func samplingFunction() -> (Double) -> Double {
+        var sampler = sampler()
+        return { sampler.value(at: $0) }
     }
 }
 

@@ -61,18 +61,19 @@ public struct PlotFigure: Sendable {
     /// Computes the geometry of `plot`: chooses missing ranges, samples and clips the curves.
     public static func make(_ plot: Plot) -> PlotFigure {
         let exampleX = plot.exampleX.flatMap { $0.isFinite ? $0 : nil }
-        let xRange = validRange(plot.xRange) ?? PlotRanges.x(for: plot.curves, exampleX: exampleX)
-        let exampleValues = plot.curves.map { curve in exampleX.map { curve.function($0) } }
+        let functions = plot.curves.map { $0.sampler() }
+        let xRange = validRange(plot.xRange) ?? PlotRanges.x(for: functions, exampleX: exampleX)
+        let exampleValues = functions.map { function in exampleX.map { function($0) } }
         let yRange: ClosedRange<Double>
         if let fixed = validRange(plot.yRange) {
             yRange = fixed
         } else {
             let xs = PlotSampler.uniform(xRange, count: 241)
-            let samples = plot.curves.map { curve in xs.map { curve.function($0) } }
+            let samples = functions.map { function in xs.map { function($0) } }
             yRange = PlotRanges.y(samples: samples, mustShow: exampleValues.compactMap { $0 })
         }
         let series = plot.curves.enumerated().map { index, curve in
-            let sampler = PlotSampler(function: curve.function, yRange: yRange, pixelHeight: plotAreaHeight)
+            let sampler = PlotSampler(function: functions[index], yRange: yRange, pixelHeight: plotAreaHeight)
             let raw = sampler.pieces(over: xRange)
             let clipped = clip(raw, to: yRange)
             return PlotSeries(

@@ -18,14 +18,16 @@ enum PlotRanges {
     /// away (exp, poles); milder growth (relu, softplus, x³) is shown whole.
     static let runaway = 10.0
 
-    /// The horizontal range for `curves`, holding `exampleX` when given.
-    static func x(for curves: [PlotCurve], exampleX: Double?) -> ClosedRange<Double> {
+    /// The horizontal range for the curves `functions` (``PlotCurve/sampler()``), holding
+    /// `exampleX` when given.
+    static func x(for functions: [(Double) -> Double], exampleX: Double?) -> ClosedRange<Double> {
+        let curves = functions
         var low = defaultX.lowerBound
         var high = defaultX.upperBound
         let xs = PlotSampler.uniform(defaultX, count: 481)
         var firstFinite: Int?
         var lastFinite: Int?
-        for (index, x) in xs.enumerated() where curves.contains(where: { $0.function(x).isFinite }) {
+        for (index, x) in xs.enumerated() where curves.contains(where: { $0(x).isFinite }) {
             if firstFinite == nil { firstFinite = index }
             lastFinite = index
         }
@@ -144,13 +146,13 @@ enum PlotRanges {
     }
 
     /// The domain edge between `inside` (some curve finite) and `outside` (none finite).
-    private static func edge(_ curves: [PlotCurve], inside: Double, outside: Double) -> Double {
+    private static func edge(_ curves: [(Double) -> Double], inside: Double, outside: Double) -> Double {
         var good = inside
         var bad = outside
         for _ in 0..<52 {
             let middle = (good + bad) / 2
             if middle == good || middle == bad { break }
-            if curves.contains(where: { $0.function(middle).isFinite }) {
+            if curves.contains(where: { $0(middle).isFinite }) {
                 good = middle
             } else {
                 bad = middle

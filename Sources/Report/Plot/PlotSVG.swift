@@ -24,7 +24,7 @@ public enum PlotSVG {
         var right = derivative
         if left.xRange == nil && right.xRange == nil {
             let shared = PlotRanges.x(
-                for: left.curves + right.curves, exampleX: left.exampleX ?? right.exampleX)
+                for: (left.curves + right.curves).map { $0.sampler() }, exampleX: left.exampleX ?? right.exampleX)
             left.xRange = shared
             right.xRange = shared
         }

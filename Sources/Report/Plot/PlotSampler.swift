@@ -1,8 +1,8 @@
 /// Samples a function into finite polyline pieces, split where it is undefined (NaN, ±∞)
 /// and where it jumps, refined where the curve bends.
 struct PlotSampler {
-    /// The function sampled.
-    var function: @Sendable (Double) -> Double
+    /// The function sampled (a ``PlotCurve/sampler()``).
+    var function: (Double) -> Double
     /// The vertical range the curve will be drawn in (sets the jump threshold and the tolerance).
     var yRange: ClosedRange<Double>
     /// Drawing height in pixels of `yRange`, for the refinement tolerance.
