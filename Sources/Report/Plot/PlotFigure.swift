@@ -59,7 +59,14 @@ public struct PlotFigure: Sendable {
     static let plotAreaHeight = 220.0
 
     /// Computes the geometry of `plot`: chooses missing ranges, samples and clips the curves.
+    /// A plot of compiled curves (``PlotCurve/curve``) is computed once in the process and then
+    /// taken from ``PlotCache``.
     public static func make(_ plot: Plot) -> PlotFigure {
+        PlotCache.shared.figure(plot, make: computed)
+    }
+
+    /// The geometry of `plot`, computed.
+    static func computed(_ plot: Plot) -> PlotFigure {
         let exampleX = plot.exampleX.flatMap { $0.isFinite ? $0 : nil }
         let functions = plot.curves.map { $0.sampler() }
         let xRange = validRange(plot.xRange) ?? PlotRanges.x(for: functions, exampleX: exampleX)

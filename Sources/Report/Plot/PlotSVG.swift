@@ -23,8 +23,11 @@ public enum PlotSVG {
         var left = function
         var right = derivative
         if left.xRange == nil && right.xRange == nil {
-            let shared = PlotRanges.x(
-                for: (left.curves + right.curves).map { $0.sampler() }, exampleX: left.exampleX ?? right.exampleX)
+            let exampleX = left.exampleX ?? right.exampleX
+            let both = Plot(title: "", curves: left.curves + right.curves, exampleX: exampleX)
+            let shared = PlotCache.shared.xRange(both) {
+                PlotRanges.x(for: both.curves.map { $0.sampler() }, exampleX: exampleX)
+            }
             left.xRange = shared
             right.xRange = shared
         }
