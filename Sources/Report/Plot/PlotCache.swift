@@ -3,9 +3,9 @@ import Foundation
 
 /// The geometry of plots already computed in this process, by what determines it: the curves
 /// (compiled programs with their fixed values, ``Curve``), the example point and the fixed
-/// ranges. A course whose 1000 notes define the same sigmoid samples it once; each page still
-/// writes its own SVG, with its own title, labels and ids. Safe to use from the parallel note
-/// workers. Keys are exact (programs, and numbers bit for bit), so an entry never goes stale:
+/// ranges; and their SVG, by that and the plot's texts (title, labels, id). A course whose 1000
+/// notes define the same sigmoid samples it once; a page whose plot has other labels or ids
+/// writes its own SVG from the shared geometry. Safe to use from the parallel note workers. Keys are exact (programs, and numbers bit for bit), so an entry never goes stale:
 /// `render --watch` and `render serve` keep it across runs, up to ``limit`` figures.
 final class PlotCache: @unchecked Sendable {
     /// The one cache of the process.
@@ -32,9 +32,41 @@ final class PlotCache: @unchecked Sendable {
         }
     }
 
+    /// What an SVG is written from: each plot's key and its texts.
+    struct SVGKey: Hashable {
+        var plots: [Key]
+        var texts: [String?]
+
+        init?(_ plots: [Plot]) {
+            var keys: [Key] = []
+            var texts: [String?] = []
+            for plot in plots {
+                guard let key = Key(plot) else { return nil }
+                keys.append(key)
+                texts += [plot.title, plot.xLabel, plot.yLabel, plot.id] + plot.curves.map(\.label)
+            }
+            self.plots = keys
+            self.texts = texts
+        }
+    }
+
     private let lock = NSLock()
     private var figures: [Key: PlotFigure] = [:]
     private var xRanges: [Key: ClosedRange<Double>] = [:]
+    private var svgs: [SVGKey: String] = [:]
+
+    /// The SVG of `plots` (one, or a function beside its derivative): written by `make` once per
+    /// key, then taken from the cache.
+    func svg(_ plots: [Plot], make: () -> String) -> String {
+        guard let key = SVGKey(plots) else { return make() }
+        if let known = lock.withLock({ svgs[key] }) { return known }
+        let svg = make()
+        lock.withLock {
+            if svgs.count >= Self.limit { svgs.removeAll() }
+            svgs[key] = svg
+        }
+        return svg
+    }
 
     /// The figure of `plot`: computed by `make` once per key, then taken from the cache with
     /// `plot`'s own labels.

@@ -14,12 +14,16 @@ public enum PlotSVG {
 
     /// The inline `<svg>` element for `plot`.
     public static func svg(_ plot: Plot) -> String {
-        svg(PlotFigure.make(plot))
+        PlotCache.shared.svg([plot]) { svg(PlotFigure.make(plot)) }
     }
 
     /// The function beside its derivative: both plotted over the same x-range, each with its
     /// own vertical axis, in a `<div class="plot-pair">` that wraps to one column on narrow screens.
     public static func pair(_ function: Plot, beside derivative: Plot) -> String {
+        PlotCache.shared.svg([function, derivative]) { written(function, beside: derivative) }
+    }
+
+    private static func written(_ function: Plot, beside derivative: Plot) -> String {
         var left = function
         var right = derivative
         if left.xRange == nil && right.xRange == nil {

@@ -1,0 +1,51 @@
+import Calculus
+import Foundation
+import Testing
+
+@testable import Report
+
+/// Plots of compiled curves are computed once in a run (`PlotCache`) and drawn with each
+/// page's own labels and ids.
+@Suite struct PlotCacheTests {
+    /// The sigmoid as a note defines it, compiled, and a closure computing the same numbers.
+    static func sigmoid(scale: Double = 1) throws -> Curve {
+        var context = Context()
+        context.functions["f"] = UserFunction(
+            parameters: ["z"], body: 1 / (1 + .call("exp", -(.symbol("z") * .symbol("k")))))
+        context.values["k"] = scale
+        return try #require(Curve(try context.compile([.call("f", .symbol("x"))]), variable: "x", values: context.values))
+    }
+
+    @Test func aCompiledCurveIsPlottedAsItsClosureIs() throws {
+        let curve = try Self.sigmoid(scale: 1.75)
+        let compiled = Plot(title: "f(z)", curves: [PlotCurve("f", curve)], exampleX: 0.5, id: "plot-1-f")
+        let closure = Plot(title: "f(z)", curves: [PlotCurve("f") { curve.value(at: $0) }], exampleX: 0.5, id: "plot-1-f")
+        #expect(PlotSVG.svg(compiled) == PlotSVG.svg(closure))
+        #expect(PlotSVG.svg(compiled) == PlotSVG.svg(compiled))
+    }
+
+    @Test func aPlotFoundInTheCacheKeepsItsOwnLabelsAndIds() throws {
+        let curve = try Self.sigmoid(scale: 2.5)
+        let first = Plot(title: "f(z)", xLabel: "z", yLabel: "f(z)", curves: [PlotCurve("f", curve)], id: "plot-1-f")
+        let second = Plot(title: "s(u)", xLabel: "u", yLabel: "s(u)", curves: [PlotCurve("s", curve)], id: "plot-7-s")
+        let unshared = Plot(title: "s(u)", xLabel: "u", yLabel: "s(u)", curves: [PlotCurve("s") { curve.value(at: $0) }],
+                            id: "plot-7-s")
+        _ = PlotSVG.svg(first)
+        let svg = PlotSVG.svg(second)
+        #expect(svg == PlotSVG.svg(unshared))
+        #expect(svg.contains("id=\"plot-7-s-title\">s(u)</title>"))
+        #expect(!svg.contains("plot-1-f"))
+        #expect(PlotFigure.make(second).series.map(\.label) == ["s"])
+    }
+
+    @Test func differentFunctionsOrExamplePointsAreDifferentPlots() throws {
+        let narrow = try Self.sigmoid(scale: 4)
+        let wide = try Self.sigmoid(scale: 0.5)
+        let a = PlotFigure.make(Plot(title: "", curves: [PlotCurve("f", narrow)]))
+        let b = PlotFigure.make(Plot(title: "", curves: [PlotCurve("f", wide)]))
+        #expect(a.series[0].pieces != b.series[0].pieces)
+        let marked = PlotFigure.make(Plot(title: "", curves: [PlotCurve("f", narrow)], exampleX: 9))
+        #expect(marked.series[0].exampleValue != nil)
+        #expect(marked.xRange != a.xRange)
+    }
+}
