@@ -305,12 +305,59 @@ struct CmarkConverter {
             positioned = table
             pipesUnescaped = true
         }
-        let locator = ContentLocator(
-            content: content, startLine: Int(cmark_node_get_start_line(positioned)),
-            startColumn: Int(cmark_node_get_start_column(positioned)), endLine: Int(cmark_node_get_end_line(positioned)),
-            isTableCell: pipesUnescaped, source: source)
+        var startLine = Int(cmark_node_get_start_line(positioned))
+        var startColumn = Int(cmark_node_get_start_column(positioned))
+        var endLine = Int(cmark_node_get_end_line(positioned))
+        if positioned == block, pipesUnescaped, let place = tableCellPlace(block) {
+            (startLine, startColumn, endLine) = (place.line, place.column, place.line)
+        }
+        let locator = ContentLocator(content: content, startLine: startLine, startColumn: startColumn, endLine: endLine,
+                                     isTableCell: pipesUnescaped, source: source)
         locators[block] = locator
         return locator
+    }
+
+    /// Where a table cell's text is looked for: its row's line in the file, from the byte column
+    /// (1-based) where the cell starts. cmark-gfm places a cell at the table's column plus the
+    /// cell's offset in its row as the table extension read it, from the row's first non-blank
+    /// after the container's markers: a row indented otherwise than the header row was off by
+    /// the difference. A header row below paragraph lines (`p` / `x | y` / `-|-`) is placed on
+    /// the paragraph's first line, at offsets counted from the paragraph's start (the table's
+    /// content is those lines, then the header row).
+    private mutating func tableCellPlace(_ cell: OpaquePointer) -> (line: Int, column: Int)? {
+        guard let row = cmark_node_parent(cell), let table = cmark_node_parent(row), kind(of: table) == .table else {
+            return nil
+        }
+        let tableColumn = Int(cmark_node_get_start_column(table))
+        var offset = Int(cmark_node_get_start_column(cell)) - tableColumn
+        let line: Int
+        let rowStart: Int
+        if cmark_node_previous(row) == nil {
+            // The header row: the last line of the table's content.
+            let content = cmark_node_get_string_content(table).map { Array(String(cString: $0).utf8) } ?? []
+            var lineStarts = [0]
+            for (index, byte) in content.enumerated() where byte == UInt8(ascii: "\n") && index + 1 < content.count {
+                lineStarts.append(index + 1)
+            }
+            line = Int(cmark_node_get_start_line(table)) + lineStarts.count - 1
+            if lineStarts.count == 1 {
+                rowStart = tableColumn - 1
+            } else {
+                offset -= lineStarts[lineStarts.count - 1]
+                rowStart = Self.firstNonMarker(in: source.line(line))
+            }
+        } else {
+            line = Int(cmark_node_get_start_line(row))
+            rowStart = Self.firstNonMarker(in: source.line(line))
+        }
+        return (line, rowStart + max(0, offset) + 1)
+    }
+
+    /// The offset in `line` of its first byte that is neither blank nor a block quote's `>`:
+    /// where a table row starts (a row cannot start with `>`, which would open a block quote).
+    private static func firstNonMarker(in line: ArraySlice<UInt8>) -> Int {
+        let start = line.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: ">") }
+        return (start ?? line.startIndex) - line.startIndex
     }
 
     /// The position of the first byte of each line of `tex`.
