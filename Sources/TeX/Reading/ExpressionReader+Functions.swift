@@ -78,6 +78,12 @@ extension ExpressionReader {
             for nodes in splitArguments(fenced.body) { arguments.append(try expression(nodes)) }
             return (arguments, nil)
         }
+        // `\sigma + 1`, `\sin - x`: an operator after a function name is not the sign of its
+        // argument (it read as sigmoid(+1)); a name meant as a number is bound to one (§3).
+        if case .atom(let atom) = node, Self.additive(atom) != nil || Self.multiplicative(atom) || Self.divides(atom) {
+            throw ReadError("\(function) needs an argument: the \(atom.text) after it is an operator; "
+                            + "write its argument in parentheses", range.lowerBound..<atom.range.upperBound)
+        }
         return ([try unary(&cursor)], nil)
     }
 
