@@ -21,7 +21,10 @@ struct NoteEvaluation {
         var results = statements.statements.indices.map { evaluate(statement: $0, claimChecks: claimChecks) }
         addGradients(to: &results)
         Self.attach(nearMisses(), to: &results)
-        var diagnostics = statements.diagnostics
+        // The Markdown's own (nesting too deep) first: counted, printed and failing --strict
+        // like every other diagnostic of the note.
+        var diagnostics = document.diagnostics
+        diagnostics.append(contentsOf: statements.diagnostics)
         diagnostics.append(contentsOf: setting.diagnostics)
         diagnostics.append(contentsOf: warningsAboutNames())
         diagnostics.append(contentsOf: referenceProblems())

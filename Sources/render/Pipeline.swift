@@ -101,7 +101,8 @@ struct Pipeline {
             var all: [(String, [Substring], Diagnostic)] = []
             for note in notes.sorted(by: { $0.note.path < $1.note.path }) where !note.kept {
                 guard let document = note.document, let result = note.result else { continue }
-                for diagnostic in (document.diagnostics + result.diagnostics).sorted(by: { $0.position < $1.position }) {
+                // The result holds the document's own diagnostics too (Markdown nested too deep).
+                for diagnostic in result.diagnostics.sorted(by: { $0.position < $1.position }) {
                     all.append((note.note.path, document.lines, diagnostic.respellingNames(result.writtenNames)))
                 }
             }
@@ -425,10 +426,10 @@ struct Pipeline {
                 state.entries[entry.relativePath] = entry
                 continue
             }
-            guard let result = note.result, let document = note.document, let json = note.json, let junit = note.junit else {
+            guard let result = note.result, note.document != nil, let json = note.json, let junit = note.junit else {
                 continue
             }
-            let clean = document.diagnostics.isEmpty && result.diagnostics.isEmpty && !note.hasCells
+            let clean = result.diagnostics.isEmpty && !note.hasCells
             state.entries[note.note.relativePath] = BuildState.Entry(
                 relativePath: note.note.relativePath, size: stamp.size, modified: stamp.modified,
                 contentHash: contentHash, key: clean ? key : 0, navigation: note.navigation, title: note.title,

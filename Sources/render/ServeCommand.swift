@@ -60,8 +60,8 @@ struct ServeCommand: ParsableCommand {
     static func banners(of outcome: Pipeline.Outcome) -> [String: [String]] {
         var banners: [String: [String]] = [:]
         for note in outcome.notes {
-            guard let document = note.document, let result = note.result else { continue }
-            let errors = (document.diagnostics + result.diagnostics).filter { $0.severity == .error }
+            guard note.document != nil, let result = note.result else { continue }
+            let errors = result.diagnostics.filter { $0.severity == .error }
                 .sorted { $0.position < $1.position }
             guard !errors.isEmpty else { continue }
             let count = note.summary.failed
