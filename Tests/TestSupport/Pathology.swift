@@ -83,6 +83,16 @@ public struct Pathology: Sendable, CustomStringConvertible {
         }
     }
 
+    /// With `PATHOLOGICAL_REPORT=1` in the environment, prints `measurement` as a row of a
+    /// Markdown table (pattern, n, the two times, the ratio), for the issue's note:
+    /// `PATHOLOGICAL_REPORT=1 swift test --skip-build --filter Pathological | grep '^| '`.
+    public static func report(_ measurement: Measurement) {
+        guard ProcessInfo.processInfo.environment["PATHOLOGICAL_REPORT"] == "1" else { return }
+        let m = measurement
+        print("| \(m.name) | \(m.n) | \(String(format: "%.4f", m.small)) | \(String(format: "%.4f", m.large)) | "
+              + "\(String(format: "%.1f", m.ratio)) |")
+    }
+
     /// `pattern` repeated `n` times.
     public static func repeated(_ pattern: String) -> @Sendable (Int) -> String {
         { String(repeating: pattern, count: $0) }

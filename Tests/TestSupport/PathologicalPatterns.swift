@@ -1,0 +1,63 @@
+/// The adversarial inputs of the pathological tests (issue 15), in one place: the time tests
+/// of DocumentTests (the parser) and NotebookTests (the checker) run them at `n` and `8n`
+/// copies, and the memory test of RenderTests runs `render` on their `8n` inputs.
+extension Pathology {
+    /// Math patterns that once took quadratic time in the math extension.
+    public static let markdownMath: [Pathology] = [
+        Pathology("unclosed $a", n: 8_000, make: repeated("$a ")),
+        Pathology("unclosed $a on many lines", n: 2_000, make: repeated("$a\n")),
+        Pathology("$x$ pairs", n: 1_000, make: repeated("$x$ ")),
+        Pathology("$x$ pairs, one per line", n: 1_000, make: repeated("$x$\n")),
+        Pathology("$x$ pairs after non-ASCII", n: 1_000, make: { "é " + String(repeating: "$x$ é ", count: $0) }),
+        Pathology("$$x$$ inline", n: 1_000, make: repeated("$$x$$ ")),
+        Pathology("unclosed $$a", n: 2_000, make: repeated("$$a ")),
+        Pathology("$`x`$", n: 1_000, make: repeated("$`x`$ ")),
+        Pathology("unclosed $`a", n: 8_000, make: repeated("$`a ")),
+        Pathology("$ inside emphasis", n: 2_000, make: repeated("*$a* ")),
+        Pathology("$ inside brackets", n: 2_000, make: repeated("[$a] ")),
+        Pathology("escaped \\$ after $", n: 8_000, make: { "$a " + String(repeating: "\\$a ", count: $0) }),
+        Pathology("unclosed $ with open braces", n: 8_000, make: repeated("${a ")),
+        Pathology("unclosed ```math fence", n: 2_000, make: { "```math\n" + String(repeating: "x + $y\n", count: $0) }),
+        Pathology("many ```math fences", n: 500, make: repeated("```math\nx\n```\n")),
+        Pathology("many $$ blocks", n: 500, make: repeated("$$\nx\n$$\n\n")),
+        Pathology("unclosed $$ blocks", n: 1_000, make: repeated("$$\nx\n")),
+        Pathology("many {#eq-} labels", n: 500, make: { n in (0..<n).map { "$$x$$ {#eq-\($0)}\n" }.joined() }),
+        Pathology("many labelled $$ blocks", n: 500, make: { n in (0..<n).map { "$$\nx\n$$ {#eq-\($0)}\n\n" }.joined() }),
+        Pathology("formulas in table rows", n: 500, make: { "| a | b |\n|---|---|\n" + String(repeating: "| $x$ | $y$ |\n", count: $0) }),
+        Pathology("formulas in a block quote", n: 1_000, make: repeated("> $x$\n")),
+        Pathology("formulas in a tab-indented block quote", n: 500, make: repeated(">\t$x$ a\n")),
+    ]
+
+    /// cmark's own list (`test/pathological_tests.py`), so that our conversion of its tree stays linear.
+    public static let cmark: [Pathology] = [
+        Pathology("nested strong emph", n: 2_000, make: { String(repeating: "*a **a ", count: $0) + "b" + String(repeating: " a** a*", count: $0) }),
+        Pathology("many emph closers with no openers", n: 10_000, make: repeated("a_ ")),
+        Pathology("many emph openers with no closers", n: 10_000, make: repeated("_a ")),
+        Pathology("many link closers with no openers", n: 10_000, make: repeated("a] ")),
+        Pathology("many link openers with no closers", n: 10_000, make: repeated("[a ")),
+        Pathology("mismatched openers and closers", n: 10_000, make: repeated("*a_ ")),
+        Pathology("openers and closers multiple of 3", n: 10_000, make: { "a**b" + String(repeating: "c* ", count: $0) }),
+        Pathology("link openers and emph closers", n: 10_000, make: repeated("[ a_")),
+        Pathology("pattern [ (](", n: 10_000, make: repeated("[ (](")),
+        Pathology("nested brackets", n: 2_000, make: { String(repeating: "[", count: $0) + "a" + String(repeating: "]", count: $0) }),
+        Pathology("nested block quotes", n: 120, make: { String(repeating: "> ", count: $0) + "a" }),
+        Pathology("deeply nested lists", n: 100, make: { n in (0..<n).map { String(repeating: " ", count: $0) + "* a\n" }.joined() }),
+        Pathology("backticks", n: 500, make: { n in (1...n).map { "e" + String(repeating: "`", count: $0) }.joined() }),
+        Pathology("unclosed links A", n: 10_000, make: repeated("[a](<b")),
+        Pathology("unclosed links B", n: 10_000, make: repeated("[a](b")),
+        Pathology("link references", n: 1_000, make: { n in (0..<n).map { "[a\($0)]: /u\($0)\n" }.joined() + "\n" + (0..<n).map { "[a\($0)] " }.joined() }),
+        Pathology("table rows", n: 1_000, make: { "| a | b |\n|---|---|\n" + String(repeating: "| c | d |\n", count: $0) }),
+    ]
+
+    /// Whole notes through the checker: the math patterns that reach it, and many definitions.
+    public static let notes: [Pathology] = [
+        Pathology("unclosed $a", n: 1_000, make: repeated("$a ")),
+        Pathology("$x$ pairs", n: 200, make: repeated("$x$ ")),
+        Pathology("$$x$$ inline", n: 200, make: repeated("$$x$$ ")),
+        Pathology("$`x`$", n: 200, make: repeated("$`x`$ ")),
+        Pathology("$ inside emphasis", n: 1_000, make: repeated("*$a* ")),
+        Pathology("unclosed ```math fence", n: 500, make: { "```math\n" + String(repeating: "x + y\n", count: $0) }),
+        Pathology("many {#eq-} labels", n: 200, make: { n in (0..<n).map { "$$x_{\($0)} = 1$$ {#eq-\($0)}\n\n" }.joined() }),
+        Pathology("definitions", n: 200, make: { n in (0..<n).map { "$a_{\($0)} = \($0)$\n\n" }.joined() }),
+    ]
+}
