@@ -91,15 +91,26 @@ extension NoteEvaluation {
 
     // MARK: - Equation references
 
-    /// `@eq-x` in the text must name a labelled formula.
+    /// `@eq-x` in the text must name a labelled formula; the hint names the close labels
+    /// (`NearLabels`), once per label however often it is referred to.
     func referenceProblems() -> [Diagnostic] {
+        let references = EquationReferences.find(in: document)
+        guard !references.isEmpty else { return [] }
         var diagnostics: [Diagnostic] = []
         let labels = Set(document.formulas.compactMap(\.label))
-        for reference in EquationReferences.find(in: document) where !labels.contains(reference.label) {
+        var near: NearLabels?
+        var hints: [String: String] = [:]
+        for reference in references where !labels.contains(reference.label) {
+            let hint: String
+            if let known = hints[reference.label] {
+                hint = known
+            } else {
+                if near == nil { near = NearLabels(labels) }
+                hint = near?.hint(for: reference.label) ?? ""
+                hints[reference.label] = hint
+            }
             diagnostics.append(Diagnostic(.error, "@\(reference.label) refers to no labelled formula",
-                                          at: reference.position, length: reference.label.count + 1,
-                                          hint: labels.isEmpty ? "label a display formula: $$ ... $$ {#\(reference.label)}"
-                                              : "labels in this note: " + labels.sorted().joined(separator: ", ")))
+                                          at: reference.position, length: reference.label.count + 1, hint: hint))
         }
         return diagnostics
     }

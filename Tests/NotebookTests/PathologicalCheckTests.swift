@@ -17,6 +17,26 @@ import TestSupport
         #expect(measured.ratio < Pathology.maximumRatio, "\(measured)")
     }
 
+    /// n labelled formulas and n references to labels that are not there (`@eq-q7` beside
+    /// `eq-7`): each hint listed every label, n labels in each of n hints; it names the closest
+    /// three, and the hints take linear time.
+    @Test func unknownReferencesStayShortWithManyLabels() {
+        let make: @Sendable (Int) -> String = { n in
+            (0..<n).map { "$$x_{\($0)} = 1$$ {#eq-\($0)}\n\nSee @eq-q\($0).\n\n" }.joined()
+        }
+        let pathology = Pathology("references to missing labels", n: 200, make: make)
+        let measured = pathology.measure { text in
+            _ = Notebook.check(MarkdownParser.parse(text), path: "pathological.md")
+        }
+        Pathology.report(measured)
+        #expect(measured.ratio < Pathology.maximumRatio, "\(measured)")
+        let result = Notebook.check(MarkdownParser.parse(make(1_600)), path: "pathological.md").result
+        let unknown = result.diagnostics.filter { $0.message.hasSuffix("refers to no labelled formula") }
+        #expect(unknown.count == 1_600)
+        #expect(unknown.allSatisfy { ($0.hint?.utf8.count ?? 0) < 100 })
+        #expect(unknown.first?.hint == "did you mean @eq-0, @eq-10, @eq-20?")
+    }
+
     /// n definitions, each using an undefined name of their family (`h_1 = x h_{n+1}`): each
     /// typo warning listed every defined sibling, n names for each of n uses.
     @Test func typoWarningsStayShortForALargeFamily() {
