@@ -46,7 +46,12 @@ extension NoteEvaluation {
             } else {
                 result.check = Check(status: .cannotTell, points: 0, message: "not evaluated: \(reason)")
             }
-            diagnose(.warning, "formula not evaluated: \(reason)")
+            if let (position, length) = culpritPlace(of: entry) {
+                result.diagnostics.append(Diagnostic(.warning, "formula not evaluated: \(reason)", at: position,
+                                                     length: length))
+            } else {
+                diagnose(.warning, "formula not evaluated: \(reason)")
+            }
             return result
         case .declaration:
             guard let head = statement.head else { return result }
@@ -242,6 +247,18 @@ extension NoteEvaluation {
         guard start < stop else { return nil }
         let text = String(decoding: bytes[start..<stop], as: UTF8.self)
         return (math.position(ofTeXOffset: start), text.count)
+    }
+
+    /// Where the part of a prose statement that made it prose is (the `\sum` over too many
+    /// terms, the index range too long, an unknown command), and its length in characters on
+    /// its first line: a problem in the TeX points at the exact characters (§7).
+    private func culpritPlace(of entry: SitedStatement) -> (SourcePosition, Int)? {
+        guard let culprit = entry.statement.culprit else { return nil }
+        let math = document.formulas[entry.site.formula.index]
+        let bytes = Array(math.tex.utf8)
+        let range = culprit.clamped(to: 0..<bytes.count)
+        let firstLine = bytes[range].prefix { $0 != UInt8(ascii: "\n") }
+        return (math.position(ofTeXOffset: range.lowerBound), String(decoding: firstLine, as: UTF8.self).count)
     }
 
     /// `statement` with the variable of each prime on an expression (`mse(y, \hat{y})'`) that the

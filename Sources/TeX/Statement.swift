@@ -52,13 +52,16 @@ public struct Statement: Sendable, Equatable {
     /// For prose: why it is not evaluated (`\int is not evaluated`). Prose that is a claim in
     /// form (`\int_0^1 x\,dx = \frac{1}{2}`) keeps its `relations`, and no sides.
     public var reason: String?
+    /// For prose: the TeX byte range of the part that made it so (the `\sum` over too many
+    /// terms, an unknown command), where one part did; diagnostics point there.
+    public var culprit: Range<Int>?
     /// The word of the text command written just before the statement in its formula
     /// (`if` in `a = b \quad \text{if } c = 1`), lowercased; nil after `,`, `\quad`….
     public var introducedBy: String?
 
     public init(kind: Kind, label: String? = nil, head: Head? = nil, sides: [Expression] = [],
                 relations: [Relation] = [], sideRanges: [Range<Int>] = [], range: Range<Int>,
-                index: Int? = nil, reason: String? = nil)
+                index: Int? = nil, reason: String? = nil, culprit: Range<Int>? = nil)
     {
         self.kind = kind
         self.label = label
@@ -69,6 +72,7 @@ public struct Statement: Sendable, Equatable {
         self.range = range
         self.index = index
         self.reason = reason
+        self.culprit = culprit
     }
 }
 

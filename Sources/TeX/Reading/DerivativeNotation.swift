@@ -22,6 +22,10 @@ enum DerivativeNotation {
         if topOrder != max(bottomOrder, variableOrder) {
             throw ReadError("the orders above and below the bar differ", fraction.range)
         }
+        guard order <= Expression.maximumDerivativeOrder else {
+            throw ReadError("a derivative of order higher than \(Expression.maximumDerivativeOrder) is not evaluated",
+                            fraction.range)
+        }
         let body: Expression
         if rest.isEmpty {
             // The operator form: \frac{\partial}{\partial x} A.

@@ -134,7 +134,7 @@ public enum FormulaReader {
                 return [Statement(kind: .declaration, label: piece.label, head: head, range: range)]
             }
             return [Statement(kind: .prose, label: piece.label, relations: claimRelations, range: range,
-                              reason: error.message)]
+                              reason: error.message, culprit: error.range)]
         }
         // A claim or definition (a mention of `p_i` in prose is only shown).
         if !scope.names.isEmpty, !relations.isEmpty,
@@ -161,7 +161,7 @@ public enum FormulaReader {
                 try probe.noteRanges(in: sub)
             } catch {
                 return [Statement(kind: .prose, label: piece.label, relations: claimRelations, range: range,
-                                  reason: error.message)]
+                                  reason: error.message, culprit: error.range)]
             }
         }
         let lengths = Set(probe.ranges.map { $0.count })
@@ -186,7 +186,7 @@ public enum FormulaReader {
                     expressions = step == 0 ? firstSides : try readSides(sides, skipHead: isDefinition, reader: &reader)
                 } catch {
                     return [Statement(kind: .prose, label: piece.label, relations: claimRelations, range: range,
-                                      reason: error.message)]
+                                      reason: error.message, culprit: error.range)]
                 }
                 if head != nil, let expanded = expandedHeadName(sides[0], reader: &reader) {
                     stepHead?.name = expanded
@@ -263,7 +263,7 @@ public enum FormulaReader {
         do {
             first = try probe.expression(split.sides[1])
         } catch {
-            return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+            return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message, culprit: error.range)]
         }
         let lengths = Set(probe.ranges.map { $0.count })
         guard lengths.count <= 1 else {
@@ -281,7 +281,7 @@ public enum FormulaReader {
                 do {
                     body = step == 0 ? first : try reader.expression(split.sides[1])
                 } catch {
-                    return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message)]
+                    return [Statement(kind: .prose, label: piece.label, range: range, reason: error.message, culprit: error.range)]
                 }
                 if let expanded = expandedHeadName(split.sides[0], reader: &reader) { stepHead.name = expanded }
             }
