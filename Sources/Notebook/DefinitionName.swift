@@ -1,4 +1,5 @@
 import Calculus
+import Document
 
 /// Which definition of the note something is: the name as the note writes it, and which
 /// definition of that name in document order (a name defined twice, in two sections or as a
@@ -24,10 +25,30 @@ public struct DefinitionName: Hashable, Sendable {
 /// `DefinitionName.key`) names the definition's name; any other key is the name itself.
 struct NoteNames: Sendable {
     private var laterDefinitions: [String: DefinitionName] = [:]
+    /// Where each definition is, by key (kept for names defined more than once).
+    private var places: [String: SourcePosition] = [:]
+    private var firstPlaces: [String: SourcePosition] = [:]
 
-    /// Records a definition (only later definitions have a key of their own).
-    mutating func add(_ definition: DefinitionName) {
-        if definition.occurrence > 1 { laterDefinitions[definition.key] = definition }
+    /// Records a definition (only later definitions have a key of their own), made at `position`.
+    mutating func add(_ definition: DefinitionName, at position: SourcePosition = SourcePosition(line: 0, column: 0)) {
+        if definition.occurrence > 1 {
+            laterDefinitions[definition.key] = definition
+            places[definition.key] = position
+            if definition.occurrence == 2, let first = firstPlaces[definition.name] { places[definition.name] = first }
+        } else {
+            firstPlaces[definition.key] = position
+        }
+    }
+
+    /// The name as the results list it (the example point, partial derivatives, gradients):
+    /// the note's name, or for a name the note binds or defines more than once, the name and
+    /// the line and column of the definition meant (`η (3:2)`). Both `η`s can be in one
+    /// gradient (a definition using one, through another, and the other), and the keys of
+    /// `report.json`'s objects must stay unique.
+    func listedName(of key: String) -> String {
+        if laterDefinitions.isEmpty { return key }
+        guard let place = places[key] else { return key }
+        return "\(noteName(of: key)) (\(place.line):\(place.column))"
     }
 
     /// The note's name for the calculus's `key` (`n_1` for the key of the second `n_1`).

@@ -46,7 +46,7 @@ struct NoteDefinitions {
                 statementKind == .binding ? .binding : (head.isFunction ? .function(head.parameters) : .symbol)
             let site = statements[index].site
             resolver.define(head.name, at: site)
-            names.add(identity)
+            names.add(identity, at: statements[index].position)
             positions[site] = all.count
             all.append(Definition(identity: identity, kind: kind, site: site, statement: index))
             if statementKind == .binding { bindingKeys.insert(identity.key) }

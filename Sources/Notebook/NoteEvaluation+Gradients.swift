@@ -23,7 +23,7 @@ extension NoteEvaluation {
             }
             let slopes = program.leaves.enumerated().map { (name: $0.element, slope: evaluator.slope(ofLeaf: $0.offset)) }
             results[definition.statement].gradient = slopes.sorted { Names.naturalOrder($0.name, $1.name) }.map {
-                (definitions.names.noteName(of: $0.name), $0.slope)
+                (definitions.names.listedName(of: $0.name), $0.slope)
             }
         }
     }

@@ -162,13 +162,13 @@ extension NoteEvaluation {
             if let partials = setting.program.partials(ofDefinition: definition.key) {
                 // A row's copy (`a@row2`, §13) is no name of the note: not shown.
                 result.partials = partials.filter { !$0.name.contains("@row") }
-                    .map { (definitions.names.noteName(of: $0.name), $0.value) }
+                    .map { (definitions.names.listedName(of: $0.name), $0.value) }
             } else if let partials = try? context.partials(ofDefinition: definition.key) {
                 // A name that appears only inside a derivative (`L` in `w - η ∂L/∂w`) is not an
                 // input of the definition.
                 let inputs = Self.namesOutsideDerivatives(body)
                 result.partials = partials.filter { inputs.contains($0.name) }.compactMap { partial in
-                    context.evaluate(partial.derivative).value.map { (definitions.names.noteName(of: partial.name), $0) }
+                    context.evaluate(partial.derivative).value.map { (definitions.names.listedName(of: partial.name), $0) }
                 }
             }
         case .function(let parameters):

@@ -74,5 +74,23 @@ import Testing
         let json = ReportJSON.text(for: [result])
         #expect(json.contains("\"status\": \"fails\""))
         Golden.check(json, named: "writers.json")
+        #expect(throws: Never.self) { try StrictJSON.parse(json) }
+    }
+
+    /// A name bound twice (`η = 0.1`, then `η = 0.5`) was two members `"η"` of the example
+    /// point, and of the gradient of a definition that uses both: JSON that strict readers
+    /// refuse and lenient ones read as one value. Each is listed with the place of its binding.
+    @Test func aNameBoundTwiceGivesUniqueKeys() throws {
+        let text = "$\\eta = 0.1$, $y = 2\\eta$\n\n$\\eta = 0.5$, $z = y + \\eta$\n"
+        let result = Notebook.check(MarkdownParser.parse(text), path: "a.md").result
+        let json = try StrictJSON.parse(ReportJSON.text(for: [result]))
+        let note = json["notes"]?[0]
+        #expect(note?["point"]?["η (1:2)"]?["value"] == .number(0.1))
+        #expect(note?["point"]?["η (3:2)"]?["value"] == .number(0.5))
+        #expect(note?["statements"]?[1]?["partials"] == .object([("η (1:2)", .number(2))]))
+        #expect(note?["statements"]?[3]?["gradient"] == .object([("η (1:2)", .number(2)), ("η (3:2)", .number(1))]))
+        // A name bound once keeps its name alone.
+        let once = Notebook.check(MarkdownParser.parse("$x = 1$, $y = 2x$\n"), path: "b.md").result
+        #expect(try StrictJSON.parse(ReportJSON.text(for: [once]))["notes"]?[0]?["point"]?["x"]?["value"] == .number(1))
     }
 }
