@@ -59,6 +59,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .executableTarget(name: "calculus-bench", dependencies: ["Calculus"]),
+        // Runs a command and prints its peak memory: the pathological tests' memory bound.
+        .executableTarget(name: "peak-memory"),
         // The learning-cycle benchmark (scripts/bench-cycle): a run of update rules against a
         // loop written in Swift.
         .executableTarget(name: "cycle-bench", dependencies: ["Document", "Notebook", "TestSupport"]),
@@ -73,7 +75,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["Spec"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Document", "Diagram", "TestSupport", "CCmarkGFM"]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "Document", "Calculus"]),
-        .testTarget(name: "RenderTests", dependencies: ["render"], exclude: ["Golden"]),
+        .testTarget(name: "RenderTests", dependencies: ["render", "peak-memory", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
