@@ -220,8 +220,8 @@ struct NoteContext {
                 context.values[leaf] = Sampler.value(path: path, name: leaf, seed: options.seed)
                 sources[leaf] = .sampled
             }
-            point.append(PointValue(name: definitions.names.listedName(of: leaf), value: context.values[leaf] ?? .nan,
-                                    source: sources[leaf] ?? .sampled))
+            point.append(PointValue(name: definitions.names.noteName(of: leaf), value: context.values[leaf] ?? .nan,
+                                    source: sources[leaf] ?? .sampled, listedName: definitions.names.listedName(of: leaf)))
         }
         return point
     }

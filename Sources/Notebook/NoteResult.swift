@@ -94,11 +94,16 @@ public struct PointValue: Sendable, Equatable {
     public var name: String
     public var value: Double
     public var source: Source
+    /// The name as lists of names with their values key it (`report.json`'s `point`): `name`,
+    /// or for a name the note binds or defines more than once, with the place of the binding
+    /// meant (`η (3:2)`), so that each key is once in its list.
+    public var listedName: String
 
-    public init(name: String, value: Double, source: Source) {
+    public init(name: String, value: Double, source: Source, listedName: String? = nil) {
         self.name = name
         self.value = value
         self.source = source
+        self.listedName = listedName ?? name
     }
 }
 

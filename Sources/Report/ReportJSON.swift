@@ -45,7 +45,7 @@ public enum ReportJSON {
         json.key("point")
         json.openObject()
         for value in note.point {
-            json.key(text: value.name)
+            json.key(text: value.listedName)
             json.openObject()
             json.member("value", value.value)
             json.member("source", value.source.word)
