@@ -185,7 +185,7 @@ struct ProseSentences {
                 visit(children, before: &before, endsWithDisplay: &endsWithDisplay)
             case .math(let math):
                 var last = Self.lastWord(of: before)
-                let earlier = String(before.prefix(Self.lengthBeforeLastWord(before)))
+                let earlier = String(Self.beforeLastWord(before))
                 let previous = Self.lastWord(of: earlier)
                 if last == "that", let previous, Self.beforeThat.contains(previous) { last = "provided" }
                 // "At $x = 0.8$:" and "evaluated at" give a place; "starts at $w = 0.5$" a value.
@@ -296,27 +296,67 @@ struct ProseSentences {
     }
 
     /// Whether the text says "near zero" (or "around zero", "close to zero", "near the origin").
+    /// Called for every piece of text in a paragraph: the phrases are first looked for in the
+    /// ASCII-lowercased bytes (every match of the exact test below is one there too), so most
+    /// texts never reach the exact, slower test.
     static func saysNearZero(_ text: String) -> Bool {
+        let bytes = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        guard nearZeroPhrases.contains(where: { bytes.contains(bytesOf: $0) }) else { return false }
         let lower = text.lowercased()
-        return ["near zero", "around zero", "close to zero", "near the origin", "near 0", "around 0"]
-            .contains { lower.contains($0) }
+        return nearZeroPhrases.contains { lower.contains($0) }
     }
 
-    /// The length of `text` without its last word and the spaces after it.
-    static func lengthBeforeLastWord(_ text: String) -> Int {
-        var characters = Array(text)
+    private static let nearZeroPhrases = ["near zero", "around zero", "close to zero", "near the origin", "near 0", "around 0"]
+
+    /// `text` without its last word and the spaces after it.
+    static func beforeLastWord(_ text: String) -> Substring {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: bytes are characters (but for "\r\n", which is whitespace either way).
+            let bytes = text.utf8
+            var end = bytes.endIndex
+            while end != bytes.startIndex, isASCIISpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+            while end != bytes.startIndex, isASCIILetter(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+            return text[..<end]
+        }
+        var characters = Substring(text)
         while let last = characters.last, last.isWhitespace { characters.removeLast() }
         while let last = characters.last, last.isLetter { characters.removeLast() }
-        return characters.count
+        return characters
     }
 
     /// The last word of `text` when the text ends with it (and spaces), lowercased, without
     /// the punctuation before it (`(for ` gives `for`).
     static func lastWord(of text: String) -> String? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(text.utf8)
+            var end = bytes.endIndex
+            while end > 0, isASCIISpace(bytes[end - 1]) { end -= 1 }
+            var start = end
+            while start > 0, isASCIILetter(bytes[start - 1]) { start -= 1 }
+            guard start < end else { return nil }
+            return String(decoding: bytes[start..<end].map { $0 | 0x20 }, as: UTF8.self)
+        }
         let trimmed = text.trimmingTrailingSpaces
         guard let last = trimmed.last, last.isLetter else { return nil }
         let word = trimmed.reversed().prefix { $0.isLetter }
         return String(word.reversed()).lowercased()
+    }
+
+    /// What `Character.isWhitespace` says of an ASCII byte: tab to carriage return, and space.
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { (9...13).contains(byte) || byte == 32 }
+
+    /// What `Character.isLetter` says of an ASCII byte.
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
+}
+
+extension [UInt8] {
+    /// Whether these bytes hold `phrase`'s UTF-8 bytes side by side.
+    fileprivate func contains(bytesOf phrase: String) -> Bool {
+        let needle = Array(phrase.utf8)
+        guard needle.count <= count else { return false }
+        return (0...(count - needle.count)).contains { start in
+            needle.indices.allSatisfy { self[start + $0] == needle[$0] }
+        }
     }
 }
 
