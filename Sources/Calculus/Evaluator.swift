@@ -23,19 +23,10 @@ public struct Evaluator: Sendable {
         guard point.count == program.leaves.count else {
             throw .pointSize(expected: program.leaves.count, got: point.count)
         }
-        let program = self.program
         slots.withUnsafeMutableBufferPointer { slots in
             for index in point.indices { slots[index] = point[index] }
-            program.instructions.withUnsafeBufferPointer { instructions in
-                program.functions.withUnsafeBufferPointer { functions in
-                    for instruction in instructions {
-                        slots[Int(instruction.result)] = instruction.operation.apply(
-                            slots[Int(instruction.a)], slots[Int(instruction.b)],
-                            function: instruction.function, functions: functions)
-                    }
-                }
-            }
         }
+        runInstructions()
     }
 
     /// Sets the leaf at `position` (in `program.leaves`) to `value` and evaluates every output,
@@ -44,9 +35,15 @@ public struct Evaluator: Sendable {
     @inline(__always)
     public mutating func evaluate(leaf position: Int, value: Double) {
         precondition(program.leaves.indices.contains(position), "no leaf at \(position)")
+        slots[position] = value
+        runInstructions()
+    }
+
+    /// Runs the program's instructions over the slots, the leaves' slots already set.
+    @inline(__always)
+    private mutating func runInstructions() {
         let program = self.program
         slots.withUnsafeMutableBufferPointer { slots in
-            slots[position] = value
             program.instructions.withUnsafeBufferPointer { instructions in
                 program.functions.withUnsafeBufferPointer { functions in
                     for instruction in instructions {

@@ -48,6 +48,16 @@ enum ResultCards {
         }
     }
 
+    /// A problem's message, then its hint in italics, with the note's `names` shown as names.
+    static func message(of problem: Diagnostic, names: NamesInText, into html: inout MarkupBuffer) {
+        text(problem.message, names: names, into: &html)
+        if let hint = problem.hint {
+            html.raw(" <em>")
+            text(hint, names: names, into: &html)
+            html.raw("</em>")
+        }
+    }
+
     /// A number as the page shows it, with a true minus sign.
     static func number(_ value: Double, into html: inout MarkupBuffer) {
         html.raw("<span class=\"number\">")
@@ -118,12 +128,7 @@ enum ResultCards {
                     html.raw("line \(problem.position.line): ")
                 }
                 html.raw("<strong>\(problem.severity.rawValue)</strong> ")
-                text(problem.message, names: names, into: &html)
-                if let hint = problem.hint {
-                    html.raw(" <em>")
-                    text(hint, names: names, into: &html)
-                    html.raw("</em>")
-                }
+                message(of: problem, names: names, into: &html)
                 html.raw("</li>\n")
             }
             html.raw("</ul>\n</details>\n")
@@ -313,12 +318,7 @@ enum ResultCards {
             html.raw("<p class=\"problem \(problem.severity.rawValue)\"><strong>")
             html.raw(problem.severity == .error ? "✗ error" : "⚠ warning")
             html.raw("</strong> ")
-            text(problem.message, names: names, into: &html)
-            if let hint = problem.hint {
-                html.raw(" <em>")
-                text(hint, names: names, into: &html)
-                html.raw("</em>")
-            }
+            message(of: problem, names: names, into: &html)
             html.raw("</p>")
         }
         if let reading = statement.reading {
