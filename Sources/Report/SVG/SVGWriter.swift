@@ -29,9 +29,19 @@ struct SVGWriter {
     }
 
     /// Writes markup that is already well-formed (for instance another writer's output).
+    /// Split on the newline byte when the markup has no carriage return: a newline is then a
+    /// character of its own, and splitting bytes gives the same lines as splitting characters,
+    /// without walking grapheme clusters (7% of the instructions of rendering 100 notes with plots).
     mutating func raw(_ markup: String) {
-        for line in markup.split(separator: "\n", omittingEmptySubsequences: true) {
-            lines.append(indent + line)
+        let indent = self.indent
+        guard !markup.utf8.contains(UInt8(ascii: "\r")) else {
+            for line in markup.split(separator: "\n", omittingEmptySubsequences: true) {
+                lines.append(indent + line)
+            }
+            return
+        }
+        for line in markup.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            lines.append(indent + String(decoding: line, as: UTF8.self))
         }
     }
 
