@@ -363,17 +363,31 @@ enum ResultCards {
     /// body equal to more (`f(t) = t^2 = t*t`), the sides after the head.
     static func sideTexts(of statement: StatementResult, count: Int) -> [String]? {
         guard let reading = statement.reading, count > 1 else { return nil }
+        // One pass over the reading, splitting at each relation between spaces (` = `, ` ≤ `...).
         var parts: [String] = []
-        var rest = Substring(reading)
-        let relations = [" = ", " ≈ ", " ≠ ", " < ", " > ", " ≤ ", " ≥ "]
-        while let range = relations.compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
-            parts.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
+        let scalars = reading.unicodeScalars
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let relation = scalars.index(after: index)
+            if scalars[index] == " ", relation != scalars.endIndex, relations.contains(scalars[relation]) {
+                let space = scalars.index(after: relation)
+                if space != scalars.endIndex, scalars[space] == " " {
+                    parts.append(String(scalars[start..<index]))
+                    start = scalars.index(after: space)
+                    index = start
+                    continue
+                }
+            }
+            index = relation
         }
-        parts.append(String(rest))
+        parts.append(String(scalars[start...]))
         if parts.count == count + 1, statement.kind == .definition { parts.removeFirst() }
         return parts.count == count ? parts : nil
     }
+
+    /// The relations a reading writes between its sides.
+    private static let relations: Set<Unicode.Scalar> = ["=", "≈", "≠", "<", ">", "≤", "≥"]
 
     /// What a statement is, in words, when its card would otherwise show nothing but its
     /// reading (a declaration, a function's definition, a condition).
