@@ -144,7 +144,8 @@ public enum SearchIndex {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            // ASCII first: the Unicode property lookup is slow, and most text is ASCII.
+            if scalar.isASCII ? (scalar.value == 32 || (9...13).contains(scalar.value)) : scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
