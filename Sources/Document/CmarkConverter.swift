@@ -9,7 +9,11 @@ struct CmarkConverter {
     let source: SourceText
     let records: [InlineMathRecord]
     let dollarBlocks: [Int: BlockPrepass.DollarBlock]
-    private(set) var takenDollarBlocks: Set<Int> = []
+    /// The opening lines of the rewritten `$$` blocks that came out as our fence, at their
+    /// opening line and closed at their closing line.
+    private var closedDollarFences: Set<Int> = []
+    /// The lines where a code block starts.
+    private var codeBlockStarts: Set<Int> = []
     private(set) var diagnostics: [Diagnostic] = []
     private var locators: [OpaquePointer: ContentLocator] = [:]
     /// For each block with `@eq-` references, the content offset after the last one found.
@@ -45,6 +49,17 @@ struct CmarkConverter {
             }
         kinds[type] = kind
         return kind
+    }
+
+    /// The opening lines of the rewritten `$$` blocks that cmark read as written: our fence at
+    /// the opening line, closed by the closing line. A closing line that cmark did not take as
+    /// the fence's end (indented four columns or more past its container, or after the
+    /// container ended) left the fence open over the lines below, with our ```` ``` ```` in the
+    /// formula, or opened a code block of its own.
+    var takenDollarBlocks: Set<Int> {
+        closedDollarFences.filter { opener in
+            dollarBlocks[opener].map { !codeBlockStarts.contains($0.closerLine) } ?? false
+        }
     }
 
     private mutating func tooDeep(_ node: OpaquePointer, depth: Int) -> Bool {
@@ -150,6 +165,8 @@ struct CmarkConverter {
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         let text = literal(node)
         let line = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        codeBlockStarts.insert(line)
         let firstWord = info.utf8.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
             .prefix(while: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") })
         var fenceLength: Int32 = 0
@@ -163,10 +180,14 @@ struct CmarkConverter {
         if tex.last == UInt8(ascii: "\n") { tex.removeLast() }
         let texLocator = ContentLocator(
             content: tex, startLine: line + 1, startColumn: 1,
-            endLine: Int(cmark_node_get_end_line(node)), isTableCell: false, source: source)
+            endLine: endLine, isTableCell: false, source: source)
         let lineStarts = Self.lineStarts(of: tex) { texLocator.position(ofContentOffset: $0) }
+        tex = texLocator.contentAsWritten()
         if info == BlockPrepass.fenceInfo, let block = dollarBlocks[line] {
-            takenDollarBlocks.insert(line)
+            let contentLines = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            if endLine == block.closerLine, contentLines == block.closerLine - block.openerLine - 1 {
+                closedDollarFences.insert(line)
+            }
             return .math(Math(tex: String(decoding: tex, as: UTF8.self), id: nextFormulaID(), display: true, delimiter: .dollarBlock,
                               label: block.label, position: SourcePosition(line: line, column: block.column),
                               lineStarts: lineStarts))

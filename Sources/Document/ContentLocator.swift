@@ -4,7 +4,8 @@
 /// cmark's own inline positions are wrong after multi-line math, and a block's content has
 /// its container prefixes (`> `, list indentation) stripped, so each content line is found
 /// again in its source line. In table cells cmark has also turned `\|` into `|`; the locator
-/// accounts for that.
+/// accounts for that. In a code block, a tab that straddles the block's indentation (` $$` then
+/// a line starting with a tab) comes out as the spaces left of it; the locator puts the tab back.
 struct ContentLocator {
     private struct Line {
         /// Offset in the content where this line starts.
@@ -14,6 +15,9 @@ struct ContentLocator {
         var byteStart: Int
         /// Offsets (within the content line) before which cmark removed a backslash.
         var removedBackslashes: [Int]
+        /// How many spaces at the start of the content line stand for the tab at `byteStart`
+        /// (cmark expands a tab that lies partly in a code block's indentation); 0 if none.
+        var expandedTab = 0
     }
 
     private let lines: [Line]
@@ -55,12 +59,12 @@ struct ContentLocator {
             let lastCandidate = number == 0 ? max(expected, endLine) : min(max(expected, endLine), expected + Self.lookahead)
             while candidate <= lastCandidate, located == nil {
                 let fileLine = source.line(candidate)
-                if let (start, removed) = Self.find(
+                if let (start, removed, expandedTab) = Self.find(
                     contentLine.bytes, in: fileLine, from: candidate == expected ? searchFrom : 0,
                     unescapingPipes: isTableCell)
                 {
                     located = Line(contentStart: contentLine.start, fileLine: candidate,
-                                   byteStart: start, removedBackslashes: removed)
+                                   byteStart: start, removedBackslashes: removed, expandedTab: expandedTab)
                     delta += candidate - expected
                 } else {
                     candidate += 1
@@ -90,8 +94,26 @@ struct ContentLocator {
         let line = lines[max(0, Self.countOfElements(in: lines.lazy.map(\.contentStart), atMost: offset) - 1)]
         let within = offset - line.contentStart
         let shift = Self.countOfElements(in: line.removedBackslashes, atMost: within)
-        let column = source.column(line: line.fileLine, byteOffset: line.byteStart + within + shift)
+        // The spaces of an expanded tab are at the tab; what follows them, one byte after it.
+        let tabShift = line.expandedTab == 0 ? 0 : (within < line.expandedTab ? within : line.expandedTab - 1)
+        let column = source.column(line: line.fileLine, byteOffset: line.byteStart + within + shift - tabShift)
         return SourcePosition(line: line.fileLine, column: column)
+    }
+
+    /// The content as written in the note: with each tab that cmark expanded into spaces put
+    /// back (a code block's lines; the content itself when there is none).
+    func contentAsWritten() -> [UInt8] {
+        guard lines.contains(where: { $0.expandedTab > 0 }) else { return content }
+        var written: [UInt8] = []
+        written.reserveCapacity(content.count)
+        var copied = 0
+        for line in lines where line.expandedTab > 0 {
+            written.append(contentsOf: content[copied..<line.contentStart])
+            written.append(UInt8(ascii: "\t"))
+            copied = line.contentStart + line.expandedTab
+        }
+        written.append(contentsOf: content[copied...])
+        return written
     }
 
     /// The offset of the first `needle` in the content at or after `start`.
@@ -120,10 +142,32 @@ struct ContentLocator {
     }
 
     /// Finds `needle` in `line` at the smallest start ≥ `from`; with `unescapingPipes`, a `\|`
-    /// in the line matches a `|` in the needle. Returns the start (relative to the line) and
-    /// the needle offsets where a backslash was skipped.
+    /// in the line matches a `|` in the needle. Failing that, a needle that starts with one to
+    /// three spaces is looked for as a tab in the line followed by the rest of the needle (a tab
+    /// cmark expanded). Returns the start (relative to the line), the needle offsets where a
+    /// backslash was skipped, and how many spaces stand for a tab (0 if none).
     private static func find(_ needle: ArraySlice<UInt8>, in line: ArraySlice<UInt8>, from: Int,
-                             unescapingPipes: Bool) -> (Int, [Int])?
+                             unescapingPipes: Bool) -> (Int, [Int], Int)?
+    {
+        if let (start, removed) = findVerbatim(needle, in: line, from: from, unescapingPipes: unescapingPipes) {
+            return (start, removed, 0)
+        }
+        let spaces = needle.prefix(3).prefix(while: { $0 == UInt8(ascii: " ") }).count
+        guard spaces > 0 else { return nil }
+        var tab = line.startIndex + from
+        while tab < line.endIndex {
+            if line[tab] == UInt8(ascii: "\t") {
+                for count in 1...spaces where line[(tab + 1)...].starts(with: needle.dropFirst(count)) {
+                    return (tab - line.startIndex, [], count)
+                }
+            }
+            tab += 1
+        }
+        return nil
+    }
+
+    private static func findVerbatim(_ needle: ArraySlice<UInt8>, in line: ArraySlice<UInt8>, from: Int,
+                                     unescapingPipes: Bool) -> (Int, [Int])?
     {
         let base = line.startIndex
         var start = base + from

@@ -31,4 +31,49 @@ import Testing
             == ["u@3:7", "u@3:13", "w@4:3", "w@4:9"])
         #expect(positions("- | $a$ | $a$ |\n  | - | - |\n  | $u$ | $u$ |\n") == ["a@1:5", "a@1:11", "u@3:5", "u@3:11"])
     }
+
+    /// A formula's TeX, where each of its lines starts, and whether each line of the TeX is in
+    /// the note where it says (the check of `Fuzz/document.swift`).
+    private static func located(_ text: String) -> [String] {
+        let document = MarkdownParser.parse(text)
+        return document.formulas.map { math in
+            let texLines = math.tex.split(separator: "\n", omittingEmptySubsequences: false)
+            let found = zip(texLines, math.lineStarts).allSatisfy { texLine, start in
+                document.lines.indices.contains(start.line - 1)
+                    && document.lines[start.line - 1].unicodeScalars.dropFirst(start.column - 1)
+                        .starts(with: texLine.unicodeScalars)
+            }
+            return "\(math.tex.debugDescription)@\(math.lineStarts.map(\.description).joined(separator: ","))"
+                + (found ? "" : " not there")
+        }
+    }
+
+    /// Nine inputs of `scripts/fuzz document` (2026-12-05; their NUL and 0xFF bytes were beside
+    /// the point): a `$$` block whose closing `$$` is indented four columns or more past its
+    /// container. The pass before cmark rewrites both `$$` lines into fence lines, but cmark
+    /// does not close a fence with an indented one: the fence ran on, with our ```` ``` ```` in
+    /// the formula and the note's lines below, or the closing line opened a code block of its
+    /// own (swallowing the rest of the note). Such a block is now read as cmark reads the note
+    /// without the rewrite: a paragraph with `$$…$$` in it.
+    @Test func aDollarBlockWhoseCloserCmarkDoesNotTakeIsReadAsAParagraph() {
+        #expect(Self.located("$$\nx\n\t$$\n") == [#""\nx\n"@1:3,2:1,3:2"#])
+        #expect(Self.located("   $$\nx = 1\n       $$\nafter\n") == [#""\nx = 1\n"@1:6,2:1,3:8"#])
+        // Under a list item, a closing `$$` less indented than the item ends it: the rewritten
+        // line opened a code block that ran to the end of the note, `after` included.
+        let document = MarkdownParser.parse("- a\n\n  $$\n  x\n$$\nafter\n")
+        #expect(Self.located("- a\n\n  $$\n  x\n$$\nafter\n") == [#""\nx\n"@3:5,4:3,5:1"#])
+        #expect(document.blocks.count == 1)
+    }
+
+    /// A tab that lies partly in a code block's indentation (a fence or `$$` indented one
+    /// column, or `>` then a tab) comes out of cmark as the spaces left of it: the formula's
+    /// TeX said `   x` where the note says a tab and `x`, and no column pointed at it. The TeX
+    /// is now as written, its line starting at the tab.
+    @Test func aTabInACodeBlocksIndentationStaysATab() {
+        #expect(Self.located(" $$\n\tx\n $$\n") == [#""\tx"@2:1"#])
+        #expect(Self.located(" ```math\n\tx = 1\n\t\ty\n ```\n") == [#""\tx = 1\n\t\ty"@2:1,3:1"#])
+        #expect(Self.located("> $$\n>\tx\n> $$\n") == [#""\tx"@2:2"#])
+        let math = MarkdownParser.parse(" $$\n\tx + y\n $$\n").formulas[0]
+        #expect(math.position(ofTeXOffset: 1) == SourcePosition(line: 2, column: 2))
+    }
 }
