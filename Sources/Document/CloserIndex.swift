@@ -25,7 +25,7 @@ struct CloserIndex {
 
     /// - Parameters:
     ///   - bytes: the block's content from offset `base` (a `$`) to its end.
-    init(base: Int, bytes: [UInt8]) {
+    init(base: Int, bytes: UnsafeBufferPointer<UInt8>) {
         self.base = base
         self.count = bytes.count
         var flags = [UInt8](repeating: 0, count: bytes.count)

@@ -1,3 +1,4 @@
+import CCmarkBridge
 import CCmarkGFM
 
 /// What the inline math extension records for each formula it takes out of a paragraph.
@@ -19,23 +20,22 @@ final class InlineMathCollector {
     /// Whether the scanner consults `CloserIndex` (always, except in the test that compares
     /// the formulas found with and without it).
     var usesCloserIndex = true
-    /// The closers ahead in the block being parsed (built at its first `$`).
-    var closers: (parser: OpaquePointer, block: OpaquePointer, index: CloserIndex)?
+    /// The closers ahead in the block being parsed: built at the block's first `$` whose scan
+    /// read to the block's end without a closer. Until then every scan has been short (a scan
+    /// that finds its closer consumes what it read), so only blocks with an unclosed `$` pay
+    /// for the index, and each pays once.
+    private var closers: (parser: OpaquePointer, block: OpaquePointer, index: CloserIndex)?
 
-    /// The closer index for `block`, built from the `$` at the parser's offset if this is the
-    /// block's first `$`.
-    func closerIndex(parser: OpaquePointer, block: OpaquePointer) -> CloserIndex {
-        if let closers, closers.parser == parser, closers.block == block { return closers.index }
-        let start = Int(cmark_inline_parser_get_offset(parser))
-        var bytes: [UInt8] = []
-        while cmark_inline_parser_is_eof(parser) == 0 {
-            bytes.append(cmark_inline_parser_peek_char(parser))
-            cmark_inline_parser_advance_offset(parser)
-        }
-        cmark_inline_parser_set_offset(parser, Int32(start))
-        let index = CloserIndex(base: start, bytes: bytes)
-        closers = (parser, block, index)
-        return index
+    /// The closer index of `block`, if it has one.
+    func closerIndex(parser: OpaquePointer, block: OpaquePointer) -> CloserIndex? {
+        guard usesCloserIndex, let closers, closers.parser == parser, closers.block == block else { return nil }
+        return closers.index
+    }
+
+    /// Builds the closer index of `block`, whose content is `bytes`, from the `$` at `start`.
+    func indexClosers(parser: OpaquePointer, block: OpaquePointer, bytes: UnsafeBufferPointer<UInt8>, start: Int) {
+        guard usesCloserIndex else { return }
+        closers = (parser, block, CloserIndex(base: start, bytes: UnsafeBufferPointer(rebasing: bytes[start...])))
     }
 }
 
@@ -59,10 +59,20 @@ enum MathSyntaxExtension {
         guard character == UInt8(ascii: "$"), let parent, let inlineParser,
             let collector = activeInlineMathCollector
         else { return nil }
-        var scanner = MathScanner(
-            parser: inlineParser,
-            closers: collector.usesCloserIndex ? collector.closerIndex(parser: inlineParser, block: parent) : nil)
-        guard let found = scanner.scan(), let node = makeMarkerNode() else { return nil }
+        // The scanner reads the block's bytes in place, and moves the parser past a formula.
+        var data: UnsafePointer<UInt8>?
+        let count = Int(derive_inline_parser_input(UnsafeMutableRawPointer(inlineParser), &data))
+        guard let data else { return nil }
+        let bytes = UnsafeBufferPointer(start: data, count: count)
+        let start = Int(cmark_inline_parser_get_offset(inlineParser))
+        let closers = collector.closerIndex(parser: inlineParser, block: parent)
+        var scanner = MathScanner(bytes: bytes, start: start, closers: closers)
+        let scanned = scanner.scan()
+        if closers == nil, scanner.readToEnd {
+            collector.indexClosers(parser: inlineParser, block: parent, bytes: bytes, start: start)
+        }
+        guard let found = scanned, let node = makeMarkerNode() else { return nil }
+        cmark_inline_parser_set_offset(inlineParser, Int32(scanner.offset))
         collector.records.append(
             InlineMathRecord(
                 tex: found.tex, delimiter: found.delimiter, label: found.label, block: parent,
@@ -78,7 +88,8 @@ enum MathSyntaxExtension {
     }
 }
 
-/// Scans one formula starting at the `$` under the inline parser's offset.
+/// Scans one formula starting at a `$` in a block's content (the bytes cmark's inline parser
+/// reads).
 struct MathScanner {
     struct Found {
         var tex: [UInt8]
@@ -88,28 +99,36 @@ struct MathScanner {
         var texOffset: Int
     }
 
-    let parser: OpaquePointer
+    /// The block's content.
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The offset of the opening `$` in `bytes`.
     let start: Int
     /// What closers lie ahead, when the index covers this start.
     let closers: CloserIndex?
+    /// The offset being read: after `scan` finds a formula, the offset after it.
+    private(set) var offset: Int
+    /// Whether `scan` read to the end of the block without finding a closer (and so would
+    /// again from the next `$`: the block needs its closer index).
+    private(set) var readToEnd = false
 
-    init(parser: OpaquePointer, closers: CloserIndex? = nil) {
-        let start = Int(cmark_inline_parser_get_offset(parser))
-        self.parser = parser
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, closers: CloserIndex? = nil) {
+        self.bytes = bytes
         self.start = start
+        self.offset = start
         self.closers = closers.flatMap { $0.covers(start: start) ? $0 : nil }
     }
 
-    private var offset: Int { Int(cmark_inline_parser_get_offset(parser)) }
-    private func peek() -> UInt8 { cmark_inline_parser_peek_char(parser) }
-    private func advance() { cmark_inline_parser_advance_offset(parser) }
-    private func seek(_ offset: Int) { cmark_inline_parser_set_offset(parser, Int32(offset)) }
-    private var atEnd: Bool { cmark_inline_parser_is_eof(parser) != 0 }
+    // As cmark's inline parser reads: 0 past the end.
+    private func peek() -> UInt8 { offset < bytes.count ? bytes[offset] : 0 }
+    private mutating func advance() { offset += 1 }
+    private mutating func seek(_ offset: Int) { self.offset = offset }
+    private var atEnd: Bool { offset >= bytes.count }
 
-    /// Consumes the formula and returns it, or restores the offset and returns `nil`.
+    /// Reads the formula and returns it (`offset` is then after it), or returns `nil` with
+    /// `offset` back at the start.
     mutating func scan() -> Found? {
         advance()
-        let found: Found?
+        var found: Found?
         // Where the closer index says no closer lies ahead, the scan would run to the end of
         // the block and fail: skip it.
         switch peek() {
@@ -130,10 +149,17 @@ struct MathScanner {
                     found = scanInline(skippingBraces: false)
                 }
             } else {
-                found = scanInline(skippingBraces: true) ?? scanInline(skippingBraces: false)
+                found = scanInline(skippingBraces: true)
+                if found == nil {
+                    readToEnd = true
+                    found = scanInline(skippingBraces: false)
+                }
             }
         }
-        if found == nil { seek(start) }
+        if found == nil {
+            readToEnd = true
+            seek(start)
+        }
         return found
     }
 
@@ -142,19 +168,24 @@ struct MathScanner {
             || byte == UInt8(ascii: "\r")
     }
 
+    /// The bytes from `texStart` to `end`: the TeX of a formula found (every scan takes the
+    /// bytes between its delimiters as they are).
+    private func tex(from texStart: Int, to end: Int) -> [UInt8] {
+        Array(bytes[texStart..<end])
+    }
+
     /// `$...$` with pandoc's rules.
-    private func scanInline(skippingBraces: Bool) -> Found? {
+    private mutating func scanInline(skippingBraces: Bool) -> Found? {
         seek(start + 1)
         let first = peek()
         if atEnd || Self.isSpace(first) { return nil }
-        var tex: [UInt8] = []
         var depth = 0
         var previous: UInt8 = 0
         while !atEnd {
             let byte = peek()
             switch byte {
             case UInt8(ascii: "\\"):
-                guard let escaped = takeEscapePair(into: &tex) else { return nil }
+                guard let escaped = skipEscapePair() else { return nil }
                 previous = escaped
                 continue
             case UInt8(ascii: "{") where skippingBraces:
@@ -162,96 +193,92 @@ struct MathScanner {
             case UInt8(ascii: "}") where skippingBraces && depth > 0:
                 depth -= 1
             case UInt8(ascii: "$") where depth == 0 && !Self.isSpace(previous):
+                let closer = offset
                 advance()
                 let next = peek()
                 if atEnd || !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) {
-                    return Found(tex: tex, delimiter: .dollar, label: nil, openerOffset: start,
-                                 texOffset: start + 1)
+                    return Found(tex: tex(from: start + 1, to: closer), delimiter: .dollar, label: nil,
+                                 openerOffset: start, texOffset: start + 1)
                 }
-                tex.append(byte)
                 previous = byte
                 continue
             default:
                 break
             }
-            tex.append(byte)
             previous = byte
             advance()
         }
         return nil
     }
 
-    /// Takes a backslash and the byte after it as one pair (so `\$` never closes a formula);
-    /// returns that byte, or `nil` when the paragraph ends after the backslash.
-    private func takeEscapePair(into tex: inout [UInt8]) -> UInt8? {
-        tex.append(peek())
+    /// Steps over a backslash and the byte after it as one pair (so `\$` never closes a
+    /// formula); returns that byte, or `nil` when the paragraph ends after the backslash.
+    private mutating func skipEscapePair() -> UInt8? {
         advance()
         if atEnd { return nil }
         let escaped = peek()
-        tex.append(escaped)
         advance()
         return escaped
     }
 
     /// `$$...$$`, then an optional `{#label}`.
-    private func scanDisplay() -> Found? {
-        var tex: [UInt8] = []
+    private mutating func scanDisplay() -> Found? {
+        let texStart = offset
         while !atEnd {
             let byte = peek()
             if byte == UInt8(ascii: "\\") {
-                guard takeEscapePair(into: &tex) != nil else { return nil }
+                guard skipEscapePair() != nil else { return nil }
                 continue
             }
             if byte == UInt8(ascii: "$") {
+                let closer = offset
                 advance()
                 if peek() == UInt8(ascii: "$") {
                     advance()
-                    guard tex.contains(where: { !Self.isSpace($0) }) else { return nil }
-                    return Found(tex: tex, delimiter: .doubleDollar, label: scanLabel(),
+                    guard bytes[texStart..<closer].contains(where: { !Self.isSpace($0) }) else { return nil }
+                    return Found(tex: tex(from: texStart, to: closer), delimiter: .doubleDollar, label: scanLabel(),
                                  openerOffset: start, texOffset: start + 2)
                 }
-                tex.append(byte)
                 continue
             }
-            tex.append(byte)
             advance()
         }
         return nil
     }
 
     /// `` $`...`$ ``: everything up to the first `` `$ ``.
-    private func scanBacktick() -> Found? {
-        var tex: [UInt8] = []
+    private mutating func scanBacktick() -> Found? {
+        let texStart = offset
         while !atEnd {
             let byte = peek()
             advance()
             if byte == UInt8(ascii: "`"), peek() == UInt8(ascii: "$") {
+                let closer = offset - 1
                 advance()
-                guard !tex.isEmpty else { return nil }
-                return Found(tex: tex, delimiter: .backtickDollar, label: nil, openerOffset: start,
-                             texOffset: start + 2)
+                guard closer > texStart else { return nil }
+                return Found(tex: tex(from: texStart, to: closer), delimiter: .backtickDollar, label: nil,
+                             openerOffset: start, texOffset: start + 2)
             }
-            tex.append(byte)
         }
         return nil
     }
 
     /// After a closing `$$`: optional blanks and `{#name}`; consumed only when well formed.
-    private func scanLabel() -> String? {
+    private mutating func scanLabel() -> String? {
         let resume = offset
         while peek() == UInt8(ascii: " ") || peek() == UInt8(ascii: "\t") { advance() }
         guard peek() == UInt8(ascii: "{") else {
             seek(resume)
             return nil
         }
-        var bytes: [UInt8] = []
-        while !atEnd, bytes.count < 256 {
+        var written: [UInt8] = []
+        while !atEnd, written.count < 256 {
             let byte = peek()
-            bytes.append(byte)
+            written.append(byte)
             advance()
             if byte == UInt8(ascii: "}") { break }
         }
-        if let label = EquationLabel.parse(bytes[...]), label.length == bytes.count {
+        if let label = EquationLabel.parse(written[...]), label.length == written.count {
             return label.name
         }
         seek(resume)

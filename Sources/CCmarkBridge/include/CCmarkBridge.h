@@ -21,4 +21,9 @@ void *derive_footnote_reference_definition(void *node);
 /// For a footnote reference: its 1-based index among the references to the same definition.
 int derive_footnote_reference_index(void *node);
 
+/// The bytes an inline parser (a `cmark_inline_parser *`) is parsing: the content of the block
+/// whose inlines are being read, valid while they are. Returns their count and stores a pointer
+/// to them in `data`.
+int derive_inline_parser_input(void *parser, const unsigned char **data);
+
 #endif
