@@ -34,11 +34,12 @@ struct BlockPrepass {
     }
 
     /// The text to give cmark, with front matter blanked and the given `$$` blocks rewritten.
+    /// Every line ends with `\n`.
     func cmarkInput(rewriting blocks: [DollarBlock]) -> [UInt8] {
-        var replacements: [Int: [UInt8]] = [:]
+        var replacements: [(line: Int, bytes: [UInt8])] = []
         if let frontMatter {
             for line in (frontMatter.firstLine - 1)...(frontMatter.firstLine + frontMatter.lineCount) {
-                replacements[line] = []
+                replacements.append((line, []))
             }
         }
         for block in blocks {
@@ -48,19 +49,38 @@ struct BlockPrepass {
             let fence = [UInt8](repeating: UInt8(ascii: "`"), count: max(3, longestRun + 1))
             let openerPrefix = Self.containerPrefix(source.line(block.openerLine))
             let closerPrefix = Self.containerPrefix(source.line(block.closerLine))
-            replacements[block.openerLine] = Array(openerPrefix) + fence + Array(Self.fenceInfo.utf8)
-            replacements[block.closerLine] = Array(closerPrefix) + fence
+            replacements.append((block.openerLine, Array(openerPrefix) + fence + Array(Self.fenceInfo.utf8)))
+            replacements.append((block.closerLine, Array(closerPrefix) + fence))
         }
+        replacements.sort { $0.line < $1.line }
         var output: [UInt8] = []
         output.reserveCapacity(source.bytes.count + 64)
-        for (index, range) in source.lineRanges.enumerated() {
-            if let replacement = replacements[index + 1] {
-                output.append(contentsOf: replacement)
+        // The lines between two replaced ones are copied as one run of bytes when the note's
+        // lines all end with `\n` (then the run is as the note has it); otherwise line by line.
+        let bytes = source.bytes
+        let ranges = source.lineRanges
+        var next = 0  // the first line (0-based) not yet written
+        func copyLines(upTo end: Int) {
+            guard next < end else { return }
+            if source.endsLinesWithNewlineOnly {
+                output.append(contentsOf: bytes[ranges[next].lowerBound..<ranges[end - 1].upperBound])
+                output.append(UInt8(ascii: "\n"))
             } else {
-                output.append(contentsOf: source.bytes[range])
+                for index in next..<end {
+                    output.append(contentsOf: bytes[ranges[index]])
+                    output.append(UInt8(ascii: "\n"))
+                }
             }
-            output.append(UInt8(ascii: "\n"))
+            next = end
         }
+        for replacement in replacements where replacement.line >= 1 && replacement.line <= ranges.count {
+            copyLines(upTo: replacement.line - 1)
+            guard next == replacement.line - 1 else { continue }
+            output.append(contentsOf: replacement.bytes)
+            output.append(UInt8(ascii: "\n"))
+            next = replacement.line
+        }
+        copyLines(upTo: ranges.count)
         return output
     }
 

@@ -13,6 +13,9 @@ struct SourceText {
     /// a byte offset less the continuation bytes before it, found by binary search, so that
     /// locating many formulas on one long line stays linear.
     private let continuationBytes: [Int]
+    /// Whether every line ending is `\n` (no `\r`): then the bytes from the start of a line to
+    /// the end of a later one are those lines joined by `\n`.
+    let endsLinesWithNewlineOnly: Bool
 
     init(_ text: String) {
         var bytes = Array(text.utf8)
@@ -23,11 +26,13 @@ struct SourceText {
         var continuations: [Int] = []
         var start = 0
         var index = 0
+        var carriageReturns = false
         while index < bytes.count {
             let byte = bytes[index]
             if byte & 0xC0 == 0x80 { continuations.append(index) }
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 ranges.append(start..<index)
+                if byte == UInt8(ascii: "\r") { carriageReturns = true }
                 if byte == UInt8(ascii: "\r"), index + 1 < bytes.count,
                     bytes[index + 1] == UInt8(ascii: "\n")
                 {
@@ -40,6 +45,7 @@ struct SourceText {
         if start < bytes.count { ranges.append(start..<bytes.count) }
         self.lineRanges = ranges
         self.continuationBytes = continuations
+        self.endsLinesWithNewlineOnly = !carriageReturns
     }
 
     var lineCount: Int { lineRanges.count }
