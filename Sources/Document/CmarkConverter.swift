@@ -9,11 +9,11 @@ struct CmarkConverter {
     let source: SourceText
     let records: [InlineMathRecord]
     let dollarBlocks: [Int: BlockPrepass.DollarBlock]
-    /// The opening lines of the rewritten `$$` blocks that came out as our fence, at their
-    /// opening line and closed at their closing line.
-    private var closedDollarFences: Set<Int> = []
+    /// The rewritten `$$` blocks that came out as our fence, at their opening line and closed
+    /// at their closing line.
+    private var closedDollarFences: [BlockPrepass.DollarBlock] = []
     /// The lines where a code block starts.
-    private var codeBlockStarts: Set<Int> = []
+    private var codeBlockStarts: [Int] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var locators: [OpaquePointer: ContentLocator] = [:]
     /// For each block with `@eq-` references, the content offset after the last one found.
@@ -57,9 +57,17 @@ struct CmarkConverter {
     /// container ended) left the fence open over the lines below, with our ```` ``` ```` in the
     /// formula, or opened a code block of its own.
     var takenDollarBlocks: Set<Int> {
-        closedDollarFences.filter { opener in
-            dollarBlocks[opener].map { !codeBlockStarts.contains($0.closerLine) } ?? false
+        // Both in line order (footnote definitions are converted last, wherever they are).
+        let closed = closedDollarFences.sorted { $0.closerLine < $1.closerLine }
+        let starts = codeBlockStarts.sorted()
+        var taken = Set<Int>(minimumCapacity: closed.count)
+        var next = 0
+        for block in closed {
+            while next < starts.count, starts[next] < block.closerLine { next += 1 }
+            if next < starts.count, starts[next] == block.closerLine { continue }
+            taken.insert(block.openerLine)
         }
+        return taken
     }
 
     private mutating func tooDeep(_ node: OpaquePointer, depth: Int) -> Bool {
@@ -166,7 +174,7 @@ struct CmarkConverter {
         let text = literal(node)
         let line = Int(cmark_node_get_start_line(node))
         let endLine = Int(cmark_node_get_end_line(node))
-        codeBlockStarts.insert(line)
+        codeBlockStarts.append(line)
         let firstWord = info.utf8.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
             .prefix(while: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") })
         var fenceLength: Int32 = 0
@@ -184,9 +192,11 @@ struct CmarkConverter {
         let lineStarts = Self.lineStarts(of: tex) { texLocator.position(ofContentOffset: $0) }
         tex = texLocator.contentAsWritten()
         if info == BlockPrepass.fenceInfo, let block = dollarBlocks[line] {
-            let contentLines = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            // `tex` is the content without its last `\n`: as many lines as `\n`s plus one, when
+            // there is content.
+            let contentLines = text.isEmpty ? 0 : tex.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             if endLine == block.closerLine, contentLines == block.closerLine - block.openerLine - 1 {
-                closedDollarFences.insert(line)
+                closedDollarFences.append(block)
             }
             return .math(Math(tex: String(decoding: tex, as: UTF8.self), id: nextFormulaID(), display: true, delimiter: .dollarBlock,
                               label: block.label, position: SourcePosition(line: line, column: block.column),
