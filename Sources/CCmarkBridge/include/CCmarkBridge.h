@@ -4,8 +4,9 @@
 /* Nodes are passed as `void *` (a `cmark_node *`): including <cmark-gfm.h> here as well as in
    the CCmarkGFM module would give Swift two copies of its declarations. */
 
-/// Footnote facts that libcmark-gfm 0.29.0.gfm.6 keeps only in its internal node struct.
-/// Debian's libcmark-gfm-dev ships that struct in <cmark-gfm/node.h>; nothing else here
+/// What libcmark-gfm 0.29.0.gfm.6 keeps only in its internal structs: footnote facts (in the
+/// node struct, <cmark-gfm/node.h>) and the bytes an inline parser reads (in `cmark_chunk`,
+/// <cmark-gfm/chunk.h>). Debian's libcmark-gfm-dev ships both headers; nothing else here
 /// depends on internals.
 
 /// The label of a footnote definition node (`[^label]: ...`), not NUL-terminated.
