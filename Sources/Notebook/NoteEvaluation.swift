@@ -12,6 +12,8 @@ struct NoteEvaluation {
     let document: Document
     let path: String
     let options: NotebookOptions
+    /// Whether the result holds the plots (a run that draws no page needs none).
+    var drawsPlots = true
 
     var context: Context { setting.context }
 
@@ -30,7 +32,8 @@ struct NoteEvaluation {
         diagnostics.append(contentsOf: referenceProblems())
         for index in results.indices { diagnostics.append(contentsOf: results[index].diagnostics) }
         let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
-        var result = NoteResult(path: path, point: setting.point, statements: results, diagnostics: unique, plots: plots())
+        var result = NoteResult(path: path, point: setting.point, statements: results, diagnostics: unique,
+                                plots: drawsPlots ? plots() : [])
         result.runs = setting.runs
         return result
     }

@@ -15,8 +15,11 @@ public enum Notebook {
     ///
     /// `cellValues` are the values the note's cells' `let`s give names of its math
     /// (docs/note-language.md §12): they bind those names after the note's own bindings.
+    ///
+    /// `plots`: whether the result holds the plots of the note's functions (`NoteResult.plots`);
+    /// a run that draws no page (`render --check`) leaves them out, and nothing else changes.
     public static func check(_ document: Document, path: String, options: NotebookOptions = NotebookOptions(),
-                             cellValues: [CellValue] = []) -> CheckedNote
+                             cellValues: [CellValue] = [], plots: Bool = true) -> CheckedNote
     {
         let formulas = document.formulas
         // Each formula parsed once: the reading and the pages' MathML both use the tree.
@@ -29,7 +32,7 @@ public enum Notebook {
                                   frontMatter: document.frontMatter, options: options, path: path, document: document,
                                   cellValues: cellValues)
         let evaluation = NoteEvaluation(statements: statements, definitions: definitions, setting: setting,
-                                        document: document, path: path, options: options)
+                                        document: document, path: path, options: options, drawsPlots: plots)
         var result = evaluation.result().readingDiagrams(of: document)
         let disagreements = evaluation.diagramDisagreements(result.diagrams)
         NoteEvaluation.attach(disagreements, to: &result.statements)
