@@ -10,6 +10,16 @@ extension Context {
         return try compiler.compile(expressions)
     }
 
+    /// `compile(_:)` with outputs kept apart: each output computes its own applications of the
+    /// context's functions, even where another output applies the same function to the same
+    /// slots. Its instructions are then, in order, those of compiling it alone, so its value and
+    /// its slopes by reverse mode are exactly those of its own program, to the last bit.
+    public func compile(apart expressions: [Expression]) throws(CalculusError) -> Program {
+        var compiler = Compiler(context: self)
+        compiler.outputsApart = true
+        return try compiler.compile(expressions)
+    }
+
     /// The value of `expression` at the values of this context: finite, non-finite with its
     /// origin, or a failure (an undefined name, a leaf without a value, a cycle...).
     public func evaluate(_ expression: Expression) -> Outcome {
@@ -64,6 +74,8 @@ struct Compiler {
     /// The nodes compiled for the current definition or output, against
     /// `Expression.maximumOperations`.
     private var nodesCompiled = 0
+    /// Whether each output compiles its applications itself (`Context.compile(apart:)`).
+    var outputsApart = false
 
     private struct Application: Hashable {
         var function: String
@@ -98,6 +110,7 @@ struct Compiler {
         var outputs: [Int32] = []
         for root in roots {
             nodesCompiled = 0
+            if outputsApart { applications.removeAll(keepingCapacity: true) }
             outputs.append(try compile(root, scope: [:], depth: 0))
         }
         return Program(

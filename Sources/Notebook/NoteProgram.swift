@@ -35,18 +35,21 @@ struct NoteProgram {
     /// cannot be compiled.
     func partials(ofDefinition name: String) -> [(name: String, value: Double)]? { partials[name] }
 
-    /// Reverse mode over the bodies held as functions of their direct names. Bodies that apply
-    /// none of the note's functions share one program (a function body may reach names that
-    /// are no input of the definition, which make its own program fail); each output's reverse
-    /// pass touches only its own instructions, so the slopes are those of a program per body.
+    /// Reverse mode over the bodies held as functions of their direct names. The bodies share
+    /// one program, compiled with its outputs apart (`Context.compile(apart:)`), so each
+    /// output's instructions and slopes are those of a program per body. A body that applies a
+    /// function of the note joins it only when every function's body uses nothing but its
+    /// parameters and constants: a function body may reach names that are no input of the
+    /// definition, which make its own program fail.
     private mutating func computePartials(of names: [String], in context: Context, leafIndex: LeafIndex) {
         var shared: [(name: String, body: Expression, inputs: [(name: String, value: Double)])] = []
         var sharedContext = Context(functions: context.functions)
+        let closedFunctions = Self.functionsAreClosed(in: context)
         for name in names {
             guard let body = context.definitions[name],
                 let (inputs, appliesFunction) = Self.inputs(of: body, in: context, leafIndex: leafIndex, values: values)
             else { continue }
-            if appliesFunction {
+            if appliesFunction && !closedFunctions {
                 partials[name] = Self.partials(of: body, inputs: inputs, functions: context.functions)
             } else {
                 for input in inputs { sharedContext.values[input.name] = input.value }
@@ -54,7 +57,7 @@ struct NoteProgram {
             }
         }
         guard !shared.isEmpty else { return }
-        guard let program = try? sharedContext.compile(shared.map(\.body)),
+        guard let program = try? sharedContext.compile(apart: shared.map(\.body)),
             case .success(let point) = program.point(sharedContext.values)
         else {
             // One body that cannot be compiled must not spoil the others.
@@ -67,17 +70,40 @@ struct NoteProgram {
         positions.reserveCapacity(program.leaves.count)
         for (position, leaf) in program.leaves.enumerated() { positions[leaf] = position }
         var evaluator = Evaluator(program)
+        // One forward pass for every body (the program's values do not depend on the output
+        // differentiated), then one reverse pass per body.
+        do {
+            try evaluator.evaluate(at: point)
+        } catch {
+            // As `Program.gradient` answers a point it cannot run: no slopes.
+            for entry in shared { partials[entry.name] = entry.inputs.map { ($0.name, 0) } }
+            return
+        }
         for (output, entry) in shared.enumerated() {
-            do {
-                try evaluator.differentiate(output: output, at: point)
-            } catch {
-                // As `Program.gradient` answers a point it cannot run: no slopes.
-                partials[entry.name] = entry.inputs.map { ($0.name, 0) }
-                continue
-            }
+            evaluator.backpropagate(output: output)
             partials[entry.name] = entry.inputs.map { input in
                 (input.name, positions[input.name].map { evaluator.slope(ofLeaf: $0) } ?? 0)
             }
+        }
+    }
+
+    /// Whether every function of the note uses only its parameters and constants that the
+    /// note neither defines nor binds, with no `∂` in its body: then a body applying them
+    /// reaches no name besides its own inputs, in a program of its own or in a shared one.
+    private static func functionsAreClosed(in context: Context) -> Bool {
+        context.functions.values.allSatisfy { function in
+            var closed = true
+            function.body.visitAll { node in
+                switch node {
+                case .symbol(let name):
+                    if closed, !function.parameters.contains(name), context.constantValue(of: name) == nil { closed = false }
+                case .partial:
+                    closed = false
+                default:
+                    break
+                }
+            }
+            return closed
         }
     }
 

@@ -26,6 +26,28 @@ import Testing
         #expect(try context.dependencies(of: [.call("f", 1)]).functions == ["f"])
     }
 
+    @Test func outputsCompiledApartHaveTheSlopesOfTheirOwnPrograms() throws {
+        // `g` and `h` both apply f to x: compiled apart, h's reverse pass visits only its own
+        // instructions, in its own order, so its slopes are those of h compiled alone.
+        var context = Context()
+        context.functions["f"] = UserFunction(parameters: ["t"], body: .call("exp", s("t")) * s("t"))
+        context.values = ["x": 0.3, "y": -1.7]
+        let g = .call("f", s("x")) * s("y")
+        let h = .call("sin", s("x") * s("y")) + .call("f", s("x"))
+        let apart = try context.compile(apart: [g, h])
+        let point = try apart.point(context.values).get()
+        for (output, expression) in [g, h].enumerated() {
+            let alone = try context.gradient(of: expression)
+            let together = apart.gradient(of: output, at: point)
+            #expect(together.value == alone.value)
+            for leaf in ["x", "y"] {
+                #expect(together.leaves[leaf]?.bitPattern == alone.leaves[leaf]?.bitPattern)
+            }
+        }
+        // Apart, h computes f(x) again rather than reading g's.
+        #expect(apart.instructionCount > (try context.compile([g, h])).instructionCount)
+    }
+
     @Test func aProgramEvaluatesEveryOutputAtManyPoints() throws {
         let program = try context.compile([s("h_1"), s("E"), s("n_1") * 2])
         #expect(program.outputCount == 3)
