@@ -168,7 +168,7 @@ struct ProseSentences {
                 }
                 formulaBefore = nil
                 Self.append(text, to: &before)
-                if !text.allSatisfy(\.isWhitespace) { endsWithDisplay = false }
+                if !Self.isBlank(text) { endsWithDisplay = false }
                 if Self.saysNearZero(before) { nearZero.insert(current) }
                 if opening == nil { opening = Self.firstWord(of: text) }
                 if Self.endsSentence(text) {
@@ -213,26 +213,43 @@ struct ProseSentences {
     /// not characters: a long paragraph is walked once.
     static func endsSentence(_ text: String) -> Bool {
         let bytes = text.utf8
-        var previous: [UInt8] = []
+        // The word before a stop runs from the last space or line break (no copy is made).
+        var wordStart = bytes.startIndex
         var index = bytes.startIndex
         while index != bytes.endIndex {
             let byte = bytes[index]
             let next = bytes.index(after: index)
             if byte == UInt8(ascii: ";") { return true }
             if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!"),
-                next == bytes.endIndex || [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(bytes[next])
+                next == bytes.endIndex || bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\n")
+                    || bytes[next] == UInt8(ascii: "\t")
             {
-                let word = String(decoding: previous, as: UTF8.self).lowercased()
-                if byte != UInt8(ascii: ".") || !["e.g", "i.e", "vs", "cf"].contains(word) { return true }
+                if byte != UInt8(ascii: ".") || !isAbbreviation(bytes[wordStart..<index]) { return true }
             }
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
-                previous.removeAll(keepingCapacity: true)
-            } else if previous.count < 8 {
-                previous.append(byte)
-            }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") { wordStart = next }
             index = next
         }
         return false
+    }
+
+    /// Whether the word is "e.g", "i.e", "vs" or "cf" in any case (a byte past ASCII makes none
+    /// of them: no letter lowercases to these).
+    private static func isAbbreviation(_ word: Substring.UTF8View) -> Bool {
+        guard word.count == 2 || word.count == 3 else { return false }
+        let lower = word.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        return abbreviations.contains(lower)
+    }
+
+    private static let abbreviations: [[UInt8]] = ["e.g", "i.e", "vs", "cf"].map { Array($0.utf8) }
+
+    /// Whether `text` is only whitespace (`Character.isWhitespace`), ASCII read as bytes.
+    static func isBlank(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if !isASCIISpace(byte) { return false }
+        }
+        return ascii || text.allSatisfy(\.isWhitespace)
     }
 
     /// Appends `text` to the text before the next formula, of which only the last 80
@@ -250,6 +267,17 @@ struct ProseSentences {
     /// The first word of `text`, lowercased, if it starts with one (after spaces); nil for text
     /// of spaces only, "" when it starts with something else.
     static func firstWord(of text: Substring) -> String? {
+        // ASCII as bytes, when every byte read and the one after them are ASCII (a byte past
+        // ASCII may be a mark that joins the character before it).
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex, isASCIISpace(bytes[index]) { index = bytes.index(after: index) }
+        if index == bytes.endIndex { return nil }
+        let start = index
+        while index != bytes.endIndex, isASCIILetter(bytes[index]) { index = bytes.index(after: index) }
+        if index == bytes.endIndex || bytes[index] < 0x80 {
+            return String(decoding: bytes[start..<index].map { $0 | 0x20 }, as: UTF8.self)
+        }
         let rest = text.drop { $0.isWhitespace }
         guard !rest.isEmpty else { return nil }
         return String(rest.prefix { $0.isLetter }).lowercased()
@@ -267,10 +295,24 @@ struct ProseSentences {
 
     /// Whether `text` starts with the word "instead" (after spaces and a comma).
     static func startsWithInstead(_ text: String) -> Bool {
+        // ASCII as bytes, when the bytes read and the two after "instead" are ASCII.
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ",") {
+            index = bytes.index(after: index)
+        }
+        let word = bytes[index...].prefix(9)
+        if word.allSatisfy({ $0 < 0x80 }) {
+            let lower = word.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            guard lower.starts(with: insteadBytes) else { return false }
+            return lower.count == 7 || !isASCIILetter(lower[7])
+        }
         let rest = text.drop { $0 == " " || $0 == "," }.lowercased()
         guard rest.hasPrefix("instead") else { return false }
         return rest.dropFirst(7).first.map { !$0.isLetter } ?? true
     }
+
+    private static let insteadBytes = Array("instead".utf8)
 
     /// Whether a paragraph holds only display formulas (and spaces).
     static func displaysOnly(_ inlines: [Inline]) -> Bool {
@@ -300,10 +342,26 @@ struct ProseSentences {
     /// ASCII-lowercased bytes (every match of the exact test below is one there too), so most
     /// texts never reach the exact, slower test.
     static func saysNearZero(_ text: String) -> Bool {
-        let bytes = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
-        guard nearZeroPhrases.contains(where: { bytes.contains(bytesOf: $0) }) else { return false }
+        var bytes = text
+        guard bytes.withUTF8({ containsAnyFolded($0, nearZeroPhraseBytes) }) else { return false }
         let lower = text.lowercased()
         return nearZeroPhrases.contains { lower.contains($0) }
+    }
+
+    private static let nearZeroPhraseBytes = nearZeroPhrases.map { Array($0.utf8) }
+
+    /// Whether `bytes`, ASCII letters lowercased, contain one of `phrases` (lowercase ASCII).
+    private static func containsAnyFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ phrases: [[UInt8]]) -> Bool {
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+        for start in bytes.indices {
+            let first = folded(bytes[start])
+            for phrase in phrases where phrase[0] == first && phrase.count <= bytes.count - start {
+                var matched = 1
+                while matched < phrase.count, folded(bytes[start + matched]) == phrase[matched] { matched += 1 }
+                if matched == phrase.count { return true }
+            }
+        }
+        return false
     }
 
     private static let nearZeroPhrases = ["near zero", "around zero", "close to zero", "near the origin", "near 0", "around 0"]
@@ -347,17 +405,6 @@ struct ProseSentences {
 
     /// What `Character.isLetter` says of an ASCII byte.
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
-}
-
-extension [UInt8] {
-    /// Whether these bytes hold `phrase`'s UTF-8 bytes side by side.
-    fileprivate func contains(bytesOf phrase: String) -> Bool {
-        let needle = Array(phrase.utf8)
-        guard needle.count <= count else { return false }
-        return (0...(count - needle.count)).contains { start in
-            needle.indices.allSatisfy { self[start + $0] == needle[$0] }
-        }
-    }
 }
 
 extension String {

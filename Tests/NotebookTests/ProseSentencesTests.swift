@@ -51,3 +51,30 @@ import Testing
         #expect(prose.large[prose.sentence[ids[1]] ?? -1] == "t")
     }
 }
+
+/// The prose reader's byte paths read ASCII as the character paths do, and leave the rest to them.
+@Suite struct ProseBytesTests {
+    @Test func firstWordsEndsOfSentencesAndInsteadReadAsCharactersDo() {
+        #expect(ProseSentences.firstWord(of: "  Because x") == "because")
+        #expect(ProseSentences.firstWord(of: "   ") == nil)
+        #expect(ProseSentences.firstWord(of: " (x") == "")
+        #expect(ProseSentences.firstWord(of: "Cafe\u{301} au lait") == "café")
+        #expect(ProseSentences.firstWord(of: " \u{A0}Since") == "since")
+        #expect(!ProseSentences.endsSentence("as in e.g. this"))
+        #expect(!ProseSentences.endsSentence("as in E.G. this"))
+        #expect(!ProseSentences.endsSentence("compare, cf. the"))
+        #expect(ProseSentences.endsSentence("it holds. Then"))
+        #expect(ProseSentences.endsSentence("so; then"))
+        #expect(!ProseSentences.endsSentence("x.y and 0.5"))
+        #expect(ProseSentences.startsWithInstead(", Instead."))
+        #expect(ProseSentences.startsWithInstead(" instead"))
+        #expect(!ProseSentences.startsWithInstead(" insteadly"))
+        #expect(!ProseSentences.startsWithInstead(" inste"))
+        #expect(ProseSentences.startsWithInstead(" INSTEAD\u{A0}of"))
+        #expect(ProseSentences.isBlank(" \n\t"))
+        #expect(ProseSentences.isBlank(" \u{A0}"))
+        #expect(!ProseSentences.isBlank(" x "))
+        #expect(ProseSentences.saysNearZero("It holds Near Zero, as"))
+        #expect(!ProseSentences.saysNearZero("nowhere near it"))
+    }
+}
