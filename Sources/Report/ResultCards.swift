@@ -446,7 +446,10 @@ enum ResultCards {
     // MARK: - Plots and gradients
 
     static func plot(_ function: FunctionPlot, into html: inout MarkupBuffer) {
-        let range = domain(of: function.function.samplingFunction(), around: function.exampleX)
+        let runs = PlotCache.shared.definedRuns(PlotCurve(function.name, function.function)) {
+            definedRuns(of: function.function.samplingFunction())
+        }
+        let range = domain(runs: runs, around: function.exampleX)
         let plot = Plot(title: "\(function.name)(\(function.parameter))", xLabel: function.parameter,
                         yLabel: "\(function.name)(\(function.parameter))",
                         curves: [PlotCurve("\(function.name)", function.function)], exampleX: function.exampleX,
@@ -469,10 +472,19 @@ enum ResultCards {
     /// (0, 1)), the part around the example point, so the curve is not squeezed; `nil` lets the
     /// plot choose.
     static func domain(of function: (Double) -> Double, around example: Double?) -> ClosedRange<Double>? {
-        let count = 240
+        domain(runs: definedRuns(of: function), around: example)
+    }
+
+    /// How many steps ``domain(of:around:)`` cuts [-6, 6] into.
+    private static let domainSteps = 240
+
+    /// The runs of the points of [-6, 6] (``domainSteps`` steps) where `function` is defined,
+    /// by index; none when it is defined on all of them or on none.
+    static func definedRuns(of function: (Double) -> Double) -> [ClosedRange<Int>] {
+        let count = domainSteps
         let xs = (0...count).map { -6 + 12 * Double($0) / Double(count) }
         let defined = xs.map { function($0).isFinite }
-        guard defined.contains(false), defined.contains(true) else { return nil }
+        guard defined.contains(false), defined.contains(true) else { return [] }
         var runs: [ClosedRange<Int>] = []
         var start: Int?
         for (index, ok) in defined.enumerated() {
@@ -483,13 +495,21 @@ enum ResultCards {
             }
         }
         if let first = start { runs.append(first...count) }
-        let chosen = runs.first { run in example.map { xs[run.lowerBound] <= $0 && $0 <= xs[run.upperBound] } ?? false }
+        return runs
+    }
+
+    /// The part of [-6, 6] around `example` from the function's `runs` (``definedRuns(of:)``).
+    static func domain(runs: [ClosedRange<Int>], around example: Double?) -> ClosedRange<Double>? {
+        let count = domainSteps
+        guard !runs.isEmpty else { return nil }
+        func x(_ index: Int) -> Double { -6 + 12 * Double(index) / Double(count) }
+        let chosen = runs.first { run in example.map { x(run.lowerBound) <= $0 && $0 <= x(run.upperBound) } ?? false }
             ?? runs.max { $0.count < $1.count }
         guard let run = chosen, run.count >= 3, run.count < count else { return nil }
         // Reach just inside the edges of the domain.
         let step = 12 / Double(count)
-        let low = run.lowerBound == 0 ? xs[0] : xs[run.lowerBound] - step * 0.95
-        let high = run.upperBound == count ? xs[count] : xs[run.upperBound] + step * 0.95
+        let low = run.lowerBound == 0 ? x(0) : x(run.lowerBound) - step * 0.95
+        let high = run.upperBound == count ? x(count) : x(run.upperBound) + step * 0.95
         return low...high
     }
 

@@ -48,4 +48,18 @@ import Testing
         #expect(marked.series[0].exampleValue != nil)
         #expect(marked.xRange != a.xRange)
     }
+
+    @Test func examplePointsOfOneCurveShareItsSampledPiecesAndMarkTheirOwnPoint() throws {
+        let curve = try Self.sigmoid(scale: 1.25)
+        let left = Plot(title: "f(z)", curves: [PlotCurve("f", curve)], exampleX: 0.25, id: "plot-1-f")
+        let right = Plot(title: "f(z)", curves: [PlotCurve("f", curve)], exampleX: 0.75, id: "plot-1-f")
+        let unshared = Plot(title: "f(z)", curves: [PlotCurve("f") { curve.value(at: $0) }], exampleX: 0.75, id: "plot-1-f")
+        let a = PlotFigure.make(left)
+        let b = PlotFigure.make(right)
+        #expect(a.series[0].pieces == b.series[0].pieces)
+        #expect(a.series[0].exampleValue != b.series[0].exampleValue)
+        _ = PlotSVG.svg(left)
+        #expect(PlotSVG.svg(right) == PlotSVG.svg(unshared))
+        #expect(PlotSVG.svg(right).contains("(0.75, "))
+    }
 }

@@ -45,51 +45,61 @@ public struct PlotFigure: Sendable {
     /// The plot it was made from.
     public var plot: Plot
     /// The horizontal range drawn.
-    public var xRange: ClosedRange<Double>
+    public var xRange: ClosedRange<Double> { didSet { geometry = nil } }
     /// The vertical range drawn.
-    public var yRange: ClosedRange<Double>
+    public var yRange: ClosedRange<Double> { didSet { geometry = nil } }
     /// Ticks of the horizontal axis.
-    public var xTicks: PlotTicks
+    public var xTicks: PlotTicks { didSet { geometry = nil } }
     /// Ticks of the vertical axis.
-    public var yTicks: PlotTicks
+    public var yTicks: PlotTicks { didSet { geometry = nil } }
     /// One series per curve, in the plot's order.
-    public var series: [PlotSeries]
+    public var series: [PlotSeries] { didSet { geometry = nil } }
+    /// What the figure's ranges, ticks and pieces were made from and how they are drawn
+    /// (``PlotSVG/Drawing``), shared by the plots of the same curves; nil once one of them is
+    /// changed (the drawing is then made from the figure).
+    var geometry: PlotCache.Geometry?
 
     /// The drawing height in pixels of the plot area (used to refine curves finely enough).
     static let plotAreaHeight = 220.0
 
     /// Computes the geometry of `plot`: chooses missing ranges, samples and clips the curves.
-    /// A plot of compiled curves (``PlotCurve/curve``) is computed once in the process and then
-    /// taken from ``PlotCache``.
+    /// What does not depend on the example point (the window where compiled curves
+    /// (``PlotCurve/curve``) are defined, their sampled values, pieces and drawing) is computed
+    /// once in the process and then taken from ``PlotCache``.
     public static func make(_ plot: Plot) -> PlotFigure {
-        PlotCache.shared.figure(plot, make: computed)
-    }
-
-    /// The geometry of `plot`, computed.
-    static func computed(_ plot: Plot) -> PlotFigure {
+        let cache = PlotCache.shared
         let exampleX = plot.exampleX.flatMap { $0.isFinite ? $0 : nil }
-        let functions = plot.curves.map { $0.sampler() }
-        let xRange = validRange(plot.xRange) ?? PlotRanges.x(for: functions, exampleX: exampleX)
-        let exampleValues = functions.map { function in exampleX.map { function($0) } }
+        let xRange = validRange(plot.xRange) ?? PlotRanges.x(
+            window: cache.window(plot.curves) { PlotRanges.window(for: plot.curves.map { $0.sampler() }) },
+            exampleX: exampleX)
+        let exampleValues = plot.curves.map { curve in exampleX.map { curve.sampler()($0) } }
         let yRange: ClosedRange<Double>
         if let fixed = validRange(plot.yRange) {
             yRange = fixed
         } else {
-            let xs = PlotSampler.uniform(xRange, count: 241)
-            let samples = functions.map { function in xs.map { function($0) } }
-            yRange = PlotRanges.y(samples: samples, mustShow: exampleValues.compactMap { $0 })
+            let band = cache.band(plot.curves, xRange: xRange) {
+                let xs = PlotSampler.uniform(xRange, count: 241)
+                return PlotRanges.band(samples: plot.curves.map { curve in xs.map(curve.sampler()) })
+            }
+            yRange = PlotRanges.y(band: band, mustShow: exampleValues.compactMap { $0 })
         }
-        let series = plot.curves.enumerated().map { index, curve in
-            let sampler = PlotSampler(function: functions[index], yRange: yRange, pixelHeight: plotAreaHeight)
-            let raw = sampler.pieces(over: xRange)
-            let clipped = clip(raw, to: yRange)
-            return PlotSeries(
-                label: curve.label, pieces: clipped.pieces, clipMarks: clipped.marks,
-                exampleValue: exampleValues[index])
+        let geometry = cache.geometry(plot.curves, xRange: xRange, yRange: yRange) {
+            let series = plot.curves.map { curve in
+                let sampler = PlotSampler(function: curve.sampler(), yRange: yRange, pixelHeight: plotAreaHeight)
+                let clipped = clip(sampler.pieces(over: xRange), to: yRange)
+                return (pieces: clipped.pieces, marks: clipped.marks)
+            }
+            return PlotCache.Geometry(xTicks: PlotTicks.make(xRange), yTicks: PlotTicks.make(yRange, target: 5),
+                                      series: series)
         }
-        return PlotFigure(
-            plot: plot, xRange: xRange, yRange: yRange,
-            xTicks: PlotTicks.make(xRange), yTicks: PlotTicks.make(yRange, target: 5), series: series)
+        let series = plot.curves.indices.map { index in
+            PlotSeries(label: plot.curves[index].label, pieces: geometry.series[index].pieces,
+                       clipMarks: geometry.series[index].marks, exampleValue: exampleValues[index])
+        }
+        var figure = PlotFigure(plot: plot, xRange: xRange, yRange: yRange, xTicks: geometry.xTicks,
+                                yTicks: geometry.yTicks, series: series)
+        figure.geometry = geometry
+        return figure
     }
 
     /// Whether any curve leaves the plot through its top or bottom.

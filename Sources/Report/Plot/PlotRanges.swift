@@ -21,6 +21,12 @@ enum PlotRanges {
     /// The horizontal range for the curves `functions` (``PlotCurve/sampler()``), holding
     /// `exampleX` when given.
     static func x(for functions: [(Double) -> Double], exampleX: Double?) -> ClosedRange<Double> {
+        x(window: window(for: functions), exampleX: exampleX)
+    }
+
+    /// The part of the default window where the curves are defined (the example point left
+    /// out): what ``x(for:exampleX:)`` widens, the same for every example point of the curves.
+    static func window(for functions: [(Double) -> Double]) -> (low: Double, high: Double) {
         let curves = functions
         var low = defaultX.lowerBound
         var high = defaultX.upperBound
@@ -43,6 +49,12 @@ enum PlotRanges {
                 high += 0.5
             }
         }
+        return (low, high)
+    }
+
+    /// The horizontal range from the curves' `window` (``window(for:)``), holding `exampleX`.
+    static func x(window: (low: Double, high: Double), exampleX: Double?) -> ClosedRange<Double> {
+        var (low, high) = window
         if let x0 = exampleX, x0.isFinite {
             let margin = max(0.5, 0.08 * (max(high, x0) - min(low, x0)))
             if x0 > high - margin { high = x0 + margin }
@@ -54,9 +66,24 @@ enum PlotRanges {
     /// The vertical range for sampled values `samples` (one array per curve, in x order),
     /// holding every finite value in `mustShow`.
     static func y(samples: [[Double]], mustShow: [Double]) -> ClosedRange<Double> {
+        y(band: band(samples: samples), mustShow: mustShow)
+    }
+
+    /// What the sampled values alone say of the vertical range (``band(samples:)``), before
+    /// the example values are added: the same for every example point of the curves.
+    struct Band: Sendable {
+        /// The lowest and highest values shown (infinite when none is).
+        var low: Double
+        var high: Double
+        /// The lowest and highest finite values, if any.
+        var first: Double?
+        var last: Double?
+    }
+
+    /// The range of sampled values `samples` (one array per curve, in x order) that is shown,
+    /// runaway values left out.
+    static func band(samples: [[Double]]) -> Band {
         let finite = samples.flatMap { $0 }.filter(\.isFinite).sorted()
-        let shown = mustShow.filter(\.isFinite)
-        guard !finite.isEmpty || !shown.isEmpty else { return -1...1 }
         var low = Double.infinity
         var high = -Double.infinity
         if !finite.isEmpty {
@@ -78,13 +105,22 @@ enum PlotRanges {
                 }
             }
         }
+        return Band(low: low, high: high, first: finite.first, last: finite.last)
+    }
+
+    /// The vertical range from the sampled values' `band`, holding every finite value in `mustShow`.
+    static func y(band: Band, mustShow: [Double]) -> ClosedRange<Double> {
+        let shown = mustShow.filter(\.isFinite)
+        guard band.first != nil || !shown.isEmpty else { return -1...1 }
+        var low = band.low
+        var high = band.high
         for y in shown {
             low = min(low, y)
             high = max(high, y)
         }
         if !(low.isFinite && high.isFinite) {
-            low = finite.first ?? 0
-            high = finite.last ?? 0
+            low = band.first ?? 0
+            high = band.last ?? 0
         }
         if high - low <= max(abs(high), abs(low)) * 1e-9 {
             let pad = max(abs(low) * 0.5, 1)

@@ -28,29 +28,73 @@ public enum PlotSVG {
         var right = derivative
         if left.xRange == nil && right.xRange == nil {
             let exampleX = left.exampleX ?? right.exampleX
-            let both = Plot(title: "", curves: left.curves + right.curves, exampleX: exampleX)
-            let shared = PlotCache.shared.xRange(both) {
-                PlotRanges.x(for: both.curves.map { $0.sampler() }, exampleX: exampleX)
-            }
+            let curves = left.curves + right.curves
+            let window = PlotCache.shared.window(curves) { PlotRanges.window(for: curves.map { $0.sampler() }) }
+            let shared = PlotRanges.x(window: window, exampleX: exampleX)
             left.xRange = shared
             right.xRange = shared
         }
-        var writer = SVGWriter()
+        var writer = SVGWriter(capacity: 16_384)
         writer.open("div", [("class", "plot-pair")])
-        writer.raw(svg(left))
-        writer.raw(svg(right))
+        for plot in [left, right] {
+            // Written in place at the div's depth, unless a text has a line break: the SVG's
+            // lines are then split and indented as they were written alone.
+            if hasLineBreak(plot) {
+                writer.raw(svg(plot))
+            } else {
+                write(PlotFigure.make(plot), into: &writer)
+            }
+        }
         writer.close("div")
         return writer.markup
     }
 
+    /// Whether one of the plot's texts has a line break (a line of its SVG is then two).
+    private static func hasLineBreak(_ plot: Plot) -> Bool {
+        ([plot.title, plot.xLabel, plot.yLabel, plot.id ?? ""] + plot.curves.map(\.label)).contains { text in
+            text.utf8.contains { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        }
+    }
+
     /// The inline `<svg>` element for an already computed figure.
     public static func svg(_ figure: PlotFigure) -> String {
-        let frame = Frame(figure: figure)
+        var writer = SVGWriter()
+        write(figure, into: &writer)
+        return writer.markup
+    }
+
+    /// What is drawn of a figure's curves over its ranges, the same for every plot of them
+    /// (``PlotCache/Geometry``): its frame, grid, axes and tick labels, each curve's path, and
+    /// the curves' points in pixels (for placing the example point's label).
+    struct Drawing: Sendable {
+        var frame: Frame
+        /// The grid, frame and axes with their tick labels, as markup at depth 0.
+        var backdrop: String
+        /// Each series' path data.
+        var paths: [String]
+        /// Every point of every curve, in pixels.
+        var pixels: [(Double, Double)]
+
+        init(_ figure: PlotFigure) {
+            frame = Frame(figure: figure)
+            var writer = SVGWriter(capacity: 4096)
+            writeGrid(&writer, figure, frame)
+            writeAxes(&writer, figure, frame)
+            backdrop = writer.markup
+            let frame = frame
+            paths = figure.series.map { pathData($0.pieces, frame) }
+            pixels = figure.series.flatMap { $0.pieces.flatMap { $0 } }.map { (frame.px($0.x), frame.py($0.y)) }
+        }
+    }
+
+    /// Writes the `<svg>` element of `figure` at the writer's depth.
+    static func write(_ figure: PlotFigure, into w: inout SVGWriter) {
+        let drawing = figure.geometry?.drawing { Drawing(figure) } ?? Drawing(figure)
+        let frame = drawing.frame
         let plot = figure.plot
         let id = plot.id.map { StableID.sanitize($0, fallback: "plot") }
             ?? StableID.make(prefix: "plot-", content: [plot.title, plot.xLabel, plot.yLabel]
                 .joined(separator: "\u{1F}") + plot.curves.map(\.label).joined(separator: "\u{1F}"))
-        var w = SVGWriter()
         w.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"),
             ("class", "plot"),
@@ -64,16 +108,14 @@ public enum PlotSVG {
         ])
         w.element("title", [("id", "\(id)-title")], text: accessibleTitle(plot))
         w.element("desc", [("id", "\(id)-desc")], text: description(figure))
-        writeGrid(&w, figure, frame)
-        writeAxes(&w, figure, frame)
+        w.raw(drawing.backdrop)
         writeLabels(&w, figure, frame)
         var placed: [Box] = []
         for (index, series) in figure.series.enumerated() {
-            writeSeries(&w, series, index: index, figure: figure, frame: frame, placed: &placed)
+            writeSeries(&w, series, index: index, figure: figure, drawing: drawing, placed: &placed)
         }
         if figure.series.count > 1 { writeLegend(&w, figure, frame) }
         w.close("svg")
-        return w.markup
     }
 
     // MARK: - Parts
@@ -140,16 +182,17 @@ public enum PlotSVG {
     }
 
     private static func writeSeries(
-        _ w: inout SVGWriter, _ series: PlotSeries, index: Int, figure: PlotFigure, frame: Frame,
+        _ w: inout SVGWriter, _ series: PlotSeries, index: Int, figure: PlotFigure, drawing: Drawing,
         placed: inout [Box]
     ) {
+        let frame = drawing.frame
         let number = index % PlotStyle.seriesColors.count + 1
         w.open("g", [
             ("class", "plot-series plot-series-\(number)"),
             ("color", PlotStyle.seriesColors[number - 1]),
         ])
         var curveAttributes: [(String, String)] = [
-            ("class", "plot-curve"), ("d", pathData(series.pieces, frame)), ("fill", "none"),
+            ("class", "plot-curve"), ("d", drawing.paths[index]), ("fill", "none"),
             ("stroke", "currentColor"), ("stroke-width", "2"), ("stroke-linejoin", "round"),
             ("stroke-linecap", "round"),
         ]
@@ -180,7 +223,7 @@ public enum PlotSVG {
                 ("fill", "currentColor"), ("stroke", "white"), ("stroke-width", "1.5"),
             ])
             let text = "(" + SVGNumber.label(x0) + ", " + SVGNumber.label(y0) + ")"
-            let box = labelBox(text, at: (px, py), figure: figure, frame: frame, placed: placed)
+            let box = labelBox(text, at: (px, py), curvePoints: drawing.pixels, frame: frame, placed: placed)
             placed.append(box)
             w.element("text", [
                 ("class", "plot-point-label"), ("x", fmt(box.anchorX)), ("y", fmt(box.baseline)),
@@ -263,7 +306,7 @@ public enum PlotSVG {
     // MARK: - Geometry
 
     /// The plot area inside the SVG and the mapping from data to pixels.
-    struct Frame {
+    struct Frame: Sendable {
         let left: Double
         let right: Double
         let top: Double
@@ -312,7 +355,7 @@ public enum PlotSVG {
     /// The label position around the point (px, py) that stays inside the plot area and
     /// covers the fewest curve points and other labels.
     private static func labelBox(
-        _ text: String, at point: (Double, Double), figure: PlotFigure, frame: Frame, placed: [Box]
+        _ text: String, at point: (Double, Double), curvePoints: [(Double, Double)], frame: Frame, placed: [Box]
     ) -> Box {
         let textWidth = TextWidth.estimate(text, fontSize: 12)
         let (px, py) = point
@@ -320,7 +363,6 @@ public enum PlotSVG {
             (8, -8, "start"), (-8, -8, "end"), (8, 16, "start"), (-8, 16, "end"),
             (0, -11, "middle"), (0, 19, "middle"),
         ]
-        let curvePoints = figure.series.flatMap { $0.pieces.flatMap { $0 } }.map { (frame.px($0.x), frame.py($0.y)) }
         var best: (score: Double, box: Box) = (.infinity, Box(
             minX: px, minY: py, maxX: px, maxY: py, anchorX: px + 8, baseline: py - 8, anchor: "start"))
         for candidate in candidates {
@@ -339,7 +381,7 @@ public enum PlotSVG {
             if box.minX < frame.left || box.maxX > frame.right || box.minY < frame.top || box.maxY > frame.bottom {
                 score += 1000
             }
-            score += Double(curvePoints.filter { box.contains($0.0, $0.1) }.count)
+            score += Double(curvePoints.count { box.contains($0.0, $0.1) })
             score += Double(placed.filter { $0.overlaps(box) }.count) * 200
             if score < best.score { best = (score, box) }
         }

@@ -17,19 +17,38 @@ enum SVGNumber {
         guard abs(scaled) < 9.0e15 else { return scientific(value, significant: 6) }
         let integer = Int64(scaled)
         if integer == 0 { return "0" }
-        let negative = integer < 0
-        var digits = String(integer.magnitude)
-        if places > 0 {
-            if digits.count <= places {
-                digits = String(repeating: "0", count: places - digits.count + 1) + digits
+        // The digits, at least one more than `places` (leading zeros), written from the end of
+        // a small buffer; then the point before the last `places`, trailing zeros dropped.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var end = buffer.count
+            var start = end
+            var magnitude = integer.magnitude
+            var written = 0
+            while magnitude > 0 || written <= places {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                written += 1
             }
-            let split = digits.index(digits.endIndex, offsetBy: -places)
-            var fraction = String(digits[split...])
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            let whole = String(digits[..<split])
-            digits = fraction.isEmpty ? whole : whole + "." + fraction
+            if places > 0 {
+                let point = end - places
+                var fractionEnd = end
+                while fractionEnd > point, buffer[fractionEnd - 1] == UInt8(ascii: "0") { fractionEnd -= 1 }
+                if fractionEnd > point {
+                    for index in start..<point { buffer[index - 1] = buffer[index] }
+                    start -= 1
+                    buffer[point - 1] = UInt8(ascii: ".")
+                    end = fractionEnd
+                } else {
+                    end = point
+                }
+            }
+            if integer < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
         }
-        return negative ? "-" + digits : digits
     }
 
     /// `value` with `significant` significant digits, in plain notation for magnitudes between
@@ -65,6 +84,9 @@ enum SVGNumber {
 
     /// Replaces an ASCII hyphen-minus used as a sign by the minus sign U+2212.
     static func typographic(_ text: String) -> String {
-        text.replacingOccurrences(of: "-", with: "\u{2212}")
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(scalar == "-" ? "\u{2212}" : scalar) }
+        return String(out)
     }
 }
