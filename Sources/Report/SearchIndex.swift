@@ -136,24 +136,43 @@ public enum SearchIndex {
             out.append(byte)
             index += 1
         }
-        return collapsed(String(decoding: out, as: UTF8.self))
+        return collapsed(out)
     }
 
     /// `text` with each run of white space one space, and none at the ends.
     static func collapsed(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        collapsed(Array(text.utf8))
+    }
+
+    /// The UTF-8 `bytes` with each run of white space one space, and none at the ends: ASCII
+    /// white space tested on the byte, a scalar decoded only when it is not ASCII (the Unicode
+    /// property lookup is slow, and most text is ASCII).
+    static func collapsed(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            // ASCII first: the Unicode property lookup is slow, and most text is ASCII.
-            if scalar.isASCII ? (scalar.value == 32 || (9...13).contains(scalar.value)) : scalar.properties.isWhitespace {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var length = 1
+            let isSpace: Bool
+            if byte < 0x80 {
+                isSpace = byte == 32 || (9...13).contains(byte)
+            } else {
+                length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, bytes.count - index)
+                var scalars = String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars.makeIterator()
+                isSpace = scalars.next()?.properties.isWhitespace ?? false
+            }
+            if isSpace {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(32) }
                 pendingSpace = false
-                out.append(scalar)
+                out.append(contentsOf: bytes[index..<index + length])
             }
+            index += length
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Gathers the text of blocks, a space between blocks, cells and formulas.
@@ -161,11 +180,16 @@ public enum SearchIndex {
         /// The number of each labelled formula: an `@eq-` reference is written as the page shows
         /// it, `(2)`.
         let equationNumbers: [String: Int]
-        var text = ""
+        /// The text gathered since the last `finish`, as UTF-8.
+        var text: [UInt8] = []
 
         mutating func finish() -> String {
-            defer { text = "" }
+            defer { text.removeAll(keepingCapacity: true) }
             return collapsed(text)
+        }
+
+        mutating func append(_ string: String) {
+            text.append(contentsOf: string.utf8)
         }
 
         mutating func add(_ block: Block) {
@@ -183,44 +207,46 @@ public enum SearchIndex {
             case .table(let table):
                 for row in table.rows {
                     for (index, cell) in row.cells.enumerated() {
-                        if index > 0 { text += " | " }
+                        if index > 0 { append(" | ") }
                         add(cell)
                     }
-                    text += "; "
+                    append("; ")
                 }
             case .math(let math):
                 formula(math)
             case .codeBlock, .htmlBlock, .thematicBreak:
                 break
             }
-            text += " "
+            append(" ")
         }
 
-        func withoutMark(_ string: String) -> String {
-            guard string.contains(formulaMark) else { return string }
-            return String(string.map { $0 == formulaMark ? formulaMarkInText : $0 })
+        /// Appends `string` with each `formulaMark` written as `formulaMarkInText`.
+        mutating func appendWithoutMark(_ string: String) {
+            // No `$` byte, no `$` character (one with a combining mark after it is not one).
+            guard string.utf8.contains(UInt8(ascii: "$")), string.contains(formulaMark) else { return append(string) }
+            append(String(string.map { $0 == formulaMark ? formulaMarkInText : $0 }))
         }
 
         mutating func formula(_ math: Math) {
-            text.append(formulaMark)
-            text += withoutMark(searchable(tex: math.tex))
-            text.append(formulaMark)
+            text.append(UInt8(ascii: "$"))
+            appendWithoutMark(searchable(tex: math.tex))
+            text.append(UInt8(ascii: "$"))
         }
 
         mutating func add(_ inlines: [Inline]) {
             for inline in inlines {
                 switch inline {
                 case .text(let string), .code(let string):
-                    text += withoutMark(string)
+                    appendWithoutMark(string)
                 case .softBreak, .lineBreak:
-                    text += " "
+                    append(" ")
                 case .emphasis(let children), .strong(let children), .strikethrough(let children),
                     .link(_, _, let children), .image(_, _, let children):
                     add(children)
                 case .math(let math):
                     formula(math)
                 case .equationReference(let label, _):
-                    text += equationNumbers[label].map { "(\($0))" } ?? "@" + label
+                    append(equationNumbers[label].map { "(\($0))" } ?? "@" + label)
                 case .html, .footnoteReference:
                     break
                 }
@@ -233,6 +259,12 @@ public enum SearchIndex {
     /// Appends `text` as a JSON string that is safe in any script (see the type's notes).
     static func string(_ text: String, into out: inout MarkupBuffer) {
         out.append(UInt8(ascii: "\""))
+        // `<`, U+2028 and U+2029 (E2 80 A8, E2 80 A9) are looked for only when a byte of theirs is there.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == 0xE2 }) else {
+            out.jsonEscaped(text)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         var rest = Substring(text)
         while let special = rest.unicodeScalars.firstIndex(where: { $0 == "<" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             out.jsonEscaped(String(rest[..<special]))
