@@ -104,13 +104,39 @@ extension OutputFolder {
         }
     }
 
-    /// Every regular file under `folder`, relative to it, sorted.
-    private static func files(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+    /// Every regular file under `folder`, relative to it, sorted (symbolic links are neither
+    /// listed nor followed). Read with `readdir`, whose entries tell their type: FileManager's
+    /// enumerator asked for each file's attributes (a fifth of a run's time on the main thread).
+    static func files(under folder: String) -> [String] {
         var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { files.append(path) }
+        func walk(_ path: String, _ relative: String) {
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                guard name != ".", name != ".." else { continue }
+                let child = path + "/" + name
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var status = stat()
+                    guard lstat(child, &status) == 0 else { continue }
+                    switch status.st_mode & S_IFMT {
+                    case S_IFREG: type = Int32(DT_REG)
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    default: continue
+                    }
+                }
+                if type == Int32(DT_REG) {
+                    files.append(childRelative)
+                } else if type == Int32(DT_DIR) {
+                    walk(child, childRelative)
+                }
+            }
         }
+        walk(folder, "")
         return files.sorted()
     }
 }
