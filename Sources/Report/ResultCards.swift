@@ -343,7 +343,10 @@ enum ResultCards {
 
     /// Whether every side of a claim shows the same number.
     static func sameOnEverySide(_ values: [Double]) -> Bool {
-        values.count > 1 && Set(values.map(displayText)).count == 1
+        guard values.count > 1 else { return false }
+        // The same number bit for bit has the same text: no text is made (a claim that holds).
+        if values.allSatisfy({ $0.bitPattern == values[0].bitPattern }) { return true }
+        return Set(values.map(displayText)).count == 1
     }
 
     /// What a claim's card pairs with its numbers: the first side's text and its value when
