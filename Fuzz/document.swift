@@ -8,7 +8,8 @@ public func fuzzDocument(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let document = MarkdownParser.parse(text)
     _ = PlainText.firstHeading(of: document)
     // Every formula is located: each line of its TeX is found in the note where its
-    // `lineStarts` say (diagnostics point there).
+    // `lineStarts` say (diagnostics point there). In a table cell, `\|` in the note is `|` in
+    // the TeX (GFM).
     for math in document.formulas {
         let texLines = math.tex.split(separator: "\n", omittingEmptySubsequences: false)
         for (k, texLine) in texLines.enumerated() where k < math.lineStarts.count {
@@ -17,7 +18,7 @@ public func fuzzDocument(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
                 fatalError("formula \(math.id.index) line \(k) starts at \(start), outside the note")
             }
             let line = document.lines[start.line - 1].unicodeScalars.dropFirst(start.column - 1)
-            if !line.starts(with: texLine.unicodeScalars) {
+            if !startsWithUnescapingPipes(line, texLine.unicodeScalars) {
                 fatalError("formula \(math.id.index) line \(k) is not at \(start)")
             }
         }
@@ -25,4 +26,21 @@ public func fuzzDocument(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         _ = math.position(ofTeXOffset: math.tex.utf8.count)
     }
     return 0
+}
+
+/// Whether `line` starts with `prefix`, where `\|` in the line may stand for `|` in the prefix.
+private func startsWithUnescapingPipes(_ line: Substring.UnicodeScalarView, _ prefix: Substring.UnicodeScalarView) -> Bool {
+    var lineIndex = line.startIndex
+    for scalar in prefix {
+        guard lineIndex < line.endIndex else { return false }
+        if line[lineIndex] == scalar {
+            lineIndex = line.index(after: lineIndex)
+        } else if scalar == "|", line[lineIndex] == "\\", line.index(after: lineIndex) < line.endIndex,
+                  line[line.index(after: lineIndex)] == "|" {
+            lineIndex = line.index(lineIndex, offsetBy: 2)
+        } else {
+            return false
+        }
+    }
+    return true
 }

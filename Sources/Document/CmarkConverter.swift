@@ -314,7 +314,8 @@ struct CmarkConverter {
         let record = records[index]
         let locator = locator(for: record.block)
         let lineStarts = Self.lineStarts(of: record.tex) { locator.position(ofContentOffset: record.texOffset + $0) }
-        return .math(Math(tex: String(decoding: record.tex, as: UTF8.self), id: nextFormulaID(), display: record.delimiter == .doubleDollar,
+        let tex = locator.written(record.texOffset..<(record.texOffset + record.tex.count))
+        return .math(Math(tex: String(decoding: tex, as: UTF8.self), id: nextFormulaID(), display: record.delimiter == .doubleDollar,
                           delimiter: record.delimiter, label: record.label,
                           position: locator.position(ofContentOffset: record.openerOffset), lineStarts: lineStarts))
     }
@@ -375,20 +376,45 @@ struct CmarkConverter {
                 rowStart = tableColumn - 1
             } else {
                 offset -= lineStarts[lineStarts.count - 1]
-                rowStart = Self.firstNonMarker(in: source.line(line))
+                rowStart = Self.firstNonMarker(in: source.line(line), quotes: blockQuotes(around: table))
             }
         } else {
             line = Int(cmark_node_get_start_line(row))
-            rowStart = Self.firstNonMarker(in: source.line(line))
+            rowStart = Self.firstNonMarker(in: source.line(line), quotes: blockQuotes(around: table))
         }
         return (line, rowStart + max(0, offset) + 1)
     }
 
-    /// The offset in `line` of its first byte that is neither blank nor a block quote's `>`:
-    /// where a table row starts (a row cannot start with `>`, which would open a block quote).
-    private static func firstNonMarker(in line: ArraySlice<UInt8>) -> Int {
-        let start = line.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: ">") }
-        return (start ?? line.startIndex) - line.startIndex
+    /// The offset in `line` of its first byte that is neither blank nor one of the `quotes`
+    /// block quote markers the table sits in: where a table row starts. A `>` past those is the
+    /// row's own text (a paragraph line indented four columns or more, `    >$x$`, does not
+    /// open a block quote and can become a header row).
+    private static func firstNonMarker(in line: ArraySlice<UInt8>, quotes: Int) -> Int {
+        var index = line.startIndex
+        var skipped = 0
+        while index < line.endIndex {
+            let byte = line[index]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                index += 1
+            } else if byte == UInt8(ascii: ">"), skipped < quotes {
+                skipped += 1
+                index += 1
+            } else {
+                break
+            }
+        }
+        return index - line.startIndex
+    }
+
+    /// How many block quotes hold `node`.
+    private func blockQuotes(around node: OpaquePointer) -> Int {
+        var count = 0
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if cmark_node_get_type(current) == CMARK_NODE_BLOCK_QUOTE { count += 1 }
+            parent = cmark_node_parent(current)
+        }
+        return count
     }
 
     /// The position of the first byte of each line of `tex`.

@@ -4,8 +4,9 @@
 /// cmark's own inline positions are wrong after multi-line math, and a block's content has
 /// its container prefixes (`> `, list indentation) stripped, so each content line is found
 /// again in its source line. In table cells cmark has also turned `\|` into `|`; the locator
-/// accounts for that. In a code block, a tab that straddles the block's indentation (` $$` then
-/// a line starting with a tab) comes out as the spaces left of it; the locator puts the tab back.
+/// accounts for that. A tab that straddles a container's or a code block's indentation (`>` then
+/// a tab; ` $$` then a line starting with a tab) comes out as the spaces left of it; the
+/// locator puts the tab back.
 struct ContentLocator {
     private struct Line {
         /// Offset in the content where this line starts.
@@ -16,11 +17,14 @@ struct ContentLocator {
         /// Offsets (within the content line) before which cmark removed a backslash.
         var removedBackslashes: [Int]
         /// How many spaces at the start of the content line stand for the tab at `byteStart`
-        /// (cmark expands a tab that lies partly in a code block's indentation); 0 if none.
+        /// (cmark expands a tab that lies partly in a container's or a code block's
+        /// indentation); 0 if none.
         var expandedTab = 0
     }
 
     private let lines: [Line]
+    /// The lines where cmark expanded a tab into spaces (usually none), in content order.
+    private let expandedTabLines: [Line]
     private let source: SourceText
     /// The block's content bytes as cmark parsed them.
     let content: [UInt8]
@@ -81,6 +85,7 @@ struct ContentLocator {
             if let located { lines.append(located) }
         }
         self.lines = lines
+        expandedTabLines = lines.filter { $0.expandedTab > 0 }
     }
 
     /// How many file lines past the expected one a content line after the first is looked for.
@@ -101,18 +106,30 @@ struct ContentLocator {
     }
 
     /// The content as written in the note: with each tab that cmark expanded into spaces put
-    /// back (a code block's lines; the content itself when there is none).
-    func contentAsWritten() -> [UInt8] {
-        guard lines.contains(where: { $0.expandedTab > 0 }) else { return content }
+    /// back (the content itself when there is none).
+    func contentAsWritten() -> [UInt8] { written(0..<content.count) }
+
+    /// The content bytes in `range` as written in the note: each tab that cmark expanded into
+    /// spaces at the start of a line (a tab straddling a container's or a code block's
+    /// indentation) is put back when the range holds all of its spaces.
+    func written(_ range: Range<Int>) -> [UInt8] {
+        let range = range.clamped(to: 0..<content.count)
+        // The lines with an expanded tab that start in the range, found by binary search: a
+        // paragraph of many lines holds many formulas, and each asks for its own range.
+        var next = Self.countOfElements(in: expandedTabLines.lazy.map(\.contentStart), atMost: range.lowerBound - 1)
         var written: [UInt8] = []
-        written.reserveCapacity(content.count)
-        var copied = 0
-        for line in lines where line.expandedTab > 0 {
+        var copied = range.lowerBound
+        while next < expandedTabLines.count {
+            let line = expandedTabLines[next]
+            guard line.contentStart + line.expandedTab <= range.upperBound else { break }
+            if written.isEmpty { written.reserveCapacity(range.count) }
             written.append(contentsOf: content[copied..<line.contentStart])
             written.append(UInt8(ascii: "\t"))
             copied = line.contentStart + line.expandedTab
+            next += 1
         }
-        written.append(contentsOf: content[copied...])
+        guard copied > range.lowerBound else { return Array(content[range]) }
+        written.append(contentsOf: content[copied..<range.upperBound])
         return written
     }
 

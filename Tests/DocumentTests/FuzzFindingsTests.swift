@@ -76,4 +76,26 @@ import Testing
         let math = MarkdownParser.parse(" $$\n\tx + y\n $$\n").formulas[0]
         #expect(math.position(ofTeXOffset: 1) == SourcePosition(line: 2, column: 2))
     }
+
+    /// Eighteen inputs of `scripts/fuzz document` (2026-12-06), two kinds. A tab after a block
+    /// quote's `>` on a lazy line (`>>$$` / `>⇥l$$`, the inner quote's paragraph going on) comes
+    /// out of cmark as the two spaces the `>` did not take, and a formula in that paragraph said
+    /// `  l` where the note says a tab: its TeX is now as written. And a header row indented four
+    /// columns or more below a paragraph line (`=` / `    >$x$` / `|-`) starts with a `>` that
+    /// opens no block quote: the cell was placed one column right, past that `>`.
+    @Test func aTabAfterAQuoteMarkerOnALazyLineStaysATab() {
+        #expect(Self.located(">>$$\n>\tl$$\n") == [#""\n\tl"@1:5,2:2"#])
+        #expect(Self.located("> - $a +\n>\tb$\n") == [#""a +\nb"@1:6,2:3"#])
+        let math = MarkdownParser.parse(">>$$\n>\tl + m$$\n").formulas[0]
+        #expect(math.position(ofTeXOffset: 2) == SourcePosition(line: 2, column: 3))
+    }
+
+    @Test func aHeaderRowStartingWithAGreaterThanSignIsNotAQuote() {
+        #expect(Self.located("=\n    >$y$\n|-\n") == [#""y"@2:7"#])
+        #expect(Self.located("> =\n>     >$y$\n> |-\n") == [#""y"@2:9"#])
+        // In a table cell `\|` is `|` (GFM, as pandoc's gfm reads it), in a formula too.
+        let math = MarkdownParser.parse("| $a\\|b$ |\n|-|\n").formulas[0]
+        #expect(math.tex == "a|b")
+        #expect(math.lineStarts == [SourcePosition(line: 1, column: 4)])
+    }
 }
