@@ -161,7 +161,7 @@ extension NoteEvaluation {
             guard result.value != nil, let body = context.definitions[definition.key] else { break }
             if let partials = setting.program.partials(ofDefinition: definition.key) {
                 // A row's copy (`a@row2`, §13) is no name of the note: not shown.
-                result.partials = partials.filter { !$0.name.contains("@row") }
+                result.partials = partials.filter { !Self.isRowCopy($0.name) }
                     .map { (definitions.names.listedName(of: $0.name), $0.value) }
             } else if let partials = try? context.partials(ofDefinition: definition.key) {
                 // A name that appears only inside a derivative (`L` in `w - η ∂L/∂w`) is not an
@@ -202,6 +202,16 @@ extension NoteEvaluation {
                 }
             }
         }
+    }
+
+    /// Whether `key` names a row's copy (`a@row2`, §13): its bytes hold `@row` (a byte search,
+    /// not Foundation's `contains`, which compares Unicode strings at every call).
+    static func isRowCopy(_ key: String) -> Bool {
+        let bytes = key.utf8
+        // Most keys have no `@`: one scan answers them.
+        guard bytes.contains(UInt8(ascii: "@")) else { return false }
+        let array = Array(bytes)
+        return array.indices.contains { array[$0...].starts(with: "@row".utf8) }
     }
 
     /// The symbols of an expression outside `∂A/∂x` nodes, plus each such node's variable.
