@@ -64,8 +64,16 @@ struct Compiler {
     /// The slots of the definitions compiled, for the program.
     private var definitionSlots: [String: Int32] = [:]
     private var inProgress: [String] = []
-    private var bodies: [String: (parameters: [String], body: Expression)] = [:]
-    private var derivativeBodies: [DerivativeKey: (parameter: String, body: Expression)] = [:]
+    /// What a function name applied to a number of arguments calls, once resolved: a
+    /// built-in's position in `Builtins.all` (0 or more), or -1 - n for the n-th function of
+    /// the context met (`userFunctions[n]`).
+    private var callees: [Callee: Int32] = [:]
+    /// The functions of the context met, by number, and their prepared bodies once made.
+    private var userFunctions: [String] = []
+    private var bodies: [(parameters: [String], body: Expression)?] = []
+    /// The number of each function name met in a derivative node (`f'(u)`).
+    private var derivativeFunctions: [String: Int32] = [:]
+    private var derivativeBodies: [DerivativeKey: (parameters: [String], body: Expression)] = [:]
     /// The slot of each application of a function of the context (or of its derivative)
     /// compiled so far, by the slots of its arguments: a function applied again to the same
     /// values is the same value (`f_k(x) = f_{k-1}(x) f_{k-1}(x) + f_{k-1}(x)` is computed once
@@ -77,16 +85,43 @@ struct Compiler {
     /// Whether each output compiles its applications itself (`Context.compile(apart:)`).
     var outputsApart = false
 
+    /// A function applied to the values of some slots: numbers only, hashed without a name.
     private struct Application: Hashable {
-        var function: String
+        /// For the function itself (order 0) its callee number (`callees`); for a derivative,
+        /// the function's number in `derivativeFunctions`.
+        var function: Int32
         /// 0 for the function itself, n for its n-th derivative.
         var order = 0
         var arguments: [Int32]
     }
 
+    private struct Callee: Hashable {
+        var name: String
+        var arity: Int
+    }
+
     private struct DerivativeKey: Hashable {
-        var function: String
+        var function: Int32
         var order: Int
+    }
+
+    /// The parameters of the function body being compiled with the slots of their arguments
+    /// (a body has few: found by comparing, the last of a name first, as in a table filled in
+    /// order), or none outside a body.
+    private struct Scope {
+        var names: [String] = []
+        var slots: [Int32] = []
+
+        var isEmpty: Bool { names.isEmpty }
+
+        func slot(of name: String) -> Int32? {
+            var index = min(names.count, slots.count)
+            while index > 0 {
+                index -= 1
+                if names[index] == name { return slots[index] }
+            }
+            return nil
+        }
     }
 
     init(context: Context) {
@@ -111,7 +146,7 @@ struct Compiler {
         for root in roots {
             nodesCompiled = 0
             if outputsApart { applications.removeAll(keepingCapacity: true) }
-            outputs.append(try compile(root, scope: [:], depth: 0))
+            outputs.append(try compile(root, scope: Scope(), depth: 0))
         }
         return Program(
             leaves: leaves, instructions: instructions, initialSlots: slotValues, outputs: outputs,
@@ -125,7 +160,7 @@ struct Compiler {
         guard let definition = context.definitions[name] else { throw .undefinedSymbol(name) }
         inProgress.append(name)
         let mark = Int32(slotValues.count)
-        var slot = try compile(definition, scope: [:], depth: depth + 1)
+        var slot = try compile(definition, scope: Scope(), depth: depth + 1)
         inProgress.removeLast()
         if isConstant[Int(slot)] || slot < mark {
             // A slot of its own, and not a constant: reverse mode then gives ∂/∂name even for
@@ -138,7 +173,7 @@ struct Compiler {
     }
 
     private mutating func compile(
-        _ e: Expression, scope: [String: Int32], depth: Int
+        _ e: Expression, scope: Scope, depth: Int
     ) throws(CalculusError) -> Int32 {
         guard depth <= 2 * Expression.maximumDepth else { throw .tooDeep(limit: Expression.maximumDepth) }
         nodesCompiled += 1
@@ -150,12 +185,18 @@ struct Compiler {
         case .number(let value):
             return constant(value)
         case .symbol(let name):
-            if !scope.isEmpty, let slot = scope[name] { return slot }
+            if !scope.isEmpty, let slot = scope.slot(of: name) { return slot }
             // Definitions are compiled before the outputs, and leaves are never defined: most
             // names are found by one lookup.
             if let slot = symbolSlots[name] { return slot }
             if context.definitions[name] != nil { return try compileDefinition(name, depth: inner) }
-            if let value = context.constantValue(of: name) { return constant(value) }
+            if let value = context.constantValue(of: name) {
+                // A constant's name (`e` in every sigmoid) is found by one lookup next time: it
+                // is no leaf and no definition, so the table holds nothing else under it.
+                let slot = constant(value)
+                symbolSlots[name] = slot
+                return slot
+            }
             throw .undefinedSymbol(name)
         case .sum(let terms):
             guard let first = terms.first else { return constant(0) }
@@ -187,19 +228,18 @@ struct Compiler {
             guard isConstant[Int(x)] else { return emit(.power, b, x) }
             return slotValues[Int(x)] == 2 ? emit(.square, b, b) : emit(.powerConstant, b, x)
         case .apply(let name, let arguments):
-            let builtin = try context.builtinPosition(applying: name, arity: arguments.count)
+            let callee = try callee(name, arity: arguments.count)
             var slots: [Int32] = []
+            slots.reserveCapacity(arguments.count)
             for argument in arguments { slots.append(try compile(argument, scope: scope, depth: inner)) }
-            if let position = builtin {
+            if callee >= 0 {
                 let operation: Operation = arguments.count == 1 ? .call1 : .call2
-                return emit(operation, slots[0], slots[slots.count - 1], function: Int32(position))
+                return emit(operation, slots[0], slots[slots.count - 1], function: callee)
             }
-            let application = Application(function: name, arguments: slots)
+            let application = Application(function: callee, arguments: slots)
             if let slot = applications[application] { return slot }
-            let body = try preparedBody(of: name)
-            var local: [String: Int32] = [:]
-            for (parameter, slot) in zip(body.parameters, slots) { local[parameter] = slot }
-            let slot = try compile(body.body, scope: local, depth: inner)
+            let body = try preparedBody(ofFunction: Int(-1 - callee))
+            let slot = try compile(body.body, scope: Scope(names: body.parameters, slots: slots), depth: inner)
             applications[application] = slot
             return slot
         case .derivative(let name, let order, let argument):
@@ -207,10 +247,12 @@ struct Compiler {
             if order == 0 { return try compile(.apply(name, [argument]), scope: scope, depth: inner) }
             if let problem = context.checkDerivative(of: name) { throw problem }
             let slot = try compile(argument, scope: scope, depth: inner)
-            let application = Application(function: name, order: order, arguments: [slot])
+            let function = derivativeFunction(name)
+            let application = Application(function: function, order: order, arguments: [slot])
             if let known = applications[application] { return known }
-            let derivative = try derivativeBody(of: name, order: order)
-            let result = try compile(derivative.body, scope: [derivative.parameter: slot], depth: inner)
+            let derivative = try derivativeBody(of: name, number: function, order: order)
+            let result = try compile(derivative.body, scope: Scope(names: derivative.parameters, slots: application.arguments),
+                                     depth: inner)
             applications[application] = result
             return result
         case .partial(let of, let variable, let order):
@@ -221,28 +263,56 @@ struct Compiler {
         }
     }
 
-    private mutating func preparedBody(of name: String) throws(CalculusError) -> (parameters: [String], body: Expression) {
-        if let body = bodies[name] { return body }
-        let body = try context.preparedBody(of: name, names: names)
-        bodies[name] = body
+    /// What `name` applied to `arity` arguments calls (see `callees`); throws as
+    /// `Context.builtinPosition(applying:arity:)` does, the first time and every time.
+    private mutating func callee(_ name: String, arity: Int) throws(CalculusError) -> Int32 {
+        let key = Callee(name: name, arity: arity)
+        if let known = callees[key] { return known }
+        let callee: Int32
+        if let position = try context.builtinPosition(applying: name, arity: arity) {
+            callee = Int32(position)
+        } else {
+            callee = -1 - Int32(userFunctions.count)
+            userFunctions.append(name)
+            bodies.append(nil)
+        }
+        callees[key] = callee
+        return callee
+    }
+
+    /// The prepared body of the function numbered `number` in `userFunctions`, made once.
+    private mutating func preparedBody(ofFunction number: Int) throws(CalculusError) -> (parameters: [String], body: Expression) {
+        if let body = bodies[number] { return body }
+        let body = try context.preparedBody(of: userFunctions[number], names: names)
+        bodies[number] = body
         return body
     }
 
+    /// The number of `name` among the functions met in derivative nodes.
+    private mutating func derivativeFunction(_ name: String) -> Int32 {
+        if let known = derivativeFunctions[name] { return known }
+        let number = Int32(derivativeFunctions.count)
+        derivativeFunctions[name] = number
+        return number
+    }
+
     /// The n-th derivative of a one-parameter function, written with a fresh parameter.
-    private mutating func derivativeBody(of name: String, order: Int) throws(CalculusError) -> (parameter: String, body: Expression) {
-        let key = DerivativeKey(function: name, order: order)
+    private mutating func derivativeBody(
+        of name: String, number: Int32, order: Int
+    ) throws(CalculusError) -> (parameters: [String], body: Expression) {
+        let key = DerivativeKey(function: number, order: order)
         if let known = derivativeBodies[key] { return known }
         let parameter: String
         let body: Expression
         if context.functions[name] != nil {
-            let prepared = try preparedBody(of: name)
+            let prepared = try preparedBody(ofFunction: Int(-1 - (try callee(name, arity: 1))))
             parameter = prepared.parameters[0]
             body = prepared.body
         } else {
             parameter = names.next(for: "u")
             body = .apply(name, [.symbol(parameter)])
         }
-        let result = (parameter, try context.derivativeCanonical(of: body, withRespectTo: parameter, order: order, names: names))
+        let result = ([parameter], try context.derivativeCanonical(of: body, withRespectTo: parameter, order: order, names: names))
         derivativeBodies[key] = result
         return result
     }
