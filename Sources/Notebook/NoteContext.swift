@@ -92,7 +92,7 @@ struct NoteContext {
         self.context = context
         self.resolvedSides = resolvedSides
         self.leafIndex = leafIndex
-        program = NoteProgram(context: context, leafIndex: leafIndex)
+        program = NoteProgram(context: context)
         self.diagnostics = diagnostics
     }
 

@@ -3,8 +3,9 @@ import Document
 import TeX
 
 extension NoteEvaluation {
-    /// The result of one statement: value, partial derivatives, verdict, diagnostics.
-    func evaluate(statement index: Int, claimChecks: [Int: Check]) -> StatementResult {
+    /// The result of one statement: value, partial derivatives, verdict, diagnostics. Without
+    /// `partials` (a run that draws no page), a definition's partial derivatives are left out.
+    func evaluate(statement index: Int, claimChecks: [Int: Check], partials: NotePartials?) -> StatementResult {
         let entry = statements.statements[index]
         let statement = entry.statement
         var result = StatementResult(
@@ -85,7 +86,7 @@ extension NoteEvaluation {
             diagnose(.note, reason)
             return result
         case .definition:
-            evaluateDefinition(entry, into: &result)
+            evaluateDefinition(entry, into: &result, partials: partials)
         case .expression:
             if let side = statement.sides.first {
                 if let leaf = decidingUndefinedLeaf(sides: [resolvedSides.first ?? side], relations: [], tolerances: []) {
@@ -135,7 +136,8 @@ extension NoteEvaluation {
         return context.evaluate(expression)
     }
 
-    private func evaluateDefinition(_ entry: SitedStatement, into result: inout StatementResult) {
+    private func evaluateDefinition(_ entry: SitedStatement, into result: inout StatementResult,
+                                    partials notePartials: NotePartials?) {
         guard let definition = definitions[entry.site] else { return }
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, _ hint: String?) {
             result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
@@ -158,8 +160,8 @@ extension NoteEvaluation {
                 if case .cycle(let path) = error, definitions.first(amongKeys: path)?.site != entry.site { break }
                 diagnose(Self.severity(of: error), definitions.names.message(for: error), nil)
             }
-            guard result.value != nil, let body = context.definitions[definition.key] else { break }
-            if let partials = setting.program.partials(ofDefinition: definition.key) {
+            guard let notePartials, result.value != nil, let body = context.definitions[definition.key] else { break }
+            if let partials = notePartials.partials(ofDefinition: definition.key) {
                 // A row's copy (`a@row2`, §13) is no name of the note: not shown.
                 result.partials = partials.filter { !Self.isRowCopy($0.name) }
                     .map { (definitions.names.listedName(of: $0.name), $0.value) }
@@ -195,7 +197,7 @@ extension NoteEvaluation {
             }
             let applied = Expression.apply(definition.key, parameters.map { arguments[$0] ?? .symbol($0) })
             if let value = context.evaluate(applied).value { result.value = value }
-            if let partials = try? context.partials(ofFunction: definition.key) {
+            if notePartials != nil, let partials = try? context.partials(ofFunction: definition.key) {
                 result.partials = partials.compactMap { partial in
                     let derivative = arguments.isEmpty ? partial.derivative : try? partial.derivative.substituting(arguments)
                     return derivative.flatMap { context.evaluate($0).value }.map { (partial.name, $0) }

@@ -12,16 +12,22 @@ struct NoteEvaluation {
     let document: Document
     let path: String
     let options: NotebookOptions
-    /// Whether the result holds the plots (a run that draws no page needs none).
-    var drawsPlots = true
+    /// Whether the result holds what only a page shows: the plots, the partial derivatives of
+    /// the definitions and the gradients of the sinks. A run that draws no page
+    /// (`render --check`) needs none of them; `addDerivatives(to:)` adds the derivatives
+    /// afterwards where the names of diagnostics need them.
+    var drawsPage = true
 
     var context: Context { setting.context }
 
     /// Everything computed about the note.
     func result() -> NoteResult {
         let claimChecks = checkClaims()
-        var results = statements.statements.indices.map { evaluate(statement: $0, claimChecks: claimChecks) }
-        addGradients(to: &results)
+        let partials = drawsPage ? notePartials() : nil
+        var results = statements.statements.indices.map {
+            evaluate(statement: $0, claimChecks: claimChecks, partials: partials)
+        }
+        if drawsPage { addGradients(to: &results) }
         Self.attach(nearMisses(), to: &results)
         // The Markdown's own (nesting too deep) first: counted, printed and failing --strict
         // like every other diagnostic of the note.
@@ -33,9 +39,25 @@ struct NoteEvaluation {
         for index in results.indices { diagnostics.append(contentsOf: results[index].diagnostics) }
         let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
         var result = NoteResult(path: path, point: setting.point, statements: results, diagnostics: unique,
-                                plots: drawsPlots ? plots() : [])
+                                plots: drawsPage ? plots() : [])
         result.runs = setting.runs
         return result
+    }
+
+    /// The partial derivatives of the note's definitions by reverse mode (see `NotePartials`).
+    private func notePartials() -> NotePartials {
+        NotePartials(context: context, leafIndex: setting.leafIndex, program: setting.program)
+    }
+
+    /// Adds to `results` (those of `result()` made without `drawsPage`, in order) the partial
+    /// derivatives of the definitions and the gradients of the sinks, as `result()` with
+    /// `drawsPage` gives them: nothing else of a statement's result depends on them.
+    func addDerivatives(to results: inout [StatementResult]) {
+        let partials = notePartials()
+        for index in statements.statements.indices where statements.statements[index].statement.kind == .definition {
+            results[index].partials = evaluate(statement: index, claimChecks: [:], partials: partials).partials
+        }
+        addGradients(to: &results)
     }
 
     /// Checks every claim of the note together (see `ClaimChecker`): the verdicts by the

@@ -16,10 +16,13 @@ public enum Notebook {
     /// `cellValues` are the values the note's cells' `let`s give names of its math
     /// (docs/note-language.md §12): they bind those names after the note's own bindings.
     ///
-    /// `plots`: whether the result holds the plots of the note's functions (`NoteResult.plots`);
-    /// a run that draws no page (`render --check`) leaves them out, and nothing else changes.
+    /// `drawsPage`: whether the result holds what only a page shows: the plots of the note's
+    /// functions (`NoteResult.plots`), the partial derivatives of its definitions and the
+    /// gradients of its sinks. A run that draws no page (`render --check`) leaves them out (the
+    /// derivatives are still made for a note with diagnostics, whose names they help spell),
+    /// and nothing else changes.
     public static func check(_ document: Document, path: String, options: NotebookOptions = NotebookOptions(),
-                             cellValues: [CellValue] = [], plots: Bool = true) -> CheckedNote
+                             cellValues: [CellValue] = [], drawsPage: Bool = true) -> CheckedNote
     {
         let formulas = document.formulas
         // Each formula parsed once: the reading and the pages' MathML both use the tree.
@@ -32,11 +35,14 @@ public enum Notebook {
                                   frontMatter: document.frontMatter, options: options, path: path, document: document,
                                   cellValues: cellValues)
         let evaluation = NoteEvaluation(statements: statements, definitions: definitions, setting: setting,
-                                        document: document, path: path, options: options, drawsPlots: plots)
+                                        document: document, path: path, options: options, drawsPage: drawsPage)
         var result = evaluation.result().readingDiagrams(of: document)
         let disagreements = evaluation.diagramDisagreements(result.diagrams)
         NoteEvaluation.attach(disagreements, to: &result.statements)
         for diagnostic in disagreements { DiagramReading.insert(diagnostic, into: &result.diagnostics) }
+        // The names the diagnostics mention are spelled among all the names the result speaks
+        // of, those of the derivatives too (`NoteResult.names`).
+        if !drawsPage, !result.diagnostics.isEmpty { evaluation.addDerivatives(to: &result.statements) }
         result.spellNames(in: trees)
         let forSwift = NoteFormulas(definitions: definitions, statements: statements.statements, formulas: formulas,
                                     point: setting.point, context: setting.context, path: path, options: options)

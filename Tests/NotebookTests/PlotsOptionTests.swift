@@ -3,8 +3,8 @@ import Testing
 
 @testable import Notebook
 
-/// `render --check` draws no page: it checks notes without their plots, and the check itself
-/// is the same.
+/// `render --check` draws no page: it checks notes without their plots, partial derivatives
+/// and gradients, and the check itself is the same.
 @Suite struct PlotsOptionTests {
     static let note = """
         # Sigmoid
@@ -16,10 +16,28 @@ import Testing
         Its derivative is $f'(z) = f(z)(1 - f(z))$, and $z = 0.5$.
         """
 
+    /// A chain with a sink (L) whose gradient a page shows; `extra` is appended to it.
+    static func chain(_ extra: String = "") -> String {
+        """
+        # Chain
+
+        $w = 0.5$, $x = 2$, $h = w x$ and $L = (1 - h)^2$.
+        \(extra)
+        """
+    }
+
+    /// Each statement's partial derivatives and gradient as text, to compare two results.
+    static func derivatives(_ result: NoteResult) -> [String] {
+        result.statements.map { statement in
+            statement.partials.map { "\($0.name):\($0.value)" }.joined(separator: ",") + " | "
+                + statement.gradient.map { "\($0.name):\($0.value)" }.joined(separator: ",")
+        }
+    }
+
     @Test func aNoteCheckedWithoutPlotsHasNoneAndTheSameVerdictsAndDiagnostics() throws {
         let document = MarkdownParser.parse(Self.note)
         let drawn = Notebook.check(document, path: "note.md").result
-        let undrawn = Notebook.check(document, path: "note.md", plots: false).result
+        let undrawn = Notebook.check(document, path: "note.md", drawsPage: false).result
         let plot = try #require(drawn.plots.first)
         #expect(plot.name == "f")
         #expect(plot.derivative != nil)
@@ -28,5 +46,28 @@ import Testing
         #expect(undrawn.statements.map(\.check?.status) == drawn.statements.map(\.check?.status))
         #expect(undrawn.statements.map(\.value) == drawn.statements.map(\.value))
         #expect(undrawn.summary == drawn.summary)
+    }
+
+    @Test func aCleanNoteCheckedWithoutAPageHasNoDerivativesAndTheSameValues() {
+        let document = MarkdownParser.parse(Self.chain())
+        let drawn = Notebook.check(document, path: "note.md").result
+        let undrawn = Notebook.check(document, path: "note.md", drawsPage: false).result
+        #expect(drawn.diagnostics.isEmpty)
+        #expect(drawn.statements.contains { !$0.partials.isEmpty })
+        #expect(drawn.statements.contains { !$0.gradient.isEmpty })
+        #expect(undrawn.statements.allSatisfy { $0.partials.isEmpty && $0.gradient.isEmpty })
+        #expect(undrawn.statements.map(\.value) == drawn.statements.map(\.value))
+        #expect(undrawn.summary == drawn.summary)
+    }
+
+    @Test func aNoteWithDiagnosticsKeepsItsDerivativesAndSpellsTheSameNames() {
+        // A claim that fails: its message names h, spelled as written.
+        let document = MarkdownParser.parse(Self.chain("Then $h = 3$ is claimed."))
+        let drawn = Notebook.check(document, path: "note.md").result
+        let undrawn = Notebook.check(document, path: "note.md", drawsPage: false).result
+        #expect(!drawn.diagnostics.isEmpty)
+        #expect(undrawn.diagnostics == drawn.diagnostics)
+        #expect(Self.derivatives(undrawn) == Self.derivatives(drawn))
+        #expect(undrawn.writtenNames == drawn.writtenNames)
     }
 }
