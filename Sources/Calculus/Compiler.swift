@@ -137,6 +137,9 @@ struct Compiler {
         for leaf in leaves { symbolSlots[leaf] = newSlot(value: 0, constant: false) }
         definitionSlots.reserveCapacity(order.count)
         constantSlots.reserveCapacity(8)
+        // A note's functions are applied a few times each: grown from one, the table would
+        // hash every application again at each doubling.
+        if !context.functions.isEmpty { applications.reserveCapacity(16) }
         // The limit of operations holds for each definition and each output on its own.
         for case .symbol(let name) in order {
             nodesCompiled = 0
