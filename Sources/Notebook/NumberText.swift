@@ -11,7 +11,7 @@ public enum NumberText {
         // shortest text of the rounded double.
         let exponent = Int(Foundation.log10(Swift.abs(value)).rounded(.down))
         if exponent >= -4, exponent < significant, significant <= 15 {
-            let scale = Foundation.pow(10, Double(significant - 1 - exponent))
+            let scale = powersOfTen[significant - 1 - exponent]
             var text = ((value * scale).rounded() / scale).description
             let plain: String? = text.withUTF8 { utf8 in
                 guard !utf8.contains(UInt8(ascii: "e")) else { return nil }
@@ -26,24 +26,133 @@ public enum NumberText {
         return exponential(value, significant: significant)
     }
 
+    /// 10^0 … 10^18, all exact doubles (what `pow(10, n)` gives for them).
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    ]
+
     /// printf's `%.{significant}g`, trimmed: no trailing zeros after the point, no `+` or
-    /// leading zeros in the exponent (`1.5e-07` → `1.5e-7`).
+    /// leading zeros in the exponent (`1.5e-07` → `1.5e-7`). The digits come from the double's
+    /// exact decimal value, rounded half to even as printf rounds, without printf.
     private static func exponential(_ value: Double, significant: Int) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
-        let written = withVaList([Int32(significant), value]) { arguments in
-            buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, "%.*g", arguments) }
+        let precision = significant < 0 ? 6 : Swift.max(significant, 1)
+        // value = mantissa × 2^power exactly; as a decimal, digits × 10^min(power, 0).
+        let bits = value.bitPattern
+        let biased = Int((bits >> 52) & 0x7FF)
+        let fraction = bits & ((1 << 52) - 1)
+        let mantissa = biased == 0 ? fraction : fraction | (1 << 52)
+        let power = biased == 0 ? -1074 : biased - 1075
+        // 767 digits at most (a subnormal's mantissa × 5^1074): 86 limbs of nine digits.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 96) { limbs in
+            var count = 0
+            var rest = mantissa
+            while rest > 0 {
+                limbs[count] = rest % 1_000_000_000
+                rest /= 1_000_000_000
+                count += 1
+            }
+            func multiply(by factor: UInt64) {
+                var carry: UInt64 = 0
+                for index in 0..<count {
+                    let product = limbs[index] &* factor &+ carry
+                    limbs[index] = product % 1_000_000_000
+                    carry = product / 1_000_000_000
+                }
+                while carry > 0 {
+                    limbs[count] = carry % 1_000_000_000
+                    carry /= 1_000_000_000
+                    count += 1
+                }
+            }
+            if power >= 0 {
+                var left = power
+                while left >= 32 { multiply(by: 1 << 32); left -= 32 }
+                if left > 0 { multiply(by: 1 << UInt64(left)) }
+            } else {
+                var left = -power
+                while left >= 13 { multiply(by: 1_220_703_125); left -= 13 }  // 5^13
+                if left > 0 {
+                    var factor: UInt64 = 1
+                    for _ in 0..<left { factor *= 5 }
+                    multiply(by: factor)
+                }
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 9 * 96 + 2) { digits in
+                // All the decimal digits, most significant first.
+                var total = 0
+                var top = limbs[count - 1]
+                var topDigits = 0
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 9) { scratch in
+                    while top > 0 {
+                        scratch[topDigits] = UInt8(top % 10)
+                        top /= 10
+                        topDigits += 1
+                    }
+                    for index in stride(from: topDigits - 1, through: 0, by: -1) {
+                        digits[total] = scratch[index]
+                        total += 1
+                    }
+                }
+                for limb in stride(from: count - 2, through: 0, by: -1) {
+                    var part = limbs[limb]
+                    for place in stride(from: 8, through: 0, by: -1) {
+                        digits[total + place] = UInt8(part % 10)
+                        part /= 10
+                    }
+                    total += 9
+                }
+                var exponent = total - 1 + Swift.min(power, 0)
+                // Round to `precision` digits, half to even.
+                var kept = Swift.min(total, precision)
+                if total > precision {
+                    let next = digits[precision]
+                    var beyond = false
+                    for index in (precision + 1)..<total where digits[index] != 0 {
+                        beyond = true
+                        break
+                    }
+                    if next > 5 || (next == 5 && (beyond || digits[precision - 1] % 2 == 1)) {
+                        var index = precision - 1
+                        while index >= 0, digits[index] == 9 {
+                            digits[index] = 0
+                            index -= 1
+                        }
+                        if index >= 0 {
+                            digits[index] += 1
+                        } else {
+                            digits[0] = 1
+                            exponent += 1
+                        }
+                    }
+                }
+                while kept > 1, digits[kept - 1] == 0 { kept -= 1 }
+                var text = [UInt8]()
+                text.reserveCapacity(kept + 12)
+                if value < 0 { text.append(UInt8(ascii: "-")) }
+                func digit(_ index: Int) -> UInt8 { index < kept ? UInt8(ascii: "0") + digits[index] : UInt8(ascii: "0") }
+                if exponent < -4 || exponent >= precision {
+                    text.append(digit(0))
+                    if kept > 1 {
+                        text.append(UInt8(ascii: "."))
+                        for index in 1..<kept { text.append(digit(index)) }
+                    }
+                    text.append(UInt8(ascii: "e"))
+                    text.append(contentsOf: String(exponent).utf8)
+                } else if exponent >= 0 {
+                    for index in 0...exponent { text.append(digit(index)) }
+                    if kept > exponent + 1 {
+                        text.append(UInt8(ascii: "."))
+                        for index in (exponent + 1)..<kept { text.append(digit(index)) }
+                    }
+                } else {
+                    text.append(UInt8(ascii: "0"))
+                    text.append(UInt8(ascii: "."))
+                    for _ in 0..<(-exponent - 1) { text.append(UInt8(ascii: "0")) }
+                    for index in 0..<kept { text.append(digit(index)) }
+                }
+                return String(decoding: text, as: UTF8.self)
+            }
         }
-        var text = String(decoding: buffer[..<max(0, min(Int(written), buffer.count - 1))].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var exponent: String?
-        if let e = text.firstIndex(of: "e") {
-            exponent = String(Int(text[text.index(after: e)...]) ?? 0)
-            text = String(text[..<e])
-        }
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return exponent.map { "\(text)e\($0)" } ?? text
     }
 
     /// Two numbers written so that they look different when they are (more digits when needed).
