@@ -148,31 +148,47 @@ public enum SearchIndex {
     /// white space tested on the byte, a scalar decoded only when it is not ASCII (the Unicode
     /// property lookup is slow, and most text is ASCII).
     static func collapsed(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            var length = 1
-            let isSpace: Bool
-            if byte < 0x80 {
-                isSpace = byte == 32 || (9...13).contains(byte)
-            } else {
-                length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, bytes.count - index)
-                var scalars = String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars.makeIterator()
-                isSpace = scalars.next()?.properties.isWhitespace ?? false
+        bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if byte == 32 || (9...13).contains(byte) {
+                            pendingSpace = count > 0
+                        } else {
+                            if pendingSpace {
+                                out[count] = 32
+                                count += 1
+                                pendingSpace = false
+                            }
+                            out[count] = byte
+                            count += 1
+                        }
+                        index += 1
+                        continue
+                    }
+                    let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, bytes.count - index)
+                    let character = UnsafeBufferPointer(rebasing: bytes[index..<index + length])
+                    var scalars = String(decoding: character, as: UTF8.self).unicodeScalars.makeIterator()
+                    if scalars.next()?.properties.isWhitespace ?? false {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            out[count] = 32
+                            count += 1
+                            pendingSpace = false
+                        }
+                        for offset in 0..<length { out[count + offset] = character[offset] }
+                        count += length
+                    }
+                    index += length
+                }
+                return count
             }
-            if isSpace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(32) }
-                pendingSpace = false
-                out.append(contentsOf: bytes[index..<index + length])
-            }
-            index += length
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Gathers the text of blocks, a space between blocks, cells and formulas.
