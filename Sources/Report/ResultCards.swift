@@ -365,32 +365,48 @@ enum ResultCards {
     /// reading splits into as many sides as were compared; for a definition that claims its
     /// body equal to more (`f(t) = t^2 = t*t`), the sides after the head.
     static func sideTexts(of statement: StatementResult, count: Int) -> [String]? {
-        guard let reading = statement.reading, count > 1 else { return nil }
-        // One pass over the reading, splitting at each relation between spaces (` = `, ` ≤ `...).
+        guard var reading = statement.reading, count > 1 else { return nil }
+        // One pass over the reading's bytes, splitting at each relation between spaces (` = `,
+        // ` ≤ `...); a space byte is always a space character in UTF-8.
         var parts: [String] = []
-        let scalars = reading.unicodeScalars
-        var start = scalars.startIndex
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            let relation = scalars.index(after: index)
-            if scalars[index] == " ", relation != scalars.endIndex, relations.contains(scalars[relation]) {
-                let space = scalars.index(after: relation)
-                if space != scalars.endIndex, scalars[space] == " " {
-                    parts.append(String(scalars[start..<index]))
-                    start = scalars.index(after: space)
+        reading.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: " "), let length = relationLength(bytes, at: index + 1),
+                   index + 1 + length < bytes.count, bytes[index + 1 + length] == UInt8(ascii: " ")
+                {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = index + length + 2
                     index = start
                     continue
                 }
+                index += 1
             }
-            index = relation
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
         }
-        parts.append(String(scalars[start...]))
         if parts.count == count + 1, statement.kind == .definition { parts.removeFirst() }
         return parts.count == count ? parts : nil
     }
 
-    /// The relations a reading writes between its sides.
-    private static let relations: Set<Unicode.Scalar> = ["=", "≈", "≠", "<", ">", "≤", "≥"]
+    /// The number of UTF-8 bytes of the relation a reading writes between its sides (`=`, `≈`,
+    /// `≠`, `<`, `>`, `≤`, `≥`) at `index`, if one is there.
+    private static func relationLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index < bytes.count else { return nil }
+        switch bytes[index] {
+        case UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"):
+            return 1
+        case 0xE2:
+            // ≈ E2 89 88, ≠ E2 89 A0, ≤ E2 89 A4, ≥ E2 89 A5
+            guard index + 2 < bytes.count, bytes[index + 1] == 0x89 else { return nil }
+            switch bytes[index + 2] {
+            case 0x88, 0xA0, 0xA4, 0xA5: return 3
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
 
     /// What a statement is, in words, when its card would otherwise show nothing but its
     /// reading (a declaration, a function's definition, a condition).
