@@ -78,6 +78,24 @@ public struct MarkupBuffer: ~Copyable {
         }
     }
 
+    /// Appends an integer in decimal, as `String(number)` writes it (`-12`, `0`, `407`).
+    public mutating func append(decimal number: Int) {
+        reserve(20)
+        if number < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
+        var magnitude = number.magnitude
+        var digits = 0
+        repeat {
+            digits += 1
+            magnitude /= 10
+        } while magnitude > 0
+        magnitude = number.magnitude
+        for place in stride(from: digits - 1, through: 0, by: -1) {
+            base[count + place] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digits
+    }
+
     /// Appends bytes in one copy.
     @inlinable
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {

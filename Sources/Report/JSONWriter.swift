@@ -65,10 +65,17 @@ struct JSONWriter: ~Copyable {
 
     mutating func null() { scalar("null") }
     mutating func boolean(_ value: Bool) { scalar(value ? "true" : "false") }
-    mutating func integer(_ value: Int) { scalar(String(value)) }
+    mutating func integer(_ value: Int) {
+        startElement()
+        buffer.append(decimal: value)
+    }
 
     /// A number; NaN and ±∞ are written as the strings `"nan"`, `"inf"`, `"-inf"`.
-    mutating func number(_ value: Double) { scalar(Self.number(value)) }
+    mutating func number(_ value: Double) {
+        // A whole number as its digits, without making a string (`number(_:)` below).
+        if value == value.rounded(), abs(value) < 1e15 { return integer(Int(value)) }
+        scalar(Self.number(value))
+    }
 
     mutating func string(_ value: String) {
         startElement()

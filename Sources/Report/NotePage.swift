@@ -80,26 +80,36 @@ public struct NotePage: HTMLHooks {
         let anchor = anchor(for: math)
         if math.display {
             if standalone { html.newlineIfNeeded() }
-            let tag = standalone ? "div" : "span"
-            html.raw("<\(tag) class=\"formula display\" id=\"")
+            // The fixed markup as static strings and the numbers as digits: no string is made.
+            html.append(standalone ? "<div" : "<span")
+            html.append(#" class="formula display" id=""#)
             html.escaped(anchor)
-            html.raw("\" data-line=\"\(math.position.line)\">")
+            html.append(#"" data-line=""#)
+            html.append(decimal: math.position.line)
+            html.append(#"">"#)
             writeMathML(math, display: true, into: &html)
             if let label = math.label, let number = equationNumbers[label] {
-                html.raw("<span class=\"equation-number\">(\(number))</span>")
+                html.append(#"<span class="equation-number">("#)
+                html.append(decimal: number)
+                html.append(")</span>")
             }
-            html.raw("<a class=\"source-line\" href=\"#")
+            html.append(##"<a class="source-line" href="#"##)
             html.escaped(anchor)
-            html.raw("\" title=\"line \(math.position.line) of the note\">line \(math.position.line)</a>")
-            html.raw("</\(tag)>")
-            if standalone { html.raw("\n") }
+            html.append(#"" title="line "#)
+            html.append(decimal: math.position.line)
+            html.append(#" of the note">line "#)
+            html.append(decimal: math.position.line)
+            html.append("</a>")
+            html.append(standalone ? "</div>\n" : "</span>")
         } else {
-            html.raw("<span class=\"formula inline\" id=\"")
+            html.append(#"<span class="formula inline" id=""#)
             html.escaped(anchor)
-            html.raw("\" data-line=\"\(math.position.line)\">")
+            html.append(#"" data-line=""#)
+            html.append(decimal: math.position.line)
+            html.append(#"">"#)
             writeMathML(math, display: false, into: &html)
             ResultCards.badge(for: statements, sampled: sampled, into: &html)
-            html.raw("</span>")
+            html.append("</span>")
         }
     }
 
