@@ -113,30 +113,40 @@ public enum SearchIndex {
     /// superscript of letters and digits without its braces (`w_{1}` → `w_1`, `y_{pred}` →
     /// `y_pred`), as a reader types it.
     static func searchable(tex: String) -> String {
-        var out: [UInt8] = []
-        let bytes = Array(tex.utf8)
-        var index = 0
-        func isWord(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "^"), index + 1 < bytes.count,
-               bytes[index + 1] == UInt8(ascii: "{") {
-                var end = index + 2
-                while end < bytes.count, isWord(bytes[end]) { end += 1 }
-                if end > index + 2, end < bytes.count, bytes[end] == UInt8(ascii: "}") {
-                    out.append(byte)
-                    out.append(contentsOf: bytes[(index + 2)..<end])
-                    index = end + 1
-                    continue
+        var tex = tex
+        return tex.withUTF8 { bytes in
+            // The braces come out first (into a buffer as long as the TeX), then the white space.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
+                var count = 0
+                var index = 0
+                func isWord(_ byte: UInt8) -> Bool {
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 }
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "^"), index + 1 < bytes.count,
+                       bytes[index + 1] == UInt8(ascii: "{") {
+                        var end = index + 2
+                        while end < bytes.count, isWord(bytes[end]) { end += 1 }
+                        if end > index + 2, end < bytes.count, bytes[end] == UInt8(ascii: "}") {
+                            out[count] = byte
+                            count += 1
+                            for word in (index + 2)..<end {
+                                out[count] = bytes[word]
+                                count += 1
+                            }
+                            index = end + 1
+                            continue
+                        }
+                    }
+                    out[count] = byte
+                    count += 1
+                    index += 1
+                }
+                return collapsed(UnsafeBufferPointer(rebasing: out[..<count]))
             }
-            out.append(byte)
-            index += 1
         }
-        return collapsed(out)
     }
 
     /// `text` with each run of white space one space, and none at the ends.
@@ -148,32 +158,19 @@ public enum SearchIndex {
     /// white space tested on the byte, a scalar decoded only when it is not ASCII (the Unicode
     /// property lookup is slow, and most text is ASCII).
     static func collapsed(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { out in
-                var count = 0
-                var pendingSpace = false
-                var index = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        if byte == 32 || (9...13).contains(byte) {
-                            pendingSpace = count > 0
-                        } else {
-                            if pendingSpace {
-                                out[count] = 32
-                                count += 1
-                                pendingSpace = false
-                            }
-                            out[count] = byte
-                            count += 1
-                        }
-                        index += 1
-                        continue
-                    }
-                    let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, bytes.count - index)
-                    let character = UnsafeBufferPointer(rebasing: bytes[index..<index + length])
-                    var scalars = String(decoding: character, as: UTF8.self).unicodeScalars.makeIterator()
-                    if scalars.next()?.properties.isWhitespace ?? false {
+        bytes.withUnsafeBufferPointer { collapsed($0) }
+    }
+
+    /// `collapsed(_:)` of bytes in memory of the caller's.
+    static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 32 || (9...13).contains(byte) {
                         pendingSpace = count > 0
                     } else {
                         if pendingSpace {
@@ -181,13 +178,29 @@ public enum SearchIndex {
                             count += 1
                             pendingSpace = false
                         }
-                        for offset in 0..<length { out[count + offset] = character[offset] }
-                        count += length
+                        out[count] = byte
+                        count += 1
                     }
-                    index += length
+                    index += 1
+                    continue
                 }
-                return count
+                let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, bytes.count - index)
+                let character = UnsafeBufferPointer(rebasing: bytes[index..<index + length])
+                var scalars = String(decoding: character, as: UTF8.self).unicodeScalars.makeIterator()
+                if scalars.next()?.properties.isWhitespace ?? false {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        out[count] = 32
+                        count += 1
+                        pendingSpace = false
+                    }
+                    for offset in 0..<length { out[count + offset] = character[offset] }
+                    count += length
+                }
+                index += length
             }
+            return count
         }
     }
 
