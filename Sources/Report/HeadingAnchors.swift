@@ -37,8 +37,26 @@ public enum HeadingAnchors {
     /// GitHub's heading slug: lowercased; a space becomes `-`; letters, digits, marks, `-`
     /// and `_` stay; anything else goes. `section` when nothing stays.
     static func slug(_ text: String) -> String {
+        let trimmed = PlainText.trimmed(text)
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most headings): the same rules on bytes, without Unicode property lookups
+            // (in ASCII only A-Z and a-z are alphabetic, only 0-9 numeric, and nothing is a mark).
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(trimmed.utf8.count)
+            for byte in trimmed.utf8 {
+                let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+                if lower == UInt8(ascii: " ") {
+                    bytes.append(UInt8(ascii: "-"))
+                } else if lower == UInt8(ascii: "-") || lower == UInt8(ascii: "_")
+                            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower)
+                            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower) {
+                    bytes.append(lower)
+                }
+            }
+            return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
+        }
         var slug = String.UnicodeScalarView()
-        for scalar in PlainText.trimmed(text).lowercased().unicodeScalars {
+        for scalar in trimmed.lowercased().unicodeScalars {
             let properties = scalar.properties
             if scalar == " " {
                 slug.append("-")
