@@ -31,10 +31,11 @@ public enum JUnitReport {
         var failures = 0
         var skipped = 0
         var used: [String: Int] = [:]
+        let classname = escape(note.path)
         for statement in note.statements {
             guard let check = statement.check else { continue }
             let name = uniqueName(claimName(statement, path: note.path), among: &used)
-            var testCase = "    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\">"
+            var testCase = "    <testcase classname=\"\(classname)\" name=\"\(escape(name))\">"
             switch check.status {
             case .holds:
                 break
@@ -49,7 +50,7 @@ public enum JUnitReport {
         }
         for check in note.cellChecks where check.holds {
             let name = "\(note.path):\(check.position.line)"
-            cases.append("    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\"></testcase>")
+            cases.append("    <testcase classname=\"\(classname)\" name=\"\(escape(name))\"></testcase>")
         }
         let claimLines = Set(note.statements.compactMap { $0.check == nil ? nil : $0.position.line })
         for diagnostic in note.diagnostics where diagnostic.severity == .error
@@ -57,7 +58,7 @@ public enum JUnitReport {
         {
             failures += 1
             let name = "\(note.path):\(diagnostic.position.line)"
-            cases.append("    <testcase classname=\"\(escape(note.path))\" name=\"\(escape(name))\">\n"
+            cases.append("    <testcase classname=\"\(classname)\" name=\"\(escape(name))\">\n"
                          + "      <failure message=\"\(escape(diagnostic.message))\"/>\n    </testcase>")
         }
         return TestCases(cases: cases, failures: failures, skipped: skipped)
@@ -83,14 +84,19 @@ public enum JUnitReport {
     static func claimName(_ statement: StatementResult, path: String) -> String {
         let claim = statement.reading ?? statement.tex.split(whereSeparator: \.isNewline).joined(separator: " ")
         let limit = 80
-        let shown = claim.count > limit ? claim.prefix(limit - 1) + "…" : Substring(claim)
+        // A character is at least one byte: a claim of `limit` bytes or fewer is not counted.
+        let shown = claim.utf8.count > limit && claim.count > limit ? claim.prefix(limit - 1) + "…" : Substring(claim)
         return "\(path):\(statement.position.line) \(shown)"
     }
 
     /// `name`, or `name #2`, `name #3`, … when the note already has a test case of that name.
     static func uniqueName(_ name: String, among used: inout [String: Int]) -> String {
-        let count = (used[name] ?? 0) + 1
-        used[name] = count
+        // One lookup: the count is raised where it is stored.
+        func raise(_ count: inout Int) -> Int {
+            count += 1
+            return count
+        }
+        let count = raise(&used[name, default: 0])
         return count == 1 ? name : "\(name) #\(count)"
     }
 
