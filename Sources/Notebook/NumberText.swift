@@ -78,7 +78,7 @@ public enum NumberText {
                 }
             }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 9 * 96 + 2) { digits in
-                // All the decimal digits, most significant first.
+                // The decimal digits, most significant first: the top limb's.
                 var total = 0
                 var top = limbs[count - 1]
                 var topDigits = 0
@@ -93,20 +93,28 @@ public enum NumberText {
                         total += 1
                     }
                 }
-                for limb in stride(from: count - 2, through: 0, by: -1) {
+                // The limbs below: only as many digits as rounding looks at; past those, whether
+                // any is not zero.
+                var limb = count - 2
+                while limb >= 0, total <= precision {
                     var part = limbs[limb]
                     for place in stride(from: 8, through: 0, by: -1) {
                         digits[total + place] = UInt8(part % 10)
                         part /= 10
                     }
                     total += 9
+                    limb -= 1
                 }
-                var exponent = total - 1 + Swift.min(power, 0)
+                var beyond = false
+                while limb >= 0, !beyond {
+                    beyond = limbs[limb] != 0
+                    limb -= 1
+                }
+                var exponent = topDigits + 9 * (count - 1) - 1 + Swift.min(power, 0)
                 // Round to `precision` digits, half to even.
                 var kept = Swift.min(total, precision)
                 if total > precision {
                     let next = digits[precision]
-                    var beyond = false
                     for index in (precision + 1)..<total where digits[index] != 0 {
                         beyond = true
                         break
@@ -126,31 +134,40 @@ public enum NumberText {
                     }
                 }
                 while kept > 1, digits[kept - 1] == 0 { kept -= 1 }
-                var text = [UInt8]()
-                text.reserveCapacity(kept + 12)
-                if value < 0 { text.append(UInt8(ascii: "-")) }
-                func digit(_ index: Int) -> UInt8 { index < kept ? UInt8(ascii: "0") + digits[index] : UInt8(ascii: "0") }
-                if exponent < -4 || exponent >= precision {
-                    text.append(digit(0))
-                    if kept > 1 {
-                        text.append(UInt8(ascii: "."))
-                        for index in 1..<kept { text.append(digit(index)) }
+                return String(unsafeUninitializedCapacity: precision + kept + 16) { text in
+                    var length = 0
+                    func put(_ byte: UInt8) {
+                        text[length] = byte
+                        length += 1
                     }
-                    text.append(UInt8(ascii: "e"))
-                    text.append(contentsOf: String(exponent).utf8)
-                } else if exponent >= 0 {
-                    for index in 0...exponent { text.append(digit(index)) }
-                    if kept > exponent + 1 {
-                        text.append(UInt8(ascii: "."))
-                        for index in (exponent + 1)..<kept { text.append(digit(index)) }
+                    func digit(_ index: Int) -> UInt8 { index < kept ? UInt8(ascii: "0") + digits[index] : UInt8(ascii: "0") }
+                    if value < 0 { put(UInt8(ascii: "-")) }
+                    if exponent < -4 || exponent >= precision {
+                        put(digit(0))
+                        if kept > 1 {
+                            put(UInt8(ascii: "."))
+                            for index in 1..<kept { put(digit(index)) }
+                        }
+                        put(UInt8(ascii: "e"))
+                        if exponent < 0 { put(UInt8(ascii: "-")) }
+                        let magnitude = exponent.magnitude
+                        if magnitude >= 100 { put(UInt8(ascii: "0") + UInt8(magnitude / 100)) }
+                        if magnitude >= 10 { put(UInt8(ascii: "0") + UInt8(magnitude / 10 % 10)) }
+                        put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                    } else if exponent >= 0 {
+                        for index in 0...exponent { put(digit(index)) }
+                        if kept > exponent + 1 {
+                            put(UInt8(ascii: "."))
+                            for index in (exponent + 1)..<kept { put(digit(index)) }
+                        }
+                    } else {
+                        put(UInt8(ascii: "0"))
+                        put(UInt8(ascii: "."))
+                        for _ in 0..<(-exponent - 1) { put(UInt8(ascii: "0")) }
+                        for index in 0..<kept { put(digit(index)) }
                     }
-                } else {
-                    text.append(UInt8(ascii: "0"))
-                    text.append(UInt8(ascii: "."))
-                    for _ in 0..<(-exponent - 1) { text.append(UInt8(ascii: "0")) }
-                    for index in 0..<kept { text.append(digit(index)) }
+                    return length
                 }
-                return String(decoding: text, as: UTF8.self)
             }
         }
     }
