@@ -359,22 +359,21 @@ struct Parser {
     /// `[0-9]+(\.[0-9]+)?` or `\.[0-9]+`, from adjacent character tokens.
     mutating func parseNumber() -> Node {
         let start = offset
-        var digits = ""
+        let first = position
         var sawPoint = false
         while let token = peek, case .character(let scalar) = token.kind {
-            if !digits.isEmpty, token.range.lowerBound != previousEnd { break }
+            if position > first, token.range.lowerBound != previousEnd { break }
             if Parser.isDigit(scalar) {
-                digits.unicodeScalars.append(scalar)
                 advance()
             } else if scalar == ".", !sawPoint, isDigitNext(after: position) {
                 sawPoint = true
-                digits.unicodeScalars.append(scalar)
                 advance()
             } else {
                 break
             }
         }
-        return .atom(Atom(atomClass: .ord, form: .number, text: digits, range: start..<previousEnd))
+        // Adjacent one-byte tokens: the number's text is its source, made a string once.
+        return .atom(Atom(atomClass: .ord, form: .number, text: text(start..<previousEnd), range: start..<previousEnd))
     }
 
     // MARK: - Arguments
