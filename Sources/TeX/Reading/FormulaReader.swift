@@ -154,7 +154,7 @@ public enum FormulaReader {
         }
         // `w_{1..2} = 0.5`: a range in the head alone (the body has none) is one statement per
         // index too, each binding or defining its own name (it bound the name `w_1..2`).
-        if isDefinition, probe.ranges.isEmpty, head?.name.contains("..") == true,
+        if isDefinition, probe.ranges.isEmpty, head.map({ Self.holdsRangeDots($0.name) }) == true,
             case .scripts(let scripts)? = sides[0].first, let sub = scripts.sub
         {
             do {
@@ -323,6 +323,21 @@ public enum FormulaReader {
             expressions.append(try reader.expression(side))
         }
         return expressions
+    }
+
+    /// Whether a name holds `..` (an index range, `w_1..2`): compared byte for byte, without
+    /// Foundation's search.
+    static func holdsRangeDots(_ name: String) -> Bool {
+        var afterDot = false
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: ".") {
+                if afterDot { return true }
+                afterDot = true
+            } else {
+                afterDot = false
+            }
+        }
+        return false
     }
 
     /// The head's name for the current index of a range (`w_{1..2}` → `w_1`, `w_2`).
