@@ -207,7 +207,7 @@ struct ExpressionReader {
         switch atom.form {
         case .number:
             let digits = atom.text.utf8.contains(UInt8(ascii: ",")) ? atom.text.filter { $0 != "," } : atom.text
-            guard let value = Double(digits) else {
+            guard let value = Self.decimalValue(digits) else {
                 throw ReadError("\(atom.text) is not a number", atom.range)
             }
             return .number(value)
@@ -413,6 +413,35 @@ struct ExpressionReader {
         }
         return atom.command == "div"
     }
+
+    /// The value of a number as written (`3`, `0.25`), the same as `Double(text)`: a decimal of
+    /// at most 15 digits is its digits as a whole number divided by a power of ten, both exact
+    /// in a `Double`, so the one rounding of the division is the correctly rounded value (the
+    /// fast path of Clinger's algorithm); anything else goes to `Double(text)`.
+    static func decimalValue(_ text: String) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = -1  // -1 until the decimal point
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                digits += 1
+                if fractionDigits >= 0 { fractionDigits += 1 }
+            } else if byte == UInt8(ascii: "."), fractionDigits < 0 {
+                fractionDigits = 0
+            } else {
+                return Double(text)
+            }
+        }
+        guard digits > 0, digits <= 15, fractionDigits != 0 else { return Double(text) }
+        let value = Double(mantissa)
+        return fractionDigits > 0 ? value / exactPowersOfTen[fractionDigits] : value
+    }
+
+    /// 10^0 through 10^15, each exact in a `Double`.
+    private static let exactPowersOfTen: [Double] = [
+        1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ]
 
     /// The byte of a one-byte (so ASCII) text.
     static func onlyByte(_ text: String) -> UInt8? {
