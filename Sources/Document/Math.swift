@@ -62,7 +62,14 @@ public struct Math: Sendable, Equatable {
     /// Columns count Unicode scalars, like editors do, so an offset inside a multi-byte
     /// character maps to that character.
     public func position(ofTeXOffset offset: Int) -> SourcePosition {
-        let bytes = Array(tex.utf8)
+        // A native string's bytes are read in place: no copy per position asked.
+        tex.utf8.withContiguousStorageIfAvailable { position(ofTeXOffset: offset, in: $0) }
+            ?? position(ofTeXOffset: offset, in: Array(tex.utf8))
+    }
+
+    private func position<Bytes: RandomAccessCollection<UInt8>>(ofTeXOffset offset: Int, in bytes: Bytes)
+        -> SourcePosition where Bytes.Index == Int
+    {
         let clamped = max(0, min(offset, bytes.count))
         var lineIndex = 0
         var lineStartOffset = 0
