@@ -28,7 +28,7 @@ extension ExpressionReader {
     static let hole = "□"
 
     private static func isCompose(_ node: Node) -> Bool {
-        if case .atom(let atom) = node { return atom.command == "circ" || atom.text == "\u{2218}" }
+        if case .atom(let atom) = node { return atom.command == "circ" || isSymbol(atom.text, "\u{2218}") }
         return false
     }
 

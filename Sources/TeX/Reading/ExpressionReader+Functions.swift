@@ -121,7 +121,9 @@ extension ExpressionReader {
             case nil: continue
             default: break
             }
-            if depth == 0, case .atom(let atom) = node, atom.text == "," { commas.append(position) }
+            if depth == 0, case .atom(let atom) = node, Self.onlyByte(atom.text) == UInt8(ascii: ",") {
+                commas.append(position)
+            }
         }
         return commas
     }

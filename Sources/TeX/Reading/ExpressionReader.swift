@@ -387,17 +387,17 @@ struct ExpressionReader {
             default: return nil
             }
         }
-        return atom.text == "\u{2212}" ? "-" : nil
+        return isSymbol(atom.text, "\u{2212}") ? "-" : nil
     }
 
     static func multiplicative(_ atom: Atom) -> Bool {
         if let byte = Self.onlyByte(atom.text) {
             if byte == UInt8(ascii: "*") { return true }
-        } else {
-            switch atom.text {
-            case "\u{22C5}", "\u{00D7}", "\u{2217}", "\u{00B7}": return true
-            default: break
-            }
+        } else if isSymbol(atom.text, "\u{22C5}") || isSymbol(atom.text, "\u{00D7}") || isSymbol(atom.text, "\u{2217}")
+            || isSymbol(atom.text, "\u{00B7}") || isSymbol(atom.text, "\u{0387}")
+        {
+            // U+0387 is canonically equivalent to U+00B7, as `==` finds.
+            return true
         }
         switch atom.command {
         case "cdot", "times", "ast": return true
@@ -408,7 +408,7 @@ struct ExpressionReader {
     static func divides(_ atom: Atom) -> Bool {
         if let byte = Self.onlyByte(atom.text) {
             if byte == UInt8(ascii: "/") { return true }
-        } else if atom.text == "\u{00F7}" {
+        } else if isSymbol(atom.text, "\u{00F7}") {
             return true
         }
         return atom.command == "div"
@@ -442,6 +442,15 @@ struct ExpressionReader {
     private static let exactPowersOfTen: [Double] = [
         1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ]
+
+    /// Whether `text` is `symbol`, compared byte for byte: `==` compares Unicode canonical
+    /// equivalents, which for a non-ASCII text means normalizing both; for the one-scalar
+    /// symbols the reader asks about, no other text is equivalent (but U+0387 to U+00B7, which
+    /// callers name too), so the bytes decide (ReaderSymbolTests checks every scalar).
+    static func isSymbol(_ text: String, _ symbol: String) -> Bool {
+        let (utf8, symbolUTF8) = (text.utf8, symbol.utf8)
+        return utf8.count == symbolUTF8.count && utf8.elementsEqual(symbolUTF8)
+    }
 
     /// The byte of a one-byte (so ASCII) text.
     static func onlyByte(_ text: String) -> UInt8? {

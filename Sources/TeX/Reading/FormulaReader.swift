@@ -360,7 +360,7 @@ public enum FormulaReader {
 
     /// Whether `atom` is the arrow of an update rule.
     static func isUpdateArrow(_ atom: Atom) -> Bool {
-        atom.command == "leftarrow" || atom.command == "gets" || atom.text == "\u{2190}"
+        atom.command == "leftarrow" || atom.command == "gets" || ExpressionReader.isSymbol(atom.text, "\u{2190}")
     }
 
     /// The sides of a chain of relations at the top level.
@@ -374,15 +374,18 @@ public enum FormulaReader {
             let atomClass = ExpressionReader.bareAtomClass(node)
             if atomClass == .open { depth += 1 }
             if atomClass == .close { depth = max(0, depth - 1) }
-            if depth == 0, atomClass == .rel, case .atom(let atom) = node, atom.text != ":", atom.command != "colon" {
+            if depth == 0, atomClass == .rel, case .atom(let atom) = node,
+                ExpressionReader.onlyByte(atom.text) != UInt8(ascii: ":"), atom.command != "colon"
+            {
                 // `:=` (a `:` right before `=`): the arrow of an update rule.
                 var sideEnd = position
                 var relation = RelationAtom(relation: ExpressionReader.relation(of: atom),
                                             text: atom.command.map { "\\" + $0 } ?? atom.text)
                 if isUpdateArrow(atom) {
                     relation = RelationAtom(relation: nil, text: relation.text, isUpdate: true)
-                } else if atom.text == "=", position > sideStart, case .atom(let colon) = nodes[position - 1],
-                    colon.text == ":", colon.command == nil, colon.range.upperBound == atom.range.lowerBound
+                } else if ExpressionReader.onlyByte(atom.text) == UInt8(ascii: "="), position > sideStart,
+                    case .atom(let colon) = nodes[position - 1], ExpressionReader.onlyByte(colon.text) == UInt8(ascii: ":"),
+                    colon.command == nil, colon.range.upperBound == atom.range.lowerBound
                 {
                     relation = RelationAtom(relation: nil, text: ":=", isUpdate: true)
                     sideEnd = position - 1
