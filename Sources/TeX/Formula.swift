@@ -28,7 +28,9 @@ public struct Formula: Hashable, Sendable {
         var parser = Parser(source: source)
         var nodes: [Node] = []
         while !parser.atEnd && !parser.aborted {
-            let list = parser.parseList([])
+            // The top level holds most of a formula's nodes: room for a typical one at once
+            // (a node takes a token or more), instead of growing 1, 2, 4, 8, 16.
+            let list = parser.parseList([], capacity: min(parser.tokens.count - parser.position, 32))
             if nodes.isEmpty { nodes = list } else { nodes.append(contentsOf: list) }
             if let token = parser.peek, !parser.aborted {
                 // A stop that nothing at top level expects: `&`, `]`, `$`, `\right`...

@@ -153,9 +153,11 @@ struct Parser {
         }
     }
 
-    /// Reads nodes until a stop token (not consumed) or the end of the formula.
-    mutating func parseList(_ stops: Stops) -> [Node] {
+    /// Reads nodes until a stop token (not consumed) or the end of the formula, into an array
+    /// made with room for `capacity` nodes.
+    mutating func parseList(_ stops: Stops, capacity: Int = 0) -> [Node] {
         var nodes: [Node] = []
+        if capacity > 0 { nodes.reserveCapacity(capacity) }
         while !aborted {
             skipSpaces()
             guard let token = peek else { break }
