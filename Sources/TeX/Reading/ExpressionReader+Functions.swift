@@ -13,7 +13,7 @@ extension ExpressionReader {
         }
         // A function of the note used bare stands for itself applied to its parameters
         // (§4); the Notebook, which knows the parameters, does the applying.
-        if scope.functions[name] != nil, !startsArgumentList(cursor.peek) {
+        if definesFunction(name), !startsArgumentList(cursor.peek) {
             return .symbol(name)
         }
         let (arguments, closing) = try argumentList(&cursor, function: rawName, range: range)
@@ -26,7 +26,7 @@ extension ExpressionReader {
     func application(_ name: String, _ arguments: [Expression], range: SourceRange) throws(ReadError)
         -> Expression
     {
-        guard scope.functions[name] == nil, let first = arguments.first else { return .apply(name, arguments) }
+        guard !definesFunction(name), let first = arguments.first else { return .apply(name, arguments) }
         // `\log x` is the natural logarithm (as in analysis, ML texts and SymPy): read as `ln`
         // so that the reading shows it; `\log_{10} x`, `\log_2 x` write their base.
         if arguments.count == 1, name.utf8.count == 3, name == "log" { return .apply("ln", arguments) }

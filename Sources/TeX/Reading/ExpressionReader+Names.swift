@@ -93,8 +93,17 @@ extension ExpressionReader {
 
     /// Whether `name` is a function here: one the note defines, or a built-in not bound to a number.
     func isFunction(_ name: String) -> Bool {
-        if !scope.functions.isEmpty, scope.functions[name] != nil { return true }
-        return Builtins.isBuiltin(name) && !isShadowed(name)
+        definesFunction(name) || (Builtins.isBuiltin(name) && !isShadowed(name))
+    }
+
+    /// Whether the note defines a function `name`. A note defines a few functions: they are
+    /// compared one by one with `==` (as the dictionary compares its keys), which for a short
+    /// ASCII name costs less than hashing it.
+    func definesFunction(_ name: String) -> Bool {
+        let functions = scope.functions
+        guard functions.count <= 8 else { return functions[name] != nil }
+        for key in functions.keys where key == name { return true }
+        return false
     }
 
     /// Whether the note binds `name` to a number (most notes shadow nothing: no hashing then).
