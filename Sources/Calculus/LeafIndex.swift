@@ -12,9 +12,9 @@ public final class LeafIndex {
     /// The number of every name met: leaves, and defined symbols that `reached` holds.
     private var numbers: [String: Int] = [:]
     private var names: [String] = []
-    /// Whether each numbered name is a leaf.
-    private var isLeaf: [Bool] = []
-    private var symbolLeaves: [String: LeafSet] = [:]
+    /// What each symbol met stands for, so that a symbol met again costs one lookup: a leaf
+    /// (its number), a definition (its leaves), or a constant (no leaf).
+    private var symbols: [String: Symbol] = [:]
     private var functionLeaves: [String: LeafSet] = [:]
     private var visitingSymbols: Set<String> = []
     private var visitingFunctions: Set<String> = []
@@ -29,7 +29,7 @@ public final class LeafIndex {
         let definitions = context.definitions.count
         let known = definitions + context.values.count
         if known > 0 { numbers.reserveCapacity(known + 16) }
-        symbolLeaves.reserveCapacity(definitions)
+        if known > 0 { symbols.reserveCapacity(known + 16) }
         reached.reserveCapacity(definitions)
         functionLeaves.reserveCapacity(context.functions.count)
     }
@@ -74,11 +74,10 @@ public final class LeafIndex {
         return !reach.isEmpty && names.contains { numbers[$0].map(reach.contains) ?? false }
     }
 
-    private func number(of name: String, isLeaf leaf: Bool) -> Int {
+    private func number(of name: String) -> Int {
         if let known = numbers[name] { return known }
         numbers[name] = names.count
         names.append(name)
-        isLeaf.append(leaf)
         return names.count - 1
     }
 
@@ -89,14 +88,23 @@ public final class LeafIndex {
         case .symbol(let name):
             if !parameters.isEmpty, parameters.contains(name) { return }
             // A name met before is answered by one lookup.
-            if let known = symbolLeaves[name] {
-                found.formUnion(known)
-            } else if let number = numbers[name], isLeaf[number] {
+            switch symbols[name] {
+            case .leaf(let number)?:
                 found.insert(number)
-            } else if let definition = context.definitions[name] {
-                found.formUnion(leaves(ofDefinition: name, definition))
-            } else if context.constantValue(of: name) == nil {
-                found.insert(number(of: name, isLeaf: true))
+            case .definition(let leaves)?:
+                found.formUnion(leaves)
+            case .constant?:
+                return
+            case nil:
+                if let definition = context.definitions[name] {
+                    found.formUnion(leaves(ofDefinition: name, definition))
+                } else if context.constantValue(of: name) == nil {
+                    let number = number(of: name)
+                    symbols[name] = .leaf(number)
+                    found.insert(number)
+                } else {
+                    symbols[name] = .constant
+                }
             }
         case .apply(let name, let arguments):
             found.formUnion(leaves(ofFunction: name))
@@ -115,12 +123,12 @@ public final class LeafIndex {
     }
 
     private func leaves(ofDefinition name: String, _ definition: Expression) -> LeafSet {
-        if let known = symbolLeaves[name] { return known }
+        if case .definition(let known)? = symbols[name] { return known }
         guard visitingSymbols.insert(name).inserted else { return LeafSet() }  // a cycle: reported elsewhere
         var found = LeafSet()
         collect(definition, parameters: [], into: &found)
         visitingSymbols.remove(name)
-        symbolLeaves[name] = found
+        symbols[name] = .definition(found)
         return found
     }
 
@@ -134,13 +142,20 @@ public final class LeafIndex {
         return found
     }
 
+    /// What a symbol met stands for.
+    private enum Symbol {
+        case leaf(Int)
+        case definition(LeafSet)
+        case constant
+    }
+
     /// The defined symbols the definition of `name` reaches, directly or not.
     private func definitionsReached(from name: String) -> LeafSet {
         if let known = reached[name] { return known }
         guard let definition = context.definitions[name], visitingReached.insert(name).inserted else { return LeafSet() }
         var found = LeafSet()
         for used in definition.symbols where context.definitions[used] != nil {
-            found.insert(number(of: used, isLeaf: false))
+            found.insert(number(of: used))
             found.formUnion(definitionsReached(from: used))
         }
         visitingReached.remove(name)
