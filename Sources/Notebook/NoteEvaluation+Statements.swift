@@ -10,7 +10,7 @@ extension NoteEvaluation {
         let statement = entry.statement
         var result = StatementResult(
             formula: entry.site.formula, position: entry.position, tex: entry.tex, kind: statement.kind,
-            name: statement.head?.name, reading: Self.reading(of: primesNamed(statement, at: entry.site)))
+            name: statement.head?.name, reading: drawsPage ? reading(of: index) : nil)
         result.index = statement.index
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
             result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
@@ -295,6 +295,12 @@ extension NoteEvaluation {
         var named = statement
         named.sides = sides
         return named
+    }
+
+    /// The reading of the statement at `index` in `statements`, its primes named.
+    func reading(of index: Int) -> String? {
+        let entry = statements.statements[index]
+        return Self.reading(of: primesNamed(entry.statement, at: entry.site))
     }
 
     static func reading(of statement: Statement) -> String? {

@@ -13,9 +13,10 @@ struct NoteEvaluation {
     let path: String
     let options: NotebookOptions
     /// Whether the result holds what only a page shows: the plots, the partial derivatives of
-    /// the definitions and the gradients of the sinks. A run that draws no page
-    /// (`render --check`) needs none of them; `addDerivatives(to:)` adds the derivatives
-    /// afterwards where the names of diagnostics need them.
+    /// the definitions and the gradients of the sinks, and the readings of statements without
+    /// a verdict. A run that draws no page (`render --check`) needs none of them;
+    /// `addDerivatives(to:)` adds the derivatives afterwards where the names of diagnostics
+    /// need them, `addReadings(to:)` the readings of the claims.
     var drawsPage = true
 
     var context: Context { setting.context }
@@ -58,6 +59,16 @@ struct NoteEvaluation {
             results[index].partials = evaluate(statement: index, claimChecks: [:], partials: partials).partials
         }
         addGradients(to: &results)
+    }
+
+    /// Adds to `results` (those of `result()` made without `drawsPage`, in order, verdicts
+    /// attached) the readings of the statements with a verdict, as `result()` with `drawsPage`
+    /// gives them: a run that draws no page shows a reading only in a claim's JUnit test case
+    /// name, and a reading is a walk over the statement's expressions.
+    func addReadings(to results: inout [StatementResult]) {
+        for index in results.indices where results[index].check != nil {
+            results[index].reading = reading(of: index)
+        }
     }
 
     /// Checks every claim of the note together (see `ClaimChecker`): the verdicts by the

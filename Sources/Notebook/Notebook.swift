@@ -18,9 +18,10 @@ public enum Notebook {
     ///
     /// `drawsPage`: whether the result holds what only a page shows: the plots of the note's
     /// functions (`NoteResult.plots`), the partial derivatives of its definitions and the
-    /// gradients of its sinks. A run that draws no page (`render --check`) leaves them out (the
-    /// derivatives are still made for a note with diagnostics, whose names they help spell),
-    /// and nothing else changes.
+    /// gradients of its sinks, the readings of statements without a verdict
+    /// (`StatementResult.reading`). A run that draws no page (`render --check`) leaves them out
+    /// (the derivatives are still made for a note with diagnostics, whose names they help
+    /// spell; a claim keeps its reading, its JUnit test case's name), and nothing else changes.
     public static func check(_ document: Document, path: String, options: NotebookOptions = NotebookOptions(),
                              cellValues: [CellValue] = [], drawsPage: Bool = true) -> CheckedNote
     {
@@ -42,7 +43,10 @@ public enum Notebook {
         for diagnostic in disagreements { DiagramReading.insert(diagnostic, into: &result.diagnostics) }
         // The names the diagnostics mention are spelled among all the names the result speaks
         // of, those of the derivatives too (`NoteResult.names`).
-        if !drawsPage, !result.diagnostics.isEmpty { evaluation.addDerivatives(to: &result.statements) }
+        if !drawsPage {
+            evaluation.addReadings(to: &result.statements)
+            if !result.diagnostics.isEmpty { evaluation.addDerivatives(to: &result.statements) }
+        }
         result.spellNames(in: trees)
         let forSwift = NoteFormulas(definitions: definitions, statements: statements.statements, formulas: formulas,
                                     point: setting.point, context: setting.context, path: path, options: options)

@@ -72,4 +72,17 @@ import Testing
         #expect(Self.derivatives(undrawn) == Self.derivatives(drawn))
         #expect(undrawn.writtenNames == drawn.writtenNames)
     }
+
+    @Test func aNoteCheckedWithoutAPageKeepsTheReadingsOfItsClaimsOnly() {
+        // The failing claim and the holding one keep their readings (JUnit's test case names).
+        let document = MarkdownParser.parse(Self.chain("So $L \\approx 5$, and $2 w = 1$."))
+        let drawn = Notebook.check(document, path: "note.md").result
+        let undrawn = Notebook.check(document, path: "note.md", drawsPage: false).result
+        let claims = drawn.statements.indices.filter { drawn.statements[$0].check != nil }
+        #expect(claims.count >= 2)
+        #expect(drawn.statements.allSatisfy { $0.kind == .prose || $0.reading != nil })
+        for index in drawn.statements.indices {
+            #expect(undrawn.statements[index].reading == (claims.contains(index) ? drawn.statements[index].reading : nil))
+        }
+    }
 }
