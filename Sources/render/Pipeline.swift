@@ -10,6 +10,9 @@ struct Pipeline {
     struct Options {
         var unsafeHTML = false
         var writeReports = true
+        /// Whether each note's JUnit test cases are built: for a `--junit` file, or for the
+        /// output folder's state (which records them for the notes a later run reuses).
+        var buildsJUnit = true
         var notebook = NotebookOptions()
         /// How Swift cells run (`--no-exec`, `--cell-timeout`, `--no-cache`).
         var cells = CellRunner.Options()
@@ -136,6 +139,7 @@ struct Pipeline {
     func run(_ plan: OutputCourse.Plan, outputFolder: String) -> Outcome {
         let notes = plan.notes
         let writeReports = options.writeReports
+        let buildsJUnit = options.buildsJUnit || writeReports
         // What the last run into this folder learned (BuildState, loaded by OutputCourse):
         // notes whose key is as recorded are neither checked nor written again.
         let previous = writeReports ? plan.state : nil
@@ -260,10 +264,12 @@ struct Pipeline {
             note.hasCells = !cells.isEmpty
             note.formulaCount = document.formulas.count
             note.summary = result.summary
-            // JUnit names each note by its path as typed (CI tools open it), control characters escaped.
-            var named = result
-            named.path = ControlCharacters.escaped(note.note.path)
-            note.junit = JUnitReport.testCases(for: named)
+            if buildsJUnit {
+                // JUnit names each note by its path as typed (CI tools open it), control characters escaped.
+                var named = result
+                named.path = ControlCharacters.escaped(note.note.path)
+                note.junit = JUnitReport.testCases(for: named)
+            }
             guard writeReports else { return note }
             note.json = ReportJSON.noteBytes(result, cells: cellOutputs)
             note.search = SearchIndex.entry(document: document, title: note.title,
