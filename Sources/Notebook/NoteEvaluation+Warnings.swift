@@ -35,14 +35,11 @@ extension NoteEvaluation {
                 .warning, "\(name) is defined twice in this section (first at line \(first.position.line)); "
                     + "from here on the new definition is used", at: entry.position, length: entry.tex.count))
         }
-        // A leaf like h_5 when h_1 and h_2 are defined looks like a typo. The defined names by
-        // family, each family sorted once.
+        // A leaf like h_5 when h_1 and h_2 are defined looks like a typo.
         let defined = Set(definitions.all.map(\.name))
-        var families: [String: [String]] = [:]
-        for name in defined {
-            if let family = Names.family(of: name) { families[family, default: []].append(name) }
-        }
-        for family in families.keys { families[family]?.sort(by: Names.naturalOrder) }
+        // The defined names by family, built when the first leaf of a family is met (most
+        // notes have none).
+        var families: [String: [String]]?
         var considered = Set<String>()
         for index in sited.indices {
             for side in sited[index].statement.sides {
@@ -56,8 +53,9 @@ extension NoteEvaluation {
                     }
                 }
                 for name in leaves where considered.insert(name).inserted {
-                    guard let family = Names.family(of: name), let siblings = families[family], siblings.count >= 2
-                    else { continue }
+                    guard let family = Names.family(of: name) else { continue }
+                    if families == nil { families = Self.families(of: defined) }
+                    guard let siblings = families?[family], siblings.count >= 2 else { continue }
                     let listed = Self.list(siblings)
                     // The caret under the name as written (`h_{5..6}`), else under the statement.
                     var position = sited[index].position
@@ -76,6 +74,16 @@ extension NoteEvaluation {
             }
         }
         return diagnostics
+    }
+
+    /// The names of each family (`h` for `h_1`, `h_2`), each family in natural order.
+    static func families(of names: Set<String>) -> [String: [String]] {
+        var families: [String: [String]] = [:]
+        for name in names {
+            if let family = Names.family(of: name) { families[family, default: []].append(name) }
+        }
+        for family in families.keys { families[family]?.sort(by: Names.naturalOrder) }
+        return families
     }
 
     /// The most sibling names a typo warning lists; a larger family is shown by its first
