@@ -166,6 +166,13 @@ public enum SearchIndex {
         String(unsafeUninitializedCapacity: bytes.count) { out in
             var count = 0
             var pendingSpace = false
+            /// Writes the space a run of white space left behind, before the next visible byte.
+            func writePendingSpace() {
+                guard pendingSpace else { return }
+                out[count] = 32
+                count += 1
+                pendingSpace = false
+            }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -173,11 +180,7 @@ public enum SearchIndex {
                     if byte == 32 || (9...13).contains(byte) {
                         pendingSpace = count > 0
                     } else {
-                        if pendingSpace {
-                            out[count] = 32
-                            count += 1
-                            pendingSpace = false
-                        }
+                        writePendingSpace()
                         out[count] = byte
                         count += 1
                     }
@@ -190,11 +193,7 @@ public enum SearchIndex {
                 if scalars.next()?.properties.isWhitespace ?? false {
                     pendingSpace = count > 0
                 } else {
-                    if pendingSpace {
-                        out[count] = 32
-                        count += 1
-                        pendingSpace = false
-                    }
+                    writePendingSpace()
                     for offset in 0..<length { out[count + offset] = character[offset] }
                     count += length
                 }
