@@ -10,9 +10,8 @@ struct Pipeline {
     struct Options {
         var unsafeHTML = false
         var writeReports = true
-        /// Whether each note's JUnit test cases are built: for a `--junit` file, or for the
-        /// output folder's state (which records them for the notes a later run reuses).
-        var buildsJUnit = true
+        /// Whether a JUnit file is written (`--junit`).
+        var writesJUnitFile = true
         var notebook = NotebookOptions()
         /// How Swift cells run (`--no-exec`, `--cell-timeout`, `--no-cache`).
         var cells = CellRunner.Options()
@@ -139,7 +138,9 @@ struct Pipeline {
     func run(_ plan: OutputCourse.Plan, outputFolder: String) -> Outcome {
         let notes = plan.notes
         let writeReports = options.writeReports
-        let buildsJUnit = options.buildsJUnit || writeReports
+        // Each note's JUnit test cases: for the JUnit file, or for the output folder's state,
+        // which records them for the notes a later run reuses.
+        let buildsJUnit = options.writesJUnitFile || writeReports
         // What the last run into this folder learned (BuildState, loaded by OutputCourse):
         // notes whose key is as recorded are neither checked nor written again.
         let previous = writeReports ? plan.state : nil

@@ -162,7 +162,7 @@ struct Render: ParsableCommand {
     /// The pipeline's options, as the command line gives them.
     func pipelineOptions() throws -> Pipeline.Options {
         var options = Pipeline.Options(
-            unsafeHTML: unsafeHTML, writeReports: !check, buildsJUnit: !check || junit != nil,
+            unsafeHTML: unsafeHTML, writeReports: !check, writesJUnitFile: junit != nil,
             notebook: NotebookOptions(values: try parsedAssignments(), samples: samples, relativeTolerance: tolerance,
                                       steps: steps))
         options.cells.execute = !noExec
