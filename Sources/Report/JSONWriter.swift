@@ -73,7 +73,7 @@ struct JSONWriter: ~Copyable {
     /// A number; NaN and ±∞ are written as the strings `"nan"`, `"inf"`, `"-inf"`.
     mutating func number(_ value: Double) {
         // A whole number as its digits, without making a string (`number(_:)` below).
-        if value == value.rounded(), abs(value) < 1e15 { return integer(Int(value)) }
+        if let whole = Self.wholeNumber(value) { return integer(whole) }
         scalar(Self.number(value))
     }
 
@@ -142,8 +142,14 @@ struct JSONWriter: ~Copyable {
     static func number(_ value: Double) -> String {
         if value.isNaN { return "\"nan\"" }
         if value.isInfinite { return value > 0 ? "\"inf\"" : "\"-inf\"" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if let whole = wholeNumber(value) { return String(whole) }
         return String(describing: value)
+    }
+
+    /// `value` as an integer when it is a whole number written without an exponent (under
+    /// 10^15 in size); NaN and ±∞ are none.
+    private static func wholeNumber(_ value: Double) -> Int? {
+        value == value.rounded() && abs(value) < 1e15 ? Int(value) : nil
     }
 
     // MARK: - Layout
