@@ -66,18 +66,28 @@ public struct Evaluator: Sendable {
     /// The reverse pass of `differentiate(output:at:)` alone, at the point of the last
     /// `evaluate(at:)`: the same slopes, without evaluating the point again (several outputs
     /// differentiated at one point need one forward pass).
+    ///
+    /// The pass starts at the instruction that writes the output: every slot is written once,
+    /// so no later instruction feeds the output, and all their slopes would be 0 (a program
+    /// of many outputs, the sides of a note's claims, differentiates one by a fraction of it).
     public mutating func backpropagate(output index: Int) {
         let program = self.program
         let slots = self.slots
         adjoints.withUnsafeMutableBufferPointer { adjoints in
             for slot in adjoints.indices { adjoints[slot] = 0 }
             guard program.outputs.indices.contains(index) else { return }
-            adjoints[Int(program.outputs[index])] = 1
+            let output = Int(program.outputs[index])
+            adjoints[output] = 1
+            // -1 for an output that is a leaf or a constant: no instruction feeds it.
+            let producer = Int(program.producers[output])
             slots.withUnsafeBufferPointer { slots in
                 program.instructions.withUnsafeBufferPointer { instructions in
                     program.functions.withUnsafeBufferPointer { functions in
-                        for instruction in instructions.reversed() {
-                            Evaluator.propagate(instruction, slots: slots, adjoints: adjoints, functions: functions)
+                        var position = producer
+                        while position >= 0 {
+                            Evaluator.propagate(instructions[position], slots: slots, adjoints: adjoints,
+                                                functions: functions)
+                            position -= 1
                         }
                     }
                 }
@@ -108,7 +118,13 @@ public struct Evaluator: Sendable {
     /// ∂output/∂node for the defined symbol `name` taken as an input, after `differentiate`;
     /// nil when the program has no such definition.
     public func slope(ofNode name: String) -> Double? {
-        program.definitionSlots[name].map { adjoints[Int($0)] }
+        program.slot(ofDefinition: name).map(slope(ofSlot:))
+    }
+
+    /// ∂output/∂node for the defined symbol in `slot` (`Program.slot(ofDefinition:)`), after
+    /// `differentiate`: a slope read at many points without looking its name up each time.
+    public func slope(ofSlot slot: Int) -> Double {
+        adjoints[slot]
     }
 
     @inline(__always)

@@ -41,6 +41,12 @@ public struct Program: Sendable {
         self.producers = producers
     }
 
+    /// The slot of the defined symbol `name`, where `Evaluator.slope(ofSlot:)` reads its slope;
+    /// nil when the program has no such definition.
+    public func slot(ofDefinition name: String) -> Int? {
+        definitionSlots[name].map(Int.init)
+    }
+
     /// The value of every output at `point` (values of `leaves`, in order).
     public func values(at point: [Double]) -> [Outcome] {
         var evaluator = Evaluator(self)

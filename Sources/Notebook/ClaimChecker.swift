@@ -135,10 +135,11 @@ struct ClaimChecker {
     /// a defined x taken as an input, docs/note-language.md §6.)
     struct SlopeSides {
         /// Where a side's slope is read after a reverse pass: a leaf's position in the program,
-        /// or a defined symbol taken as an input.
+        /// or the slot of a defined symbol taken as an input (none when the program has no
+        /// such definition: the slope is 0).
         enum Variable {
             case leaf(Int)
-            case node(String)
+            case node(slot: Int?)
         }
 
         /// For each side taken as a slope: its output in the program and its variable.
@@ -151,7 +152,8 @@ struct ClaimChecker {
             var slopes: [(output: Int, variable: String, source: Variable)] = []
             for (index, side) in sides.enumerated() {
                 guard case .partial(_, let variable, 1) = side else { continue }
-                let source = program.leaves.firstIndex(of: variable).map(Variable.leaf) ?? .node(variable)
+                let source = program.leaves.firstIndex(of: variable).map(Variable.leaf)
+                    ?? .node(slot: program.slot(ofDefinition: variable))
                 slopes.append((index, variable, source))
             }
             self.slopes = slopes
@@ -179,7 +181,7 @@ struct ClaimChecker {
                 let slope: Double
                 switch source {
                 case .leaf(let position): slope = evaluator.slope(ofLeaf: position)
-                case .node(let name): slope = evaluator.slope(ofNode: name) ?? 0
+                case .node(let slot): slope = slot.map(evaluator.slope(ofSlot:)) ?? 0
                 }
                 outcomes[output] = slope.isFinite
                     ? .finite(slope)
