@@ -29,6 +29,11 @@ struct NoteNames: Sendable {
     private var places: [String: SourcePosition] = [:]
     private var firstPlaces: [String: SourcePosition] = [:]
 
+    /// Sizes the table of first definitions for `count` names at once.
+    mutating func reserveCapacity(_ count: Int) {
+        firstPlaces.reserveCapacity(count)
+    }
+
     /// Records a definition (only later definitions have a key of their own), made at `position`.
     mutating func add(_ definition: DefinitionName, at position: SourcePosition = SourcePosition(line: 0, column: 0)) {
         if definition.occurrence > 1 {

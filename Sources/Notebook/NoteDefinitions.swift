@@ -31,8 +31,13 @@ struct NoteDefinitions {
     init(_ statements: [SitedStatement], sections: Sections) {
         resolver = ScopeResolver(sections: sections)
         var counts: [String: Int] = [:]
+        // Every table sized once for as many definitions as statements: grown one insertion
+        // at a time, a table rehashes every name at each growth.
         counts.reserveCapacity(statements.count)
         positions.reserveCapacity(statements.count)
+        resolver.reserveCapacity(statements.count)
+        names.reserveCapacity(statements.count)
+        bindingKeys.reserveCapacity(statements.count)
         // The fields read in place: a copy of each statement costs more than the rest.
         for index in statements.indices {
             let statementKind = statements[index].statement.kind

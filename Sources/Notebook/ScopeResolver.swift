@@ -13,6 +13,11 @@ public struct ScopeResolver: Sendable {
         self.sections = sections
     }
 
+    /// Sizes the table for `count` names at once.
+    public mutating func reserveCapacity(_ count: Int) {
+        definitions.reserveCapacity(count)
+    }
+
     /// Records that `name` is defined at `site`. Sites must be added in document order.
     public mutating func define(_ name: String, at site: StatementSite) {
         definitions[name, default: []].append(site)
