@@ -22,6 +22,8 @@ struct ClaimChecker {
         /// Where the sides are written, for their rounded decimals (docs/note-language.md §11),
         /// read only when a relation is rechecked.
         var written: WrittenDecimal.Sides?
+        /// The leaves of each side (`LeafIndex` numbers), when known already (`NoteContext`).
+        var leaves: [LeafSet]?
     }
 
     /// A condition of a claim: a chain of relations between sides, and how it reads.
@@ -233,7 +235,8 @@ struct ClaimChecker {
 
         init(claim: Claim, leafIndex: LeafIndex, sampled: Set<String>) {
             self.claim = claim
-            leavesOfSides = claim.sides.map { leafIndex.leafSet(of: $0) }
+            let leavesOfSides = claim.leaves ?? claim.sides.map { leafIndex.leafSet(of: $0) }
+            self.leavesOfSides = leavesOfSides
             // An identity: every side depends on leaves; or a chain of inequalities that depends
             // on a leaf nothing gives a value (`0 < \sigma(z) < 1`: for every z); or a claim
             // with conditions that depends on a leaf (`|s|/s = 1` for `s > 0`).
@@ -241,9 +244,9 @@ struct ClaimChecker {
             if !identity, !claim.conditions.isEmpty {
                 identity = leavesOfSides.contains { !$0.isEmpty }
             } else if !identity, !claim.relations.contains(where: { $0 == .equal || $0 == .approximately }),
-                claim.sides.contains(where: { side in
-                    if case .symbol = side { return false }
-                    return !leafIndex.leafSet(of: side).isEmpty
+                claim.sides.indices.contains(where: { index in
+                    if case .symbol = claim.sides[index] { return false }
+                    return !leavesOfSides[index].isEmpty
                 })
             {
                 // Not `\lambda > 0` or `0 < \alpha < 1`, which say what a name is.

@@ -11,6 +11,9 @@ struct NoteContext {
     let resolvedSides: [[Expression]]
     /// Leaves per expression, over the finished context.
     let leafIndex: LeafIndex
+    /// The leaves of each statement's sides (`leafIndex` numbers), the names of the statement's
+    /// head parameters excepted: walked once, for the example point and the claims.
+    let sideLeaves: [[LeafSet]]
     /// The values of the leaves the statements reach, in natural order, with their sources.
     let point: [PointValue]
     /// Values of every defined symbol at the example point.
@@ -27,7 +30,9 @@ struct NoteContext {
     init(statements: [SitedStatement], definitions: NoteDefinitions, frontMatter: FrontMatter?,
          options: NotebookOptions, path: String, document: Document, cellValues: [CellValue] = [])
     {
-        var (context, sources) = Self.definitionsContext(statements: statements, definitions: definitions)
+        let defined = Self.definitionsContext(statements: statements, definitions: definitions)
+        var context = defined.context
+        var sources = defined.sources
         // Front matter, then --set, override the note's bindings.
         var diagnostics: [Diagnostic] = []
         for (name, value) in FrontMatterValues.read(frontMatter, diagnostics: &diagnostics) {
@@ -56,8 +61,11 @@ struct NoteContext {
         let parameters = statements.indices.map { index in statements[index].statement.head.map { Set($0.parameters) } ?? [] }
         let finalContext = context
         var resolvedSides = statements.indices.map { index in
-            statements[index].statement.sides.map {
-                definitions.resolve($0, at: statements[index].site, parameters: parameters[index], in: finalContext)
+            statements[index].statement.sides.indices.map { side in
+                // A definition's body is resolved once, here as in the context.
+                if side == 0, let body = defined.bodies[index] { return body }
+                return definitions.resolve(statements[index].statement.sides[side], at: statements[index].site,
+                                           parameters: parameters[index], in: finalContext)
             }
         }
         if let data {
@@ -72,9 +80,12 @@ struct NoteContext {
         let wanted = Self.runNames(statements: statements, resolvedSides: resolvedSides, context: context)
         for name in wanted { context.definitions[name] = .number(.nan) }
         let leafIndex = LeafIndex(context: context)
+        let sideLeaves = resolvedSides.indices.map { index in
+            resolvedSides[index].map { leafIndex.leafSet(of: $0, parameters: parameters[index]) }
+        }
         var sampled = Set<String>()
         point = Self.examplePoint(
-            resolvedSides: resolvedSides, parameters: parameters, definitions: definitions, leafIndex: leafIndex,
+            sideLeaves: sideLeaves, definitions: definitions, leafIndex: leafIndex,
             context: &context, sources: &sources, options: options, path: path, cellValues: cellValues,
             diagnostics: &diagnostics)
         for (key, source) in sources where source == .sampled { sampled.insert(key) }
@@ -92,6 +103,7 @@ struct NoteContext {
         self.context = context
         self.resolvedSides = resolvedSides
         self.leafIndex = leafIndex
+        self.sideLeaves = sideLeaves
         program = NoteProgram(context: context)
         self.diagnostics = diagnostics
     }
@@ -121,12 +133,15 @@ struct NoteContext {
     }
 
     /// The note's definitions as a context, in document order (a body is resolved over the
-    /// definitions before it), with where each binding's value comes from.
+    /// definitions before it), with where each binding's value comes from, and by statement the
+    /// resolved body of each symbol and function definition whose resolution is the same in the
+    /// final context (no prime in it).
     private static func definitionsContext(statements: [SitedStatement], definitions: NoteDefinitions)
-        -> (Context, [String: PointValue.Source])
+        -> (context: Context, sources: [String: PointValue.Source], bodies: [Expression?])
     {
         var context = Context()
         var sources: [String: PointValue.Source] = [:]
+        var bodies = [Expression?](repeating: nil, count: statements.count)
         // The tables sized once, not grown one insertion at a time.
         var counts = (bindings: 0, symbols: 0, functions: 0)
         for definition in definitions.all {
@@ -141,23 +156,25 @@ struct NoteContext {
         context.functions.reserveCapacity(counts.functions)
         sources.reserveCapacity(counts.bindings)
         for definition in definitions.all {
-            let statement = statements[definition.statement]
-            guard let body = statement.statement.sides.first else { continue }
+            // The fields read in place: a copy of the statement costs more than its body.
+            guard let body = statements[definition.statement].statement.sides.first else { continue }
             let site = definition.site
             switch definition.kind {
             case .binding:
                 let value = context.evaluate(definitions.resolve(body, at: site, in: context))
                 context.values[definition.key] = value.value ?? .nan
-                sources[definition.key] = .note(line: statement.position.line)
+                sources[definition.key] = .note(line: statements[definition.statement].position.line)
             case .symbol:
-                context.definitions[definition.key] = definitions.resolve(body, at: site, in: context)
+                let resolved = definitions.resolving(body, at: site, in: context)
+                context.definitions[definition.key] = resolved.expression
+                if !resolved.askedContext { bodies[definition.statement] = resolved.expression }
             case .function(let parameters):
-                context.functions[definition.key] = UserFunction(
-                    parameters: parameters,
-                    body: definitions.resolve(body, at: site, parameters: Set(parameters), in: context))
+                let resolved = definitions.resolving(body, at: site, parameters: Set(parameters), in: context)
+                context.functions[definition.key] = UserFunction(parameters: parameters, body: resolved.expression)
+                if !resolved.askedContext { bodies[definition.statement] = resolved.expression }
             }
         }
-        return (context, sources)
+        return (context, sources, bodies)
     }
 
     private static func override(
@@ -176,17 +193,17 @@ struct NoteContext {
     }
 
     /// Every leaf the note's statements reach gets a value: bound, from front matter or
-    /// `--set`, or sampled. `parameters` holds the parameters of each statement's head.
+    /// `--set`, or sampled. `sideLeaves` holds the leaves of each statement's sides.
     private static func examplePoint(
-        resolvedSides: [[Expression]], parameters: [Set<String>], definitions: NoteDefinitions, leafIndex: LeafIndex,
+        sideLeaves: [[LeafSet]], definitions: NoteDefinitions, leafIndex: LeafIndex,
         context: inout Context, sources: inout [String: PointValue.Source], options: NotebookOptions, path: String,
         cellValues: [CellValue], diagnostics: inout [Diagnostic]
     ) -> [PointValue] {
-        var sides: [(expression: Expression, parameters: Set<String>)] = []
-        for (index, resolved) in resolvedSides.enumerated() {
-            for side in resolved { sides.append((side, parameters[index])) }
+        var reached = LeafSet()
+        for statement in sideLeaves {
+            for side in statement { reached.formUnion(side) }
         }
-        var leaves = leafIndex.leaves(ofAll: sides)
+        var leaves = leafIndex.names(in: reached)
         // A cell's `let` binds a leaf of the math that nothing else gave a value
         // (docs/note-language.md §12); beside the note's own binding it is a warning.
         for value in cellValues where leaves.contains(value.name) && context.isLeaf(value.name) {
@@ -204,8 +221,13 @@ struct NoteContext {
         }
         // The note's bindings and the front matter's values are in the point; a `--set` value
         // only where the note uses its name (else `render` says no note uses it).
-        let bound = Set(definitions.all.map(\.key))
-        for name in context.values.keys where sources[name] != .commandLine || bound.contains(name) {
+        // The keys the note binds are gathered for the first `--set` name (most runs have none).
+        var bound: Set<String>?
+        for name in context.values.keys {
+            if sources[name] == .commandLine {
+                if bound == nil { bound = Set(definitions.all.map(\.key)) }
+                guard bound?.contains(name) == true else { continue }
+            }
             leaves.insert(name)
         }
         for definition in definitions.all {

@@ -99,6 +99,15 @@ struct NoteDefinitions {
     func resolve(_ expression: Expression, at site: StatementSite, parameters: Set<String> = [],
                  in context: Context) -> Expression
     {
+        resolving(expression, at: site, parameters: parameters, in: context).expression
+    }
+
+    /// `resolve(_:at:parameters:in:)`, and whether the answer asked `context` (which variable a
+    /// prime differentiates by): one that did not is the same in any context.
+    func resolving(_ expression: Expression, at site: StatementSite, parameters: Set<String> = [],
+                   in context: Context) -> (expression: Expression, askedContext: Bool)
+    {
+        var askedContext = false
         func definition(_ name: String) -> Definition? {
             guard parameters.isEmpty || !parameters.contains(name), let found = resolver.resolve(name, at: site)
             else { return nil }
@@ -143,6 +152,7 @@ struct NoteDefinitions {
                 if variable == PrimeNotation.onlyFreeVariable {
                     // `(expr)'`: the derivative with respect to the only free variable, or to the
                     // one the note gives no number.
+                    askedContext = true
                     return .partial(body, variable: primeVariable(of: body, in: context) ?? variable, order: order)
                 }
                 return .partial(body, variable: definition(variable)?.key ?? variable, order: order)
@@ -168,6 +178,7 @@ struct NoteDefinitions {
             }
             return result
         }
-        return rename(expression)
+        let resolved = rename(expression)
+        return (resolved, askedContext)
     }
 }

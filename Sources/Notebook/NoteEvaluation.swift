@@ -109,7 +109,9 @@ struct NoteEvaluation {
                 relations: sited[index].statement.relations, sides: sides,
                 tolerances: ClaimChecker.tolerances(of: sited[index], in: document.formulas, options: options),
                 conditions: conditions,
-                written: WrittenDecimal.Sides(of: sited[index], in: document.formulas)))
+                written: WrittenDecimal.Sides(of: sited[index], in: document.formulas),
+                // Walked without the head's parameters: those of a claim without any.
+                leaves: sited[index].statement.head?.parameters.isEmpty ?? true ? setting.sideLeaves[index] : nil))
         }
         guard !claims.isEmpty else { return limits }
         let checker = ClaimChecker(context: context, leafIndex: setting.leafIndex, names: definitions.names,
@@ -128,9 +130,11 @@ struct NoteEvaluation {
         // Once over the statements, not once per sampled name.
         let defined = Set(definitions.all.map(\.name))
         var declarations: [String: SitedStatement] = [:]
-        for entry in statements.statements where entry.statement.kind == .declaration {
-            if let name = entry.statement.head?.name, !defined.contains(name), declarations[name] == nil {
-                declarations[name] = entry
+        // By index: the kind read in place, only a declaration copied.
+        let sited = statements.statements
+        for index in sited.indices where sited[index].statement.kind == .declaration {
+            if let name = sited[index].statement.head?.name, !defined.contains(name), declarations[name] == nil {
+                declarations[name] = sited[index]
             }
         }
         for value in sampled {
