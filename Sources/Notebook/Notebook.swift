@@ -21,9 +21,11 @@ public enum Notebook {
     /// gradients of its sinks, the readings of statements without a verdict
     /// (`StatementResult.reading`). A run that draws no page (`render --check`) leaves them out
     /// (the derivatives are still made for a note with diagnostics, whose names they help
-    /// spell; a claim keeps its reading, its JUnit test case's name), and nothing else changes.
+    /// spell; a claim keeps its reading, its JUnit test case's name, unless `readsClaims` is
+    /// false: no JUnit test case is made), and nothing else changes.
     public static func check(_ document: Document, path: String, options: NotebookOptions = NotebookOptions(),
-                             cellValues: [CellValue] = [], drawsPage: Bool = true) -> CheckedNote
+                             cellValues: [CellValue] = [], drawsPage: Bool = true,
+                             readsClaims: Bool = true) -> CheckedNote
     {
         let formulas = document.formulas
         // Each formula parsed once: the reading and the pages' MathML both use the tree.
@@ -44,7 +46,7 @@ public enum Notebook {
         // The names the diagnostics mention are spelled among all the names the result speaks
         // of, those of the derivatives too (`NoteResult.names`).
         if !drawsPage {
-            evaluation.addReadings(to: &result.statements)
+            if readsClaims { evaluation.addReadings(to: &result.statements) }
             if !result.diagnostics.isEmpty { evaluation.addDerivatives(to: &result.statements) }
         }
         result.spellNames(in: trees)

@@ -241,7 +241,8 @@ struct Pipeline {
                 checkedNote = checked
                 cellOutputs = Array(zip(cells, outputs)).map { (cell: $0, output: $1) }
             } else {
-                checkedNote = Notebook.check(document, path: note.note.name, options: notebookOptions, drawsPage: writeReports)
+                checkedNote = Notebook.check(document, path: note.note.name, options: notebookOptions,
+                                             drawsPage: writeReports, readsClaims: buildsJUnit)
             }
             if let emitSwift {
                 // The note's formulas as a Swift file (docs/note-language.md §12); names with no

@@ -85,4 +85,16 @@ import Testing
             #expect(undrawn.statements[index].reading == (claims.contains(index) ? drawn.statements[index].reading : nil))
         }
     }
+
+    @Test func aNoteCheckedWithoutJUnitCasesHasNoReadingsAndTheSameVerdicts() {
+        // `render --check` without --junit makes no test case: no claim needs its reading.
+        let document = MarkdownParser.parse(Self.chain("So $L \\approx 5$, and $2 w = 1$."))
+        let named = Notebook.check(document, path: "note.md", drawsPage: false).result
+        let unnamed = Notebook.check(document, path: "note.md", drawsPage: false, readsClaims: false).result
+        #expect(named.statements.contains { $0.reading != nil })
+        #expect(unnamed.statements.allSatisfy { $0.reading == nil })
+        #expect(unnamed.statements.map(\.check) == named.statements.map(\.check))
+        #expect(unnamed.diagnostics == named.diagnostics)
+        #expect(unnamed.summary == named.summary)
+    }
 }
