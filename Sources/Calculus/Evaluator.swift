@@ -9,6 +9,10 @@ public struct Evaluator: Sendable {
     public let program: Program
     private var slots: [Double]
     private var adjoints: [Double]
+    /// The slot the adjoints are the slopes of, at the point of the last evaluation (none
+    /// before a reverse pass, or after a new evaluation): outputs that are the same slot (the
+    /// claims `∂L/∂h_9 = …` and `∂L/∂h_8 = …` differentiate one L) share one reverse pass.
+    private var differentiatedSlot: Int?
 
     /// An evaluator for `program`.
     public init(_ program: Program) {
@@ -42,6 +46,7 @@ public struct Evaluator: Sendable {
     /// Runs the program's instructions over the slots, the leaves' slots already set.
     @inline(__always)
     private mutating func runInstructions() {
+        differentiatedSlot = nil
         let program = self.program
         slots.withUnsafeMutableBufferPointer { slots in
             program.instructions.withUnsafeBufferPointer { instructions in
@@ -72,11 +77,14 @@ public struct Evaluator: Sendable {
     /// of many outputs, the sides of a note's claims, differentiates one by a fraction of it).
     public mutating func backpropagate(output index: Int) {
         let program = self.program
+        let output = program.outputs.indices.contains(index) ? Int(program.outputs[index]) : nil
+        // The slopes of that slot at this point already.
+        if let output, output == differentiatedSlot { return }
+        differentiatedSlot = output
         let slots = self.slots
         adjoints.withUnsafeMutableBufferPointer { adjoints in
             for slot in adjoints.indices { adjoints[slot] = 0 }
-            guard program.outputs.indices.contains(index) else { return }
-            let output = Int(program.outputs[index])
+            guard let output else { return }
             adjoints[output] = 1
             // -1 for an output that is a leaf or a constant: no instruction feeds it.
             let producer = Int(program.producers[output])

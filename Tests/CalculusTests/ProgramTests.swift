@@ -95,6 +95,24 @@ import Testing
         #expect(once.slope(ofNode: "n_1") == context.values["w_5"])  // the last output is n_1 * w_5
     }
 
+    @Test func outputsOfOneSlotShareAReversePassUntilTheNextPoint() throws {
+        // Two outputs that are one symbol, between them another: each gives its own slopes.
+        let program = try context.compile([s("E"), s("h_1"), s("E")])
+        var evaluator = Evaluator(program)
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<3 {
+            let point = program.leaves.map { _ in Double.random(in: -1...1, using: &generator) }
+            try evaluator.evaluate(at: point)
+            for output in [0, 2, 1, 0, 0] {
+                evaluator.backpropagate(output: output)
+                let gradient = program.gradient(of: output, at: point)
+                for (position, leaf) in program.leaves.enumerated() {
+                    #expect(evaluator.slope(ofLeaf: position) == gradient.leaves[leaf])
+                }
+            }
+        }
+    }
+
     @Test func aPointOfTheWrongShapeIsAFailure() throws {
         let program = try context.compile([s("E")])
         #expect(program.values(at: [1, 2]) == [.failure(.pointSize(expected: 11, got: 2))])
