@@ -28,7 +28,10 @@ public final class LeafIndex {
         // tables grown one insertion at a time rehash every name at each growth.
         let definitions = context.definitions.count
         let known = definitions + context.values.count
-        if known > 0 { numbers.reserveCapacity(known + 16) }
+        if known > 0 {
+            numbers.reserveCapacity(known + 16)
+            names.reserveCapacity(known + 16)
+        }
         if known > 0 { symbols.reserveCapacity(known + 16) }
         reached.reserveCapacity(definitions)
         functionLeaves.reserveCapacity(context.functions.count)

@@ -27,9 +27,14 @@ struct NodeWalk: Sendable {
     /// One walk, pre-order and left to right, measuring the depth as it goes: too deep an
     /// expression is reported before any other problem.
     init(of expression: Expression, locals: Set<String>, in context: Context) throws(CalculusError) {
+        // Sized for a formula's few names: grown from none, each list is copied at every
+        // doubling.
         dependencies = []
+        dependencies.reserveCapacity(4)
         met = []
+        met.reserveCapacity(8)
         leaves = []
+        leaves.reserveCapacity(8)
         // Few nodes are searched one by one; many are indexed.
         var seen: Set<GraphNode>?
         /// Records `node` the first time it is met; whether it was new.
