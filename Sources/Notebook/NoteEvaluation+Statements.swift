@@ -7,11 +7,10 @@ extension NoteEvaluation {
     /// `partials` (a run that draws no page), a definition's partial derivatives are left out.
     func evaluate(statement index: Int, claimChecks: [Int: Check], partials: NotePartials?) -> StatementResult {
         let entry = statements.statements[index]
-        let statement = entry.statement
         var result = StatementResult(
-            formula: entry.site.formula, position: entry.position, tex: entry.tex, kind: statement.kind,
-            name: statement.head?.name, reading: drawsPage ? reading(of: index) : nil)
-        result.index = statement.index
+            formula: entry.site.formula, position: entry.position, tex: entry.tex, kind: entry.statement.kind,
+            name: entry.statement.head?.name, reading: drawsPage ? reading(of: index) : nil)
+        result.index = entry.statement.index
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
             result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
         }
@@ -29,7 +28,7 @@ extension NoteEvaluation {
         if let ambiguous {
             let message = ambiguous.message
             let hint = ambiguous.variables.first.map { "write \\frac{\\partial}{\\partial \($0)} ... to say which derivative" }
-            if statement.relations.isEmpty && statement.kind != .definition {
+            if entry.statement.relations.isEmpty && entry.statement.kind != .definition {
                 diagnose(.warning, "cannot evaluate: " + message, hint: hint)
             } else {
                 result.check = Check(status: .cannotTell, points: 0, message: message)
@@ -37,12 +36,12 @@ extension NoteEvaluation {
             }
             return result
         }
-        switch statement.kind {
+        switch entry.statement.kind {
         case .prose:
-            let reason = statement.reason ?? "outside what Derive evaluates"
+            let reason = entry.statement.reason ?? "outside what Derive evaluates"
             // A claim in form that is not evaluated is a claim Derive cannot tell (§5), counted
             // as one in the summary, the page and report.json; its verdict gives the reason.
-            if statement.relations.isEmpty {
+            if entry.statement.relations.isEmpty {
                 result.notEvaluated = reason
             } else {
                 result.check = Check(status: .cannotTell, points: 0, message: "not evaluated: \(reason)")
@@ -55,7 +54,7 @@ extension NoteEvaluation {
             }
             return result
         case .declaration:
-            guard let head = statement.head else { return result }
+            guard let head = entry.statement.head else { return result }
             if definitions.resolver.resolve(head.name, at: entry.site) == nil {
                 let parameters = head.parameters.joined(separator: ", ")
                 diagnose(.warning, "\(head.name) is declared but never defined",
@@ -70,14 +69,14 @@ extension NoteEvaluation {
                 if let value = result.value, !value.isFinite, let side = resolvedSides.first,
                     case .nonFinite(_, let reason) = context.evaluate(side)
                 {
-                    diagnose(.warning, Self.nonFiniteMessage(statement.head?.name ?? "", value, reason),
+                    diagnose(.warning, Self.nonFiniteMessage(entry.statement.head?.name ?? "", value, reason),
                              hint: Self.nonFiniteHint(reason))
                 }
             }
         case .definition where entry.naming != nil:
             // `g_1 = \frac{\partial L_{data}}{\partial w_1}`, with `g_1 = 0.2` elsewhere (§5).
             let undefined = definitions.names.noteName(of: entry.naming ?? "")
-            let name = statement.head?.name ?? ""
+            let name = entry.statement.head?.name ?? ""
             let binding = statements.statements.first { $0.statement.kind == .binding && $0.statement.head?.name == name }
             let given = binding.map { "at line \($0.position.line) (\($0.tex))" } ?? "by the note"
             let reason = "\(name) names a derivative of \(undefined), which has no formula; its value is the one given "
@@ -88,7 +87,7 @@ extension NoteEvaluation {
         case .definition:
             evaluateDefinition(entry, into: &result, partials: partials)
         case .expression:
-            if let side = statement.sides.first {
+            if let side = entry.statement.sides.first {
                 if let leaf = decidingUndefinedLeaf(sides: [resolvedSides.first ?? side], relations: [], tolerances: []) {
                     // `\frac{\partial L}{\partial a_1}` with L only declared: not 0, unknown.
                     let (reason, hint) = undefinedReason(leaf)
