@@ -348,7 +348,14 @@ extension NoteEvaluation {
     /// `1e5`, `2.5e-3` in a formula's TeX (a digit, `e` or `E`, an optional sign, a digit, not
     /// inside a name): what a programmer writes for 10⁵, which TeX reads as `1·e·5`.
     static func scientificNotation(in tex: String) -> (text: String, mantissa: String, exponent: String)? {
-        let bytes = Array(tex.utf8)
+        // Scanned in place: the text's bytes are not copied into an array first.
+        if let found = tex.utf8.withContiguousStorageIfAvailable({ scientificNotation(inBytes: $0) }) { return found }
+        return Array(tex.utf8).withUnsafeBufferPointer { scientificNotation(inBytes: $0) }
+    }
+
+    private static func scientificNotation(
+        inBytes bytes: UnsafeBufferPointer<UInt8>
+    ) -> (text: String, mantissa: String, exponent: String)? {
         func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 || byte == 92 }
         var index = 0
