@@ -27,6 +27,8 @@ struct NoteDefinitions {
     private(set) var names = NoteNames()
     /// The keys of the bindings (names given a number by the note).
     private var bindingKeys = Set<String>()
+    /// The names defined, as the note writes them (`all`'s names, made once).
+    private(set) var definedNames = Set<String>()
 
     init(_ statements: [SitedStatement], sections: Sections) {
         resolver = ScopeResolver(sections: sections)
@@ -38,6 +40,7 @@ struct NoteDefinitions {
         resolver.reserveCapacity(statements.count)
         names.reserveCapacity(statements.count)
         bindingKeys.reserveCapacity(statements.count)
+        definedNames.reserveCapacity(statements.count)
         // The fields read in place: a copy of each statement costs more than the rest.
         for index in statements.indices {
             let statementKind = statements[index].statement.kind
@@ -55,6 +58,7 @@ struct NoteDefinitions {
             positions[site] = all.count
             all.append(Definition(identity: identity, kind: kind, site: site, statement: index))
             if statementKind == .binding { bindingKeys.insert(identity.key) }
+            definedNames.insert(head.name)
         }
     }
 

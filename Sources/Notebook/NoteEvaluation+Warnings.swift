@@ -36,7 +36,7 @@ extension NoteEvaluation {
                     + "from here on the new definition is used", at: entry.position, length: entry.tex.count))
         }
         // A leaf like h_5 when h_1 and h_2 are defined looks like a typo.
-        let defined = Set(definitions.all.map(\.name))
+        let defined = definitions.definedNames
         // The defined names by family, built when the first leaf of a family is met (most
         // notes have none).
         var families: [String: [String]]?

@@ -128,7 +128,7 @@ struct NoteEvaluation {
         let sampled = setting.point.filter { $0.source == .sampled }
         guard !sampled.isEmpty else { return causes }
         // Once over the statements, not once per sampled name.
-        let defined = Set(definitions.all.map(\.name))
+        let defined = definitions.definedNames
         var declarations: [String: SitedStatement] = [:]
         // By index: the kind read in place, only a declaration copied.
         let sited = statements.statements
