@@ -63,9 +63,9 @@ struct ProseSentences {
     /// `conditionWords` ("provided that", "assuming that", "given that", "such that" give
     /// "provided"); or "instead" when that word follows the formula (`with $g_t = 100$ instead`,
     /// a supposition).
-    private(set) var word: [FormulaID: String] = [:]
+    private(set) var word: ByFormula<String>
     /// A sentence number per formula: formulas of one sentence share it.
-    private(set) var sentence: [FormulaID: Int] = [:]
+    private(set) var sentence: ByFormula<Int>
     /// The display formulas just before a paragraph, by the number of its first sentence (a
     /// condition may follow its claim: `$$…$$` then `for $x > 0$.`).
     private(set) var displaysBefore: [Int: [FormulaID]] = [:]
@@ -90,15 +90,36 @@ struct ProseSentences {
     private var displays: [FormulaID] = []
     /// Whether the last paragraph ended with `:` (for `displaysAfter`), and its last sentence.
     private var colonSentence: Int?
-    /// The first word of the current sentence, once its text has started.
-    private var opening: String?
+    /// The text that opens the current sentence (its first word is the sentence's), once
+    /// text that is not blank has started it.
+    private var opening: Substring?
     /// The inline formula just before the current inline, if any (for "instead").
     private var formulaBefore: FormulaID?
     /// The display formula that ends the current paragraph, if it does.
     private var lastDisplay: FormulaID?
 
     init(_ document: Document) {
+        word = ByFormula(count: document.formulas.count)
+        sentence = ByFormula(count: document.formulas.count)
         for block in document.blocks { visit(block) }
+    }
+
+    /// A value for some of a document's formulas, by id (an array, not a dictionary: the ids
+    /// are the formulas' places, 0 up).
+    struct ByFormula<Value> {
+        private var values: [Value?]
+
+        init(count: Int) {
+            values = Array(repeating: nil, count: count)
+        }
+
+        subscript(id: FormulaID) -> Value? {
+            get { values.indices.contains(id.index) ? values[id.index] : nil }
+            set {
+                if id.index >= values.count { values += Array(repeating: nil, count: id.index + 1 - values.count) }
+                values[id.index] = newValue
+            }
+        }
     }
 
     private mutating func visit(_ block: Block) {
@@ -112,16 +133,18 @@ struct ProseSentences {
             current += 1
             if !displays.isEmpty { displaysBefore[current] = displays }
             displays = []
-            var before = ""
+            var before = TextBefore()
             var endsWithDisplay = false
             opening = nil
             visit(inlines, before: &before, endsWithDisplay: &endsWithDisplay)
             colonSentence = nil
             if case .paragraph = block {
                 if endsWithDisplay, let last = lastDisplay { displays = [last] }
-                if before.trimmingTrailingSpaces.hasSuffix(":") {
+                if Self.endsWithColon(before.text) {
                     colonSentence = current
-                    if let opening, Self.premiseWords.contains(opening) { premises.insert(current) }
+                    if let opening, let word = Self.firstWord(of: opening), Self.premiseWords.contains(word) {
+                        premises.insert(current)
+                    }
                 }
             }
         case .math(let math):
@@ -140,7 +163,7 @@ struct ProseSentences {
             for row in table.rows {
                 for cell in row.cells {
                     current += 1
-                    var before = ""
+                    var before = TextBefore()
                     var display = false
                     visit(cell, before: &before, endsWithDisplay: &display)
                 }
@@ -159,7 +182,7 @@ struct ProseSentences {
     }
 
     /// Walks a paragraph's inlines: `before` is the text since the last formula.
-    private mutating func visit(_ inlines: [Inline], before: inout String, endsWithDisplay: inout Bool) {
+    private mutating func visit(_ inlines: [Inline], before: inout TextBefore, endsWithDisplay: inout Bool) {
         for inline in inlines {
             switch inline {
             case .text(let text):
@@ -167,29 +190,33 @@ struct ProseSentences {
                     word[previous] = "instead"
                 }
                 formulaBefore = nil
-                Self.append(text, to: &before)
-                if !Self.isBlank(text) { endsWithDisplay = false }
-                if Self.saysNearZero(before) { nearZero.insert(current) }
-                if opening == nil { opening = Self.firstWord(of: text) }
+                before.append(text)
+                // A text that is not blank starts the sentence, if nothing did (its first word
+                // is read only if the sentence turns out to be a premise).
+                let blank = Self.isBlank(text)
+                if !blank { endsWithDisplay = false }
+                if before.saysNearZero { nearZero.insert(current) }
+                if opening == nil, !blank { opening = Substring(text) }
                 if Self.endsSentence(text) {
                     current += 1
-                    opening = Self.firstWord(of: Self.afterLastStop(text))
+                    let after = Self.afterLastStop(text)
+                    opening = Self.isBlank(after) ? nil : after
                 }
             case .softBreak, .lineBreak:
-                Self.append(" ", to: &before)
+                before.append(" ")
             case .code(let text):
-                Self.append(text, to: &before)
+                before.append(text)
                 endsWithDisplay = false
             case .emphasis(let children), .strong(let children), .strikethrough(let children),
                 .link(_, _, let children), .image(_, _, let children):
                 visit(children, before: &before, endsWithDisplay: &endsWithDisplay)
             case .math(let math):
-                var last = Self.lastWord(of: before)
-                let earlier = String(Self.beforeLastWord(before))
-                let previous = Self.lastWord(of: earlier)
+                let words = WordsBefore(before.text)
+                var last = words.last
+                let previous = words.previous
                 if last == "that", let previous, Self.beforeThat.contains(previous) { last = "provided" }
                 // "At $x = 0.8$:" and "evaluated at" give a place; "starts at $w = 0.5$" a value.
-                if last == "at", !Self.startsSentence(earlier), !(previous.map(Self.beforeAt.contains) ?? false) {
+                if last == "at", !words.earlierStartsSentence, !(previous.map(Self.beforeAt.contains) ?? false) {
                     last = nil
                 }
                 if let last, Self.placeWords.contains(last) || Self.conditionWords.contains(last) { word[math.id] = last }
@@ -199,7 +226,7 @@ struct ProseSentences {
                 }
                 sentence[math.id] = current
                 formulaBefore = math.id
-                before = ""
+                before = TextBefore()
                 endsWithDisplay = math.display
                 lastDisplay = math.display ? math.id : nil
             case .html, .footnoteReference, .equationReference:
@@ -208,112 +235,6 @@ struct ProseSentences {
         }
     }
 
-    /// Whether `text` holds the end of a sentence: `.`, `?` or `!` before a space or at its end
-    /// (not in `e.g.`, `i.e.`, `vs.`, `cf.`), or `;` (its clauses say separate things). Bytes,
-    /// not characters: a long paragraph is walked once.
-    static func endsSentence(_ text: String) -> Bool {
-        let bytes = text.utf8
-        // The word before a stop runs from the last space or line break (no copy is made).
-        var wordStart = bytes.startIndex
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            let next = bytes.index(after: index)
-            if byte == UInt8(ascii: ";") { return true }
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!"),
-                next == bytes.endIndex || bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\n")
-                    || bytes[next] == UInt8(ascii: "\t")
-            {
-                if byte != UInt8(ascii: ".") || !isAbbreviation(bytes[wordStart..<index]) { return true }
-            }
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") { wordStart = next }
-            index = next
-        }
-        return false
-    }
-
-    /// Whether the word is "e.g", "i.e", "vs" or "cf" in any case (a byte past ASCII makes none
-    /// of them: no letter lowercases to these).
-    private static func isAbbreviation(_ word: Substring.UTF8View) -> Bool {
-        guard word.count == 2 || word.count == 3 else { return false }
-        let lower = word.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
-        return abbreviations.contains(lower)
-    }
-
-    private static let abbreviations: [[UInt8]] = ["e.g", "i.e", "vs", "cf"].map { Array($0.utf8) }
-
-    /// Whether `text` is only whitespace (`Character.isWhitespace`), ASCII read as bytes.
-    static func isBlank(_ text: String) -> Bool {
-        var ascii = true
-        for byte in text.utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            if !isASCIISpace(byte) { return false }
-        }
-        return ascii || text.allSatisfy(\.isWhitespace)
-    }
-
-    /// Appends `text` to the text before the next formula, of which only the last 80
-    /// bytes are kept: enough for the words looked for, and linear on long paragraphs.
-    static func append(_ text: String, to before: inout String) {
-        let bytes = text.utf8
-        if bytes.count > 160 {
-            before = String(decoding: bytes.suffix(80), as: UTF8.self)
-        } else {
-            before += text
-            if before.utf8.count > 160 { before = String(decoding: before.utf8.suffix(80), as: UTF8.self) }
-        }
-    }
-
-    /// The first word of `text`, lowercased, if it starts with one (after spaces); nil for text
-    /// of spaces only, "" when it starts with something else.
-    static func firstWord(of text: Substring) -> String? {
-        // ASCII as bytes, when every byte read and the one after them are ASCII (a byte past
-        // ASCII may be a mark that joins the character before it).
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex, isASCIISpace(bytes[index]) { index = bytes.index(after: index) }
-        if index == bytes.endIndex { return nil }
-        let start = index
-        while index != bytes.endIndex, isASCIILetter(bytes[index]) { index = bytes.index(after: index) }
-        if index == bytes.endIndex || bytes[index] < 0x80 {
-            return String(decoding: bytes[start..<index].map { $0 | 0x20 }, as: UTF8.self)
-        }
-        let rest = text.drop { $0.isWhitespace }
-        guard !rest.isEmpty else { return nil }
-        return String(rest.prefix { $0.isLetter }).lowercased()
-    }
-
-    static func firstWord(of text: String) -> String? { firstWord(of: Substring(text)) }
-
-    /// The text after the last end of a sentence in `text`.
-    static func afterLastStop(_ text: String) -> Substring {
-        guard let stop = text.lastIndex(where: { $0 == "." || $0 == "?" || $0 == "!" || $0 == ";" }) else {
-            return Substring(text)
-        }
-        return text[text.index(after: stop)...]
-    }
-
-    /// Whether `text` starts with the word "instead" (after spaces and a comma).
-    static func startsWithInstead(_ text: String) -> Bool {
-        // ASCII as bytes, when the bytes read and the two after "instead" are ASCII.
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ",") {
-            index = bytes.index(after: index)
-        }
-        let word = bytes[index...].prefix(9)
-        if word.allSatisfy({ $0 < 0x80 }) {
-            let lower = word.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
-            guard lower.starts(with: insteadBytes) else { return false }
-            return lower.count == 7 || !isASCIILetter(lower[7])
-        }
-        let rest = text.drop { $0 == " " || $0 == "," }.lowercased()
-        guard rest.hasPrefix("instead") else { return false }
-        return rest.dropFirst(7).first.map { !$0.isLetter } ?? true
-    }
-
-    private static let insteadBytes = Array("instead".utf8)
-
     /// Whether a paragraph holds only display formulas (and spaces).
     static func displaysOnly(_ inlines: [Inline]) -> Bool {
         var any = false
@@ -321,96 +242,10 @@ struct ProseSentences {
             switch inline {
             case .math(let math) where math.display: any = true
             case .softBreak, .lineBreak: continue
-            case .text(let text) where text.allSatisfy(\.isWhitespace): continue
+            case .text(let text) where isBlank(text): continue
             default: return false
             }
         }
         return any
-    }
-
-    /// Whether `text` (the text of a paragraph before a word) is the start of a sentence: empty,
-    /// or ending with `.`, `?`, `!`, `;` or `:`.
-    static func startsSentence(_ text: String) -> Bool {
-        var trimmed = Substring(text)
-        while let last = trimmed.last, last.isWhitespace { trimmed.removeLast() }
-        guard let last = trimmed.last else { return true }
-        return ".?!;:".contains(last)
-    }
-
-    /// Whether the text says "near zero" (or "around zero", "close to zero", "near the origin").
-    /// Called for every piece of text in a paragraph: the phrases are first looked for in the
-    /// ASCII-lowercased bytes (every match of the exact test below is one there too), so most
-    /// texts never reach the exact, slower test.
-    static func saysNearZero(_ text: String) -> Bool {
-        var bytes = text
-        guard bytes.withUTF8({ containsAnyFolded($0, nearZeroPhraseBytes) }) else { return false }
-        let lower = text.lowercased()
-        return nearZeroPhrases.contains { lower.contains($0) }
-    }
-
-    private static let nearZeroPhraseBytes = nearZeroPhrases.map { Array($0.utf8) }
-
-    /// Whether `bytes`, ASCII letters lowercased, contain one of `phrases` (lowercase ASCII).
-    private static func containsAnyFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ phrases: [[UInt8]]) -> Bool {
-        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
-        for start in bytes.indices {
-            let first = folded(bytes[start])
-            for phrase in phrases where phrase[0] == first && phrase.count <= bytes.count - start {
-                var matched = 1
-                while matched < phrase.count, folded(bytes[start + matched]) == phrase[matched] { matched += 1 }
-                if matched == phrase.count { return true }
-            }
-        }
-        return false
-    }
-
-    private static let nearZeroPhrases = ["near zero", "around zero", "close to zero", "near the origin", "near 0", "around 0"]
-
-    /// `text` without its last word and the spaces after it.
-    static func beforeLastWord(_ text: String) -> Substring {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: bytes are characters (but for "\r\n", which is whitespace either way).
-            let bytes = text.utf8
-            var end = bytes.endIndex
-            while end != bytes.startIndex, isASCIISpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
-            while end != bytes.startIndex, isASCIILetter(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
-            return text[..<end]
-        }
-        var characters = Substring(text)
-        while let last = characters.last, last.isWhitespace { characters.removeLast() }
-        while let last = characters.last, last.isLetter { characters.removeLast() }
-        return characters
-    }
-
-    /// The last word of `text` when the text ends with it (and spaces), lowercased, without
-    /// the punctuation before it (`(for ` gives `for`).
-    static func lastWord(of text: String) -> String? {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = Array(text.utf8)
-            var end = bytes.endIndex
-            while end > 0, isASCIISpace(bytes[end - 1]) { end -= 1 }
-            var start = end
-            while start > 0, isASCIILetter(bytes[start - 1]) { start -= 1 }
-            guard start < end else { return nil }
-            return String(decoding: bytes[start..<end].map { $0 | 0x20 }, as: UTF8.self)
-        }
-        let trimmed = text.trimmingTrailingSpaces
-        guard let last = trimmed.last, last.isLetter else { return nil }
-        let word = trimmed.reversed().prefix { $0.isLetter }
-        return String(word.reversed()).lowercased()
-    }
-
-    /// What `Character.isWhitespace` says of an ASCII byte: tab to carriage return, and space.
-    private static func isASCIISpace(_ byte: UInt8) -> Bool { (9...13).contains(byte) || byte == 32 }
-
-    /// What `Character.isLetter` says of an ASCII byte.
-    private static func isASCIILetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
-}
-
-extension String {
-    fileprivate var trimmingTrailingSpaces: Substring {
-        var result = Substring(self)
-        while let last = result.last, last.isWhitespace { result.removeLast() }
-        return result
     }
 }
