@@ -73,20 +73,24 @@ struct NoteStatements {
         // name states its value at the example, a claim, not a second definition.
         var definedNames = Set<String>()
         var boundNames = Set<String>()
+        // `w_1^{(T)} = 0.3` where rules update w_1: a claim about the run's value (§13).
+        var updated = Set<String>()
         for (index, reading) in readings.enumerated() {
             for statement in reading.statements {
-                if statement.kind == .definition, let name = statement.head?.name { definedNames.insert(name) }
-                if statement.kind == .binding, let name = statement.head?.name,
-                    !ProseSentences.isCondition(statement, word: prose.word[formulas[index].id])
-                {
+                guard let name = statement.head?.name else { continue }
+                switch statement.kind {
+                case .definition: definedNames.insert(name)
+                case .binding where !ProseSentences.isCondition(statement, word: prose.word[formulas[index].id]):
                     boundNames.insert(name)
+                case .update: updated.insert(name)
+                default: break
                 }
             }
         }
         // A definition by a derivative of a name no formula defines, of a name the note also
         // binds to a number, only names the quantity: the number is its value.
         var namings: [String: String] = [:]
-        for reading in readings {
+        for reading in readings where !boundNames.isEmpty {
             for statement in reading.statements where statement.kind == .definition {
                 guard let head = statement.head, head.parameters.isEmpty, boundNames.contains(head.name),
                     let body = statement.sides.first,
@@ -98,13 +102,6 @@ struct NoteStatements {
         definedNames.subtract(namings.keys)
         // Display definitions by section, to find inline restatements of them (below).
         var displayDefinitions = Set<RestatedName>()
-        // `w_1^{(T)} = 0.3` where rules update w_1: a claim about the run's value (§13).
-        var updated = Set<String>()
-        for reading in readings {
-            for statement in reading.statements where statement.kind == .update {
-                if let name = statement.head?.name { updated.insert(name) }
-            }
-        }
         if !updated.isEmpty {
             for reading in readings {
                 for statement in reading.statements where statement.kind == .binding {
@@ -137,12 +134,11 @@ struct NoteStatements {
                         statement = Self.claimIfRestatement(read)
                     }
                 }
-                let bytes = Array(math.tex.utf8)
-                let range = statement.range.clamped(to: 0..<bytes.count)
+                let range = statement.range.clamped(to: 0..<math.tex.utf8.count)
                 var sited = SitedStatement(site: StatementSite(formula: math.id, statement: order, section: section),
                                            statement: statement,
                                            position: math.position(ofTeXOffset: range.lowerBound),
-                                           tex: String(decoding: bytes[range], as: UTF8.self))
+                                           tex: Self.text(of: math.tex, in: range))
                 if statement.kind == .definition, let name = statement.head?.name, let undefined = namings[name],
                     statement.head?.parameters.isEmpty == true,
                     Self.derivativeOfUndefined(statement.sides[0], definedNames: definedNames) != nil
@@ -187,6 +183,15 @@ struct NoteStatements {
         return found
     }
 
+    /// The bytes `range` of `tex` as text: the formula's own string when the range is all of it
+    /// (as it is for a formula of one statement).
+    static func text(of tex: String, in range: Range<Int>) -> String {
+        let utf8 = tex.utf8
+        if range == 0..<utf8.count { return tex }
+        return utf8.withContiguousStorageIfAvailable { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+            ?? String(decoding: Array(utf8)[range], as: UTF8.self)
+    }
+
     /// A binding or claim read as a condition: a binding `x = 0` relates `x` and `0`.
     static func condition(_ statement: Statement) -> Statement {
         var condition = statement
@@ -206,6 +211,8 @@ struct NoteStatements {
     /// its sentence, of the display formulas after it when the sentence ends with `:`, and of
     /// the display formulas just before it when its sentence says nothing else.
     static func conditions(of statements: [SitedStatement], prose: ProseSentences) -> [Int: [Int]] {
+        // Most notes have no condition: then no statement is grouped.
+        guard statements.contains(where: { $0.statement.kind == .condition }) else { return [:] }
         var result: [Int: [Int]] = [:]
         var bySentence: [Int: [Int]] = [:]
         var byFormula: [FormulaID: [Int]] = [:]
