@@ -36,26 +36,28 @@ struct BlockPrepass {
     /// The text to give cmark, with front matter blanked and the given `$$` blocks rewritten.
     /// Every line ends with `\n`.
     func cmarkInput(rewriting blocks: [DollarBlock]) -> [UInt8] {
-        var replacements: [(line: Int, bytes: [UInt8])] = []
+        var rewrites: [LineRewrite] = []
+        rewrites.reserveCapacity(2 * blocks.count + (frontMatter.map { $0.lineCount + 2 } ?? 0))
         if let frontMatter {
             for line in (frontMatter.firstLine - 1)...(frontMatter.firstLine + frontMatter.lineCount) {
-                replacements.append((line, []))
+                rewrites.append(LineRewrite(line: line, prefix: 0, fence: 0, info: false))
             }
         }
         for block in blocks {
-            let inner = (block.openerLine + 1)..<block.closerLine
             var longestRun = 0
-            for line in inner { longestRun = max(longestRun, Self.longestBacktickRun(source.line(line))) }
-            let fence = [UInt8](repeating: UInt8(ascii: "`"), count: max(3, longestRun + 1))
-            let openerPrefix = Self.containerPrefix(source.line(block.openerLine))
-            let closerPrefix = Self.containerPrefix(source.line(block.closerLine))
-            replacements.append((block.openerLine, Array(openerPrefix) + fence + Array(Self.fenceInfo.utf8)))
-            replacements.append((block.closerLine, Array(closerPrefix) + fence))
+            for line in (block.openerLine + 1)..<block.closerLine {
+                longestRun = max(longestRun, Self.longestBacktickRun(source.line(line)))
+            }
+            let fence = max(3, longestRun + 1)
+            rewrites.append(LineRewrite(line: block.openerLine, prefix: Self.containerPrefix(source.line(block.openerLine)).count,
+                                        fence: fence, info: true))
+            rewrites.append(LineRewrite(line: block.closerLine, prefix: Self.containerPrefix(source.line(block.closerLine)).count,
+                                        fence: fence, info: false))
         }
-        replacements.sort { $0.line < $1.line }
+        rewrites.sort { $0.line < $1.line }
         var output: [UInt8] = []
         output.reserveCapacity(source.bytes.count + 64)
-        // The lines between two replaced ones are copied as one run of bytes when the note's
+        // The lines between two rewritten ones are copied as one run of bytes when the note's
         // lines all end with `\n` (then the run is as the note has it); otherwise line by line.
         let bytes = source.bytes
         let ranges = source.lineRanges
@@ -73,16 +75,30 @@ struct BlockPrepass {
             }
             next = end
         }
-        for replacement in replacements where replacement.line >= 1 && replacement.line <= ranges.count {
-            copyLines(upTo: replacement.line - 1)
-            guard next == replacement.line - 1 else { continue }
-            output.append(contentsOf: replacement.bytes)
+        for rewrite in rewrites where rewrite.line >= 1 && rewrite.line <= ranges.count {
+            copyLines(upTo: rewrite.line - 1)
+            guard next == rewrite.line - 1 else { continue }
+            let start = ranges[next].lowerBound
+            output.append(contentsOf: bytes[start..<(start + rewrite.prefix)])
+            output.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: rewrite.fence))
+            if rewrite.info { output.append(contentsOf: Self.fenceInfoBytes) }
             output.append(UInt8(ascii: "\n"))
-            next = replacement.line
+            next = rewrite.line
         }
         copyLines(upTo: ranges.count)
         return output
     }
+
+    /// A line `cmarkInput` writes otherwise: its first `prefix` bytes (the container prefix),
+    /// then `fence` backticks (none: the line is blanked), then the fence's info string or not.
+    private struct LineRewrite {
+        var line: Int
+        var prefix: Int
+        var fence: Int
+        var info: Bool
+    }
+
+    private static let fenceInfoBytes = Array(fenceInfo.utf8)
 
     // MARK: - Front matter
 
@@ -183,13 +199,18 @@ struct BlockPrepass {
 
     /// `$$` alone on a line (trailing blanks allowed).
     private static func isDollarLine(_ rest: ArraySlice<UInt8>) -> Bool {
-        trimmedTrailing(rest).elementsEqual("$$".utf8)
+        let line = trimmedTrailing(rest)
+        return line.count == 2 && startsWithDollars(line)
+    }
+
+    private static func startsWithDollars(_ line: ArraySlice<UInt8>) -> Bool {
+        line.count >= 2 && line[line.startIndex] == UInt8(ascii: "$") && line[line.startIndex + 1] == UInt8(ascii: "$")
     }
 
     /// For a closing line `$$` or `$$ {#label}`: the label ("" when none); otherwise `nil`.
     private static func closingDollarLine(_ rest: ArraySlice<UInt8>) -> String? {
         let line = trimmedTrailing(rest)
-        guard line.starts(with: "$$".utf8) else { return nil }
+        guard startsWithDollars(line) else { return nil }
         var after = line.dropFirst(2)
         if after.isEmpty { return "" }
         while let first = after.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {

@@ -38,18 +38,17 @@ struct CmarkConverter {
     private mutating func kind(of node: OpaquePointer) -> ExtensionKind {
         let type = cmark_node_get_type(node).rawValue
         if let known = kinds[type] { return known }
-        let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
-        let kind: ExtensionKind =
-            switch name {
-            case "table": .table
-            case "table_header", "table_row": .tableRow
-            case "table_cell": .tableCell
-            case "strikethrough": .strikethrough
-            default: .other
-            }
+        // Compared as bytes: a paragraph's type is looked up once in every note.
+        let name = Self.bytes(cmark_node_get_type_string(node))[...]
+        let kind = Self.extensionKinds.first { Self.equal(name, $0.name) }?.kind ?? .other
         kinds[type] = kind
         return kind
     }
+
+    private static let extensionKinds: [(name: [UInt8], kind: ExtensionKind)] = [
+        ("table", .table), ("table_header", .tableRow), ("table_row", .tableRow), ("table_cell", .tableCell),
+        ("strikethrough", .strikethrough),
+    ].map { (Array($0.utf8), $1) }
 
     /// The opening lines of the rewritten `$$` blocks that cmark read as written: our fence at
     /// the opening line, closed by the closing line. A closing line that cmark did not take as
@@ -170,28 +169,36 @@ struct CmarkConverter {
     }
 
     private mutating func codeBlock(_ node: OpaquePointer) -> Block {
-        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-        let text = literal(node)
+        // Read in place: the node outlives this call.
+        let info = Self.bytes(cmark_node_get_fence_info(node))
+        let text = Self.bytes(cmark_node_get_literal(node))
         let line = Int(cmark_node_get_start_line(node))
         let endLine = Int(cmark_node_get_end_line(node))
         codeBlockStarts.append(line)
-        let firstWord = info.utf8.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
-            .prefix(while: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") })
+        var wordStart = 0
+        while wordStart < info.count, info[wordStart] == UInt8(ascii: " ") || info[wordStart] == UInt8(ascii: "\t") {
+            wordStart += 1
+        }
+        var wordEnd = wordStart
+        while wordEnd < info.count, info[wordEnd] != UInt8(ascii: " ") && info[wordEnd] != UInt8(ascii: "\t") {
+            wordEnd += 1
+        }
         var fenceLength: Int32 = 0
         var fenceOffset: Int32 = 0
         var fenceCharacter: CChar = 0
         let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
-        guard fenced, firstWord.elementsEqual("math".utf8) else {
-            return .codeBlock(info: info, literal: text, line: line)
+        guard fenced, Self.equal(info[wordStart..<wordEnd], Self.mathWord) else {
+            return .codeBlock(info: String(decoding: info, as: UTF8.self), literal: String(decoding: text, as: UTF8.self),
+                              line: line)
         }
-        var tex = Array(text.utf8)
+        var tex = Array(text)
         if tex.last == UInt8(ascii: "\n") { tex.removeLast() }
         let texLocator = ContentLocator(
             content: tex, startLine: line + 1, startColumn: 1,
             endLine: endLine, isTableCell: false, source: source)
         let lineStarts = Self.lineStarts(of: tex) { texLocator.position(ofContentOffset: $0) }
         tex = texLocator.contentAsWritten()
-        if info == BlockPrepass.fenceInfo, let block = dollarBlocks[line] {
+        if Self.equal(info[...], Self.dollarBlockInfo), let block = dollarBlocks[line] {
             // `tex` is the content without its last `\n`: as many lines as `\n`s plus one, when
             // there is content.
             let contentLines = text.isEmpty ? 0 : tex.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
@@ -429,6 +436,22 @@ struct CmarkConverter {
     // MARK: - Strings
 
     private func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
+
+    /// The bytes of a C string of cmark's, in place (empty for none).
+    private static func bytes(_ pointer: UnsafePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let start = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
+        var count = 0
+        while start[count] != 0 { count += 1 }
+        return UnsafeBufferPointer(start: start, count: count)
+    }
+
+    private static let mathWord = Array("math".utf8)
+    private static let dollarBlockInfo = Array(BlockPrepass.fenceInfo.utf8)
+
+    private static func equal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ other: [UInt8]) -> Bool {
+        bytes.count == other.count && zip(bytes, other).allSatisfy { $0 == $1 }
+    }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""

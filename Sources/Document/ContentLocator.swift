@@ -40,18 +40,17 @@ struct ContentLocator {
         self.source = source
         self.content = content
         var lines: [Line] = []
-        var lineStart = 0
         var delta = 0
-        var index = 0
-        var contentLines: [(start: Int, bytes: ArraySlice<UInt8>)] = []
-        while index <= content.count {
-            if index == content.count || content[index] == UInt8(ascii: "\n") {
-                contentLines.append((lineStart, content[lineStart..<index]))
-                lineStart = index + 1
+        var number = 0
+        var lineStart = 0
+        // Each line of the content, as it is found.
+        while lineStart <= content.count {
+            let lineEnd = content[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? content.count
+            let contentLine = (start: lineStart, bytes: content[lineStart..<lineEnd])
+            defer {
+                number += 1
+                lineStart = lineEnd + 1
             }
-            index += 1
-        }
-        for (number, contentLine) in contentLines.enumerated() {
             let expected = startLine + number + delta
             let searchFrom = number == 0 ? max(0, startColumn - 1) : 0
             var located: Line?

@@ -24,25 +24,27 @@ struct SourceText {
         self.bytes = bytes
         var ranges: [Range<Int>] = []
         var continuations: [Int] = []
-        var start = 0
-        var index = 0
         var carriageReturns = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte & 0xC0 == 0x80 { continuations.append(index) }
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                ranges.append(start..<index)
-                if byte == UInt8(ascii: "\r") { carriageReturns = true }
-                if byte == UInt8(ascii: "\r"), index + 1 < bytes.count,
-                    bytes[index + 1] == UInt8(ascii: "\n")
-                {
-                    index += 1
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte & 0xC0 == 0x80 { continuations.append(index) }
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    ranges.append(start..<index)
+                    if byte == UInt8(ascii: "\r") { carriageReturns = true }
+                    if byte == UInt8(ascii: "\r"), index + 1 < bytes.count,
+                        bytes[index + 1] == UInt8(ascii: "\n")
+                    {
+                        index += 1
+                    }
+                    start = index + 1
                 }
-                start = index + 1
+                index += 1
             }
-            index += 1
+            if start < bytes.count { ranges.append(start..<bytes.count) }
         }
-        if start < bytes.count { ranges.append(start..<bytes.count) }
         self.lineRanges = ranges
         self.continuationBytes = continuations
         self.endsLinesWithNewlineOnly = !carriageReturns
