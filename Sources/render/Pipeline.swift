@@ -144,7 +144,9 @@ struct Pipeline {
         // What the last run into this folder learned (BuildState, loaded by OutputCourse):
         // notes whose key is as recorded are neither checked nor written again.
         let previous = writeReports ? plan.state : nil
-        let settings = BuildState.settings(options.fingerprint)
+        // The options as the state records them; a run that writes no report (--check) keeps
+        // no state, and does not spell them out.
+        let settings = writeReports ? BuildState.settings(options.fingerprint) : 0
         // With --set, every note is checked: whether a --set name is used anywhere is told
         // from every note's result (SetValues.unusedWarnings).
         let reusable = options.reuse && options.notebook.values.isEmpty && previous?.settings == settings ? previous : nil
@@ -169,8 +171,9 @@ struct Pipeline {
         // book's table of contents) is as recorded and its files are still there, a kept one
         // when its navigation is; the others (neighbours of a changed note, every page of a book
         // whose contents changed) are parsed now. A kept note parsed again may have a new
-        // title: its neighbours are looked at again, until none changes.
-        while true {
+        // title: its neighbours are looked at again, until none changes. A run that writes no
+        // report reuses nothing and records no key.
+        while writeReports {
             let contents = options.course.map { Self.contentsKey($0.book(of: firstParse)) }
             for index in firstParse.indices {
                 let navigation = BuildState.navigation(
