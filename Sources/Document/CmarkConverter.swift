@@ -18,7 +18,8 @@ struct CmarkConverter {
     private var locators: [OpaquePointer: ContentLocator] = [:]
     /// For each block with `@eq-` references, the content offset after the last one found.
     private var referenceCursors: [OpaquePointer: Int] = [:]
-    private var kinds: [UInt32: ExtensionKind] = [:]
+    /// The kinds of the node types met so far (a few: a list, not a dictionary made per note).
+    private var kinds: [(type: UInt32, kind: ExtensionKind)] = []
     private var reportedDepth = false
     /// The id the next formula met takes: formulas are numbered as they are converted, which
     /// is source order (`Document` checks it and renumbers a tree built otherwise).
@@ -37,11 +38,11 @@ struct CmarkConverter {
 
     private mutating func kind(of node: OpaquePointer) -> ExtensionKind {
         let type = cmark_node_get_type(node).rawValue
-        if let known = kinds[type] { return known }
+        if let known = kinds.first(where: { $0.type == type }) { return known.kind }
         // Compared as bytes: a paragraph's type is looked up once in every note.
         let name = Self.bytes(cmark_node_get_type_string(node))[...]
         let kind = Self.extensionKinds.first { Self.equal(name, $0.name) }?.kind ?? .other
-        kinds[type] = kind
+        kinds.append((type, kind))
         return kind
     }
 

@@ -7,7 +7,9 @@
 /// accounts for that. A tab that straddles a container's or a code block's indentation (`>` then
 /// a tab; ` $$` then a line starting with a tab) comes out as the spaces left of it; the
 /// locator puts the tab back.
-struct ContentLocator {
+///
+/// A class: the converter keeps one per block and hands it to each formula of the block.
+final class ContentLocator {
     private struct Line {
         /// Offset in the content where this line starts.
         var contentStart: Int
