@@ -50,6 +50,17 @@ import Testing
         #expect(prose.nearZero.contains(prose.sentence[ids[0]] ?? -1))
         #expect(prose.large[prose.sentence[ids[1]] ?? -1] == "t")
     }
+
+    @Test func nearZeroIsFoundAcrossEmphasisAndAtTheEndOfALongText() {
+        let long = String(repeating: "words and more words ", count: 12)
+        let document = MarkdownParser.parse(
+            "It is near *zero* that $e^x \\approx 1 + x$.\n\n\(long)close to zero, $\\sin x \\approx x$.\n\n\(long)$y = 2$.")
+        let prose = ProseSentences(document)
+        let ids = document.formulas.map(\.id)
+        #expect(prose.nearZero.contains(prose.sentence[ids[0]] ?? -1))
+        #expect(prose.nearZero.contains(prose.sentence[ids[1]] ?? -1))
+        #expect(!prose.nearZero.contains(prose.sentence[ids[2]] ?? -1))
+    }
 }
 
 /// The prose reader's byte paths read ASCII as the character paths do, and leave the rest to them.
