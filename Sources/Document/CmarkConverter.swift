@@ -15,7 +15,10 @@ struct CmarkConverter {
     /// The lines where a code block starts.
     private var codeBlockStarts: [Int] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var locators: [OpaquePointer: ContentLocator] = [:]
+    /// The locator of the block whose inlines are being converted: a block's formulas and
+    /// references are all met while it is converted, one block after another, so no earlier
+    /// block's locator is asked for again (one would be made anew).
+    private var currentLocator: (block: OpaquePointer, locator: ContentLocator)?
     /// For each block with `@eq-` references, the content offset after the last one found.
     private var referenceCursors: [OpaquePointer: Int] = [:]
     /// The kinds of the node types met so far (a few: a list, not a dictionary made per note).
@@ -334,7 +337,7 @@ struct CmarkConverter {
     }
 
     private mutating func locator(for block: OpaquePointer) -> ContentLocator {
-        if let cached = locators[block] { return cached }
+        if let current = currentLocator, current.block == block { return current.locator }
         let content = cmark_node_get_string_content(block).map { Array(String(cString: $0).utf8) } ?? []
         var positioned = block
         var pipesUnescaped = kind(of: block) == .tableCell
@@ -353,7 +356,7 @@ struct CmarkConverter {
         }
         let locator = ContentLocator(content: content, startLine: startLine, startColumn: startColumn, endLine: endLine,
                                      isTableCell: pipesUnescaped, source: source)
-        locators[block] = locator
+        currentLocator = (block, locator)
         return locator
     }
 
