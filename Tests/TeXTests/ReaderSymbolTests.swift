@@ -14,7 +14,7 @@ import Testing
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = String(scalar)
-            for symbol in Self.symbols where (text == symbol) != ExpressionReader.isSymbol(text, symbol) {
+            for symbol in Self.symbols where (text == symbol) != ExpressionReader.isSymbol(text, symbol.unicodeScalars.first!) {
                 mismatches.append("U+\(String(value, radix: 16, uppercase: true)) vs \(symbol)")
             }
         }

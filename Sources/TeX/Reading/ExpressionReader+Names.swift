@@ -138,7 +138,7 @@ extension ExpressionReader {
         // The aliases are 2 to 4 bytes long: most names (one letter) are not compared at all.
         // Each alias has its own length: one comparison at most.
         switch utf8.count {
-        case 2: return utf8.elementsEqual("σ".utf8) ? "sigmoid" : nil
+        case 2: return isSymbol(name, "σ") ? "sigmoid" : nil
         case 3: return utf8.elementsEqual("sgn".utf8) ? "sign" : nil
         case 4: return utf8.elementsEqual("ReLU".utf8) ? "relu" : nil
         default: return nil

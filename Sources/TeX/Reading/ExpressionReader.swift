@@ -206,7 +206,7 @@ struct ExpressionReader {
     private mutating func atomExpression(_ atom: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
         switch atom.form {
         case .number:
-            let digits = atom.text.utf8.contains(UInt8(ascii: ",")) ? atom.text.filter { $0 != "," } : atom.text
+            let digits = atom.text.withBytes({ $0.contains(UInt8(ascii: ",")) }) ? atom.text.filter { $0 != "," } : atom.text
             guard let value = Self.decimalValue(digits) else {
                 throw ReadError("\(atom.text) is not a number", atom.range)
             }
@@ -393,11 +393,12 @@ struct ExpressionReader {
     static func multiplicative(_ atom: Atom) -> Bool {
         if let byte = Self.onlyByte(atom.text) {
             if byte == UInt8(ascii: "*") { return true }
-        } else if isSymbol(atom.text, "\u{22C5}") || isSymbol(atom.text, "\u{00D7}") || isSymbol(atom.text, "\u{2217}")
-            || isSymbol(atom.text, "\u{00B7}") || isSymbol(atom.text, "\u{0387}")
-        {
+        } else {
+            switch onlyScalar(atom.text) {
             // U+0387 is canonically equivalent to U+00B7, as `==` finds.
-            return true
+            case "\u{22C5}", "\u{00D7}", "\u{2217}", "\u{00B7}", "\u{0387}": return true
+            default: break
+            }
         }
         switch atom.command {
         case "cdot", "times", "ast": return true
@@ -419,23 +420,26 @@ struct ExpressionReader {
     /// in a `Double`, so the one rounding of the division is the correctly rounded value (the
     /// fast path of Clinger's algorithm); anything else goes to `Double(text)`.
     static func decimalValue(_ text: String) -> Double? {
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var fractionDigits = -1  // -1 until the decimal point
-        for byte in text.utf8 {
-            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
-                digits += 1
-                if fractionDigits >= 0 { fractionDigits += 1 }
-            } else if byte == UInt8(ascii: "."), fractionDigits < 0 {
-                fractionDigits = 0
-            } else {
-                return Double(text)
+        let exact = text.withBytes { bytes -> Double? in
+            var mantissa: UInt64 = 0
+            var digits = 0
+            var fractionDigits = -1  // -1 until the decimal point
+            for byte in bytes {
+                if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                    mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                    digits += 1
+                    if fractionDigits >= 0 { fractionDigits += 1 }
+                } else if byte == UInt8(ascii: "."), fractionDigits < 0 {
+                    fractionDigits = 0
+                } else {
+                    return nil
+                }
             }
+            guard digits > 0, digits <= 15, fractionDigits != 0 else { return nil }
+            let value = Double(mantissa)
+            return fractionDigits > 0 ? value / exactPowersOfTen[fractionDigits] : value
         }
-        guard digits > 0, digits <= 15, fractionDigits != 0 else { return Double(text) }
-        let value = Double(mantissa)
-        return fractionDigits > 0 ? value / exactPowersOfTen[fractionDigits] : value
+        return exact ?? Double(text)
     }
 
     /// 10^0 through 10^15, each exact in a `Double`.
@@ -443,13 +447,21 @@ struct ExpressionReader {
         1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ]
 
-    /// Whether `text` is `symbol`, compared byte for byte: `==` compares Unicode canonical
-    /// equivalents, which for a non-ASCII text means normalizing both; for the one-scalar
-    /// symbols the reader asks about, no other text is equivalent (but U+0387 to U+00B7, which
-    /// callers name too), so the bytes decide (ReaderSymbolTests checks every scalar).
-    static func isSymbol(_ text: String, _ symbol: String) -> Bool {
-        let (utf8, symbolUTF8) = (text.utf8, symbol.utf8)
-        return utf8.count == symbolUTF8.count && utf8.elementsEqual(symbolUTF8)
+    /// Whether `text` is the one scalar `symbol`, compared as a scalar (so byte for byte):
+    /// `==` compares Unicode canonical equivalents, which for a non-ASCII text means
+    /// normalizing both; for the one-scalar symbols the reader asks about, no other text is
+    /// equivalent (but U+0387 to U+00B7, which callers name too), so the scalar decides
+    /// (ReaderSymbolTests checks every scalar). Decoding the text's scalars costs a third of
+    /// comparing two `String.UTF8View`s.
+    static func isSymbol(_ text: String, _ symbol: Unicode.Scalar) -> Bool {
+        onlyScalar(text) == symbol
+    }
+
+    /// The scalar of a text of one scalar, else nil.
+    static func onlyScalar(_ text: String) -> Unicode.Scalar? {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil else { return nil }
+        return first
     }
 
     /// The byte of a one-byte (so ASCII) text.

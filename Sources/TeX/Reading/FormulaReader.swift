@@ -106,7 +106,7 @@ public enum FormulaReader {
         // `\delta^L = …` where the note binds `L = 3`: the head is `δ^(3)`.
         if let name = head?.name, name.hasSuffix(")") { head?.name = scope.layerName(name) }
         // `x^2 = 4` where the note uses `x` alone: a claim about a power, not a layer name.
-        if let name = head?.name, name.utf8.contains(UInt8(ascii: "^")),
+        if let name = head?.name, name.withBytes({ $0.contains(UInt8(ascii: "^")) }),
             let base = layerHeadBase(sides[0], source: source), scope.names.contains(base)
         {
             head = nil
@@ -328,16 +328,18 @@ public enum FormulaReader {
     /// Whether a name holds `..` (an index range, `w_1..2`): compared byte for byte, without
     /// Foundation's search.
     static func holdsRangeDots(_ name: String) -> Bool {
-        var afterDot = false
-        for byte in name.utf8 {
-            if byte == UInt8(ascii: ".") {
-                if afterDot { return true }
-                afterDot = true
-            } else {
-                afterDot = false
+        name.withBytes { bytes in
+            var afterDot = false
+            for byte in bytes {
+                if byte == UInt8(ascii: ".") {
+                    if afterDot { return true }
+                    afterDot = true
+                } else {
+                    afterDot = false
+                }
             }
+            return false
         }
-        return false
     }
 
     /// The head's name for the current index of a range (`w_{1..2}` → `w_1`, `w_2`).

@@ -99,15 +99,17 @@ enum GeneralForm {
     /// A quick test on the bytes: a Latin letter after the first `_` or `^` (`p_i`, `a^(l)`; not
     /// `w_1`, which most names are like).
     private static func mayBeGeneral(_ name: String) -> Bool {
-        var inScript = false
-        for byte in name.utf8 {
-            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "^") {
-                inScript = true
-            } else if inScript, (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") {
-                return true
+        name.withBytes { bytes in
+            var inScript = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "^") {
+                    inScript = true
+                } else if inScript, (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") {
+                    return true
+                }
             }
+            return false
         }
-        return false
     }
 
     /// `a_j^(l)` → (`a`, [`_j`, `^(l)`]): each index with the script it is in.
