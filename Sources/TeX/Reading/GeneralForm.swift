@@ -11,17 +11,29 @@ enum GeneralForm {
         -> String?
     {
         if let head, let reason = reason(for: head.name, scope: scope, parameters: parameters) { return reason }
-        var stack = expressions
-        while let node = stack.popLast() {
-            switch node {
-            case .symbol(let name), .partial(_, let name, _):
-                if let reason = reason(for: name, scope: scope, parameters: parameters) { return reason }
-            default:
-                break
-            }
-            node.forEachChild { stack.append($0) }
+        for expression in expressions.reversed() {
+            if let reason = firstReason(in: expression, scope: scope, parameters: parameters) { return reason }
         }
         return nil
+    }
+
+    /// The reason of the first name in `expression` that makes a general form, the names taken
+    /// node first, then its children right to left (the order of the message when several
+    /// names would give one), walked without copying the tree onto a stack.
+    private static func firstReason(in expression: Expression, scope: ReadingScope, parameters: Set<String>)
+        -> String?
+    {
+        switch expression {
+        case .symbol(let name), .partial(_, let name, _):
+            if let reason = reason(for: name, scope: scope, parameters: parameters) { return reason }
+        default:
+            break
+        }
+        var found: String?
+        expression.forEachChildReversed { child in
+            if found == nil { found = firstReason(in: child, scope: scope, parameters: parameters) }
+        }
+        return found
     }
 
     /// The free index letter of a general form and the numbers the note writes in its place
