@@ -108,7 +108,7 @@ public struct HeadDeclaration: Sendable, Equatable {
     public var introducedBy: String?
     /// The right side of a head without parameters, read only when `isBinding` is asked
     /// (most callers ask only about the few names that could shadow a built-in).
-    private let body: (nodes: [Node], source: [UInt8])?
+    private let body: (nodes: ArraySlice<Node>, source: [UInt8])?
     /// `isBinding` when there is no body to read.
     private let knownBinding: Bool
 
@@ -137,7 +137,7 @@ public struct HeadDeclaration: Sendable, Equatable {
     }
 
     /// The head of `head = body`, whose binding is read from `body` when asked.
-    init(head: Head, body: [Node], source: [UInt8]) {
+    init(head: Head, body: ArraySlice<Node>, source: [UInt8]) {
         self.head = head
         self.body = (body, source)
         self.knownBinding = false

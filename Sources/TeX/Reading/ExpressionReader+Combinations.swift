@@ -7,7 +7,7 @@ import Calculus
 extension ExpressionReader {
     /// `f \circ g \circ h` (the nodes between the parentheses): `f(g(h(□)))` with `□` the
     /// symbol `hole`; `nil` when the nodes hold no `\circ` at the top level.
-    func composition(_ nodes: [Node]) throws(ReadError) -> Expression? {
+    func composition(_ nodes: ArraySlice<Node>) throws(ReadError) -> Expression? {
         let meaningful = StatementSplitter.meaningful(nodes)
         guard meaningful.contains(where: Self.isCompose) else { return nil }
         var names: [String] = []

@@ -75,7 +75,7 @@ extension ExpressionReader {
         if case .fenced(let fenced) = node, fenced.left.text == "(" {
             cursor.index += 1
             var arguments: [Expression] = []
-            for nodes in splitArguments(fenced.body) { arguments.append(try expression(nodes)) }
+            for nodes in splitArguments(fenced.body[...]) { arguments.append(try expression(nodes)) }
             return (arguments, nil)
         }
         // `\sigma + 1`, `\sin - x`: an operator after a function name is not the sign of its
@@ -95,26 +95,25 @@ extension ExpressionReader {
         }
     }
 
-    /// Arguments separated by top-level commas.
-    private func splitArguments(_ nodes: [Node]) -> [[Node]] {
+    /// Arguments separated by top-level commas: slices of `nodes`.
+    private func splitArguments(_ nodes: ArraySlice<Node>) -> [ArraySlice<Node>] {
         let commas = argumentCommas(nodes)
-        // One argument (most applications): the nodes as they are, not a copy.
         guard !commas.isEmpty else { return [nodes] }
-        var arguments: [[Node]] = []
-        var start = 0
+        var arguments: [ArraySlice<Node>] = []
+        var start = nodes.startIndex
         for comma in commas {
-            arguments.append(Array(nodes[start..<comma]))
+            arguments.append(nodes[start..<comma])
             start = comma + 1
         }
-        arguments.append(Array(nodes[start...]))
+        arguments.append(nodes[start...])
         return arguments
     }
 
-    /// The positions of the commas at the top level of `nodes` (outside parentheses).
-    func argumentCommas(_ nodes: [Node]) -> [Int] {
+    /// The indices of the commas at the top level of `nodes` (outside parentheses).
+    func argumentCommas(_ nodes: ArraySlice<Node>) -> [Int] {
         var commas: [Int] = []
         var depth = 0
-        for (position, node) in nodes.enumerated() {
+        for (position, node) in zip(nodes.indices, nodes) {
             switch Self.bareAtomClass(node) {
             case .open: depth += 1
             case .close: depth -= 1

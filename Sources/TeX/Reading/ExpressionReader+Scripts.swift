@@ -49,9 +49,9 @@ extension ExpressionReader {
             // `\left(\frac{f}{g}\right)'(x)`, `\left(f \circ g\right)'(x)`: the derivative of the
             // combined function at `x`.
             if case .fenced(let fenced) = base, fenced.left.text == "(", scripts.primes > 0, scripts.sup == nil,
-                scripts.sub == nil, argumentCommas(fenced.body).isEmpty
+                scripts.sub == nil, argumentCommas(fenced.body[...]).isEmpty
             {
-                let composed = try composition(fenced.body)
+                let composed = try composition(fenced.body[...])
                 let combination: Expression
                 if let composed { combination = composed } else { combination = try expression(fenced.body) }
                 if let combined = try appliedCombination(combination, primes: scripts.primes, range: scripts.range,

@@ -32,17 +32,23 @@ struct ExpressionReader {
         self.scope = scope
     }
 
-    /// A position in a list of nodes.
+    /// A position in a list of nodes. The list is a slice (of a side, of the nodes between
+    /// parentheses) and `index` an index of it, counted from its `startIndex`.
     struct Cursor {
-        let nodes: [Node]
-        var index = 0
+        let nodes: ArraySlice<Node>
+        var index: Int
 
-        init(_ nodes: [Node]) {
+        init(_ nodes: ArraySlice<Node>) {
             self.nodes = StatementSplitter.meaningful(nodes)
+            index = self.nodes.startIndex
         }
 
-        var atEnd: Bool { index >= nodes.count }
-        var peek: Node? { index < nodes.count ? nodes[index] : nil }
+        init(_ nodes: [Node]) {
+            self.init(nodes[...])
+        }
+
+        var atEnd: Bool { index >= nodes.endIndex }
+        var peek: Node? { index < nodes.endIndex ? nodes[index] : nil }
         mutating func next() -> Node? {
             defer { index += 1 }
             return peek
@@ -57,6 +63,11 @@ struct ExpressionReader {
 
     /// The expression of all of `nodes`.
     mutating func expression(_ nodes: [Node]) throws(ReadError) -> Expression {
+        try expression(nodes[...])
+    }
+
+    /// The expression of all of `nodes`, a part of a list (read in place, not copied).
+    mutating func expression(_ nodes: ArraySlice<Node>) throws(ReadError) -> Expression {
         var cursor = Cursor(nodes)
         guard !cursor.atEnd else { throw ReadError("an empty side", nodes.first?.range ?? 0..<0) }
         let result = try sum(&cursor)
@@ -98,7 +109,7 @@ struct ExpressionReader {
                       atom.atomClass != .close, atom.atomClass != .punct
                 else { break }
                 // `1.1.1` and `2 3` (which TeX shows as 23): two numbers side by side are no product.
-                if atom.form == .number, cursor.index > 0,
+                if atom.form == .number, cursor.index > cursor.nodes.startIndex,
                     case .atom(let previous) = cursor.nodes[cursor.index - 1], previous.form == .number
                 {
                     throw ReadError("the numbers \(previous.text) and \(atom.text) side by side are not evaluated; "
@@ -156,11 +167,11 @@ struct ExpressionReader {
             guard let index = root.index else { return .apply("sqrt", [radicand]) }
             return .apply("root", [radicand, try expression([index])])
         case .fenced(let fenced):
-            if fenced.left.text == "(", !argumentCommas(fenced.body).isEmpty {
+            if fenced.left.text == "(", !argumentCommas(fenced.body[...]).isEmpty {
                 throw ReadError("(\(describe(fenced.body))) is a list, not a number: is the name before it a function the note does not define?",
                                 fenced.range)
             }
-            let composed = try composition(fenced.body)
+            let composed = try composition(fenced.body[...])
             let inner: Expression
             if let composed { inner = composed } else { inner = try expression(fenced.body) }
             if composed != nil, fenced.left.text == "(", fenced.right.text == ")",
@@ -272,8 +283,9 @@ struct ExpressionReader {
         return result
     }
 
-    /// The nodes between an opening delimiter and its match, and the closing node.
-    func collectUntilClose(opening: Atom, cursor: inout Cursor) throws(ReadError) -> ([Node], Node?) {
+    /// The nodes between an opening delimiter and its match (a slice of the cursor's, no
+    /// copy), and the closing node.
+    func collectUntilClose(opening: Atom, cursor: inout Cursor) throws(ReadError) -> (ArraySlice<Node>, Node?) {
         var depth = 1
         let start = cursor.index
         while let node = cursor.next() {
@@ -281,8 +293,7 @@ struct ExpressionReader {
             case .open: depth += 1
             case .close:
                 depth -= 1
-                // The nodes in between, copied once.
-                if depth == 0 { return (Array(cursor.nodes[start..<(cursor.index - 1)]), node) }
+                if depth == 0 { return (cursor.nodes[start..<(cursor.index - 1)], node) }
             default: break
             }
         }
@@ -512,7 +523,7 @@ struct ExpressionReader {
     }
 
     /// The source of several nodes, shortened for a message.
-    func describe(_ nodes: [Node]) -> String {
+    func describe<Nodes: BidirectionalCollection<Node>>(_ nodes: Nodes) -> String {
         guard let first = nodes.first, let last = nodes.last else { return "" }
         let raw = String(decoding: source[(first.range.lowerBound..<last.range.upperBound).clamped(to: 0..<source.count)],
                          as: UTF8.self)

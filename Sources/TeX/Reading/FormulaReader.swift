@@ -206,7 +206,7 @@ public enum FormulaReader {
     /// definition's shape; an instance naming something the note does not have (`w^(4)`) is
     /// left out. Empty when no instance remains.
     private static func generalInstances(
-        _ sides: [[Node]], head: Head?, isDefinition: Bool, relations: [Relation], sideRanges: [Range<Int>],
+        _ sides: [ArraySlice<Node>], head: Head?, isDefinition: Bool, relations: [Relation], sideRanges: [Range<Int>],
         range: Range<Int>, label: String?, firstSides: [Expression], parameters: Set<String>, source: [UInt8],
         scope: ReadingScope
     ) -> [Statement] {
@@ -315,7 +315,7 @@ public enum FormulaReader {
     }
 
     /// Reads every side (without the head of a definition).
-    private static func readSides(_ sides: [[Node]], skipHead: Bool, reader: inout ExpressionReader)
+    private static func readSides(_ sides: [ArraySlice<Node>], skipHead: Bool, reader: inout ExpressionReader)
         throws(ReadError) -> [Expression]
     {
         var expressions: [Expression] = []
@@ -343,7 +343,7 @@ public enum FormulaReader {
     }
 
     /// The head's name for the current index of a range (`w_{1..2}` → `w_1`, `w_2`).
-    private static func expandedHeadName(_ nodes: [Node], reader: inout ExpressionReader) -> String? {
+    private static func expandedHeadName(_ nodes: ArraySlice<Node>, reader: inout ExpressionReader) -> String? {
         guard let first = nodes.first, case .scripts(let scripts) = first, case .atom(let atom)? = scripts.base,
             let sub = scripts.sub, let name = try? reader.subscriptName(sub)
         else { return nil }
@@ -365,9 +365,9 @@ public enum FormulaReader {
         atom.command == "leftarrow" || atom.command == "gets" || ExpressionReader.isSymbol(atom.text, "\u{2190}")
     }
 
-    /// The sides of a chain of relations at the top level.
-    static func splitRelations(_ nodes: [Node]) -> ([[Node]], [RelationAtom]) {
-        var sides: [[Node]] = []
+    /// The sides of a chain of relations at the top level: slices of `nodes`.
+    static func splitRelations(_ nodes: [Node]) -> ([ArraySlice<Node>], [RelationAtom]) {
+        var sides: [ArraySlice<Node>] = []
         var sideStart = 0
         var relations: [RelationAtom] = []
         var depth = 0
@@ -393,11 +393,11 @@ public enum FormulaReader {
                     sideEnd = position - 1
                 }
                 relations.append(relation)
-                sides.append(Array(nodes[sideStart..<sideEnd]))
+                sides.append(nodes[sideStart..<sideEnd])
                 sideStart = position + 1
             }
         }
-        sides.append(sideStart == 0 ? nodes : Array(nodes[sideStart...]))
+        sides.append(nodes[sideStart...])
         return (sides, relations)
     }
 
@@ -405,7 +405,7 @@ public enum FormulaReader {
     /// A primed name alone (`w' = w - \alpha g`, `\theta'_t = ...`) is a name of its own (the
     /// new value) when `body`, the side after it, uses the letter it primes; otherwise a prime
     /// is a derivative, and no head.
-    static func definableHead(_ nodes: [Node], body: [Node]? = nil, source: [UInt8]) -> Head? {
+    static func definableHead(_ nodes: ArraySlice<Node>, body: ArraySlice<Node>? = nil, source: [UInt8]) -> Head? {
         let meaningful = StatementSplitter.meaningful(nodes)
         // A multi-letter name: a run of adjacent letters (`bias`, `net_{h1}`, `mse(a, b)`).
         if let head = multiLetterHead(meaningful, source: source) { return head }
@@ -416,17 +416,17 @@ public enum FormulaReader {
             return Head(name: name)
         }
         if meaningful.count == 1 { return Head(name: name) }
-        guard let parameters = parameterList(Array(meaningful.dropFirst()), source: source) else { return nil }
+        guard let parameters = parameterList(meaningful.dropFirst(), source: source) else { return nil }
         return Head(name: name, parameters: parameters)
     }
 
-    private static func multiLetterHead(_ nodes: [Node], source: [UInt8]) -> Head? {
+    private static func multiLetterHead(_ nodes: ArraySlice<Node>, source: [UInt8]) -> Head? {
         var letters = ""
         var end = -1
-        var index = 0
+        var index = nodes.startIndex
         // The subscript's source, turned into text only for a name of two letters or more.
         var subscriptRange: SourceRange?
-        while index < nodes.count {
+        while index < nodes.endIndex {
             let node = nodes[index]
             var letter: String?
             switch node {
@@ -456,7 +456,7 @@ public enum FormulaReader {
             return reader.shiftedIndex(text) ?? text
         }
         let name = letters + (subscriptText.map { "_" + $0 } ?? "")
-        let rest = Array(nodes[index...])
+        let rest = nodes[index...]
         if rest.isEmpty { return Head(name: name) }
         guard let parameters = parameterList(rest, source: source) else { return nil }
         return Head(name: name, parameters: parameters)
@@ -464,9 +464,9 @@ public enum FormulaReader {
 
     /// For a head written with a layer index (`w^2`, `a^l_j`, not `W^{(2)}`): its name without
     /// the superscript (`w`, `a_j`).
-    private static func layerHeadBase(_ nodes: [Node], source: [UInt8]) -> String? {
+    private static func layerHeadBase(_ nodes: ArraySlice<Node>, source: [UInt8]) -> String? {
         let meaningful = StatementSplitter.meaningful(nodes)
-        guard meaningful.count == 1, case .scripts(let scripts) = meaningful[0], let sup = scripts.sup,
+        guard meaningful.count == 1, case .scripts(let scripts) = meaningful.first, let sup = scripts.sup,
             case .atom(let atom)? = scripts.base
         else { return nil }
         let reader = ExpressionReader(source: source, scope: ReadingScope())
@@ -533,7 +533,7 @@ public enum FormulaReader {
 
     /// Whether `nodes` write the letter of `base` (`w` for `w'`, `\theta` for `\theta'_t`) as a
     /// name of its own, judged on the source: the letter not inside a longer run of letters.
-    private static func mentions(_ nodes: [Node], letterOf base: Node, source: [UInt8]) -> Bool {
+    private static func mentions(_ nodes: ArraySlice<Node>, letterOf base: Node, source: [UInt8]) -> Bool {
         guard case .atom(let atom) = base, let first = nodes.first, let last = nodes.last else { return false }
         let word = Array((atom.command.map { "\\" + $0 } ?? atom.text).utf8)
         let bytes = Array(source[(first.range.lowerBound..<last.range.upperBound).clamped(to: 0..<source.count)])
@@ -551,15 +551,15 @@ public enum FormulaReader {
     }
 
     /// `(x, y)` or `\left(x, y\right)`: the names; `\ldots` and `\dots` are skipped.
-    private static func parameterList(_ nodes: [Node], source: [UInt8]) -> [String]? {
-        var inner: [Node]
-        if nodes.count == 1, case .fenced(let fenced) = nodes[0], fenced.left.text == "(" {
-            inner = fenced.body
+    private static func parameterList(_ nodes: ArraySlice<Node>, source: [UInt8]) -> [String]? {
+        var inner: ArraySlice<Node>
+        if nodes.count == 1, case .fenced(let fenced)? = nodes.first, fenced.left.text == "(" {
+            inner = fenced.body[...]
         } else {
-            guard nodes.count >= 2, case .atom(let open) = nodes[0], open.text == "(",
-                case .atom(let close) = nodes[nodes.count - 1], close.text == ")"
+            guard nodes.count >= 2, case .atom(let open)? = nodes.first, open.text == "(",
+                case .atom(let close)? = nodes.last, close.text == ")"
             else { return nil }
-            inner = Array(nodes[1..<(nodes.count - 1)])
+            inner = nodes.dropFirst().dropLast()
         }
         inner = StatementSplitter.meaningful(inner)
         var parameters: [String] = []
@@ -570,8 +570,8 @@ public enum FormulaReader {
                 return true
             }
             // `d^2` in `\mathcal{O}(d^2)` is a power: no layer name among parameters.
-            guard let head = definableHead(current, source: source), head.parameters.isEmpty,
-                layerHeadBase(current, source: source) == nil
+            guard let head = definableHead(current[...], source: source), head.parameters.isEmpty,
+                layerHeadBase(current[...], source: source) == nil
             else { return false }
             parameters.append(head.name)
             return true

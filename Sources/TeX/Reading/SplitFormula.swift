@@ -5,7 +5,8 @@ public struct SplitFormula: Sendable {
     /// One statement's nodes and label, with its sides and the relations between them.
     struct Piece: Sendable {
         var piece: StatementSplitter.Piece
-        var sides: [[Node]]
+        /// The sides, slices of `piece.nodes` (not copies).
+        var sides: [ArraySlice<Node>]
         var relations: [FormulaReader.RelationAtom]
         /// The definable head of the first side (§2), if it is one.
         var head: Head?

@@ -75,8 +75,8 @@ enum StatementSplitter {
         }
     }
 
-    /// `nodes` without the ignorable ones (the same array when there are none: no copy).
-    static func meaningful(_ nodes: [Node]) -> [Node] {
+    /// `nodes` without the ignorable ones (the same array or slice when there are none: no copy).
+    static func meaningful<Nodes: RangeReplaceableCollection<Node>>(_ nodes: Nodes) -> Nodes {
         nodes.contains(where: isIgnorable) ? nodes.filter { !isIgnorable($0) } : nodes
     }
 
