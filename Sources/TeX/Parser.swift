@@ -29,6 +29,9 @@ struct Parser {
         static let closeParen = Stops(rawValue: 128)
         /// `\over` (`\buildrel a \over b`)
         static let over = Stops(rawValue: 256)
+
+        /// The stops that are commands.
+        static let commands: Stops = [.cell, .end, .right, .of, .closeParen, .over]
     }
 
     let source: String
@@ -142,6 +145,8 @@ struct Parser {
         case .character("]"): return stops.contains(.bracket)
         case .character("&"): return stops.contains(.cell)
         case .character("$"): return stops.contains(.dollar)
+        // Most lists (the top level, braces) stop at no command: no name compared then.
+        case .command where stops.isDisjoint(with: .commands): return false
         case .command("\\"), .command("cr"): return stops.contains(.cell)
         case .command("end"): return stops.contains(.end)
         case .command("right"): return stops.contains(.right)
