@@ -104,8 +104,10 @@ extension ExpressionReader {
             }
             result = try power(result, closing: closing)
         } else if let symbolName {
-            let primed = symbolName + String(repeating: "'", count: scripts.primes)
-            if scripts.primes > 0, !namesFunction(symbolName), scope.names.contains(primed) {
+            // The primed name is spelled only for a name with primes (most have none).
+            if scripts.primes > 0, !namesFunction(symbolName),
+                case let primed = symbolName + String(repeating: "'", count: scripts.primes), scope.names.contains(primed)
+            {
                 // `w'` that the note defines (`w' = w - \alpha g`): a name of its own.
                 result = .symbol(primed)
             } else if scripts.primes > 0 {
