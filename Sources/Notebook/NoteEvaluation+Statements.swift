@@ -11,6 +11,15 @@ extension NoteEvaluation {
             formula: entry.site.formula, position: entry.position, tex: entry.tex, kind: entry.statement.kind,
             name: entry.statement.head?.name, reading: drawsPage ? reading(of: index) : nil)
         result.index = entry.statement.index
+        // Filled through an inout parameter: a local that `diagnose` captured would be copied
+        // out at every return.
+        evaluate(entry, statement: index, into: &result, claimChecks: claimChecks, partials: partials)
+        return result
+    }
+
+    private func evaluate(_ entry: SitedStatement, statement index: Int, into result: inout StatementResult,
+                          claimChecks: [Int: Check], partials: NotePartials?)
+    {
         func diagnose(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
             result.diagnostics.append(Diagnostic(severity, message, at: entry.position, length: entry.tex.count, hint: hint))
         }
@@ -34,7 +43,7 @@ extension NoteEvaluation {
                 result.check = Check(status: .cannotTell, points: 0, message: message)
                 diagnose(.warning, "cannot tell whether the claim holds: " + message, hint: hint)
             }
-            return result
+            return
         }
         switch entry.statement.kind {
         case .prose:
@@ -52,9 +61,9 @@ extension NoteEvaluation {
             } else {
                 diagnose(.warning, "formula not evaluated: \(reason)")
             }
-            return result
+            return
         case .declaration:
-            guard let head = entry.statement.head else { return result }
+            guard let head = entry.statement.head else { return }
             if definitions.resolver.resolve(head.name, at: entry.site) == nil {
                 let parameters = head.parameters.joined(separator: ", ")
                 diagnose(.warning, "\(head.name) is declared but never defined",
@@ -62,7 +71,7 @@ extension NoteEvaluation {
             } else if let value = value(of: definitions.resolve(.symbol(head.name), at: entry.site, in: context)).value {
                 result.value = value
             }
-            return result
+            return
         case .binding:
             if let definition = definitions[entry.site] {
                 result.value = context.values[definition.key]
@@ -83,7 +92,7 @@ extension NoteEvaluation {
                 + given
             result.notEvaluated = reason
             diagnose(.note, reason)
-            return result
+            return
         case .definition:
             evaluateDefinition(entry, into: &result, partials: partials)
         case .expression:
@@ -92,7 +101,7 @@ extension NoteEvaluation {
                     // `\frac{\partial L}{\partial a_1}` with L only declared: not 0, unknown.
                     let (reason, hint) = undefinedReason(leaf)
                     diagnose(.warning, "cannot evaluate: \(reason)", hint: hint)
-                    return result
+                    return
                 }
                 let outcome = value(of: resolvedSides.first ?? side)
                 switch outcome {
@@ -125,7 +134,6 @@ extension NoteEvaluation {
                 diagnose(.warning, "cannot tell whether the claim holds: \(check.message)", hint: check.hint)
             }
         }
-        return result
     }
 
     /// The value of an expression at the example point; a defined symbol alone (`$h_1$` in a
