@@ -269,11 +269,7 @@ extension ProseSentences {
     // MARK: - Bytes
 
     /// Runs `body` on the UTF-8 bytes of `text`, in place when the string is native.
-    fileprivate static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
-    }
-
-    private static func withBytes<R>(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    fileprivate static func withBytes<Text: StringProtocol, R>(_ text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
