@@ -3,7 +3,8 @@ import Document
 import Notebook
 
 /// `report.json`: every note's example point, statements, values, derivatives, verdicts and
-/// diagnostics, and a summary; non-finite numbers as `"nan"`, `"inf"`, `"-inf"`.
+/// diagnostics (each statement's, and all of the note's), and a summary; non-finite numbers as
+/// `"nan"`, `"inf"`, `"-inf"`.
 public enum ReportJSON {
     public static let version = 1
 
@@ -55,6 +56,13 @@ public enum ReportJSON {
         json.key("statements")
         json.openArray()
         for statement in note.statements { self.statement(statement, into: &json) }
+        json.closeArray()
+        // Every diagnostic of the note, by position, those of its statements included: some
+        // belong to no statement (a reference to no label, a diagram or a cell that disagrees
+        // with the formulas, the front matter), and the summary counts them all.
+        json.key("diagnostics")
+        json.openArray()
+        for diagnostic in note.diagnostics { self.diagnostic(diagnostic, into: &json) }
         json.closeArray()
         if !note.runs.isEmpty {
             json.key("runs")
