@@ -65,8 +65,14 @@ extension NoteResult {
         return names
     }
 
-    /// `writtenNames` for the names the diagnostics mention, found in `trees`.
-    mutating func spellNames(in trees: [Formula]) {
+    /// `writtenNames` for the names the diagnostics mention, found in `trees`; with
+    /// `everyName`, for every name of `names`. A name's spelling is its first in the trees
+    /// either way, so the diagnostics' names read the same.
+    mutating func spellNames(in trees: [Formula], everyName: Bool = false) {
+        if everyName {
+            writtenNames = NameSpellings.find(names, in: trees)
+            return
+        }
         guard !diagnostics.isEmpty else { return }
         let finder = NamesInText(names)
         var mentioned = Set<String>()

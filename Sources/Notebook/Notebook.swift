@@ -49,7 +49,9 @@ public enum Notebook {
             if readsClaims { evaluation.addReadings(to: &result.statements) }
             if !result.diagnostics.isEmpty { evaluation.addDerivatives(to: &result.statements) }
         }
-        result.spellNames(in: trees)
+        // With `--set` values, every name is spelled: a warning about a `--set` name no note
+        // uses suggests the closest names as the notes write them.
+        result.spellNames(in: trees, everyName: !options.values.isEmpty)
         let forSwift = NoteFormulas(definitions: definitions, statements: statements.statements, formulas: formulas,
                                     point: setting.point, context: setting.context, path: path, options: options)
         return CheckedNote(document: document, trees: trees, result: result, formulas: forSwift)

@@ -23,20 +23,26 @@ public enum SetValues {
     }
 
     /// A warning for each `--set` name no note uses (not a leaf of any note's example point,
-    /// nor a name any note defines): `--set qq=1: no note uses qq; the closest names are q, q_1`.
+    /// nor a name any note defines): `--set qq: no note uses qq; the closest names are q, q_1`.
     /// A value given for nothing is most likely a typo, and was silently ignored (issue 15).
-    public static func unusedWarnings(names: [String], results: [NoteResult]) -> [String] {
+    /// `names` are canonical (`canonicalName`); each is shown as `typed` has it (as the command
+    /// line typed it), and each suggestion as a note first writes it (`NoteResult.writtenNames`,
+    /// `a^{(2)}` for `a^(2)`).
+    public static func unusedWarnings(names: [String], results: [NoteResult], typed: [String: String] = [:]) -> [String] {
         guard !names.isEmpty else { return [] }
         var used = Set<String>()
+        var written: [String: String] = [:]
         for result in results {
             for value in result.point { used.insert(value.name) }
             for statement in result.statements { if let name = statement.name { used.insert(name) } }
+            written.merge(result.writtenNames) { first, _ in first }
         }
         return names.sorted().compactMap { name in
             guard !used.contains(name) else { return nil }
             let closest = used.map { (distance(name, $0), $0) }.filter { $0.0 <= max(1, (name.count + 1) / 3) }
-                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(3).map(\.1)
-            return "--set \(name): no note uses \(name)"
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(3).map { written[$0.1] ?? $0.1 }
+            let shown = typed[name] ?? name
+            return "--set \(shown): no note uses \(shown)"
                 + (closest.isEmpty ? "" : "; the closest names are \(closest.joined(separator: ", "))")
         }
     }

@@ -13,6 +13,8 @@ struct Pipeline {
         /// Whether a JUnit file is written (`--junit`).
         var writesJUnitFile = true
         var notebook = NotebookOptions()
+        /// Each `--set` name (`notebook.values`' keys) as the command line typed it.
+        var typedNames: [String: String] = [:]
         /// How Swift cells run (`--no-exec`, `--cell-timeout`, `--no-cache`).
         var cells = CellRunner.Options()
         /// Where each note's formulas are written as Swift (`--emit-swift`), if anywhere.
@@ -299,7 +301,8 @@ struct Pipeline {
         // Closures, not key paths: a key path would copy each note to read one field.
         var failures = checked.compactMap { $0.failure } + checked.compactMap { $0.writeFailure }
         warnings += SetValues.unusedWarnings(names: Array(notebookOptions.values.keys),
-                                             results: checked.filter { !$0.kept }.compactMap(\.result))
+                                             results: checked.filter { !$0.kept }.compactMap(\.result),
+                                             typed: options.typedNames)
         guard writeReports else { return Outcome(notes: checked, failures: failures, warnings: warnings) }
         // The files written for notes, for the manifest (a name with a tab or a line break in
         // it cannot be listed, and is never removed).

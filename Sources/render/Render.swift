@@ -135,7 +135,14 @@ struct Render: ParsableCommand {
 
     /// `--set` values, by canonical name.
     func parsedAssignments() throws -> [String: Double] {
+        try typedAssignments().values
+    }
+
+    /// `--set` values by canonical name, and each canonical name as it was typed (`L^{(2)}`
+    /// for `L^(2)`, `eta` for `η`), for the warnings that name it.
+    func typedAssignments() throws -> (values: [String: Double], typed: [String: String]) {
         var values: [String: Double] = [:]
+        var typed: [String: String] = [:]
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "=") else {
                 throw ValidationError("--set \(assignment): expected NAME=VALUE, e.g. --set x_1=0.5")
@@ -145,9 +152,11 @@ struct Render: ParsableCommand {
             guard !name.isEmpty, let value = Double(text), value.isFinite else {
                 throw ValidationError("--set \(assignment): VALUE must be a finite number")
             }
-            values[SetValues.canonicalName(name)] = value
+            let canonical = SetValues.canonicalName(name)
+            values[canonical] = value
+            typed[canonical] = name
         }
-        return values
+        return (values, typed)
     }
 
     mutating func run() throws {
@@ -161,10 +170,12 @@ struct Render: ParsableCommand {
 
     /// The pipeline's options, as the command line gives them.
     func pipelineOptions() throws -> Pipeline.Options {
+        let assignments = try typedAssignments()
         var options = Pipeline.Options(
             unsafeHTML: unsafeHTML, writeReports: !check, writesJUnitFile: junit != nil,
-            notebook: NotebookOptions(values: try parsedAssignments(), samples: samples, relativeTolerance: tolerance,
+            notebook: NotebookOptions(values: assignments.values, samples: samples, relativeTolerance: tolerance,
                                       steps: steps))
+        options.typedNames = assignments.typed
         options.cells.execute = !noExec
         options.cells.timeout = cellTimeout
         options.cells.cacheFolder = noCache ? nil : Self.cacheFolder(beside: output)

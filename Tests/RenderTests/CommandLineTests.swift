@@ -115,6 +115,22 @@ import Testing
         #expect(used.status == 0)
     }
 
+    /// The warning names a `--set` name as it was typed, and suggests names as the notes write
+    /// them: `L^{(2)}` and `a^{(2)}`, not the reader's `L^(2)` and `a^(2)`.
+    @Test func setWarningsSpellNamesAsTypedAndAsWritten() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("$a^{(2)} = 0.5$, $y_{pred} = 1$ and $w_1 = 2$\n\n$$L = (a^{(2)} - y_{pred})^2 w_1$$\n", to: "notes/a.md")
+        let run = try RenderRunner.run(["notes", "--check", "--set", "L^{(2)}=1", "--set", "y_{pre}=1", "--set", "w_{1}=3"],
+                                       in: scratch.url)
+        #expect(run.status == 0)
+        #expect(run.stderr == """
+            render: warning: --set L^{(2)}: no note uses L^{(2)}; the closest names are a^{(2)}
+            render: warning: --set y_{pre}: no note uses y_{pre}; the closest names are y_{pred}
+
+            """)
+    }
+
     @Test func nonUTF8FileNamesTheFileAndTheFirstBadByte() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
