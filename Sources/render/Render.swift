@@ -130,12 +130,7 @@ struct Render: ParsableCommand {
             throw ValidationError("--steps must be from 0 to 1000000, not \(steps)")
         }
         guard cellTimeout > 0, cellTimeout.isFinite else { throw ValidationError("--cell-timeout must be a finite number > 0") }
-        _ = try parsedAssignments()
-    }
-
-    /// `--set` values, by canonical name.
-    func parsedAssignments() throws -> [String: Double] {
-        try typedAssignments().values
+        _ = try typedAssignments()
     }
 
     /// `--set` values by canonical name, and each canonical name as it was typed (`L^{(2)}`
