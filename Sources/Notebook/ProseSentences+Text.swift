@@ -1,3 +1,5 @@
+import TeX
+
 /// How `ProseSentences` reads the text of a paragraph: sentence stops, first and last words,
 /// "instead", "near zero". ASCII is read as bytes, in place (a note's strings are native); the
 /// byte paths say what the character paths say of ASCII, and leave anything else to them.
@@ -16,7 +18,7 @@ extension ProseSentences {
             guard cut || !mayBeNearZero else { return }
             // A phrase the kept text did not hold ends in the new bytes; a cut text is looked at whole.
             let from = cut ? 0 : max(0, kept - (ProseSentences.longestNearZeroPhrase - 1))
-            mayBeNearZero = ProseSentences.withBytes(text) { ProseSentences.holdsNearZeroPhraseFolded($0, from: from) }
+            mayBeNearZero = text.withBytes { ProseSentences.holdsNearZeroPhraseFolded($0, from: from) }
         }
 
         /// Whether the text says "near zero" (`ProseSentences.saysNearZero`).
@@ -34,7 +36,7 @@ extension ProseSentences {
         var earlierStartsSentence: Bool
 
         init(_ text: String) {
-            let ascii: (last: String?, previous: String?, startsSentence: Bool)? = ProseSentences.withBytes(text) { bytes in
+            let ascii: (last: String?, previous: String?, startsSentence: Bool)? = text.withBytes { bytes in
                 guard ProseSentences.isASCII(bytes) else { return nil }
                 let (lastStart, lastEnd) = ProseSentences.lastWordBounds(bytes, before: bytes.count)
                 let (previousStart, previousEnd) = ProseSentences.lastWordBounds(bytes, before: lastStart)
@@ -59,7 +61,7 @@ extension ProseSentences {
     /// (not in `e.g.`, `i.e.`, `vs.`, `cf.`), or `;` (its clauses say separate things). Bytes,
     /// not characters: a long paragraph is walked once.
     static func endsSentence(_ text: String) -> Bool {
-        withBytes(text) { bytes in
+        text.withBytes { bytes in
             // The word before a stop runs from the last space or line break.
             var wordStart = 0
             for index in bytes.indices {
@@ -90,7 +92,7 @@ extension ProseSentences {
 
     /// Whether `text` is only whitespace (`Character.isWhitespace`), ASCII read as bytes.
     static func isBlank(_ text: Substring) -> Bool {
-        let ascii = withBytes(text) { bytes -> Bool? in
+        let ascii = text.withBytes { bytes -> Bool? in
             for byte in bytes {
                 if byte >= 0x80 { return nil }
                 if !isASCIISpace(byte) { return false }
@@ -122,7 +124,7 @@ extension ProseSentences {
     static func firstWord(of text: Substring) -> String? {
         // ASCII as bytes, when every byte read and the one after them are ASCII (a byte past
         // ASCII may be a mark that joins the character before it).
-        let ascii = withBytes(text) { bytes -> String?? in
+        let ascii = text.withBytes { bytes -> String?? in
             var index = 0
             while index < bytes.count, isASCIISpace(bytes[index]) { index += 1 }
             if index == bytes.count { return .some(nil) }
@@ -141,7 +143,7 @@ extension ProseSentences {
 
     /// The text after the last end of a sentence in `text`.
     static func afterLastStop(_ text: String) -> Substring {
-        let ascii = withBytes(text) { bytes -> Int?? in
+        let ascii = text.withBytes { bytes -> Int?? in
             guard isASCII(bytes) else { return nil }
             return bytes.lastIndex { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: ";") }
         }
@@ -159,7 +161,7 @@ extension ProseSentences {
     /// Whether `text` starts with the word "instead" (after spaces and a comma).
     static func startsWithInstead(_ text: String) -> Bool {
         // ASCII as bytes, when the bytes read and the two after "instead" are ASCII.
-        let ascii = withBytes(text) { bytes -> Bool? in
+        let ascii = text.withBytes { bytes -> Bool? in
             var index = 0
             while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ",") { index += 1 }
             let word = bytes[index..<min(bytes.count, index + 9)]
@@ -190,7 +192,7 @@ extension ProseSentences {
 
     /// Whether `text`, without the whitespace after it, ends with `:`.
     static func endsWithColon(_ text: String) -> Bool {
-        let ascii = withBytes(text) { bytes -> Bool? in
+        let ascii = text.withBytes { bytes -> Bool? in
             guard isASCII(bytes) else { return nil }
             var end = bytes.count
             while end > 0, isASCIISpace(bytes[end - 1]) { end -= 1 }
@@ -206,7 +208,7 @@ extension ProseSentences {
     /// The phrases are first looked for in the ASCII-lowercased bytes (every match of the exact
     /// test is one there too), so most texts never reach the exact, slower test.
     static func saysNearZero(_ text: String) -> Bool {
-        withBytes(text) { holdsNearZeroPhraseFolded($0, from: 0) } && saysNearZeroExactly(text)
+        text.withBytes { holdsNearZeroPhraseFolded($0, from: 0) } && saysNearZeroExactly(text)
     }
 
     /// The exact test of `saysNearZero`.
@@ -240,7 +242,7 @@ extension ProseSentences {
 
     /// `text` without its last word and the spaces after it.
     static func beforeLastWord(_ text: String) -> Substring {
-        if let start = withBytes(text, { isASCII($0) ? lastWordBounds($0, before: $0.count).start : nil }) {
+        if let start = text.withBytes({ isASCII($0) ? lastWordBounds($0, before: $0.count).start : nil }) {
             // ASCII: bytes are characters (but for "\r\n", which is whitespace either way).
             return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: start)]
         }
@@ -253,7 +255,7 @@ extension ProseSentences {
     /// The last word of `text` when the text ends with it (and spaces), lowercased, without
     /// the punctuation before it (`(for ` gives `for`).
     static func lastWord(of text: String) -> String? {
-        let ascii = withBytes(text) { bytes -> String?? in
+        let ascii = text.withBytes { bytes -> String?? in
             guard isASCII(bytes) else { return nil }
             let (start, end) = lastWordBounds(bytes, before: bytes.count)
             return lowercasedWord(bytes, start..<end)
@@ -267,11 +269,6 @@ extension ProseSentences {
     }
 
     // MARK: - Bytes
-
-    /// Runs `body` on the UTF-8 bytes of `text`, in place when the string is native.
-    fileprivate static func withBytes<Text: StringProtocol, R>(_ text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
-    }
 
     /// The ASCII word (letters) that ends `bytes[..<end]` after the spaces there, as the start
     /// and end of its letters (equal when there is none).
