@@ -29,20 +29,21 @@ struct NoteStatements {
     /// The statements of sentences that say "for large $t$", with the name as written.
     var limits: [Int: String] = [:]
 
-    /// Reads `formulas` (their parse trees in `trees`, by position); `prose` tells which of
-    /// them are conditions or places, and which share a sentence. `hasData`: whether the note
-    /// has a data table (§13), which `\sum_{i=1}^{N}` sums over.
-    init(formulas: [Math], trees: [Formula], sections: Sections, prose: ProseSentences, hasData: Bool = false) {
+    /// Reads `formulas` (parsed and cut in `cuts`, by position; read through `cache`); `prose`
+    /// tells which of them are conditions or places, and which share a sentence. `hasData`:
+    /// whether the note has a data table (§13), which `\sum_{i=1}^{N}` sums over.
+    init(formulas: [Math], cuts: [FormulaCache.Cut], cache: FormulaCache, sections: Sections, prose: ProseSentences,
+         hasData: Bool = false)
+    {
         // Pass 1: the heads of definitions and bindings, so that pass 2 knows which names are
         // functions, which multi-letter names exist and which built-ins are bound to numbers.
         var scope = ReadingScope()
         scope.hasData = hasData
-        let splitFormulas = trees.map(FormulaReader.split)
         // Letters bound to a whole number, once or always to the same (`L = 3`).
         var wholeNumbers: [String: Int?] = [:]
-        for (index, split) in splitFormulas.enumerated() {
+        for (index, cut) in cuts.enumerated() {
             let word = prose.word[formulas[index].id]
-            for declaration in FormulaReader.heads(in: split) {
+            for declaration in cut.heads {
                 // `near $x = 0$`, `\text{for } x = 0`: a place, not a name of the note.
                 if ProseSentences.isCondition(declaration, word: word) { continue }
                 let head = declaration.head
@@ -68,7 +69,10 @@ struct NoteStatements {
             let letter = String(name[open.upperBound..<name.index(before: name.endIndex)])
             if let number = scope.wholeNumbers[letter] { scope.names.insert(String(name[..<open.lowerBound]) + "^(\(number))") }
         }
-        let readings = splitFormulas.map { FormulaReader.read($0, scope: scope) }
+        let scopeNumber = cache.number(of: scope)
+        let readings = cuts.indices.map {
+            cache.reading(of: cuts[$0], tex: formulas[$0].tex, scope: scope, scopeNumber: scopeNumber)
+        }
         // Names defined by a formula (not just bound to a number): `n_1 = 0.3775` about such a
         // name states its value at the example, a claim, not a second definition.
         var definedNames = Set<String>()

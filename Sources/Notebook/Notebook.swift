@@ -23,15 +23,20 @@ public enum Notebook {
     /// (the derivatives are still made for a note with diagnostics, whose names they help
     /// spell; a claim keeps its reading, its JUnit test case's name, unless `readsClaims` is
     /// false: no JUnit test case is made), and nothing else changes.
+    ///
+    /// `cache`: where formulas already parsed and read are found (the same formula, in the same
+    /// scope, reads the same in every note).
     public static func check(_ document: Document, path: String, options: NotebookOptions = NotebookOptions(),
                              cellValues: [CellValue] = [], drawsPage: Bool = true,
-                             readsClaims: Bool = true) -> CheckedNote
+                             readsClaims: Bool = true, cache: FormulaCache = .shared) -> CheckedNote
     {
         let formulas = document.formulas
-        // Each formula parsed once: the reading and the pages' MathML both use the tree.
-        let trees = formulas.map { Formula.parse($0.tex) }
+        // Each formula parsed once (once a process, `cache`): the reading and the pages' MathML
+        // both use the tree.
+        let cuts = formulas.map { cache.cut($0.tex) }
+        let trees = cuts.map(\.split.formula)
         let sections = Sections(document)
-        let statements = NoteStatements(formulas: formulas, trees: trees, sections: sections,
+        let statements = NoteStatements(formulas: formulas, cuts: cuts, cache: cache, sections: sections,
                                         prose: ProseSentences(document), hasData: DataTable.isPresent(in: document))
         let definitions = NoteDefinitions(statements.statements, sections: sections)
         let setting = NoteContext(statements: statements.statements, definitions: definitions,

@@ -2,7 +2,7 @@
 /// functions (and their arities), which multi-letter names the note defines, and which
 /// built-in or constant names the note binds to numbers (so `\sigma = 0.5` makes `\sigma(x)`
 /// a product, and `e = 3` makes `e` a plain name).
-public struct ReadingScope: Sendable, Equatable {
+public struct ReadingScope: Sendable, Hashable {
     /// Functions the note defines: name → number of parameters.
     public var functions: [String: Int]
     /// Names of more than one letter the note defines or binds (`bias`, `net_h1`, `mse`).
