@@ -66,6 +66,19 @@ import Testing
         }
     }
 
+    /// `é` as one scalar and as `e` with a combining accent: equal Swift strings, different
+    /// formulas (the diagnostic after it is a column further right in the second).
+    @Test func aFormulaIsKnownByItsBytesNotByCanonicalEquivalence() {
+        let composed = "# Café\n\n$$\ny = \\text{caf\u{E9}} + \\undefinedcommand\n$$\n"
+        let decomposed = "# Café\n\n$$\ny = \\text{cafe\u{301}} + \\undefinedcommand\n$$\n"
+        #expect(composed == decomposed)
+        let alone = Self.dump(decomposed, cache: FormulaCache())
+        #expect(alone.contains("4:20"), "\(alone)")
+        let shared = FormulaCache()
+        #expect(Self.dump(composed, cache: shared).contains("4:19"))
+        #expect(Self.dump(decomposed, cache: shared) == alone)
+    }
+
     /// A wrong claim, so that a diagnostic goes through the cache too.
     static let wrongSlope = """
         # Sigmoid
