@@ -38,6 +38,19 @@ import Testing
         #expect(PlotFigure.make(second).series.map(\.label) == ["s"])
     }
 
+    /// Titles equal as Swift strings (`é` as one scalar, and as `e` with an accent) are different
+    /// texts: each page draws its own bytes.
+    @Test func aPlotsTextsAreComparedByTheirBytes() throws {
+        let curve = try Self.sigmoid(scale: 3.5)
+        let composed = Plot(title: "caf\u{E9}(z)", curves: [PlotCurve("f", curve)], id: "plot-1-f")
+        let decomposed = Plot(title: "cafe\u{301}(z)", curves: [PlotCurve("f", curve)], id: "plot-1-f")
+        #expect(composed.title == decomposed.title)
+        _ = PlotSVG.svg(composed)
+        let bytes = Array(PlotSVG.svg(decomposed).utf8)
+        #expect(bytes.firstRange(of: Array("cafe\u{301}(z)".utf8)) != nil)
+        #expect(bytes.firstRange(of: Array("caf\u{E9}(z)".utf8)) == nil)
+    }
+
     @Test func differentFunctionsOrExamplePointsAreDifferentPlots() throws {
         let narrow = try Self.sigmoid(scale: 4)
         let wide = try Self.sigmoid(scale: 0.5)

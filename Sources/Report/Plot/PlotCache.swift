@@ -40,7 +40,9 @@ final class PlotCache: @unchecked Sendable {
     struct SVGKey: Hashable {
         var plots: [Key]
         var exampleX: [UInt64?]
-        var texts: [String?]
+        /// The texts as UTF-8: strings compare by canonical equivalence, and a title with `é`
+        /// as one scalar must not be drawn with the `e` and accent of another note's.
+        var texts: [[UInt8]?]
 
         init?(_ plots: [Plot]) {
             var keys: [Key] = []
@@ -52,7 +54,7 @@ final class PlotCache: @unchecked Sendable {
             }
             self.plots = keys
             exampleX = plots.map { $0.exampleX?.bitPattern }
-            self.texts = texts
+            self.texts = texts.map { $0.map { Array($0.utf8) } }
         }
     }
 
