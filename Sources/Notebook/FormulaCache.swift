@@ -22,30 +22,14 @@ public final class FormulaCache: @unchecked Sendable {
         let heads: [HeadDeclaration]
     }
 
-    /// A formula's TeX, compared byte for byte: Swift's `==` on strings is canonical
-    /// equivalence, and `é` as one scalar or as `e` and an accent are different formulas here
-    /// (byte offsets into them, where diagnostics point, differ).
-    private struct TeXBytes: Hashable {
-        let text: String
-
-        static func == (left: TeXBytes, right: TeXBytes) -> Bool {
-            left.text.utf8.elementsEqual(right.text.utf8)
-        }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
     /// A formula's TeX read in one reading scope (by its number in `scopes`).
     private struct ReadingKey: Hashable {
-        let tex: TeXBytes
+        let tex: TeXKey
         let scope: Int
     }
 
     private let lock = NSLock()
-    private var cuts: [TeXBytes: Cut] = [:]
+    private var cuts: [TeXKey: Cut] = [:]
     /// The number of each reading scope met. Numbers are never used twice, so a reading made
     /// in a scope the table has forgotten is never found again.
     private var scopes: [ReadingScope: Int] = [:]
@@ -57,7 +41,7 @@ public final class FormulaCache: @unchecked Sendable {
 
     /// `tex` parsed and cut into statements.
     func cut(_ tex: String) -> Cut {
-        let key = TeXBytes(text: tex)
+        let key = TeXKey(tex)
         if let known = lock.withLock({ cuts[key] }) { return known }
         let split = FormulaReader.split(Formula.parse(tex))
         let cut = Cut(split: split, heads: FormulaReader.heads(in: split))
@@ -82,7 +66,7 @@ public final class FormulaCache: @unchecked Sendable {
 
     /// The reading of `cut`, the formula `tex`, in `scope`, whose number is `scopeNumber`.
     func reading(of cut: Cut, tex: String, scope: ReadingScope, scopeNumber: Int) -> FormulaReading {
-        let key = ReadingKey(tex: TeXBytes(text: tex), scope: scopeNumber)
+        let key = ReadingKey(tex: TeXKey(tex), scope: scopeNumber)
         if let known = lock.withLock({ readings[key] }) { return known }
         let reading = FormulaReader.read(cut.split, scope: scope)
         lock.withLock {

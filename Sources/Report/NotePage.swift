@@ -139,8 +139,8 @@ public struct NotePage: HTMLHooks {
 
     /// The formula's MathML, from the parse tree the Notebook made.
     private func writeMathML(_ math: Math, display: Bool, into html: inout MarkupBuffer) {
-        let formula = note.tree(of: math.id)
-        MathML.write(formula, display: display ? .block : .inline, into: &html)
+        MathMLCache.shared.write(tex: math.tex, display: display ? .block : .inline, tree: { note.tree(of: math.id) },
+                                 into: &html)
     }
 
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? {

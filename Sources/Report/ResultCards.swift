@@ -214,7 +214,8 @@ enum ResultCards {
                     html.raw("<a class=\"claim\" href=\"#")
                     html.escaped(formula.anchor)
                     html.raw("\" title=\"line \(statement.position.line) of the note\">")
-                    MathML.write(Formula.parse(statement.tex), display: .inline, into: &html)
+                    MathMLCache.shared.write(tex: statement.tex, display: .inline, tree: { Formula.parse(statement.tex) },
+                                             into: &html)
                     html.raw("</a>")
                 }
             }

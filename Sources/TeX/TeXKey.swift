@@ -1,0 +1,23 @@
+/// A formula's TeX as a dictionary key, compared and hashed by its UTF-8 bytes.
+///
+/// Swift's `==` on strings is canonical equivalence: `é` as one scalar and as `e` with a
+/// combining accent are equal strings. They are different formulas (byte offsets into them,
+/// where diagnostics point, differ, and each page shows its own), so a cache of what a formula
+/// makes is keyed by this, never by the `String`.
+public struct TeXKey: Hashable, Sendable {
+    /// The TeX.
+    public let text: String
+
+    public init(_ text: String) {
+        self.text = text
+    }
+
+    public static func == (left: TeXKey, right: TeXKey) -> Bool {
+        left.text.utf8.elementsEqual(right.text.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
