@@ -114,7 +114,9 @@ struct NoteContext {
     private static func runNames(statements: [SitedStatement], resolvedSides: [[Calculus.Expression]],
                                  context: Context) -> Set<String>
     {
-        let updated = Set(statements.compactMap { $0.statement.kind == .update ? $0.statement.head?.name : nil })
+        let updated = Set(statements.indices.compactMap {
+            statements[$0].statement.kind == .update ? statements[$0].statement.head?.name : nil
+        })
         guard !updated.isEmpty else { return [] }
         var names = Set<String>()
         for sides in resolvedSides {

@@ -6,14 +6,16 @@ extension NoteEvaluation {
     /// The result of one statement: value, partial derivatives, verdict, diagnostics. Without
     /// `partials` (a run that draws no page), a definition's partial derivatives are left out.
     func evaluate(statement index: Int, claimChecks: [Int: Check], partials: NotePartials?) -> StatementResult {
-        let entry = statements.statements[index]
+        // The statement read in place, not copied out of the array (a copy retains all it holds).
+        let all = statements.statements
         var result = StatementResult(
-            formula: entry.site.formula, position: entry.position, tex: entry.tex, kind: entry.statement.kind,
-            name: entry.statement.head?.name, reading: drawsPage ? reading(of: index) : nil)
-        result.index = entry.statement.index
+            formula: all[index].site.formula, position: all[index].position, tex: all[index].tex,
+            kind: all[index].statement.kind, name: all[index].statement.head?.name,
+            reading: drawsPage ? reading(of: index) : nil)
+        result.index = all[index].statement.index
         // Filled through an inout parameter: a local that `diagnose` captured would be copied
         // out at every return.
-        evaluate(entry, statement: index, into: &result, claimChecks: claimChecks, partials: partials)
+        evaluate(all[index], statement: index, into: &result, claimChecks: claimChecks, partials: partials)
         return result
     }
 

@@ -68,7 +68,9 @@ public struct NoteFormulas: Sendable {
             entries.append(Entry(name: definition.name, key: definition.key, kind: kind, position: position, citation: citation))
         }
         // A claim that states a built-in (`σ(z) = \frac{1}{1+e^{-z}}`): a cell's `func sigmoid` implements it.
-        for statement in statements where statement.statement.kind == .claim {
+        // By index: a `for` over the statements would copy each (and retain all it holds).
+        for index in statements.indices where statements[index].statement.kind == .claim {
+            let statement = statements[index]
             guard case .apply(let function, let arguments)? = statement.statement.sides.first,
                   context.functions[function] == nil, !entries.contains(where: { $0.key == function }) else { continue }
             var parameters: [String] = []

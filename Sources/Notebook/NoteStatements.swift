@@ -79,12 +79,15 @@ struct NoteStatements {
         var boundNames = Set<String>()
         // `w_1^{(T)} = 0.3` where rules update w_1: a claim about the run's value (§13).
         var updated = Set<String>()
+        // The statements are read in place, by index, here and below: a `for` over them would
+        // copy each (and retain all it holds).
         for (index, reading) in readings.enumerated() {
-            for statement in reading.statements {
-                guard let name = statement.head?.name else { continue }
-                switch statement.kind {
+            let read = reading.statements
+            for position in read.indices {
+                guard let name = read[position].head?.name else { continue }
+                switch read[position].kind {
                 case .definition: definedNames.insert(name)
-                case .binding where !ProseSentences.isCondition(statement, word: prose.word[formulas[index].id]):
+                case .binding where !ProseSentences.isCondition(read[position], word: prose.word[formulas[index].id]):
                     boundNames.insert(name)
                 case .update: updated.insert(name)
                 default: break
@@ -95,9 +98,10 @@ struct NoteStatements {
         // binds to a number, only names the quantity: the number is its value.
         var namings: [String: String] = [:]
         for reading in readings where !boundNames.isEmpty {
-            for statement in reading.statements where statement.kind == .definition {
-                guard let head = statement.head, head.parameters.isEmpty, boundNames.contains(head.name),
-                    let body = statement.sides.first,
+            let read = reading.statements
+            for position in read.indices where read[position].kind == .definition {
+                guard let head = read[position].head, head.parameters.isEmpty, boundNames.contains(head.name),
+                    let body = read[position].sides.first,
                     let undefined = Self.derivativeOfUndefined(body, definedNames: definedNames)
                 else { continue }
                 namings[head.name] = undefined
@@ -127,29 +131,35 @@ struct NoteStatements {
             }
             let section = sections.innermost(containing: math.position.line)
             let word = prose.word[math.id]
-            for (order, read) in reading.statements.enumerated() {
-                var statement = ProseSentences.isCondition(read, word: word)
-                    ? Self.condition(read) : Self.claimIfRedefinedByNumber(read, definedNames: definedNames)
-                if statement.kind == .definition, let head = read.head, !head.isFunction {
+            for order in reading.statements.indices {
+                // One copy of the statement read, changed in place into what it says here (a
+                // copy retains all a statement holds).
+                var statement = reading.statements[order]
+                if ProseSentences.isCondition(statement, word: word) {
+                    Self.readAsCondition(&statement)
+                } else {
+                    Self.claimIfRedefinedByNumber(&statement, definedNames: definedNames)
+                }
+                if statement.kind == .definition, let head = statement.head, !head.isFunction {
                     let key = RestatedName(name: head.name, section: section)
                     if math.display {
                         displayDefinitions.insert(key)
                     } else if displayDefinitions.contains(key) {
-                        statement = Self.claimIfRestatement(read)
+                        Self.claimIfRestatement(&statement)
                     }
                 }
                 let range = statement.range.clamped(to: 0..<math.tex.utf8.count)
-                var sited = SitedStatement(site: StatementSite(formula: math.id, statement: order, section: section),
-                                           statement: statement,
-                                           position: math.position(ofTeXOffset: range.lowerBound),
-                                           tex: Self.text(of: math.tex, in: range))
+                var naming: String?
                 if statement.kind == .definition, let name = statement.head?.name, let undefined = namings[name],
                     statement.head?.parameters.isEmpty == true,
                     Self.derivativeOfUndefined(statement.sides[0], definedNames: definedNames) != nil
                 {
-                    sited.naming = undefined
+                    naming = undefined
                 }
-                statements.append(sited)
+                statements.append(SitedStatement(site: StatementSite(formula: math.id, statement: order, section: section),
+                                                 statement: statement,
+                                                 position: math.position(ofTeXOffset: range.lowerBound),
+                                                 tex: Self.text(of: math.tex, in: range), naming: naming))
             }
         }
         conditions = Self.conditions(of: statements, prose: prose)
@@ -197,17 +207,16 @@ struct NoteStatements {
     }
 
     /// A binding or claim read as a condition: a binding `x = 0` relates `x` and `0`.
-    static func condition(_ statement: Statement) -> Statement {
-        var condition = statement
-        condition.kind = .condition
-        if statement.kind == .binding, let head = statement.head {
+    static func readAsCondition(_ statement: inout Statement) {
+        let wasBinding = statement.kind == .binding
+        statement.kind = .condition
+        if wasBinding, let head = statement.head {
             let headRange = statement.range.lowerBound..<(statement.sideRanges.first?.lowerBound ?? statement.range.lowerBound)
-            condition.head = nil
-            condition.sides = [.symbol(head.name)] + statement.sides
-            condition.relations = [.equal] + statement.relations
-            condition.sideRanges = [headRange] + statement.sideRanges
+            statement.head = nil
+            statement.sides.insert(.symbol(head.name), at: 0)
+            statement.relations.insert(.equal, at: 0)
+            statement.sideRanges.insert(headRange, at: 0)
         }
-        return condition
     }
 
     /// Which conditions apply to which claims: a condition in a formula (after `\text{if }`) to
@@ -216,7 +225,7 @@ struct NoteStatements {
     /// the display formulas just before it when its sentence says nothing else.
     static func conditions(of statements: [SitedStatement], prose: ProseSentences) -> [Int: [Int]] {
         // Most notes have no condition: then no statement is grouped.
-        guard statements.contains(where: { $0.statement.kind == .condition }) else { return [:] }
+        guard statements.indices.contains(where: { statements[$0].statement.kind == .condition }) else { return [:] }
         var result: [Int: [Int]] = [:]
         var bySentence: [Int: [Int]] = [:]
         var byFormula: [FormulaID: [Int]] = [:]
@@ -268,27 +277,27 @@ struct NoteStatements {
     }
 
     /// A binding of a name that a formula defines becomes the claim that the name has that value.
-    static func claimIfRedefinedByNumber(_ statement: Statement, definedNames: Set<String>) -> Statement {
+    static func claimIfRedefinedByNumber(_ statement: inout Statement, definedNames: Set<String>) {
         guard statement.kind == .binding, let head = statement.head, head.parameters.isEmpty,
             definedNames.contains(head.name)
-        else { return statement }
-        return claim(restating: statement, head: head)
+        else { return }
+        statement = claim(restating: statement, head: head)
     }
 
     /// An inline definition of a name that a display formula above it, in the same section,
     /// defines (`$L = -\log p_1$` in the text after `$$L = -(y_1 \log p_1 + …)$$`) restates it:
     /// the claim that the name equals its body, not a second definition (docs/note-language.md
     /// §2). A body that uses the name itself (`$w = w - \eta g$`, an update) stays a definition.
-    static func claimIfRestatement(_ statement: Statement) -> Statement {
-        guard let head = statement.head else { return statement }
+    static func claimIfRestatement(_ statement: inout Statement) {
+        guard let head = statement.head else { return }
         var usesItself = false
         for side in statement.sides {
             side.visitAll { node in
                 if case .symbol(head.name) = node { usesItself = true }
             }
         }
-        if usesItself { return statement }
-        return claim(restating: statement, head: head)
+        if usesItself { return }
+        statement = claim(restating: statement, head: head)
     }
 
     private static func claim(restating statement: Statement, head: Head) -> Statement {

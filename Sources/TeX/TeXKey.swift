@@ -13,7 +13,10 @@ public struct TeXKey: Hashable, Sendable {
     }
 
     public static func == (left: TeXKey, right: TeXKey) -> Bool {
-        left.text.utf8.elementsEqual(right.text.utf8)
+        // Over the two buffers, not the UTF-8 views (their iterators cost several times more).
+        var left = left.text
+        var right = right.text
+        return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
     }
 
     public func hash(into hasher: inout Hasher) {
