@@ -1,17 +1,20 @@
-import Foundation
 import TeX
 
-/// What reading a formula makes, shared by the notes of this process: each formula's parse
-/// tree cut into statements (with the heads it declares) by its TeX, and its reading by its TeX
-/// and the note's reading scope. A course says the same formula in many notes (the sigmoid,
-/// the loss, a layer's forward step): it is parsed and read once.
+/// What reading a formula makes, kept for the notes a thread checks after: each formula's
+/// parse tree cut into statements (with the heads it declares) by its TeX, and its reading by
+/// its TeX and the note's reading scope. A course says some formulas in many notes (the
+/// sigmoid, the loss, a layer's forward step): from the second time on they are parsed and
+/// read no more. Formulas met once are not kept (``RepeatTable``).
 ///
 /// Both are functions of their keys alone (``Formula/parse(_:)``, ``FormulaReader``), so an
-/// entry never goes stale: `render --watch` and `render serve` keep it across runs, each table
-/// up to ``limit`` entries. Safe to use from the parallel note workers.
-public final class FormulaCache: @unchecked Sendable {
-    /// The one cache of the process.
-    public static let shared = FormulaCache()
+/// entry never goes stale; each table holds up to ``limit`` entries. Not thread-safe: each
+/// thread has its own (``current``, ``ThreadLocal``), which lives as long as the thread (a run's
+/// note workers).
+public final class FormulaCache {
+    /// The current thread's cache.
+    public static var current: FormulaCache {
+        ThreadLocal.object("Derive.FormulaCache") { FormulaCache() }
+    }
 
     /// How many entries each table holds before it empties.
     static let limit = 16384
@@ -28,51 +31,63 @@ public final class FormulaCache: @unchecked Sendable {
         let scope: Int
     }
 
-    private let lock = NSLock()
-    private var cuts: [TeXKey: Cut] = [:]
+    /// A reading scope hashed once (its names are many strings), for the lookup and the
+    /// insertion.
+    private struct ScopeKey: Hashable {
+        let scope: ReadingScope
+        let scopeHash: Int
+
+        init(_ scope: ReadingScope) {
+            self.scope = scope
+            scopeHash = scope.hashValue
+        }
+
+        static func == (left: ScopeKey, right: ScopeKey) -> Bool {
+            left.scopeHash == right.scopeHash && left.scope == right.scope
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(scopeHash)
+        }
+    }
+
+    private var cuts = RepeatTable<TeXKey, Cut>(limit: FormulaCache.limit)
     /// The number of each reading scope met. Numbers are never used twice, so a reading made
     /// in a scope the table has forgotten is never found again.
-    private var scopes: [ReadingScope: Int] = [:]
+    private var scopes: [ScopeKey: Int] = [:]
     private var scopeCount = 0
-    private var readings: [ReadingKey: FormulaReading] = [:]
+    private var readings = RepeatTable<ReadingKey, FormulaReading>(limit: FormulaCache.limit)
 
-    /// A cache of its own (tests; the pipeline uses ``shared``).
+    /// An empty cache (tests; a note is checked with the thread's, ``current``).
     public init() {}
 
     /// `tex` parsed and cut into statements.
     func cut(_ tex: String) -> Cut {
         let key = TeXKey(tex)
-        if let known = lock.withLock({ cuts[key] }) { return known }
+        if let known = cuts[key] { return known }
         let split = FormulaReader.split(Formula.parse(tex))
         let cut = Cut(split: split, heads: FormulaReader.heads(in: split))
-        lock.withLock {
-            if cuts.count >= Self.limit { cuts.removeAll() }
-            cuts[key] = cut
-        }
+        cuts.store(cut, for: key)
         return cut
     }
 
     /// The number of `scope`, to key the readings made in it (one hash of the scope per note,
     /// not one per formula).
     func number(of scope: ReadingScope) -> Int {
-        lock.withLock {
-            if let known = scopes[scope] { return known }
-            if scopes.count >= Self.limit { scopes.removeAll() }
-            scopeCount += 1
-            scopes[scope] = scopeCount
-            return scopeCount
-        }
+        let key = ScopeKey(scope)
+        if let known = scopes[key] { return known }
+        if scopes.count >= Self.limit { scopes.removeAll() }
+        scopeCount += 1
+        scopes[key] = scopeCount
+        return scopeCount
     }
 
     /// The reading of `cut`, the formula `tex`, in `scope`, whose number is `scopeNumber`.
     func reading(of cut: Cut, tex: String, scope: ReadingScope, scopeNumber: Int) -> FormulaReading {
         let key = ReadingKey(tex: TeXKey(tex), scope: scopeNumber)
-        if let known = lock.withLock({ readings[key] }) { return known }
+        if let known = readings[key] { return known }
         let reading = FormulaReader.read(cut.split, scope: scope)
-        lock.withLock {
-            if readings.count >= Self.limit { readings.removeAll() }
-            readings[key] = reading
-        }
+        readings.store(reading, for: key)
         return reading
     }
 }

@@ -24,15 +24,15 @@ public enum Notebook {
     /// spell; a claim keeps its reading, its JUnit test case's name, unless `readsClaims` is
     /// false: no JUnit test case is made), and nothing else changes.
     ///
-    /// `cache`: where formulas already parsed and read are found (the same formula, in the same
-    /// scope, reads the same in every note).
+    /// `cache`: where formulas already parsed and read are found, the thread's by default (the
+    /// same formula, in the same scope, reads the same in every note).
     public static func check(_ document: Document, path: String, options: NotebookOptions = NotebookOptions(),
                              cellValues: [CellValue] = [], drawsPage: Bool = true,
-                             readsClaims: Bool = true, cache: FormulaCache = .shared) -> CheckedNote
+                             readsClaims: Bool = true, cache: FormulaCache = .current) -> CheckedNote
     {
         let formulas = document.formulas
-        // Each formula parsed once (once a process, `cache`): the reading and the pages' MathML
-        // both use the tree.
+        // Each formula parsed once (a formula the thread met before, not again: `cache`); the
+        // reading and the pages' MathML both use the tree.
         let cuts = formulas.map { cache.cut($0.tex) }
         let trees = cuts.map(\.split.formula)
         let sections = Sections(document)

@@ -21,6 +21,8 @@ public struct NotePage: HTMLHooks {
     let headingIDs: [Int: String]
     /// The names and gradients the cards refer to.
     let context: ResultCards.CardContext
+    /// The thread's MathML of formulas met before (the page is written on one thread).
+    private let mathML = MathMLCache.current
     /// The Swift cells' outputs by their opening fence's line; empty when the note has none.
     public var cells: [Int: (index: Int, output: CellOutput)] = [:]
 
@@ -139,8 +141,7 @@ public struct NotePage: HTMLHooks {
 
     /// The formula's MathML, from the parse tree the Notebook made.
     private func writeMathML(_ math: Math, display: Bool, into html: inout MarkupBuffer) {
-        MathMLCache.shared.write(tex: math.tex, display: display ? .block : .inline, tree: { note.tree(of: math.id) },
-                                 into: &html)
+        mathML.write(tex: math.tex, display: display ? .block : .inline, tree: { note.tree(of: math.id) }, into: &html)
     }
 
     public func replacement(forCodeBlockInfo info: String, literal: String, line: Int) -> String? {

@@ -208,14 +208,14 @@ enum ResultCards {
                            into html: inout MarkupBuffer) {
         html.newlineIfNeeded()
         html.raw("<aside class=\"card inline\" aria-label=\"Claims and problems of the paragraph above\">\n")
+        let mathML = MathMLCache.current
         for formula in formulas {
             for (position, statement) in formula.statements.enumerated() {
                 Self.statement(statement, id: formula.anchor + "-\(position + 1)", context: context, into: &html) { html in
                     html.raw("<a class=\"claim\" href=\"#")
                     html.escaped(formula.anchor)
                     html.raw("\" title=\"line \(statement.position.line) of the note\">")
-                    MathMLCache.shared.write(tex: statement.tex, display: .inline, tree: { Formula.parse(statement.tex) },
-                                             into: &html)
+                    mathML.write(tex: statement.tex, display: .inline, tree: { Formula.parse(statement.tex) }, into: &html)
                     html.raw("</a>")
                 }
             }

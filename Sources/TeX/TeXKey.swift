@@ -4,23 +4,31 @@
 /// combining accent are equal strings. They are different formulas (byte offsets into them,
 /// where diagnostics point, differ, and each page shows its own), so a cache of what a formula
 /// makes is keyed by this, never by the `String`.
+///
+/// The bytes are hashed once, when the key is made: a table's lookup, its note that the key was
+/// met (``RepeatTable``) and the insertion then hash one integer.
 public struct TeXKey: Hashable, Sendable {
     /// The TeX.
     public let text: String
+    private let bytesHash: Int
 
     public init(_ text: String) {
+        var text = text
+        var hasher = Hasher()
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         self.text = text
+        bytesHash = hasher.finalize()
     }
 
     public static func == (left: TeXKey, right: TeXKey) -> Bool {
         // Over the two buffers, not the UTF-8 views (their iterators cost several times more).
+        guard left.bytesHash == right.bytesHash else { return false }
         var left = left.text
         var right = right.text
         return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
     }
 
     public func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(bytesHash)
     }
 }

@@ -44,8 +44,9 @@ import Testing
             #expect(text.contains("✓ holds"), "\(text)")
             #expect(!text.contains("error"), "\(text)")
         }
-        // Checked one after the other through one cache, in both orders: as alone.
-        for order in [[0, 1], [1, 0]] {
+        // Checked one after the other through one cache, in both orders, the first note twice
+        // (a formula is kept from its second time): as alone.
+        for order in [[0, 0, 1], [1, 1, 0]] {
             let shared = FormulaCache()
             let notes = [Self.function, Self.number]
             for index in order {
@@ -54,14 +55,14 @@ import Testing
         }
     }
 
-    /// A note checked twice through one cache (the second time every formula is known) reads the
-    /// same: the specimen notes of the spec, with their diagnostics and plots.
+    /// A note checked again and again through one cache (from the third time, every formula is
+    /// known) reads the same, diagnostics included.
     @Test func aNoteReadFromTheCacheIsTheNoteReadAnew() {
         let shared = FormulaCache()
         #expect(Self.dump(Self.wrongSlope, cache: shared).contains("error: claim does not hold"))
         for note in [Self.function, Self.number, Self.wrongSlope] {
             let first = Self.dump(note, cache: shared)
-            #expect(Self.dump(note, cache: shared) == first)
+            for _ in 1...2 { #expect(Self.dump(note, cache: shared) == first) }
             #expect(Self.dump(note, cache: FormulaCache()) == first)
         }
     }
@@ -75,7 +76,7 @@ import Testing
         let alone = Self.dump(decomposed, cache: FormulaCache())
         #expect(alone.contains("4:20"), "\(alone)")
         let shared = FormulaCache()
-        #expect(Self.dump(composed, cache: shared).contains("4:19"))
+        for _ in 1...2 { #expect(Self.dump(composed, cache: shared).contains("4:19")) }
         #expect(Self.dump(decomposed, cache: shared) == alone)
     }
 

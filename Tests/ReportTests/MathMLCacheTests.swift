@@ -22,7 +22,7 @@ import Testing
     @Test func aFormulaTypesetAgainIsTheSameMathMLInItsOwnDisplay() {
         let cache = MathMLCache()
         let tex = #"f(z) = \frac{1}{1 + e^{-z}}"#
-        for display in [MathML.Display.block, .inline, .block] {
+        for display in [MathML.Display.block, .inline, .block, .inline, .block] {
             #expect(Self.typeset(tex, display, cache: cache) == Self.direct(tex, display))
         }
         #expect(Self.direct(tex, .block) != Self.direct(tex, .inline))
@@ -35,7 +35,7 @@ import Testing
         let composed = "\\text{caf\u{E9}} = x"
         let decomposed = "\\text{cafe\u{301}} = x"
         #expect(composed == decomposed)
-        #expect(Self.typeset(composed, .inline, cache: cache) == Self.direct(composed, .inline))
+        for _ in 1...2 { #expect(Self.typeset(composed, .inline, cache: cache) == Self.direct(composed, .inline)) }
         #expect(Self.typeset(decomposed, .inline, cache: cache) == Self.direct(decomposed, .inline))
         #expect(Self.direct(composed, .inline) != Self.direct(decomposed, .inline))
     }
