@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """Writes a course of N generated notes (default 1000) for benchmarks.
 
-Two shapes (`--shape`):
+Three shapes (`--shape`):
 - `network` (the default): about 25 formulas a note: bindings, definitions of a small sigmoid
   network, a loss, and claimed derivatives in the note language, plus prose, a list and a
   table, so that the Markdown part is realistic too.
 - `chain`: each note defines the sigmoid as its own function f and speaks of its derivative
   (so each page gets a plot of both), builds a 10-layer chain h_j = f(w_j h_{j-1} + 0.1), a loss
   L = (0.5 - h_{10})^2, and claims its derivatives back through the chain.
+- `distinct`: the chain with a bias and a target of each note's own (0.1 and 0.5 followed by
+  the note's number), so that its layers, loss and claims are formulas no other note says: a
+  course with few formulas in common, which the caches of repeated formulas cannot help (only
+  the sigmoid, its derivative and the learning rate recur, and some weights by chance).
 Deterministic: the same shape and N give the same files.
 
-usage: scripts/generate-course.py FOLDER [N] [--shape network|chain]
+usage: scripts/generate-course.py FOLDER [N] [--shape network|chain|distinct]
 """
 import os
 import random
@@ -89,14 +93,15 @@ A *learning rate* $\\eta = 0.5$ moves each weight against its gradient.
 """
 
 
-def chain_note(index: int, rng: random.Random) -> str:
+def chain_note(index: int, rng: random.Random, distinct: bool = False) -> str:
     x = round(rng.uniform(0.05, 0.95), 2)
     w = [round(rng.uniform(-2, 2), 2) for _ in range(10)]
+    bias, target = (f"0.1{index:04d}", f"0.5{index:04d}") if distinct else ("0.1", "0.5")
     weights = ", ".join(f"$w_{{{j}}} = {w[j - 1]}$" for j in range(1, 11))
-    layers = "\n".join(f"$$\nh_{{{j}}} = f(w_{{{j}}} h_{{{j - 1}}} + 0.1)\n$$\n" for j in range(1, 11))
+    layers = "\n".join(f"$$\nh_{{{j}}} = f(w_{{{j}}} h_{{{j - 1}}} + {bias})\n$$\n" for j in range(1, 11))
     # ∂L/∂h_j for j = 10 down to 7, each from the one before: (∂L/∂h_{j+1}) σ'·w_{j+1}.
     backward = []
-    factor = "-2(0.5 - h_{10})"
+    factor = f"-2({target} - h_{{10}})"
     backward.append(f"$$\n\\frac{{\\partial L}}{{\\partial h_{{10}}}} = {factor}\n$$\n")
     for j in range(9, 6, -1):
         factor += f"\\, h_{{{j + 1}}}(1 - h_{{{j + 1}}})\\, w_{{{j + 1}}}"
@@ -104,9 +109,9 @@ def chain_note(index: int, rng: random.Random) -> str:
     backward_text = "\n".join(backward)
     return f"""# Chain {index}: ten sigmoid layers
 
-A signal goes through ten layers, each a weight, a bias of 0.1 and the sigmoid
+A signal goes through ten layers, each a weight, a bias of {bias} and the sigmoid
 $f(z) = \\frac{{1}}{{1 + e^{{-z}}}}$, whose derivative is
-$f'(z) = f(z)(1 - f(z))$. The loss compares the last layer with 0.5.
+$f'(z) = f(z)(1 - f(z))$. The loss compares the last layer with {target}.
 
 ## Values
 
@@ -116,7 +121,7 @@ The input is $h_0 = {x}$; the weights are {weights}.
 
 {layers}
 $$
-L = (0.5 - h_{{10}})^2
+L = ({target} - h_{{10}})^2
 $$
 
 ## Backward
@@ -128,7 +133,7 @@ A *learning rate* $\\eta = 0.1$ moves each weight against its gradient.
 """
 
 
-SHAPES = {"network": note, "chain": chain_note}
+SHAPES = {"network": note, "chain": chain_note, "distinct": lambda index, rng: chain_note(index, rng, distinct=True)}
 
 
 def main() -> None:
