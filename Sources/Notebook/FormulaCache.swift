@@ -7,9 +7,10 @@ import TeX
 /// read no more. Formulas met once are not kept (``RepeatTable``).
 ///
 /// Both are functions of their keys alone (``Formula/parse(_:)``, ``FormulaReader``), so an
-/// entry never goes stale; each table holds up to ``limit`` entries. Not thread-safe: each
-/// thread has its own (``current``, ``ThreadLocal``), which lives as long as the thread (a run's
-/// note workers).
+/// entry never goes stale; each table holds up to ``limit`` entries and ``texLimit`` bytes of
+/// their TeX (a parse tree or a reading takes some hundred times its TeX's bytes: 64 KB of TeX,
+/// some megabytes). Not thread-safe: each thread has its own (``current``, ``ThreadLocal``),
+/// which lives as long as the thread (a run's note workers).
 public final class FormulaCache {
     /// The current thread's cache.
     public static var current: FormulaCache {
@@ -18,6 +19,8 @@ public final class FormulaCache {
 
     /// How many entries each table holds before it empties.
     static let limit = 16384
+    /// How many bytes of TeX each table's entries may have together.
+    static let texLimit = 64 << 10
 
     /// A formula parsed and cut, with the heads it declares (``FormulaReader/heads(in:)``).
     struct Cut {
@@ -51,12 +54,13 @@ public final class FormulaCache {
         }
     }
 
-    private var cuts = RepeatTable<TeXKey, Cut>(limit: FormulaCache.limit)
+    private var cuts = RepeatTable<TeXKey, Cut>(limit: FormulaCache.limit, costLimit: FormulaCache.texLimit)
     /// The number of each reading scope met. Numbers are never used twice, so a reading made
     /// in a scope the table has forgotten is never found again.
     private var scopes: [ScopeKey: Int] = [:]
     private var scopeCount = 0
-    private var readings = RepeatTable<ReadingKey, FormulaReading>(limit: FormulaCache.limit)
+    private var readings = RepeatTable<ReadingKey, FormulaReading>(limit: FormulaCache.limit,
+                                                                  costLimit: FormulaCache.texLimit)
 
     /// An empty cache (tests; a note is checked with the thread's, ``current``).
     public init() {}
@@ -67,7 +71,7 @@ public final class FormulaCache {
         if let known = cuts[key] { return known }
         let split = FormulaReader.split(Formula.parse(tex))
         let cut = Cut(split: split, heads: FormulaReader.heads(in: split))
-        cuts.store(cut, for: key)
+        cuts.store(cut, for: key, cost: tex.utf8.count)
         return cut
     }
 
@@ -87,7 +91,7 @@ public final class FormulaCache {
         let key = ReadingKey(tex: TeXKey(tex), scope: scopeNumber)
         if let known = readings[key] { return known }
         let reading = FormulaReader.read(cut.split, scope: scope)
-        readings.store(reading, for: key)
+        readings.store(reading, for: key, cost: tex.utf8.count)
         return reading
     }
 }

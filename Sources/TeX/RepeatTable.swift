@@ -5,15 +5,22 @@
 /// for 1000 notes where two formulas in three are their own), for nothing.
 ///
 /// So the first time a key is stored only its hash is noted; the second time its value is
-/// kept. Not thread-safe: its owner locks it.
+/// kept. It empties when it would hold more than `limit` values or more than `costLimit` of
+/// their costs (what a caller says a value weighs: its TeX's bytes for a parse tree, its own
+/// bytes for MathML), so that a few huge formulas said twice cannot hold much memory either.
+/// Not thread-safe: its owner keeps it to one thread.
 public struct RepeatTable<Key: Hashable, Value> {
     /// How many values it holds before it empties (and how many hashes, four times that).
     public let limit: Int
+    /// How much the values it holds may cost together.
+    public let costLimit: Int
     private var values: [Key: Value] = [:]
+    private var cost = 0
     private var seen: Set<Int> = []
 
-    public init(limit: Int) {
+    public init(limit: Int, costLimit: Int) {
         self.limit = limit
+        self.costLimit = costLimit
     }
 
     /// The value kept for `key`, if any.
@@ -21,14 +28,20 @@ public struct RepeatTable<Key: Hashable, Value> {
         values[key]
     }
 
-    /// Keeps `value` for `key` when `key` was stored before (or another key of the same hash:
-    /// then one value too many is kept, nothing else).
-    public mutating func store(_ value: Value, for key: Key) {
+    /// Keeps `value`, which costs `cost`, for `key` when `key` was stored before (or another key
+    /// of the same hash: then one value too many is kept, nothing else) and it costs no more
+    /// than `costLimit`.
+    public mutating func store(_ value: Value, for key: Key, cost: Int) {
         guard !seen.insert(key.hashValue).inserted else {
             if seen.count > 4 * limit { seen.removeAll() }
             return
         }
-        if values.count >= limit { values.removeAll() }
+        guard cost <= costLimit else { return }
+        if values.count >= limit || self.cost + cost > costLimit {
+            values.removeAll()
+            self.cost = 0
+        }
         values[key] = value
+        self.cost += cost
     }
 }
