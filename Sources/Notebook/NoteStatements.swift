@@ -38,6 +38,9 @@ struct NoteStatements {
         // Pass 1: the heads of definitions and bindings, so that pass 2 knows which names are
         // functions, which multi-letter names exist and which built-ins are bound to numbers.
         var scope = ReadingScope()
+        // Sets sized once for a formula's name each: grown one insertion at a time, they rehash
+        // every name at each doubling.
+        scope.names.reserveCapacity(cuts.count)
         scope.hasData = hasData
         // Letters bound to a whole number, once or always to the same (`L = 3`).
         var wholeNumbers: [String: Int?] = [:]
@@ -75,8 +78,8 @@ struct NoteStatements {
         }
         // Names defined by a formula (not just bound to a number): `n_1 = 0.3775` about such a
         // name states its value at the example, a claim, not a second definition.
-        var definedNames = Set<String>()
-        var boundNames = Set<String>()
+        var definedNames = Set<String>(minimumCapacity: readings.count)
+        var boundNames = Set<String>(minimumCapacity: readings.count)
         // `w_1^{(T)} = 0.3` where rules update w_1: a claim about the run's value (§13).
         var updated = Set<String>()
         // The statements are read in place, by index, here and below: a `for` over them would
@@ -109,7 +112,7 @@ struct NoteStatements {
         }
         definedNames.subtract(namings.keys)
         // Display definitions by section, to find inline restatements of them (below).
-        var displayDefinitions = Set<RestatedName>()
+        var displayDefinitions = Set<RestatedName>(minimumCapacity: readings.count)
         if !updated.isEmpty {
             for reading in readings {
                 for statement in reading.statements where statement.kind == .binding {
