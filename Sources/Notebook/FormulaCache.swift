@@ -21,6 +21,9 @@ public final class FormulaCache {
     static let limit = 16384
     /// How many bytes of TeX each table's entries may have together.
     static let texLimit = 64 << 10
+    /// How many reading scopes are numbered before the numbering forgets them (a scope holds
+    /// every name of a note; a course whose notes share theirs needs one).
+    static let scopeLimit = 256
 
     /// A formula parsed and cut, with the heads it declares (``FormulaReader/heads(in:)``).
     struct Cut {
@@ -80,7 +83,7 @@ public final class FormulaCache {
     func number(of scope: ReadingScope) -> Int {
         let key = ScopeKey(scope)
         if let known = scopes[key] { return known }
-        if scopes.count >= Self.limit { scopes.removeAll() }
+        if scopes.count >= Self.scopeLimit { scopes.removeAll() }
         scopeCount += 1
         scopes[key] = scopeCount
         return scopeCount
