@@ -13,9 +13,8 @@ public struct TeXKey: Hashable, Sendable {
     private let bytesHash: Int
 
     public init(_ text: String) {
-        var text = text
         var hasher = Hasher()
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         self.text = text
         bytesHash = hasher.finalize()
     }
@@ -23,9 +22,7 @@ public struct TeXKey: Hashable, Sendable {
     public static func == (left: TeXKey, right: TeXKey) -> Bool {
         // Over the two buffers, not the UTF-8 views (their iterators cost several times more).
         guard left.bytesHash == right.bytesHash else { return false }
-        var left = left.text
-        var right = right.text
-        return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+        return left.text.withBytes { left in right.text.withBytes { right in left.elementsEqual(right) } }
     }
 
     public func hash(into hasher: inout Hasher) {
