@@ -25,8 +25,10 @@ public final class FormulaCache {
     /// every name of a note; a course whose notes share theirs needs one).
     static let scopeLimit = 256
 
-    /// A formula parsed and cut, with the heads it declares (``FormulaReader/heads(in:)``).
+    /// A formula parsed and cut, with the heads it declares (``FormulaReader/heads(in:)``), and
+    /// its key (its reading's key too: the TeX is hashed once).
     struct Cut {
+        let key: TeXKey
         let split: SplitFormula
         let heads: [HeadDeclaration]
     }
@@ -73,7 +75,7 @@ public final class FormulaCache {
         let key = TeXKey(tex)
         if let known = cuts[key] { return known }
         let split = FormulaReader.split(Formula.parse(tex))
-        let cut = Cut(split: split, heads: FormulaReader.heads(in: split))
+        let cut = Cut(key: key, split: split, heads: FormulaReader.heads(in: split))
         cuts.store(cut, for: key, cost: tex.utf8.count)
         return cut
     }
@@ -89,12 +91,12 @@ public final class FormulaCache {
         return scopeCount
     }
 
-    /// The reading of `cut`, the formula `tex`, in `scope`, whose number is `scopeNumber`.
-    func reading(of cut: Cut, tex: String, scope: ReadingScope, scopeNumber: Int) -> FormulaReading {
-        let key = ReadingKey(tex: TeXKey(tex), scope: scopeNumber)
+    /// The reading of the formula `cut` in `scope`, whose number is `scopeNumber`.
+    func reading(of cut: Cut, scope: ReadingScope, scopeNumber: Int) -> FormulaReading {
+        let key = ReadingKey(tex: cut.key, scope: scopeNumber)
         if let known = readings[key] { return known }
         let reading = FormulaReader.read(cut.split, scope: scope)
-        readings.store(reading, for: key, cost: tex.utf8.count)
+        readings.store(reading, for: key, cost: cut.key.text.utf8.count)
         return reading
     }
 }

@@ -73,9 +73,7 @@ struct NoteStatements {
             if let number = scope.wholeNumbers[letter] { scope.names.insert(String(name[..<open.lowerBound]) + "^(\(number))") }
         }
         let scopeNumber = cache.number(of: scope)
-        let readings = cuts.indices.map {
-            cache.reading(of: cuts[$0], tex: formulas[$0].tex, scope: scope, scopeNumber: scopeNumber)
-        }
+        let readings = cuts.map { cache.reading(of: $0, scope: scope, scopeNumber: scopeNumber) }
         // Names defined by a formula (not just bound to a number): `n_1 = 0.3775` about such a
         // name states its value at the example, a claim, not a second definition.
         var definedNames = Set<String>(minimumCapacity: readings.count)
