@@ -13,9 +13,10 @@ let package = Package(
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
         // Only SwiftParser and SwiftSyntax: the cells' top-level declarations (issue 12).
         .package(url: "https://github.com/swiftlang/swift-syntax.git", exact: "603.0.1"),
-        // `render serve`: a small HTTP server on sockets, with no other dependency (Hummingbird
-        // brings swift-nio, whose first build costs minutes on two cores).
-        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
+        // `render serve`: an HTTP/1.1 server on SwiftNIO (NIOHTTP1's parser). FlyingFox was used
+        // before: it imports FoundationNetworking, whose libcurl and its 30 libraries loaded at
+        // every start of `render` cost 6–8 ms a run, serving or not.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -44,7 +45,15 @@ let package = Package(
         .target(name: "Report", dependencies: ["Cells", "Notebook", "Document", "TeX", "Calculus", "Diagram", "Markup"]),
         // `render serve`: serves the output folder on 127.0.0.1, never a file outside it, and
         // tells open pages to reload after their note is rebuilt (Server-Sent Events).
-        .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(
+            name: "Serve",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "render",
             dependencies: [

@@ -1,6 +1,8 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 
 /// `render serve`'s HTTP server: serves the output folder on 127.0.0.1 (ServedPath decides
 /// what may be sent) and keeps open pages current. Into each HTML page it sends, and only
@@ -8,32 +10,59 @@ import Foundation
 /// a failed claim or an error, and a small script that listens to `/__derive/events`
 /// (Server-Sent Events) and reloads the page when its note is rebuilt.
 public final class LiveServer: Sendable {
-    private let server: HTTPServer
+    private let root: String
+    private let port: UInt16
     private let pages: LivePages
+    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private let listener = NIOLockedValueBox<(any Channel)?>(nil)
 
     /// A server of the folder `root` (made if it does not exist yet) on 127.0.0.1:`port`
     /// (0: a free port, see `start`).
     public init(root: String, port: UInt16) throws {
         try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        pages = LivePages(root: ServedPath.realPath(root) ?? root)
-        server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 15, logger: .disabled, handler: pages)
+        self.root = ServedPath.realPath(root) ?? root
+        self.port = port
+        pages = LivePages(root: self.root)
     }
 
     /// Starts listening and returns the port it listens on; the server then runs until `stop`.
-    public func start() async throws -> UInt16 {
-        let server = self.server
-        Task { try? await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): return port
-        default: return 0
+    /// Throws a `ListenError` saying why it cannot (the port is taken, say).
+    public func start() throws -> UInt16 {
+        let pages = self.pages
+        let channel: any Channel
+        do {
+            channel = try bootstrap(pages: pages).bind(host: "127.0.0.1", port: Int(port)).wait()
+        } catch let error as IOError {
+            throw ListenError(reason: String(cString: strerror(error.errnoCode)).lowercased())
+        } catch {
+            throw ListenError(reason: "\(error)")
         }
+        listener.withLockedValue { $0 = channel }
+        return UInt16(channel.localAddress?.port ?? 0)
+    }
+
+    /// Why the server cannot listen, in words.
+    public struct ListenError: Error, CustomStringConvertible {
+        public let reason: String
+        public var description: String { reason }
+    }
+
+    private func bootstrap(pages: LivePages) -> ServerBootstrap {
+        ServerBootstrap(group: group)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(PageHandler(pages: pages))
+                }
+            }
     }
 
     /// Closes every connection and stops listening.
-    public func stop() async {
+    public func stop() {
         pages.closeEvents()
-        await server.stop(timeout: 1)
+        if let channel = listener.withLockedValue({ $0 }) { try? channel.close().wait() }
+        try? group.syncShutdownGracefully()
     }
 
     /// Tells open pages that these pages (paths relative to the folder, `sub/a.html`) were
@@ -46,24 +75,30 @@ public final class LiveServer: Sendable {
 
 /// What the server sends: the folder's files, HTML pages with their banner and script, and
 /// the event stream.
-final class LivePages: HTTPHandler, @unchecked Sendable {
+final class LivePages: Sendable {
     /// The path of the event stream.
     static let eventsPath = "/__derive/events"
 
+    /// An answer to a request: a whole response, or the start of the event stream.
+    enum Answer {
+        case response(HTTPResponseStatus, type: String, body: [UInt8])
+        case events
+    }
+
     private let root: String
-    private let lock = NSLock()
-    private var clients: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
-    private var banners: [String: [String]] = [:]
+    /// The open event streams, and the banner lines by page.
+    private let state = NIOLockedValueBox<(clients: [ObjectIdentifier: any Channel], banners: [String: [String]])>(([:], [:]))
 
     init(root: String) {
         self.root = root
     }
 
     func closeEvents() {
-        lock.withLock {
-            for client in clients.values { client.finish() }
-            clients = [:]
+        let clients = state.withLockedValue { state in
+            defer { state.clients = [:] }
+            return state.clients.values
         }
+        for client in clients { client.close(promise: nil) }
     }
 
     /// Tells open pages that these pages (paths relative to the folder, `sub/a.html`) were
@@ -71,36 +106,60 @@ final class LivePages: HTTPHandler, @unchecked Sendable {
     /// the lines of a page with none are removed.
     func rebuilt(pages: [String], banners newBanners: [String: [String]]) {
         let message = "data: " + pages.map { "/" + $0 }.joined(separator: "\ndata: ") + "\n\n"
-        lock.withLock {
-            banners = newBanners
-            for client in clients.values { client.yield(Array(message.utf8)) }
+        let clients = state.withLockedValue { state in
+            state.banners = newBanners
+            return Array(state.clients.values)
+        }
+        for client in clients { send(message, to: client) }
+    }
+
+    /// Keeps `channel` as an open event stream until it closes.
+    func addClient(_ channel: any Channel) {
+        let id = ObjectIdentifier(channel)
+        state.withLockedValue { $0.clients[id] = channel }
+        channel.closeFuture.whenComplete { [weak self] _ in
+            self?.state.withLockedValue { $0.clients[id] = nil }
         }
     }
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed)
+    /// Writes `text` on an event stream as one chunk.
+    func send(_ text: String, to channel: any Channel) {
+        let buffer = channel.allocator.buffer(string: text)
+        channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(buffer)), promise: nil)
+    }
+
+    /// The answer to a request for `target` (the request line's target: a path, percent-encoded,
+    /// maybe with a query).
+    func answer(method: HTTPMethod, target: String) -> Answer {
+        guard method == .GET || method == .HEAD else {
+            return .response(.methodNotAllowed, type: "text/plain", body: Array("method not allowed\n".utf8))
         }
-        if request.path == Self.eventsPath { return events() }
-        switch ServedPath.resolve(request.path, root: root) {
+        let encoded = target.prefix { $0 != "?" && $0 != "#" }
+        guard encoded.hasPrefix("/"), let path = String(encoded).removingPercentEncoding else {
+            return .response(.badRequest, type: "text/plain", body: Array("bad request\n".utf8))
+        }
+        if path == Self.eventsPath { return .events }
+        switch ServedPath.resolve(path, root: root) {
         case .badRequest:
-            return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain"], body: Data("bad request\n".utf8))
+            return .response(.badRequest, type: "text/plain", body: Array("bad request\n".utf8))
         case .notFound:
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("not found\n".utf8))
+            return .response(.notFound, type: "text/plain", body: Array("not found\n".utf8))
         case .file(let path, let relative):
-            guard var data = FileManager.default.contents(atPath: path) else { return HTTPResponse(statusCode: .notFound) }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return .response(.notFound, type: "text/plain", body: Array("not found\n".utf8))
+            }
             let type = Self.contentType(of: relative)
             if type.hasPrefix("text/html") {
-                data = Data(inject(into: String(decoding: data, as: UTF8.self), relative: relative).utf8)
+                return .response(.ok, type: type, body: Array(inject(into: String(decoding: data, as: UTF8.self), relative: relative).utf8))
             }
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: data)
+            return .response(.ok, type: type, body: Array(data))
         }
     }
 
     /// The page with its banner (if its note has failed claims or errors) and the reload script.
     func inject(into page: String, relative: String) -> String {
         var page = page
-        let lines = lock.withLock { banners[relative] ?? [] }
+        let lines = state.withLockedValue { $0.banners[relative] ?? [] }
         if !lines.isEmpty, let body = page.range(of: "<body>") {
             let items = lines.map { "<li>" + Self.escape($0) + "</li>" }.joined()
             page.insert(contentsOf: "\n<div class=\"derive-banner\" role=\"alert\" style=\"background:#fde8e8;color:#8a1c1c;"
@@ -117,21 +176,6 @@ final class LivePages: HTTPHandler, @unchecked Sendable {
             page += script
         }
         return page
-    }
-
-    /// An event stream that stays open: one event per rebuild, listing the pages rebuilt.
-    private func events() -> HTTPResponse {
-        let id = UUID()
-        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
-        continuation.onTermination = { [weak self] _ in
-            guard let self else { return }
-            self.lock.withLock { self.clients[id] = nil }
-        }
-        continuation.yield(Array(": connected\n\n".utf8))
-        lock.withLock { clients[id] = continuation }
-        return HTTPResponse(statusCode: .ok,
-                            headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-                            body: HTTPBodySequence(from: ChunkStream(stream: stream)))
     }
 
     static func contentType(of path: String) -> String {
@@ -154,31 +198,59 @@ final class LivePages: HTTPHandler, @unchecked Sendable {
     }
 }
 
-/// An `AsyncStream` of byte chunks as FlyingFox's buffered sequence (a response body of
-/// unknown length, sent chunked as it comes).
-struct ChunkStream: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let stream: AsyncStream<[UInt8]>
+/// One connection's requests, answered in order (NIO's pipelining handler holds back the next
+/// request until a response ends). An event stream's response never ends: its connection stays
+/// with LivePages until the browser closes it or the server stops.
+final class PageHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
 
-    func makeAsyncIterator() -> Iterator { Iterator(base: stream.makeAsyncIterator()) }
+    private let pages: LivePages
+    private var request: HTTPRequestHead?
 
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var base: AsyncStream<[UInt8]>.Iterator
-        var pending: [UInt8] = []
+    init(pages: LivePages) {
+        self.pages = pages
+    }
 
-        mutating func next() async -> UInt8? {
-            if pending.isEmpty { pending = await base.next() ?? [] }
-            return pending.isEmpty ? nil : pending.removeFirst()
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            request = head
+        case .body:
+            break
+        case .end:
+            guard let head = request else { return }
+            request = nil
+            respond(to: head, context: context)
         }
+    }
 
-        mutating func nextBuffer(suggested count: Int) async -> [UInt8]? {
-            if pending.isEmpty {
-                guard let chunk = await base.next() else { return nil }
-                pending = chunk
+    private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
+        var headers = HTTPHeaders([("Cache-Control", "no-store")])
+        switch pages.answer(method: head.method, target: head.uri) {
+        case .events:
+            headers.add(name: "Content-Type", value: "text/event-stream")
+            context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
+            pages.addClient(context.channel)
+            pages.send(": connected\n\n", to: context.channel)
+        case .response(let status, let type, let body):
+            headers.add(name: "Content-Type", value: type)
+            headers.add(name: "Content-Length", value: String(body.count))
+            let keepAlive = head.isKeepAlive
+            headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+            if head.method != .HEAD {
+                context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
             }
-            let chunk = Array(pending.prefix(count))
-            pending.removeFirst(chunk.count)
-            return chunk
+            let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+            if !keepAlive {
+                let channel = context.channel
+                written.whenComplete { _ in channel.close(promise: nil) }
+            }
         }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
     }
 }

@@ -23,26 +23,18 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let server = try LiveServer(root: render.output, port: UInt16(port))
-        let started = Started()
-        Task {
-            do { started.port = try await server.start() } catch { started.error = error }
-            started.semaphore.signal()
-        }
-        started.semaphore.wait()
-        if let error = started.error {
+        let listening: UInt16
+        do {
+            listening = try server.start()
+        } catch {
             Console().error("cannot serve on 127.0.0.1:\(port): \(error)")
             throw ExitCode(2)
         }
-        console.summary("render: serving \(render.output) at http://127.0.0.1:\(started.port)/ (Ctrl-C stops)")
+        console.summary("render: serving \(render.output) at http://127.0.0.1:\(listening)/ (Ctrl-C stops)")
         let loop = WatchLoop(command: render, afterRun: { outcome in
             server.rebuilt(pages: Self.pages(rebuiltIn: outcome), banners: Self.banners(of: outcome))
         }, beforeExit: {
-            let stopped = DispatchSemaphore(value: 0)
-            Task {
-                await server.stop()
-                stopped.signal()
-            }
-            _ = stopped.wait(timeout: .now() + 2)
+            server.stop()
         })
         loop.run()
     }
@@ -72,11 +64,4 @@ struct ServeCommand: ParsableCommand {
         }
         return banners
     }
-}
-
-/// What starting the server gave: set on a task, read after its semaphore.
-private final class Started: @unchecked Sendable {
-    let semaphore = DispatchSemaphore(value: 0)
-    var port: UInt16 = 0
-    var error: (any Error)?
 }

@@ -62,6 +62,40 @@ import Testing
         #expect(server.stop() == 0, "Ctrl-C stops the server cleanly")
     }
 
+    @Test func serveAnswersAsAnHTTPServerShould() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try IncrementalTests.writeCourse(into: scratch)
+        guard let (server, port) = try Self.serve(scratch) else { return }
+        defer { server.stop() }
+        let page = try HTTP.exchange("GET /a.html?from=index#top HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: port)
+        #expect(page.hasPrefix("HTTP/1.1 200") && page.contains("Alpha"), "a query and a fragment are not part of the path: \(page)")
+        let head = try HTTP.exchange("HEAD /a.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: port)
+        #expect(head.hasPrefix("HTTP/1.1 200") && head.lowercased().contains("content-length: ") && !head.contains("Alpha"),
+                "HEAD: the headers of GET, no body: \(head)")
+        let post = try HTTP.exchange("POST /a.html HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc", port: port)
+        #expect(post.hasPrefix("HTTP/1.1 405"), "\(post)")
+        // Two requests on one connection (keep-alive, pipelined): two answers, in order.
+        let both = try HTTP.exchange("GET /a.html HTTP/1.1\r\nHost: x\r\n\r\nGET /no-such.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                                     port: port)
+        #expect(both.components(separatedBy: "HTTP/1.1 ").count == 3 && both.contains("HTTP/1.1 404"), "\(both)")
+        let garbage = try HTTP.exchange("NOT HTTP AT ALL\r\n\r\n", port: port)
+        #expect(garbage.isEmpty || garbage.hasPrefix("HTTP/1.1 400"), "\(garbage)")
+        #expect(server.stop() == 0)
+    }
+
+    @Test func servingOnAPortAlreadyTakenSaysSoAndExits() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try IncrementalTests.writeCourse(into: scratch)
+        guard let (server, port) = try Self.serve(scratch) else { return }
+        defer { server.stop() }
+        let second = try RenderRunner.run(["serve", "notes", "--port", String(port), "--output", "output2"], in: scratch.url, timeout: 60)
+        #expect(second.status == 2, "\(second.stdout) \(second.stderr)")
+        #expect(second.stderr.contains("cannot serve on 127.0.0.1:\(port): address already in use"), "\(second.stderr)")
+        #expect(server.stop() == 0)
+    }
+
     @Test func anOpenPageShowsTheNewValueAndABannerWithoutBeingReloadedByTheTest() throws {
         guard let python = ExternalTool.require("python3"), ExternalTool.require("chromium") != nil else { return }
         let scratch = try Scratch()
@@ -99,6 +133,14 @@ enum HTTP {
     }
 
     static func get(_ path: String, port: UInt16) throws -> Response {
+        let text = try exchange("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: port)
+        let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
+        let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
+        return Response(status: status, body: body)
+    }
+
+    /// Sends `request` as it is and reads until the server closes the connection.
+    static func exchange(_ request: String, port: UInt16) throws -> String {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.EIO) }
         defer { close(descriptor) }
@@ -112,8 +154,8 @@ enum HTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-        _ = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+        let bytes = Array(request.utf8)
+        _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -121,9 +163,6 @@ enum HTTP {
             if count <= 0 { break }
             data.append(contentsOf: buffer[0..<count])
         }
-        let text = String(decoding: data, as: UTF8.self)
-        let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
-        let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-        return Response(status: status, body: body)
+        return String(decoding: data, as: UTF8.self)
     }
 }
