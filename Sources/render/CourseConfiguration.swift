@@ -183,7 +183,7 @@ struct CourseConfiguration: Sendable, Equatable {
                           + "derive.yml's folder (e.g. sub/intro.md)", at: position, length: scalar.string.count)
                     continue
                 }
-                guard path.lowercased().hasSuffix(".md") else {
+                guard NoteDiscovery.isMarkdown(path) else {
                     error("'\(scalar.string)' is not a note: a chapter is a Markdown file (.md)", at: position,
                           length: scalar.string.count)
                     continue

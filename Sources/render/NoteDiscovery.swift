@@ -48,23 +48,23 @@ enum NoteDiscovery {
                     found[index].folderPrefix = folderName.isEmpty ? "" : folderName + "/"
                 }
             } else {
-                guard path.lowercased().hasSuffix(".md") else { throw .notMarkdown(path) }
+                guard isMarkdown(path) else { throw .notMarkdown(path) }
                 let fileName = (path as NSString).lastPathComponent
                 found = [NoteFile(path: path, relativePath: fileName, name: fileName)]
             }
             for note in found {
                 // Pages are compared as a case-insensitive file system (macOS's, Windows')
                 // would: `n.md` and `n.MD` are both `n.html` there.
-                let page = OutputFolder.relativePage(for: note.relativePath)
-                if page.lowercased() == "index.html" {
+                let page = OutputFolder.relativePage(for: note.relativePath).lowercased()
+                if page == "index.html" {
                     throw .indexCollision(note: note.path, output: OutputFolder.pagePath(for: note.relativePath, in: output))
                 }
-                if let first = seenOutputs[page.lowercased()] {
+                if let first = seenOutputs[page] {
                     if first == note.path { continue }
                     throw .outputCollision(output: OutputFolder.pagePath(for: note.relativePath, in: output),
                                            first: first, second: note.path)
                 }
-                seenOutputs[page.lowercased()] = note.path
+                seenOutputs[page] = note.path
                 notes.append(note)
             }
         }
@@ -83,11 +83,19 @@ enum NoteDiscovery {
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
             if exists && isFolder.boolValue {
                 collect(folder: path, relative: relativePath, outputReal: outputReal, visited: &visited, into: &notes)
-            } else if name.lowercased().hasSuffix(".md") {
+            } else if isMarkdown(name) {
                 // A dangling link is kept: reading it then says why it cannot be read.
                 notes.append(NoteFile(path: path, relativePath: relativePath, name: relativePath))
             }
         }
+    }
+
+    /// Whether a file name or path ends in `.md`, in any case (`.MD`, `.Md`).
+    static func isMarkdown(_ name: String) -> Bool {
+        let end = name.utf8.suffix(3)
+        guard end.count == 3 else { return false }
+        let bytes = Array(end)
+        return bytes[0] == UInt8(ascii: ".") && bytes[1] | 0x20 == UInt8(ascii: "m") && bytes[2] | 0x20 == UInt8(ascii: "d")
     }
 
     /// `folder/name` without doubled slashes.

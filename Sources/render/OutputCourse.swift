@@ -145,7 +145,7 @@ extension Course {
         let current = FileManager.default.currentDirectoryPath
         var found: String?
         for path in paths {
-            guard path.lowercased().hasSuffix(".md") else { return nil }
+            guard NoteDiscovery.isMarkdown(path) else { return nil }
             var folder = Array(PathKey.absoluteComponents(path).dropLast())
             var course: String?
             while course == nil {

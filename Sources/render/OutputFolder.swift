@@ -19,7 +19,7 @@ struct OutputFolder: Sendable {
     /// `sub/a.html` for `sub/a.md`.
     static func relativePage(for relativeNotePath: String, extension ext: String = "html") -> String {
         var base = relativeNotePath
-        if base.lowercased().hasSuffix(".md") { base.removeLast(3) }
+        if NoteDiscovery.isMarkdown(base) { base.removeLast(3) }
         return base + "." + ext
     }
 

@@ -103,7 +103,11 @@ struct Pipeline {
         /// the names it mentions as the note wrote them (`y_{pred}`, not `y_pred`).
         var diagnostics: [(path: String, lines: [Substring], diagnostic: Diagnostic)] {
             var all: [(String, [Substring], Diagnostic)] = []
-            for note in notes.sorted(by: { $0.note.path < $1.note.path }) where !note.kept {
+            // Indices are sorted, not the notes: a note is a large value to move.
+            let order = notes.indices.filter { !notes[$0].kept && notes[$0].result?.diagnostics.isEmpty == false }
+                .sorted { notes[$0].note.path < notes[$1].note.path }
+            for index in order {
+                let note = notes[index]
                 guard let document = note.document, let result = note.result else { continue }
                 // The result holds the document's own diagnostics too (Markdown nested too deep).
                 for diagnostic in result.diagnostics.sorted(by: { $0.position < $1.position }) {

@@ -223,7 +223,8 @@ struct Render: ParsableCommand {
         for (path, lines, diagnostic) in diagnostics {
             Console.standardError(printer.format(diagnostic, path: path, lines: lines))
         }
-        if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
+        // getenv: ProcessInfo's environment builds a dictionary of every variable to read one.
+        if getenv("GITHUB_ACTIONS").map({ String(cString: $0) }) == "true" {
             for (path, _, diagnostic) in courseDiagnostics.map({ (course?.path ?? "", [Substring](), $0) }) + diagnostics {
                 print(DiagnosticPrinter.githubAnnotation(diagnostic, path: path))
             }

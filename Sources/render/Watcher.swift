@@ -137,7 +137,7 @@ final class Watcher {
                 // A new folder (its notes too), or one gone: its notes went with it.
                 if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addWatches(under: path) }
                 changed.insert(PathKey.resolved(path))
-            } else if name.lowercased().hasSuffix(".md") || name == CourseConfiguration.fileName {
+            } else if NoteDiscovery.isMarkdown(name) || name == CourseConfiguration.fileName {
                 // A note, or the course's derive.yml (the book's order and contents).
                 changed.insert(PathKey.resolved(path))
             }
