@@ -305,17 +305,22 @@ struct Compiler {
     ) throws(CalculusError) -> (parameters: [String], body: Expression) {
         let key = DerivativeKey(function: number, order: order)
         if let known = derivativeBodies[key] { return known }
-        let parameter: String
-        let body: Expression
-        if context.functions[name] != nil {
+        let result: (parameters: [String], body: Expression)
+        if let function = context.functions[name] {
             let prepared = try preparedBody(ofFunction: Int(-1 - (try callee(name, arity: 1))))
-            parameter = prepared.parameters[0]
-            body = prepared.body
+            let (context, names) = (context, names)
+            // The sigmoid's derivative is the same in every note: made once a thread.
+            result = try SharedDerivatives.current.derivative(of: function, order: order, in: context) {
+                () throws(CalculusError) -> (parameters: [String], body: Expression) in
+                let parameter = prepared.parameters[0]
+                return ([parameter], try context.derivativeCanonical(of: prepared.body, withRespectTo: parameter,
+                                                                     order: order, names: names))
+            }
         } else {
-            parameter = names.next(for: "u")
-            body = .apply(name, [.symbol(parameter)])
+            let parameter = names.next(for: "u")
+            result = ([parameter], try context.derivativeCanonical(of: .apply(name, [.symbol(parameter)]),
+                                                                   withRespectTo: parameter, order: order, names: names))
         }
-        let result = ([parameter], try context.derivativeCanonical(of: body, withRespectTo: parameter, order: order, names: names))
         derivativeBodies[key] = result
         return result
     }

@@ -1,3 +1,4 @@
+import Calculus
 import TeX
 
 /// What reading a formula makes, kept for the notes a thread checks after: each formula's
