@@ -57,16 +57,23 @@ let package = Package(
         .executableTarget(
             name: "render",
             dependencies: [
-                "Document", "TeX", "Calculus", "Notebook", "Report", "Markup", "Cells", "Serve",
+                "Document", "TeX", "Calculus", "Notebook", "Report", "Markup", "Cells", "Serve", "CAllocatorSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
                 // derive.yml, a course's configuration (CourseConfiguration).
                 .product(name: "Yams", package: "Yams"),
             ],
             // jemalloc in place of glibc's malloc: a render allocates millions of small
-            // objects from two threads, and `scripts/bench` runs ~15% faster with it.
-            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+            // objects from two threads, and `scripts/bench` runs ~15% faster with it. Its
+            // settings (CAllocatorSettings) are a global it looks up in the executable's
+            // dynamic symbols, where it is put by name.
+            linkerSettings: [
+                .linkedLibrary("jemalloc", .when(platforms: [.linux])),
+                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=malloc_conf"], .when(platforms: [.linux])),
+            ]
         ),
+        // The allocator's settings, read by jemalloc before main (allocator_settings.c).
+        .target(name: "CAllocatorSettings"),
         .executableTarget(name: "calculus-bench", dependencies: ["Calculus"]),
         // Runs a command and prints its peak memory: the pathological tests' memory bound.
         .executableTarget(name: "peak-memory"),
