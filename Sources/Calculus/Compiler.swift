@@ -317,9 +317,13 @@ struct Compiler {
                                                                      order: order, names: names))
             }
         } else {
-            let parameter = names.next(for: "u")
-            result = ([parameter], try context.derivativeCanonical(of: .apply(name, [.symbol(parameter)]),
-                                                                   withRespectTo: parameter, order: order, names: names))
+            let (context, names) = (context, names)
+            result = try SharedDerivatives.current.derivative(ofBuiltin: name, order: order) {
+                () throws(CalculusError) -> (parameters: [String], body: Expression) in
+                let parameter = names.next(for: "u")
+                return ([parameter], try context.derivativeCanonical(of: .apply(name, [.symbol(parameter)]),
+                                                                     withRespectTo: parameter, order: order, names: names))
+            }
         }
         derivativeBodies[key] = result
         return result

@@ -34,6 +34,18 @@ import Testing
         }
     }
 
+    @Test func aBuiltinsDerivativesAreSharedByOrder() throws {
+        let t = tanh(0.3)
+        // First, second, first again, through one thread's table.
+        for (order, expected) in [(1, 1 - t * t), (2, -2 * t * (1 - t * t)), (1, 1 - t * t)] {
+            guard case .finite(let value) = Context().evaluate(.derivative("tanh", order: order, argument: .number(0.3))) else {
+                Issue.record("tanh of order \(order) has no value")
+                continue
+            }
+            #expect(abs(value - expected) < 1e-12, "order \(order): \(value) ≠ \(expected)")
+        }
+    }
+
     @Test func onlyFunctionsOfTheirParametersBuiltinsAndConstantsAreShared() {
         let plain = Context()
         #expect(SharedDerivatives.isSelfContained(Self.sigmoid, in: plain))
