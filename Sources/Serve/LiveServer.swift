@@ -10,9 +10,9 @@ import NIOPosix
 /// a failed claim or an error, and a small script that listens to `/__derive/events`
 /// (Server-Sent Events) and reloads the page when its note is rebuilt.
 public final class LiveServer: Sendable {
-    private let root: String
     private let port: UInt16
     private let pages: LivePages
+    /// One thread serves every connection: a preview has a few browsers at most.
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let listener = NIOLockedValueBox<(any Channel)?>(nil)
 
@@ -20,9 +20,8 @@ public final class LiveServer: Sendable {
     /// (0: a free port, see `start`).
     public init(root: String, port: UInt16) throws {
         try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        self.root = ServedPath.realPath(root) ?? root
         self.port = port
-        pages = LivePages(root: self.root)
+        pages = LivePages(root: ServedPath.realPath(root) ?? root)
     }
 
     /// Starts listening and returns the port it listens on; the server then runs until `stop`.
@@ -93,10 +92,11 @@ final class LivePages: Sendable {
         self.root = root
     }
 
+    /// Closes every open event stream (the server is stopping).
     func closeEvents() {
         let clients = state.withLockedValue { state in
             defer { state.clients = [:] }
-            return state.clients.values
+            return Array(state.clients.values)
         }
         for client in clients { client.close(promise: nil) }
     }
