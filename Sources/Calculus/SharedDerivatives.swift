@@ -1,10 +1,10 @@
 /// The derivatives of functions that use nothing of their note: the built-ins (`\sigma'`), and
 /// functions of the note whose bodies use only their parameters, built-in functions and
-/// unshadowed constants (the sigmoid `f(z) = 1/(1 + e^{-z})`, `tanh`, softplus). Such a
-/// derivative is the same in every note that says it, and a course claims
-/// `\sigma'(z) = \sigma(z)(1 - \sigma(z))` or `f'(z) = f(z)(1 - f(z))` in note after note: each
-/// thread differentiates and simplifies it once (40,000 to 70,000 instructions) instead of once
-/// a note.
+/// unshadowed constants (the sigmoid written out, `f(z) = 1/(1 + e^{-z})`, or a softplus
+/// `g(z) = \ln(1 + e^z)`). Such a derivative is the same in every note that says it, and a
+/// course claims `\sigma'(z) = \sigma(z)(1 - \sigma(z))` or `f'(z) = f(z)(1 - f(z))` in note
+/// after note: each thread differentiates and simplifies it once (40,000 to 70,000
+/// instructions) instead of once a note.
 ///
 /// A function whose body names anything else (a defined symbol, another function, a `∂` or a
 /// `'`) depends on its note's definitions and is never kept. Failures are not kept either:
