@@ -27,10 +27,9 @@ public final class LiveServer: Sendable {
     /// Starts listening and returns the port it listens on; the server then runs until `stop`.
     /// Throws a `ListenError` saying why it cannot (the port is taken, say).
     public func start() throws -> UInt16 {
-        let pages = self.pages
         let channel: any Channel
         do {
-            channel = try bootstrap(pages: pages).bind(host: "127.0.0.1", port: Int(port)).wait()
+            channel = try bootstrap().bind(host: "127.0.0.1", port: Int(port)).wait()
         } catch let error as IOError {
             throw ListenError(reason: String(cString: strerror(error.errnoCode)).lowercased())
         } catch {
@@ -46,8 +45,9 @@ public final class LiveServer: Sendable {
         public var description: String { reason }
     }
 
-    private func bootstrap(pages: LivePages) -> ServerBootstrap {
-        ServerBootstrap(group: group)
+    private func bootstrap() -> ServerBootstrap {
+        let pages = self.pages
+        return ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -131,29 +131,30 @@ final class LivePages: Sendable {
     /// The answer to a request for `target` (the request line's target: a path, percent-encoded,
     /// maybe with a query).
     func answer(method: HTTPMethod, target: String) -> Answer {
-        guard method == .GET || method == .HEAD else {
-            return .response(.methodNotAllowed, type: "text/plain", body: Array("method not allowed\n".utf8))
-        }
+        guard method == .GET || method == .HEAD else { return Self.plain(.methodNotAllowed, "method not allowed") }
         let encoded = target.prefix { $0 != "?" && $0 != "#" }
         guard encoded.hasPrefix("/"), let path = String(encoded).removingPercentEncoding else {
-            return .response(.badRequest, type: "text/plain", body: Array("bad request\n".utf8))
+            return Self.plain(.badRequest, "bad request")
         }
         if path == Self.eventsPath { return .events }
         switch ServedPath.resolve(path, root: root) {
         case .badRequest:
-            return .response(.badRequest, type: "text/plain", body: Array("bad request\n".utf8))
+            return Self.plain(.badRequest, "bad request")
         case .notFound:
-            return .response(.notFound, type: "text/plain", body: Array("not found\n".utf8))
+            return Self.plain(.notFound, "not found")
         case .file(let path, let relative):
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return .response(.notFound, type: "text/plain", body: Array("not found\n".utf8))
-            }
+            guard let data = FileManager.default.contents(atPath: path) else { return Self.plain(.notFound, "not found") }
             let type = Self.contentType(of: relative)
             if type.hasPrefix("text/html") {
                 return .response(.ok, type: type, body: Array(inject(into: String(decoding: data, as: UTF8.self), relative: relative).utf8))
             }
             return .response(.ok, type: type, body: Array(data))
         }
+    }
+
+    /// A response of one line of plain text.
+    private static func plain(_ status: HTTPResponseStatus, _ line: String) -> Answer {
+        .response(status, type: "text/plain", body: Array((line + "\n").utf8))
     }
 
     /// The page with its banner (if its note has failed claims or errors) and the reload script.

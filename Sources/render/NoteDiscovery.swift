@@ -92,10 +92,9 @@ enum NoteDiscovery {
 
     /// Whether a file name or path ends in `.md`, in any case (`.MD`, `.Md`).
     static func isMarkdown(_ name: String) -> Bool {
-        let end = name.utf8.suffix(3)
-        guard end.count == 3 else { return false }
-        let bytes = Array(end)
-        return bytes[0] == UInt8(ascii: ".") && bytes[1] | 0x20 == UInt8(ascii: "m") && bytes[2] | 0x20 == UInt8(ascii: "d")
+        var backwards = name.utf8.reversed().makeIterator()
+        guard let d = backwards.next(), let m = backwards.next(), let dot = backwards.next() else { return false }
+        return dot == UInt8(ascii: ".") && m | 0x20 == UInt8(ascii: "m") && d | 0x20 == UInt8(ascii: "d")
     }
 
     /// `folder/name` without doubled slashes.
