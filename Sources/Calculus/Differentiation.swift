@@ -18,11 +18,14 @@ extension Context {
     /// The partial derivatives of the definition of `name` with respect to each name it uses
     /// directly (docs/note-language.md §6), in order of first use; each in the meaning of
     /// `derivative(of:withRespectTo:)`. Known constants are not included. Throws
-    /// `undefinedSymbol` when `name` has no definition.
+    /// `undefinedSymbol` when `name` has no definition, and `tooLarge` when the partials would
+    /// together be larger than one derivative may be (`checkPartialsFit`).
     public func partials(ofDefinition name: String) throws(CalculusError) -> [Partial] {
         guard let definition = definitions[name] else { throw .undefinedSymbol(name) }
+        let used = definition.symbols.filter { constantValue(of: $0) == nil }
+        try Self.checkPartialsFit(of: definition, count: used.count)
         var partials: [Partial] = []
-        for used in definition.symbols where constantValue(of: used) == nil {
+        for used in used {
             partials.append(Partial(name: used, derivative: try derivative(of: definition, withRespectTo: used)))
         }
         return partials
@@ -30,9 +33,11 @@ extension Context {
 
     /// The partial derivatives of the function `name` with respect to each of its parameters,
     /// written with the parameter names (`f(x) = x^2` gives `x` ↦ `2*x`). Throws
-    /// `undefinedFunction` when the context has no function `name`.
+    /// `undefinedFunction` when the context has no function `name`, and `tooLarge` as
+    /// `partials(ofDefinition:)` does.
     public func partials(ofFunction name: String) throws(CalculusError) -> [Partial] {
         guard let function = functions[name] else { throw .undefinedFunction(name) }
+        try Self.checkPartialsFit(of: function.body, count: function.parameters.count)
         let names = FreshNames()
         let body = try preparedBody(of: name, names: names)
         var back: [String: Expression] = [:]
@@ -43,6 +48,16 @@ extension Context {
             partials.append(Partial(name: parameter, derivative: Simplifier.present(try slope.substituting(back))))
         }
         return partials
+    }
+
+    /// Throws `tooLarge` when `count` partial derivatives of `body` may together exceed the
+    /// size of one derivative (`Expression.maximumSize`). Each partial is about as large as the
+    /// body (a product of n factors has n partials of n - 1 factors), so without this bound
+    /// their work grows as the square of the body: 4000 factors took 38 s.
+    private static func checkPartialsFit(of body: Expression, count: Int) throws(CalculusError) {
+        if count > 1, body.hasMoreNodes(than: Expression.maximumSize / count) {
+            throw .tooLarge(limit: Expression.maximumSize)
+        }
     }
 
     /// The derivative in canonical (not yet presented) form.
@@ -112,7 +127,6 @@ struct Differentiator {
     private let covered: Set<GraphNode>
     /// Canonical derivatives of defined symbols, computed once each.
     private var symbolDerivatives: [String: Expression] = [:]
-    private var inProgress: [String] = []
 
     init(context: Context, variable: String, root: Expression, names: FreshNames) throws(CalculusError) {
         self.context = context
@@ -180,10 +194,13 @@ struct Differentiator {
         guard let definition = context.definitions[name] else { return zero }
         if let known = symbolDerivatives[name] { return known }
         if covered.contains(.symbol(name)) && !reaching.contains(.symbol(name)) { return zero }
-        if let start = inProgress.firstIndex(of: name) { throw .cycle(Array(inProgress[start...]) + [name]) }
-        inProgress.append(name)
+        let underWay = names.derivativesUnderWay
+        if let start = underWay.firstIndex(where: { $0.name == name && $0.variable == variable }) {
+            throw .cycle(underWay[start...].map(\.name) + [name])
+        }
+        names.derivativesUnderWay.append((name, variable))
+        defer { names.derivativesUnderWay.removeLast() }
         let slope = try Simplifier.canonical(try checkedSize(try derivative(of: definition, depth: depth)))
-        inProgress.removeLast()
         symbolDerivatives[name] = slope
         return slope
     }

@@ -55,8 +55,18 @@ extension Expression {
 /// Names no formula can contain, for the parameters of function bodies while they are
 /// differentiated or compiled (so that a parameter never meets a global of the same name).
 /// Deterministic: the n-th name asked for is always the same.
+///
+/// One goes with a computation from its start to its end, through every derivative it takes
+/// on the way, so it also keeps the derivatives of definitions under way in it
+/// (`Differentiator`).
 final class FreshNames {
     private var count = 0
+    /// The defined symbols whose derivatives are being taken, each with its variable, in the
+    /// order they were begun, across all the differentiators of the computation: a `\partial`
+    /// in a definition starts a differentiator of its own, and the derivative of a definition
+    /// that needs itself by that road (`z = ∂L/∂z` with `L` using `z`) is a cycle, not an
+    /// endless recursion.
+    var derivativesUnderWay: [(name: String, variable: String)] = []
 
     /// A new name, distinct from every name a reader produces and from earlier ones.
     func next(for parameter: String) -> String {

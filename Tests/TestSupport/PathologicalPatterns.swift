@@ -59,5 +59,10 @@ extension Pathology {
         Pathology("unclosed ```math fence", n: 500, make: { "```math\n" + String(repeating: "x + y\n", count: $0) }),
         Pathology("many {#eq-} labels", n: 200, make: { n in (0..<n).map { "$$x_{\($0)} = 1$$ {#eq-\($0)}\n\n" }.joined() }),
         Pathology("definitions", n: 200, make: { n in (0..<n).map { "$a_{\($0)} = \($0)$\n\n" }.joined() }),
+        // The partials of a definition holding a derivative are taken symbolically, one per
+        // name it uses, each as long as the definition: n^2 (fuzzing found it).
+        Pathology("a derivative times a long product", n: 250, make: { n in
+            "Let $y = 2$.\n\n$$P = \\frac{\\partial y^2}{\\partial y} " + (1...n).map { "x_{\($0)}" }.joined(separator: " ") + "$$\n"
+        }),
     ]
 }
