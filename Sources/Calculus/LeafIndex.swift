@@ -77,6 +77,12 @@ public final class LeafIndex {
         return !reach.isEmpty && names.contains { numbers[$0].map(reach.contains) ?? false }
     }
 
+    /// How many defined symbols the definition of `name` reaches, directly or not (0 for a
+    /// name without a definition).
+    public func countOfDefinitionsReached(from name: String) -> Int {
+        definitionsReached(from: name).count
+    }
+
     private func number(of name: String) -> Int {
         if let known = numbers[name] { return known }
         numbers[name] = names.count

@@ -174,7 +174,9 @@ extension NoteEvaluation {
                 // A row's copy (`a@row2`, §13) is no name of the note: not shown.
                 result.partials = partials.filter { !Self.isRowCopy($0.name) }
                     .map { (definitions.names.listedName(of: $0.name), $0.value) }
-            } else if let partials = try? context.partials(ofDefinition: definition.key) {
+            } else if setting.leafIndex.countOfDefinitionsReached(from: definition.key) <= Self.maximumDefinitionsDerivedThrough,
+                let partials = try? context.partials(ofDefinition: definition.key)
+            {
                 // A name that appears only inside a derivative (`L` in `w - η ∂L/∂w`) is not an
                 // input of the definition.
                 let inputs = Self.namesOutsideDerivatives(body)
@@ -235,6 +237,12 @@ extension NoteEvaluation {
         default: return expression.children.reduce(into: Set<String>()) { $0.formUnion(namesOutsideDerivatives($1)) }
         }
     }
+
+    /// How many definitions the partials of a definition may be derived through when reverse
+    /// mode cannot take them (its inputs depend on one another, or it holds a derivative): each
+    /// is derived symbolically through all it reaches, and simplifying those derivatives grows
+    /// as the cube of the depth (`h_i = σ(w h_{i-1})` for i up to 300 took 91 s).
+    static let maximumDefinitionsDerivedThrough = 32
 
     static func severity(of error: CalculusError) -> Diagnostic.Severity {
         if case .cycle = error { return .error }

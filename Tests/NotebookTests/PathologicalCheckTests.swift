@@ -54,6 +54,24 @@ import TestSupport
         #expect(typos.first?.message == "h_1601 is not defined, but h_1, h_2, h_3, …, h_1600 (1600 names) are; is it a typo?")
     }
 
+    /// `h_i = σ(w h_{i-1})`, one weight through every layer: reverse mode cannot take a
+    /// layer's partials (its inputs, `w` and `h_{i-1}`, depend on one another), and deriving them
+    /// symbolically through every layer below grew as the cube of the depth (300 layers, 91 s;
+    /// found by trying the pathological patterns wider). A layer whose definition reaches more
+    /// than 32 others shows none; the layers below it still show theirs.
+    @Test func aDeepChainOfOneWeightShowsPartialsOnlyNearItsStart() {
+        let text = "$$h_{0} = 0.5$$\n\n" + (1...40).map { "$$h_{\($0)} = \\sigma(w h_{\($0 - 1)})$$\n\n" }.joined()
+        let result = Notebook.check(MarkdownParser.parse(text), path: "deep.md").result
+        let layers = result.statements.filter { $0.kind == .definition }
+        // h_0 is a binding: layers[k] is h_{k+1}, which reaches the k definitions below it.
+        #expect(layers.count == 40)
+        #expect(layers[1].partials.map(\.name).sorted() == ["h_1", "w"])
+        #expect(layers[32].partials.count == 2)
+        #expect(layers[33].partials.isEmpty)
+        #expect(layers[39].partials.isEmpty)
+        #expect(layers[39].value != nil)
+    }
+
     @Test(arguments: Pathology.notes)
     func noteChecksInLinearTime(_ pathology: Pathology) {
         let measured = pathology.measure { text in
