@@ -61,10 +61,6 @@ extension Pathology {
         Pathology("definitions", n: 200, make: { n in (0..<n).map { "$a_{\($0)} = \($0)$\n\n" }.joined() }),
         // The partials of a definition holding a derivative are taken symbolically, one per
         // name it uses, each as long as the definition: n^2 (fuzzing found it).
-        Pathology("a function of many parameters", n: 250, make: { n in
-            let names = (1...n).map { "x_{\($0)}" }
-            return "$$f(" + names.joined(separator: ", ") + ") = " + names.joined(separator: " ") + "$$\n"
-        }),
         Pathology("a derivative times a long product", n: 250, make: { n in
             "Let $y = 2$.\n\n$$P = \\frac{\\partial y^2}{\\partial y} " + (1...n).map { "x_{\($0)}" }.joined(separator: " ") + "$$\n"
         }),
