@@ -174,9 +174,13 @@ extension NoteEvaluation {
                 // A row's copy (`a@row2`, §13) is no name of the note: not shown.
                 result.partials = partials.filter { !Self.isRowCopy($0.name) }
                     .map { (definitions.names.listedName(of: $0.name), $0.value) }
-            } else if setting.leafIndex.countOfDefinitionsReached(from: definition.key) <= Self.maximumDefinitionsDerivedThrough,
-                let partials = try? context.partials(ofDefinition: definition.key)
+            } else if case let reached = setting.leafIndex.countOfDefinitionsReached(from: definition.key),
+                reached > Self.maximumDefinitionsDerivedThrough
             {
+                // Said on the page, not left blank (issue 15).
+                result.partialsOmitted = "not shown: computed through \(reached) definitions, and partials that "
+                    + "reverse mode cannot take are derived through at most \(Self.maximumDefinitionsDerivedThrough)"
+            } else if let partials = try? context.partials(ofDefinition: definition.key) {
                 // A name that appears only inside a derivative (`L` in `w - η ∂L/∂w`) is not an
                 // input of the definition.
                 let inputs = Self.namesOutsideDerivatives(body)

@@ -56,7 +56,9 @@ struct NoteEvaluation {
     func addDerivatives(to results: inout [StatementResult]) {
         let partials = notePartials()
         for index in statements.statements.indices where statements.statements[index].statement.kind == .definition {
-            results[index].partials = evaluate(statement: index, claimChecks: [:], partials: partials).partials
+            let evaluated = evaluate(statement: index, claimChecks: [:], partials: partials)
+            results[index].partials = evaluated.partials
+            results[index].partialsOmitted = evaluated.partialsOmitted
         }
         addGradients(to: &results)
     }

@@ -132,6 +132,9 @@ public struct StatementResult: Sendable {
     public var value: Double?
     /// ∂(name)/∂(each name it uses directly), at the example point, in order of use.
     public var partials: [(name: String, value: Double)]
+    /// Why a definition with a value shows no partial derivatives, when they were not taken:
+    /// it is reached through more definitions than its partials are derived through.
+    public var partialsOmitted: String?
     /// For a sink (a defined name nothing uses): ∂(name)/∂(each leaf), at the example point.
     public var gradient: [(name: String, value: Double)]
     /// For a claim (or a definition with claims): the verdict.

@@ -228,7 +228,7 @@ public enum MarkdownReport {
         }
         let rows = insertion.statements.map { result.statements[$0] }
         let hasValue = rows.contains { $0.value != nil || $0.notEvaluated != nil || $0.check?.exampleSides != nil }
-        let hasPartials = rows.contains { !$0.partials.isEmpty }
+        let hasPartials = rows.contains { !$0.partials.isEmpty || $0.partialsOmitted != nil }
         let hasCheck = rows.contains { $0.check != nil }
         out.append(prefix)
         if let label = insertion.label {
@@ -278,6 +278,7 @@ public enum MarkdownReport {
                     out.append(" = ")
                     out.append(NumberText.format(partial.value))
                 }
+                if statement.partials.isEmpty, let reason = statement.partialsOmitted { out.cell(reason) }
                 out.append(" |")
             }
             if hasCheck {

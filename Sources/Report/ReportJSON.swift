@@ -131,6 +131,7 @@ public enum ReportJSON {
         json.member("reading", statement.reading)
         json.member("value", statement.value)
         json.member("partials", statement.partials)
+        if let reason = statement.partialsOmitted { json.member("partialsOmitted", reason) }
         json.member("gradient", statement.gradient)
         if let reason = statement.notEvaluated { json.member("notEvaluated", reason) }
         json.key("check")

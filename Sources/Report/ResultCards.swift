@@ -262,6 +262,10 @@ enum ResultCards {
                 number(partial.value, into: &html)
             }
             html.raw("</span>")
+        } else if let reason = statement.partialsOmitted {
+            html.raw("<span class=\"partials\">∂ ")
+            html.escaped(reason)
+            html.raw("</span>")
         }
         if let check = statement.check, let sides = check.exampleSides {
             html.raw("<span class=\"sides\">")

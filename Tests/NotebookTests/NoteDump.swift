@@ -23,6 +23,7 @@ enum NoteDump {
                 line += "; " + statement.partials.map { "∂\($0.name) = \(NumberText.format($0.value))" }
                     .joined(separator: ", ")
             }
+            if let reason = statement.partialsOmitted { line += "; ∂ \(reason)" }
             if !statement.gradient.isEmpty {
                 line += "; gradient " + statement.gradient.map { "∂\($0.name) = \(NumberText.format($0.value))" }
                     .joined(separator: ", ")

@@ -59,7 +59,7 @@ import TestSupport
     /// symbolically through every layer below grew as the cube of the depth (300 layers, 91 s;
     /// found by trying the pathological patterns wider). A layer whose definition reaches more
     /// than 32 others shows none; the layers below it still show theirs.
-    @Test func aDeepChainOfOneWeightShowsPartialsOnlyNearItsStart() {
+    @Test func aDeepChainOfOneWeightShowsPartialsOnlyNearItsStartAndSaysWhy() {
         let text = "$$h_{0} = 0.5$$\n\n" + (1...40).map { "$$h_{\($0)} = \\sigma(w h_{\($0 - 1)})$$\n\n" }.joined()
         let result = Notebook.check(MarkdownParser.parse(text), path: "deep.md").result
         let layers = result.statements.filter { $0.kind == .definition }
@@ -67,9 +67,13 @@ import TestSupport
         #expect(layers.count == 40)
         #expect(layers[1].partials.map(\.name).sorted() == ["h_1", "w"])
         #expect(layers[32].partials.count == 2)
+        #expect(layers[32].partialsOmitted == nil)
         #expect(layers[33].partials.isEmpty)
         #expect(layers[39].partials.isEmpty)
         #expect(layers[39].value != nil)
+        // Not left blank: the page says why (issue 15).
+        #expect(layers[33].partialsOmitted?.contains("computed through 33 definitions") == true)
+        #expect(layers[39].partialsOmitted?.contains("at most 32") == true)
     }
 
     @Test(arguments: Pathology.notes)
