@@ -91,17 +91,29 @@ struct ExpressionReader {
     }
 
     mutating func term(_ cursor: inout Cursor) throws(ReadError) -> Expression {
+        // The factors of the product being read, kept in an array and made into one `.product`
+        // at the end: `*` on an `Expression` copies the factors at every step, quadratic in a
+        // long product. The tree is the one `*` makes (a product on the left is extended).
         var result = try unary(&cursor)
+        var factors: [Expression] = []
+        func multiply(by factor: Expression) {
+            if factors.isEmpty {
+                if case .product(let left) = result { factors = left } else { factors = [result] }
+            }
+            factors.append(factor)
+        }
+        func product() -> Expression { factors.isEmpty ? result : .product(factors) }
         while let node = cursor.peek {
             if case .atom(let atom) = node {
                 if Self.multiplicative(atom) {
                     cursor.index += 1
-                    result = result * (try unary(&cursor))
+                    multiply(by: try unary(&cursor))
                     continue
                 }
                 if Self.divides(atom) {
                     cursor.index += 1
-                    result = .quotient(result, try unary(&cursor))
+                    result = .quotient(product(), try unary(&cursor))
+                    factors = []
                     continue
                 }
                 // Neither multiplies nor divides (checked above): the rest of `startsFactor`.
@@ -118,9 +130,9 @@ struct ExpressionReader {
             } else if !startsFactor(node) {
                 break
             }
-            result = result * (try unary(&cursor))
+            multiply(by: try unary(&cursor))
         }
-        return result
+        return product()
     }
 
     mutating func unary(_ cursor: inout Cursor) throws(ReadError) -> Expression {
