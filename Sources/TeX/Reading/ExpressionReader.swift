@@ -26,6 +26,9 @@ struct ExpressionReader {
     var expansion = 1
     /// The index ranges met while reading (their bounds), for expansion.
     private(set) var ranges: [ClosedRange<Int>] = []
+    /// How deeply the factor being read is nested (signs, parentheses, function arguments,
+    /// groups): every nesting of the grammar passes through `unary`.
+    private var depth = 0
 
     init(source: [UInt8], scope: ReadingScope) {
         self.source = source
@@ -70,6 +73,11 @@ struct ExpressionReader {
     mutating func expression(_ nodes: ArraySlice<Node>) throws(ReadError) -> Expression {
         var cursor = Cursor(nodes)
         guard !cursor.atEnd else { throw ReadError("an empty side", nodes.first?.range ?? 0..<0) }
+        // Each level of parentheses looks for its closing one in all it holds: a side nesting
+        // them past the limit is refused before that (20 000 levels took minutes).
+        if depth == 0, let tooDeep = Self.parenthesisPastLimit(in: cursor.nodes) {
+            throw ReadError("the formula nests deeper than \(Expression.maximumDepth) levels", tooDeep.range)
+        }
         let result = try sum(&cursor)
         if let extra = cursor.peek { throw ReadError("\(describe(extra)) is not evaluated here", extra.range) }
         return result
@@ -136,6 +144,14 @@ struct ExpressionReader {
     }
 
     mutating func unary(_ cursor: inout Cursor) throws(ReadError) -> Expression {
+        // The reader recurses once a level: `\sin \sin … x` or 20 000 nested parentheses
+        // overflowed the stack (issue 15). The limit is that of an expression (§8).
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Expression.maximumDepth else {
+            throw ReadError("the formula nests deeper than \(Expression.maximumDepth) levels",
+                            cursor.peek?.range ?? cursor.endRange)
+        }
         if let node = cursor.peek, case .atom(let atom) = node, let sign = Self.additive(atom) {
             cursor.index += 1
             let operand = try unary(&cursor)
@@ -265,6 +281,24 @@ struct ExpressionReader {
             }
             throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) is not evaluated", atom.range)
         }
+    }
+
+    /// The first opening parenthesis (or bracket) of `nodes` nested deeper than
+    /// `Expression.maximumDepth` levels, if any.
+    private static func parenthesisPastLimit(in nodes: ArraySlice<Node>) -> Node? {
+        var level = 0
+        for node in nodes {
+            switch bareAtomClass(node) {
+            case .open:
+                level += 1
+                if level > Expression.maximumDepth { return node }
+            case .close:
+                level = max(0, level - 1)
+            default:
+                break
+            }
+        }
+        return nil
     }
 
     /// `( ... )` up to the matching `)`; the closing parenthesis may carry scripts (`(a+b)^2`,
