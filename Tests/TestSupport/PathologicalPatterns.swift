@@ -59,6 +59,13 @@ extension Pathology {
         Pathology("unclosed ```math fence", n: 500, make: { "```math\n" + String(repeating: "x + y\n", count: $0) }),
         Pathology("many {#eq-} labels", n: 200, make: { n in (0..<n).map { "$$x_{\($0)} = 1$$ {#eq-\($0)}\n\n" }.joined() }),
         Pathology("definitions", n: 200, make: { n in (0..<n).map { "$a_{\($0)} = \($0)$\n\n" }.joined() }),
+        // Each statement of a formula was located by scanning its TeX from the start.
+        Pathology("statements joined by \\quad in one formula", n: 200, make: { n in
+            "$$" + (0..<n).map { "a_{\($0)} = \($0)" }.joined(separator: " \\quad ") + "$$\n"
+        }),
+        Pathology("statements joined by \\text{ and } in one formula", n: 200, make: { n in
+            "$$" + (0..<n).map { "a_{\($0)} = \($0)" }.joined(separator: " \\text{ and } ") + "$$\n"
+        }),
         // The partials of a definition holding a derivative are taken symbolically, one per
         // name it uses, each as long as the definition: n^2 (fuzzing found it).
         Pathology("a derivative times a long product", n: 250, make: { n in
