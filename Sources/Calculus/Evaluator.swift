@@ -112,9 +112,22 @@ public struct Evaluator: Sendable {
     /// The value of output `index` after `evaluate`, with the origin of a NaN or infinity.
     public func outcome(ofOutput index: Int) -> Outcome {
         guard program.outputs.indices.contains(index) else { return .finite(.nan) }
-        let value = slots[Int(program.outputs[index])]
+        var origins: [Int32: Int32] = [:]
+        return outcome(ofSlot: program.outputs[index], origins: &origins)
+    }
+
+    /// The outcome of every output after `evaluate`, in order. Each non-finite one is followed
+    /// back to its origin once for all: a chain of 2000 infinite definitions, each followed back
+    /// on its own, was quadratic.
+    public func outcomes() -> [Outcome] {
+        var origins: [Int32: Int32] = [:]
+        return program.outputs.map { outcome(ofSlot: $0, origins: &origins) }
+    }
+
+    private func outcome(ofSlot slot: Int32, origins: inout [Int32: Int32]) -> Outcome {
+        let value = slots[Int(slot)]
         if value.isFinite { return .finite(value) }
-        return .nonFinite(value, reason(at: program.outputs[index]))
+        return .nonFinite(value, reason(ofOrigin: origin(of: slot, known: &origins)))
     }
 
     /// ∂output/∂leaf for the leaf at `position` in `program.leaves`, after `differentiate`.
@@ -179,44 +192,58 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// The first operation, following non-finite operands back from `slot`, whose own operands
-    /// were finite.
-    private func reason(at slot: Int32) -> NonFiniteReason {
-        var current = Int(slot)
+    /// The slot where a non-finite value starts, following non-finite operands back from `slot`:
+    /// a leaf, a slot no instruction produces, or one whose operation had finite operands.
+    /// `known` holds the origins found before, and takes those of the slots passed on the way.
+    private func origin(of slot: Int32, known: inout [Int32: Int32]) -> Int32 {
+        var current = slot
+        var passed: [Int32] = []
         for _ in 0...program.instructions.count {
-            if current < program.leaves.count {
-                return NonFiniteReason(kind: .nonFiniteInput, operation: program.leaves[current], operands: [])
+            if let origin = known[current] {
+                current = origin
+                break
             }
-            let producer = Int(program.producers[current])
-            guard producer >= 0 else {
-                return NonFiniteReason(
-                    kind: .nonFiniteInput, operation: Expression.text(of: slots[current]), operands: [])
-            }
-            let instruction = program.instructions[producer]
+            guard Int(current) >= program.leaves.count, program.producers[Int(current)] >= 0 else { break }
+            let instruction = program.instructions[Int(program.producers[Int(current)])]
             let inputs = instruction.operation.isUnary ? [instruction.a] : [instruction.a, instruction.b]
-            if let bad = inputs.first(where: { !slots[Int($0)].isFinite }) {
-                current = Int(bad)
-                continue
-            }
-            var operands = inputs.map { slots[Int($0)] }
-            let value = slots[current]
-            let kind: NonFiniteReason.Kind =
-                value.isNaN ? .undefined : (operands.contains(0) ? .pole : .overflow)
-            let name: String
-            switch instruction.operation {
-            case .copy: name = "copy"
-            case .add: name = "+"
-            case .subtract, .negate: name = "-"
-            case .multiply: name = "*"
-            case .divide: name = "/"
-            case .square:
-                name = "^"
-                operands.append(2)
-            case .powerConstant, .power: name = "^"
-            case .call1, .call2: name = program.functions[Int(instruction.function)].name
-            }
-            return NonFiniteReason(kind: kind, operation: name, operands: operands)
+            guard let bad = inputs.first(where: { !slots[Int($0)].isFinite }) else { break }
+            passed.append(current)
+            current = bad
         }
-        return NonFiniteReason(kind: .undefined, operation: "?", operands: [])
+        for slot in passed { known[slot] = current }
+        return current
+    }
+
+    /// Why the value at `slot`, the origin of a non-finite value (see `origin(of:known:)`), is
+    /// not finite.
+    private func reason(ofOrigin slot: Int32) -> NonFiniteReason {
+        let current = Int(slot)
+        if current < program.leaves.count {
+            return NonFiniteReason(kind: .nonFiniteInput, operation: program.leaves[current], operands: [])
+        }
+        let producer = Int(program.producers[current])
+        guard producer >= 0 else {
+            return NonFiniteReason(kind: .nonFiniteInput, operation: Expression.text(of: slots[current]), operands: [])
+        }
+        let instruction = program.instructions[producer]
+        let inputs = instruction.operation.isUnary ? [instruction.a] : [instruction.a, instruction.b]
+        var operands = inputs.map { slots[Int($0)] }
+        let value = slots[current]
+        let kind: NonFiniteReason.Kind =
+            value.isNaN ? .undefined : (operands.contains(0) ? .pole : .overflow)
+        let name: String
+        switch instruction.operation {
+        case .copy: name = "copy"
+        case .add: name = "+"
+        case .subtract, .negate: name = "-"
+        case .multiply: name = "*"
+        case .divide: name = "/"
+        case .square:
+            name = "^"
+            operands.append(2)
+        case .powerConstant, .power: name = "^"
+        case .call1, .call2: name = program.functions[Int(instruction.function)].name
+        }
+        return NonFiniteReason(kind: kind, operation: name, operands: operands)
     }
 }

@@ -55,7 +55,7 @@ public struct Program: Sendable {
         } catch {
             return Array(repeating: .failure(error), count: outputCount)
         }
-        return (0..<outputCount).map { evaluator.outcome(ofOutput: $0) }
+        return evaluator.outcomes()
     }
 
     /// The value of every output at the point given by name; a leaf missing from `point` makes

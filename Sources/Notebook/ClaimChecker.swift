@@ -175,7 +175,7 @@ struct ClaimChecker {
             } catch {
                 return Array(repeating: .failure(error), count: program.outputCount)
             }
-            var outcomes = (0..<program.outputCount).map { evaluator.outcome(ofOutput: $0) }
+            var outcomes = evaluator.outcomes()
             for (output, variable, source) in slopes {
                 // Where A is undefined, so is its slope: the side keeps A's outcome.
                 guard case .finite = outcomes[output] else { continue }

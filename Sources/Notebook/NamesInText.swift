@@ -130,8 +130,15 @@ extension Diagnostic {
     /// The diagnostic with each name of `spellings` in its message, hint and notes written as
     /// its spelling (the TeX the note wrote, for the terminal).
     public func respellingNames(_ spellings: [String: String]) -> Diagnostic {
-        guard !spellings.isEmpty else { return self }
-        return respelling(NamesInText(Set(spellings.keys)), spellings)
+        Self.respellingNames(in: [self], spellings)[0]
+    }
+
+    /// `diagnostics`, each respelled as `respellingNames` does, the names found by one finder
+    /// (one per diagnostic made a note of 2000 warnings quadratic in its names).
+    public static func respellingNames(in diagnostics: [Diagnostic], _ spellings: [String: String]) -> [Diagnostic] {
+        guard !spellings.isEmpty, !diagnostics.isEmpty else { return diagnostics }
+        let finder = NamesInText(Set(spellings.keys))
+        return diagnostics.map { $0.respelling(finder, spellings) }
     }
 
     private func respelling(_ finder: NamesInText, _ spellings: [String: String]) -> Diagnostic {

@@ -110,8 +110,9 @@ struct Pipeline {
                 let note = notes[index]
                 guard let document = note.document, let result = note.result else { continue }
                 // The result holds the document's own diagnostics too (Markdown nested too deep).
-                for diagnostic in result.diagnostics.sorted(by: { $0.position < $1.position }) {
-                    all.append((note.note.path, document.lines, diagnostic.respellingNames(result.writtenNames)))
+                let sorted = result.diagnostics.sorted(by: { $0.position < $1.position })
+                for diagnostic in Diagnostic.respellingNames(in: sorted, result.writtenNames) {
+                    all.append((note.note.path, document.lines, diagnostic))
                 }
             }
             return all

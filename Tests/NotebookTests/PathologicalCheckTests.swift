@@ -76,6 +76,21 @@ import TestSupport
         #expect(layers[39].partialsOmitted?.contains("at most 32") == true)
     }
 
+    /// A note of 1600 warnings: the names of each were respelled (as the note writes them) by
+    /// a finder made for each, of all the note's names.
+    @Test func warningsAreRespelledInLinearTime() {
+        let pathology = Pathology("warnings respelled", n: 200) { n in
+            "$$x = 1000$$\n\n$$h_{0} = e^{x}$$\n\n" + (1...n).map { "$$h_{\($0)} = h_{\($0 - 1)} + 1$$\n\n" }.joined()
+        }
+        let measured = pathology.measure { text in
+            let result = Notebook.check(MarkdownParser.parse(text), path: "pathological.md").result
+            precondition(result.diagnostics.count >= 200)
+            _ = Diagnostic.respellingNames(in: result.diagnostics, result.writtenNames)
+        }
+        Pathology.report(measured)
+        #expect(measured.ratio < Pathology.maximumRatio, "\(measured)")
+    }
+
     @Test(arguments: Pathology.notes)
     func noteChecksInLinearTime(_ pathology: Pathology) {
         let measured = pathology.measure { text in

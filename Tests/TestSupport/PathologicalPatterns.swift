@@ -66,6 +66,11 @@ extension Pathology {
         Pathology("statements joined by \\text{ and } in one formula", n: 200, make: { n in
             "$$" + (0..<n).map { "a_{\($0)} = \($0)" }.joined(separator: " \\text{ and } ") + "$$\n"
         }),
+        // Each infinite value was followed back to where it overflowed on its own, through
+        // every definition below it.
+        Pathology("a chain of infinite definitions", n: 200, make: { n in
+            "$$x = 1000$$\n\n$$h_{0} = e^{x}$$\n\n" + (1...n).map { "$$h_{\($0)} = h_{\($0 - 1)} + 1$$\n\n" }.joined()
+        }),
         // The partials of a definition holding a derivative are taken symbolically, one per
         // name it uses, each as long as the definition: n^2 (fuzzing found it).
         Pathology("a derivative times a long product", n: 250, make: { n in
