@@ -191,7 +191,8 @@ extension NoteEvaluation {
         case .function(let parameters):
             // `f(x) = f(x) + 1`, or functions defined through each other: said here, since a
             // function has no value of its own that would fail (issue 15).
-            if let path = Self.functionCycle(from: definition.key, in: context) {
+            let applied = Self.functionsApplied(from: definition.key, in: context)
+            if let path = applied.cycle {
                 // Once per cycle, at its first function in the note (as for other cycles).
                 if definitions.first(amongKeys: path)?.site == entry.site {
                     diagnose(.error, definitions.names.message(for: .cycle(path)), nil)
@@ -212,9 +213,15 @@ extension NoteEvaluation {
             for parameter in parameters where context.definitions[parameter] != nil || !context.isLeaf(parameter) {
                 arguments[parameter] = definitions.resolve(.symbol(parameter), at: entry.site, in: context)
             }
-            let applied = Expression.apply(definition.key, parameters.map { arguments[$0] ?? .symbol($0) })
-            if let value = context.evaluate(applied).value { result.value = value }
-            if notePartials != nil, let partials = try? context.partials(ofFunction: definition.key) {
+            let application = Expression.apply(definition.key, parameters.map { arguments[$0] ?? .symbol($0) })
+            if let value = context.evaluate(application).value { result.value = value }
+            guard notePartials != nil else { return }
+            if applied.count > Self.maximumDefinitionsDerivedThrough {
+                // Each partial is derived through every function applied: a chain of 500
+                // functions, each applying the one before, took minutes (issue 15).
+                result.partialsOmitted = "not shown: it applies \(applied.count) functions, directly or not, and "
+                    + "partials are derived through at most \(Self.maximumDefinitionsDerivedThrough)"
+            } else if let partials = try? context.partials(ofFunction: definition.key) {
                 result.partials = partials.compactMap { partial in
                     let derivative = arguments.isEmpty ? partial.derivative : try? partial.derivative.substituting(arguments)
                     return derivative.flatMap { context.evaluate($0).value }.map { (partial.name, $0) }
@@ -245,7 +252,8 @@ extension NoteEvaluation {
     /// How many definitions the partials of a definition may be derived through when reverse
     /// mode cannot take them (its inputs depend on one another, or it holds a derivative): each
     /// is derived symbolically through all it reaches, and simplifying those derivatives grows
-    /// as the cube of the depth (`h_i = σ(w h_{i-1})` for i up to 300 took 91 s).
+    /// as the cube of the depth (`h_i = σ(w h_{i-1})` for i up to 300 took 91 s). The partials of
+    /// a function are derived through at most as many functions it applies.
     static let maximumDefinitionsDerivedThrough = 32
 
     static func severity(of error: CalculusError) -> Diagnostic.Severity {
@@ -406,8 +414,9 @@ extension NoteEvaluation {
     }
 
     /// The path by which a function of the note applies itself (`f → f`, `p → q → p`), if it
-    /// does: through the bodies of the functions it applies.
-    static func functionCycle(from start: String, in context: Context) -> [String]? {
+    /// does: through the bodies of the functions it applies; and how many other functions it
+    /// applies, directly or not (those met before the cycle, when there is one).
+    static func functionsApplied(from start: String, in context: Context) -> (cycle: [String]?, count: Int) {
         var path = [start]
         var visited = Set<String>()
         func applied(_ expression: Expression, into names: inout [String]) {
@@ -432,6 +441,7 @@ extension NoteEvaluation {
             }
             return false
         }
-        return walk(start) ? path : nil
+        let cycle = walk(start) ? path : nil
+        return (cycle, visited.count)
     }
 }

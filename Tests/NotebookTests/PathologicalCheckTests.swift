@@ -76,6 +76,22 @@ import TestSupport
         #expect(layers[39].partialsOmitted?.contains("at most 32") == true)
     }
 
+    /// `f_k(x) = f_{k-1}(x) + 1`: a function's partials are derived through every function it
+    /// applies (a chain of 500 took a minute); past 32 they are not shown, and the card says why.
+    @Test func aChainOfFunctionsShowsPartialsOnlyNearItsStartAndSaysWhy() {
+        let text = "$$f_{0}(x) = x$$\n\n" + (1...40).map { "$$f_{\($0)}(x) = f_{\($0 - 1)}(x) + 1$$\n\n" }.joined()
+        let result = Notebook.check(MarkdownParser.parse(text), path: "chain.md").result
+        let functions = result.statements.filter { $0.kind == .definition }
+        // functions[k] is f_k, which applies the k functions below it.
+        #expect(functions.count == 41)
+        #expect(functions[32].partials.map(\.name) == ["x"])
+        #expect(functions[32].partials.first?.value == 1)
+        #expect(functions[32].partialsOmitted == nil)
+        #expect(functions[33].partials.isEmpty)
+        #expect(functions[33].partialsOmitted?.contains("it applies 33 functions") == true)
+        #expect(functions[40].partialsOmitted?.contains("at most 32") == true)
+    }
+
     /// A note of 1600 warnings: the names of each were respelled (as the note writes them) by
     /// a finder made for each, of all the note's names.
     @Test func warningsAreRespelledInLinearTime() {
