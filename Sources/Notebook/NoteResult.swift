@@ -132,8 +132,9 @@ public struct StatementResult: Sendable {
     public var value: Double?
     /// ∂(name)/∂(each name it uses directly), at the example point, in order of use.
     public var partials: [(name: String, value: Double)]
-    /// Why a definition with a value shows no partial derivatives, when they were not taken:
-    /// it is reached through more definitions than its partials are derived through.
+    /// Why a definition shows no partial derivatives, when they were not taken: a symbol computed
+    /// through more definitions, or a function applying more functions, than partials are
+    /// derived through (docs/note-language.md §8).
     public var partialsOmitted: String?
     /// For a sink (a defined name nothing uses): ∂(name)/∂(each leaf), at the example point.
     public var gradient: [(name: String, value: Double)]
