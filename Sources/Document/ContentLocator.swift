@@ -97,9 +97,9 @@ final class ContentLocator {
         guard !lines.isEmpty else { return SourcePosition(line: 1, column: 1) }
         // The last line starting at or before `offset` (the first line if none does), by
         // binary search: content offsets of lines ascend.
-        let line = lines[max(0, Self.countOfElements(in: lines.lazy.map(\.contentStart), atMost: offset) - 1)]
+        let line = lines[max(0, countOfElements(in: lines.lazy.map(\.contentStart), atMost: offset) - 1)]
         let within = offset - line.contentStart
-        let shift = Self.countOfElements(in: line.removedBackslashes, atMost: within)
+        let shift = countOfElements(in: line.removedBackslashes, atMost: within)
         // The spaces of an expanded tab are at the tab; what follows them, one byte after it.
         let tabShift = line.expandedTab == 0 ? 0 : (within < line.expandedTab ? within : line.expandedTab - 1)
         let column = source.column(line: line.fileLine, byteOffset: line.byteStart + within + shift - tabShift)
@@ -117,7 +117,7 @@ final class ContentLocator {
         let range = range.clamped(to: 0..<content.count)
         // The lines with an expanded tab that start in the range, found by binary search: a
         // paragraph of many lines holds many formulas, and each asks for its own range.
-        var next = Self.countOfElements(in: expandedTabLines.lazy.map(\.contentStart), atMost: range.lowerBound - 1)
+        var next = countOfElements(in: expandedTabLines.lazy.map(\.contentStart), atMost: range.lowerBound - 1)
         var written: [UInt8] = []
         var copied = range.lowerBound
         while next < expandedTabLines.count {
@@ -145,18 +145,6 @@ final class ContentLocator {
             offset += 1
         }
         return nil
-    }
-
-    /// How many elements of the ascending `values` are `<= bound`.
-    private static func countOfElements<C: RandomAccessCollection>(in values: C, atMost bound: Int) -> Int
-    where C.Element == Int, C.Index == Int {
-        var low = values.startIndex
-        var high = values.endIndex
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] <= bound { low = middle + 1 } else { high = middle }
-        }
-        return low - values.startIndex
     }
 
     /// Finds `needle` in `line` at the smallest start ≥ `from`; with `unescapingPipes`, a `\|`

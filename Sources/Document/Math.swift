@@ -81,24 +81,13 @@ public struct Math: Sendable, Equatable {
     public func position(ofTeXOffset offset: Int) -> SourcePosition {
         let clamped = max(0, min(offset, tex.utf8.count))
         // The line holding the byte: the last one starting at or before it.
-        let lineIndex = Self.count(of: lineOffsets, notAbove: clamped) - 1
+        let lineIndex = countOfElements(in: lineOffsets, atMost: clamped) - 1
         guard lineIndex < lineStarts.count else { return position }
         let lineStart = lineOffsets[lineIndex]
-        let continuations = Self.count(of: continuationOffsets, notAbove: clamped - 1)
-            - Self.count(of: continuationOffsets, notAbove: lineStart - 1)
+        let continuations = countOfElements(in: continuationOffsets, atMost: clamped - 1)
+            - countOfElements(in: continuationOffsets, atMost: lineStart - 1)
         let start = lineStarts[lineIndex]
         return SourcePosition(line: start.line, column: start.column + (clamped - lineStart) - continuations)
-    }
-
-    /// How many of the ascending `offsets` are at most `limit`.
-    private static func count(of offsets: [Int], notAbove limit: Int) -> Int {
-        var low = 0
-        var high = offsets.count
-        while low < high {
-            let middle = (low + high) / 2
-            if offsets[middle] <= limit { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }
 

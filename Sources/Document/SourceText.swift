@@ -68,13 +68,7 @@ struct SourceText {
 
     /// How many continuation bytes lie before `offset` in `bytes`.
     private func continuationCount(before offset: Int) -> Int {
-        var low = 0
-        var high = continuationBytes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if continuationBytes[middle] < offset { low = middle + 1 } else { high = middle }
-        }
-        return low
+        countOfElements(in: continuationBytes, atMost: offset - 1)
     }
 
     /// The lines as substrings (for quoting in diagnostics); one empty line for an empty text.

@@ -76,7 +76,7 @@ struct ExpressionReader {
         // Each level of parentheses looks for its closing one in all it holds: a side nesting
         // them past the limit is refused before that (20 000 levels took minutes).
         if depth == 0, let tooDeep = Self.parenthesisPastLimit(in: cursor.nodes) {
-            throw ReadError("the formula nests deeper than \(Expression.maximumDepth) levels", tooDeep.range)
+            throw ReadError(Self.tooDeep, tooDeep.range)
         }
         let result = try sum(&cursor)
         if let extra = cursor.peek { throw ReadError("\(describe(extra)) is not evaluated here", extra.range) }
@@ -149,8 +149,7 @@ struct ExpressionReader {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Expression.maximumDepth else {
-            throw ReadError("the formula nests deeper than \(Expression.maximumDepth) levels",
-                            cursor.peek?.range ?? cursor.endRange)
+            throw ReadError(Self.tooDeep, cursor.peek?.range ?? cursor.endRange)
         }
         if let node = cursor.peek, case .atom(let atom) = node, let sign = Self.additive(atom) {
             cursor.index += 1
@@ -282,6 +281,10 @@ struct ExpressionReader {
             throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) is not evaluated", atom.range)
         }
     }
+
+    /// Why a formula nesting past `Expression.maximumDepth` is not read: the words of the
+    /// calculus for an expression nesting too deep.
+    private static let tooDeep = CalculusError.tooDeep(limit: Expression.maximumDepth).description
 
     /// The first opening parenthesis (or bracket) of `nodes` nested deeper than
     /// `Expression.maximumDepth` levels, if any.
