@@ -18,6 +18,10 @@ struct NoteContext {
     let point: [PointValue]
     /// Values of every defined symbol at the example point.
     let program: NoteProgram
+    /// The note's functions as they apply one another: their cycles, how many each applies.
+    let functions: FunctionApplications
+    /// The value each function definition shows, at its parameters' values.
+    let functionValues: FunctionValues
     /// The leaves (keys) whose example value is sampled: nothing in the note, its front matter or
     /// `--set` gives them one.
     let sampled: Set<String>
@@ -104,7 +108,10 @@ struct NoteContext {
         self.resolvedSides = resolvedSides
         self.leafIndex = leafIndex
         self.sideLeaves = sideLeaves
-        program = NoteProgram(context: context)
+        let keysInNoteOrder = definitions.all.map(\.key)
+        program = NoteProgram(context: context, keysInNoteOrder: keysInNoteOrder)
+        functions = FunctionApplications(context: context, keysInNoteOrder: keysInNoteOrder)
+        functionValues = FunctionValues(definitions: definitions, context: context, functions: functions)
         self.diagnostics = diagnostics
     }
 

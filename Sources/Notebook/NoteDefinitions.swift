@@ -67,12 +67,6 @@ struct NoteDefinitions {
         positions[site].map { all[$0] }
     }
 
-    /// The earliest definition among those whose keys are `keys`.
-    func first(amongKeys keys: [String]) -> Definition? {
-        let wanted = Set(keys)
-        return all.first { wanted.contains($0.key) }
-    }
-
     /// The variable a prime on `body` (names resolved) differentiates by (docs/note-language.md
     /// §6): its only free variable; else the only one of `primeArguments(of:)`, or else of its
     /// free variables (`(\sigma(wx + b))'`), that the note does not bind to a number: the others

@@ -1,4 +1,5 @@
 import Calculus
+import Document
 
 extension NoteEvaluation {
     /// Every one-parameter function the note defines, with its derivative when the note
@@ -15,10 +16,8 @@ extension NoteEvaluation {
             }
         }
         var plots: [FunctionPlot] = []
-        for definition in definitions.all {
-            guard case .function(let parameters) = definition.kind, parameters.count == 1,
-                let parameter = parameters.first
-            else { continue }
+        for definition in plottedFunctions() {
+            guard case .function(let parameters) = definition.kind, let parameter = parameters.first else { continue }
             // The curve's variable is a name no note can write, so a parameter that the note
             // also defines elsewhere (`h(u)` beside `u = xy`) cannot leak into the plot.
             let applied = Expression.apply(definition.key, [.symbol(Self.plotVariable)])
@@ -34,6 +33,33 @@ extension NoteEvaluation {
     }
 
     static let plotVariable = "⟨x⟩"
+
+    /// The most functions a note plots: each plot samples its function's program, which holds
+    /// every function it applies, so 3000 functions each applying the one before took minutes
+    /// to plot (issue 15).
+    static let maximumPlots = 100
+
+    /// The one-parameter functions the note defines, in order, up to `maximumPlots`.
+    private func plottedFunctions() -> ArraySlice<Definition> {
+        oneParameterFunctions().prefix(Self.maximumPlots)
+    }
+
+    private func oneParameterFunctions() -> [Definition] {
+        definitions.all.filter { definition in
+            if case .function(let parameters) = definition.kind { return parameters.count == 1 }
+            return false
+        }
+    }
+
+    /// A warning at the first function past `maximumPlots`, whether or not a page is drawn.
+    func plotLimitWarning() -> Diagnostic? {
+        let functions = oneParameterFunctions()
+        guard functions.count > Self.maximumPlots else { return nil }
+        let first = functions[Self.maximumPlots]
+        let entry = statements.statements[first.statement]
+        return Diagnostic(.warning, "not plotted: a note plots at most \(Self.maximumPlots) functions, and this one "
+                              + "defines \(functions.count) of one parameter", at: entry.position, length: entry.tex.count)
+    }
 
     /// `x ↦ value of expression` with every other leaf at its example value (0 without one).
     private func curve(_ expression: Expression) -> Curve? {

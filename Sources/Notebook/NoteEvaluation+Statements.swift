@@ -165,9 +165,13 @@ extension NoteEvaluation {
                              Self.nonFiniteHint(reason))
                 }
             case .failure(let error):
-                // A cycle is reported once, at its first definition in the note.
-                if case .cycle(let path) = error, definitions.first(amongKeys: path)?.site != entry.site { break }
+                // A cycle is reported once, below; a definition using one says nothing more.
+                if case .cycle = error { break }
                 diagnose(Self.severity(of: error), definitions.names.message(for: error), nil)
+            }
+            // Once per cycle, at its member first in the note, naming a shortest circle through it.
+            if let cycle = setting.program.cycleReported(at: definition.key) {
+                diagnose(.error, definitions.names.message(for: .cycle(cycle)), nil)
             }
             guard let notePartials, result.value != nil, let body = context.definitions[definition.key] else { break }
             if let partials = notePartials.partials(ofDefinition: definition.key) {
@@ -191,11 +195,10 @@ extension NoteEvaluation {
         case .function(let parameters):
             // `f(x) = f(x) + 1`, or functions defined through each other: said here, since a
             // function has no value of its own that would fail (issue 15).
-            let applied = Self.functionsApplied(from: definition.key, in: context)
-            if let path = applied.cycle {
-                // Once per cycle, at its first function in the note (as for other cycles).
-                if definitions.first(amongKeys: path)?.site == entry.site {
-                    diagnose(.error, definitions.names.message(for: .cycle(path)), nil)
+            if setting.functions.isOnCycle(definition.key) {
+                // Once per cycle, at its member first in the note (as for other cycles).
+                if let cycle = setting.functions.cycleReported(at: definition.key) {
+                    diagnose(.error, definitions.names.message(for: .cycle(cycle)), nil)
                 }
                 return
             }
@@ -207,20 +210,17 @@ extension NoteEvaluation {
                     diagnose(.warning, "parameter \(parameter) of \(definition.name) is not used in its body", nil)
                 }
             }
-            // Shown at its parameters' values: a leaf's, or, for a parameter the note also
-            // defines (`h_1` in `o_1(h_1, h_2)` beside `h_1 = \sigma(n_1)`), that definition's.
-            var arguments: [String: Expression] = [:]
-            for parameter in parameters where context.definitions[parameter] != nil || !context.isLeaf(parameter) {
-                arguments[parameter] = definitions.resolve(.symbol(parameter), at: entry.site, in: context)
-            }
-            let application = Expression.apply(definition.key, parameters.map { arguments[$0] ?? .symbol($0) })
-            if let value = context.evaluate(application).value { result.value = value }
+            // Shown at its parameters' values (`FunctionValues`).
+            if let value = setting.functionValues[entry.site] { result.value = value }
             guard notePartials != nil else { return }
-            if applied.count > Self.maximumDefinitionsDerivedThrough {
+            let arguments = FunctionValues.application(of: definition.key, parameters: parameters, at: entry.site,
+                                                       definitions: definitions, in: context).arguments
+            let limit = Self.maximumDefinitionsDerivedThrough
+            if setting.functions.countApplied(from: definition.key, upTo: limit) > limit {
                 // Each partial is derived through every function applied: a chain of 500
                 // functions, each applying the one before, took minutes (issue 15).
-                result.partialsOmitted = "not shown: it applies \(applied.count) functions, directly or not, and "
-                    + "partials are derived through at most \(Self.maximumDefinitionsDerivedThrough)"
+                result.partialsOmitted = "not shown: it applies more than \(limit) functions, directly or not, and "
+                    + "partials are derived through at most \(limit)"
             } else if let partials = try? context.partials(ofFunction: definition.key) {
                 result.partials = partials.compactMap { partial in
                     let derivative = arguments.isEmpty ? partial.derivative : try? partial.derivative.substituting(arguments)
@@ -411,37 +411,5 @@ extension NoteEvaluation {
             return (text, mantissa, exponent)
         }
         return nil
-    }
-
-    /// The path by which a function of the note applies itself (`f → f`, `p → q → p`), if it
-    /// does: through the bodies of the functions it applies; and how many other functions it
-    /// applies, directly or not (those met before the cycle, when there is one).
-    static func functionsApplied(from start: String, in context: Context) -> (cycle: [String]?, count: Int) {
-        var path = [start]
-        var visited = Set<String>()
-        func applied(_ expression: Expression, into names: inout [String]) {
-            // Applied with as many arguments as it has parameters (`H(P, P) = H(P)` is no recursion).
-            if case .apply(let name, let arguments) = expression,
-                context.functions[name]?.parameters.count == arguments.count, !names.contains(name)
-            {
-                names.append(name)
-            }
-            for child in expression.children { applied(child, into: &names) }
-        }
-        func walk(_ name: String) -> Bool {
-            guard let body = context.functions[name]?.body else { return false }
-            var names: [String] = []
-            applied(body, into: &names)
-            for next in names {
-                if next == start { path.append(next); return true }
-                guard visited.insert(next).inserted else { continue }
-                path.append(next)
-                if walk(next) { return true }
-                path.removeLast()
-            }
-            return false
-        }
-        let cycle = walk(start) ? path : nil
-        return (cycle, visited.count)
     }
 }

@@ -37,6 +37,7 @@ struct NoteEvaluation {
         diagnostics.append(contentsOf: setting.diagnostics)
         diagnostics.append(contentsOf: warningsAboutNames())
         diagnostics.append(contentsOf: referenceProblems())
+        if let warning = plotLimitWarning() { diagnostics.append(warning) }
         for index in results.indices { diagnostics.append(contentsOf: results[index].diagnostics) }
         let unique = Array(Set(diagnostics)).sorted { ($0.position, $0.message) < ($1.position, $1.message) }
         var result = NoteResult(path: path, point: setting.point, statements: results, diagnostics: unique,

@@ -1,24 +1,57 @@
 import Calculus
 
 /// The values of every defined symbol of a note at the example point, computed by one compiled
-/// program instead of one per statement.
+/// program instead of one per statement, and the cycles among its definitions.
 struct NoteProgram {
     private(set) var values: [String: Outcome] = [:]
+    /// The cycles of definitions, each with the key of its member first in the note: the one
+    /// definition that reports it.
+    private let reporters: Set<String>
+    private let failures: DefinitionFailures?
 
-    /// Compiles every symbol definition of the context into one program and runs it once;
-    /// when the whole cannot be compiled (a cycle, an undefined function), each symbol falls
-    /// back to its own evaluation, so one bad definition costs only its own value.
-    init(context: Context) {
+    /// Compiles every symbol definition of the context into one program and runs it once.
+    /// When that fails (a cycle, an undefined function), the symbols that fail are found in one
+    /// pass over the graph of definitions (`DefinitionFailures`) and the others compiled
+    /// together, so one bad definition costs only its own value, and a cycle or a chain
+    /// through thousands of definitions takes time linear in them (issue 15). `keysInNoteOrder`
+    /// are the keys of the note's definitions, first written first.
+    init(context: Context, keysInNoteOrder: [String]) {
         let names = context.definitions.keys.sorted()
         values.reserveCapacity(names.count)
         if let program = try? context.compile(names.map { .symbol($0) }) {
             let outcomes = program.values(at: context.values)
             for (name, outcome) in zip(names, outcomes) { values[name] = outcome }
-        } else {
-            for name in names { values[name] = context.evaluate(.symbol(name)) }
+            reporters = []
+            failures = nil
+            return
         }
+        let failures = context.definitionFailures()
+        let sound = names.filter { failures.failures[$0] == nil }
+        if let program = try? context.compile(sound.map { .symbol($0) }) {
+            let outcomes = program.values(at: context.values)
+            for (name, outcome) in zip(sound, outcomes) { values[name] = outcome }
+        } else {
+            // A problem only compiling finds (too many operations in one definition): each on
+            // its own.
+            for name in sound { values[name] = context.evaluate(.symbol(name)) }
+        }
+        for (name, failure) in failures.failures { values[name] = .failure(failure) }
+        var reported = Set<Int>()
+        var reporters = Set<String>()
+        for key in keysInNoteOrder {
+            if let cycle = failures.cycleOfSymbol[key], reported.insert(cycle).inserted { reporters.insert(key) }
+        }
+        self.reporters = reporters
+        self.failures = failures
     }
 
     /// The outcome of a defined symbol.
     func value(of name: String) -> Outcome? { values[name] }
+
+    /// The cycle to report at the definition of `key`, from it back to it: a shortest one,
+    /// when `key` is the member of its cycle first in the note (a cycle is reported once).
+    func cycleReported(at key: String) -> [String]? {
+        guard reporters.contains(key) else { return nil }
+        return failures?.cycle(throughSymbol: key)
+    }
 }

@@ -88,8 +88,21 @@ import TestSupport
         #expect(functions[32].partials.first?.value == 1)
         #expect(functions[32].partialsOmitted == nil)
         #expect(functions[33].partials.isEmpty)
-        #expect(functions[33].partialsOmitted?.contains("it applies 33 functions") == true)
+        #expect(functions[33].partialsOmitted?.contains("it applies more than 32 functions") == true)
         #expect(functions[40].partialsOmitted?.contains("at most 32") == true)
+    }
+
+    /// Each plot samples its function's program: a note plots its first 100 functions of one
+    /// parameter and says so at the first it leaves out, whether or not a page is drawn.
+    @Test func aNotePlotsAtMostAHundredFunctionsAndSaysSo() {
+        let text = (0...100).map { "$$f_{\($0)}(x) = x + \($0)$$\n\n" }.joined()
+        for drawsPage in [true, false] {
+            let result = Notebook.check(MarkdownParser.parse(text), path: "many.md", drawsPage: drawsPage).result
+            #expect(result.plots.count == (drawsPage ? 100 : 0))
+            let warnings = result.diagnostics.filter { $0.message.hasPrefix("not plotted") }
+            #expect(warnings.map(\.message) == ["not plotted: a note plots at most 100 functions, and this one defines 101 of one parameter"])
+            #expect(warnings.first?.position.line == 201)
+        }
     }
 
     /// A note of 1600 warnings: the names of each were respelled (as the note writes them) by

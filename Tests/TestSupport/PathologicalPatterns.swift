@@ -76,5 +76,22 @@ extension Pathology {
         Pathology("a derivative times a long product", n: 250, make: { n in
             "Let $y = 2$.\n\n$$P = \\frac{\\partial y^2}{\\partial y} " + (1...n).map { "x_{\($0)}" }.joined(separator: " ") + "$$\n"
         }),
+        // Each definition of a cycle was evaluated on its own around the whole cycle, and the
+        // cycle's first definition in the note searched for once per definition.
+        Pathology("a cycle through every definition", n: 200, make: { n in
+            "$$x = 2$$\n\n" + (1..<n).map { "$$h_{\($0)} = h_{\($0 + 1)} + 1$$\n\n" }.joined() + "$$h_{\(n)} = h_{1} + x$$\n"
+        }),
+        // Each definition below one that cannot be evaluated was evaluated on its own, down to it.
+        Pathology("a chain below a definition that fails", n: 200, make: { n in
+            "$$x = 2$$\n\n$$g(u) = u^2$$\n\n$$h_{0} = g(x, 1)$$\n\n"
+                + (1...n).map { "$$h_{\($0)} = h_{\($0 - 1)} + 1$$\n\n" }.joined()
+        }),
+        // Each function was evaluated, plotted and searched for cycles through all those below it.
+        Pathology("a chain of functions", n: 200, make: { n in
+            "$$f_{0}(x) = x$$\n\n" + (1...n).map { "$$f_{\($0)}(x) = f_{\($0 - 1)}(x) + 1$$\n\n" }.joined()
+        }),
+        Pathology("a chain of functions written last first", n: 200, make: { n in
+            (1...n).reversed().map { "$$f_{\($0)}(x) = f_{\($0 - 1)}(x) + 1$$\n\n" }.joined() + "$$f_{0}(x) = x$$\n"
+        }),
     ]
 }
