@@ -22,6 +22,9 @@ struct NoteContext {
     let functions: FunctionApplications
     /// The value each function definition shows, at its parameters' values.
     let functionValues: FunctionValues
+    /// The value each update rule shows (the new value after one step from the example
+    /// point), by statement: computed by one program for all the rules.
+    let updateValues: [Int: Double]
     /// The leaves (keys) whose example value is sampled: nothing in the note, its front matter or
     /// `--set` gives them one.
     let sampled: Set<String>
@@ -112,7 +115,26 @@ struct NoteContext {
         program = NoteProgram(context: context, keysInNoteOrder: keysInNoteOrder)
         functions = FunctionApplications(context: context, keysInNoteOrder: keysInNoteOrder)
         functionValues = FunctionValues(definitions: definitions, context: context, functions: functions)
+        updateValues = Self.updateValues(statements: statements, resolvedSides: resolvedSides, context: context)
         self.diagnostics = diagnostics
+    }
+
+    /// The value of each update rule's right side at the example point. One program for all:
+    /// each rule compiled on its own compiled again what its side uses (the loss of
+    /// `w_i \leftarrow w_i - \eta \frac{\partial L}{\partial w_i}`), once per rule.
+    private static func updateValues(statements: [SitedStatement], resolvedSides: [[Calculus.Expression]],
+                                     context: Context) -> [Int: Double]
+    {
+        let rules = statements.indices.filter { statements[$0].statement.kind == .update && !resolvedSides[$0].isEmpty }
+        guard !rules.isEmpty else { return [:] }
+        var values: [Int: Double] = [:]
+        if let program = try? context.compile(rules.map { resolvedSides[$0][0] }) {
+            for (rule, outcome) in zip(rules, program.values(at: context.values)) { values[rule] = outcome.value }
+        } else {
+            // One rule that cannot be compiled must not spoil the others.
+            for rule in rules { values[rule] = context.evaluate(resolvedSides[rule][0]).value }
+        }
+        return values
     }
 
     /// The names of the form `X^(T)` or `X^(k)` (k a whole number) that the statements use and

@@ -115,7 +115,7 @@ extension NoteEvaluation {
             break
         case .update:
             // The new value after one step from the example point.
-            if let side = resolvedSides.first, let value = context.evaluate(side).value { result.value = value }
+            if let value = setting.updateValues[index] { result.value = value }
         }
         if let check = claimChecks[index] {
             result.check = check
