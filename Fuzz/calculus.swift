@@ -1,7 +1,8 @@
 // libFuzzer harness (c): the formula reader and the Calculus engine. The input is formulas, one
 // per line; they are read as the formulas of one note (TeX: FormulaReader), their definitions,
 // functions and bindings make a Calculus Context, and every side of every statement is
-// evaluated, simplified, differentiated and compiled for its gradient.
+// evaluated, simplified, differentiated and compiled for its gradient; the failures found for all
+// definitions at once (`definitionFailures`) must agree with evaluating each on its own.
 // Built and run by scripts/fuzz calculus; see docs/fuzzing.md.
 import Calculus
 import TeX
@@ -42,6 +43,25 @@ public func fuzzCalculus(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         }
     }
     context.indexDependencies()
+
+    // Every failure found at once (cycles by strongly connected components) agrees with
+    // evaluating each definition on its own: one that evaluates has none, one that has one fails.
+    let failures = context.definitionFailures()
+    for name in context.definitions.keys.sorted().prefix(64) {
+        let outcome = context.evaluate(.symbol(name))
+        if case .failure = outcome {
+            continue
+        }
+        precondition(failures.failures[name] == nil, "\(name) evaluates, yet definitionFailures says \(failures.failures[name]!)")
+    }
+    for (name, failure) in failures.failures.sorted(by: { $0.key < $1.key }).prefix(64) {
+        guard case .failure = context.evaluate(.symbol(name)) else {
+            preconditionFailure("\(name) fails with \(failure) by definitionFailures, yet evaluates")
+        }
+        if let cycle = failures.cycle(throughSymbol: name) {
+            precondition(cycle.first == name && cycle.last == name && cycle.count >= 2, "\(cycle)")
+        }
+    }
 
     for statement in statements {
         for side in statement.sides.prefix(4) {
