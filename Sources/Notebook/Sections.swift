@@ -14,6 +14,8 @@ public struct Sections: Sendable {
 
     /// All sections; index 0 is the whole note.
     public private(set) var sections: [Section]
+    /// Each section's first line, ascending (sections are in the order of the note).
+    private var firstLines: [Int]
 
     /// Builds the section tree from the document's top-level headings.
     public init(_ document: Document) {
@@ -25,15 +27,14 @@ public struct Sections: Sendable {
             sections.append(Section(level: level, title: PlainText.of(content), line: line, parent: open.last ?? 0))
             open.append(sections.count - 1)
         }
+        firstLines = sections.map(\.line)
     }
 
     /// The innermost section containing `line`.
     public func innermost(containing line: Int) -> Int {
-        var best = 0
-        for (index, section) in sections.enumerated() where section.line <= line {
-            best = index
-        }
-        return best
+        // The last section starting at or before `line`, by binary search: one scan per
+        // statement made a note of n sections and n formulas quadratic.
+        max(0, countOfElements(in: firstLines, atMost: line) - 1)
     }
 
     /// The chain of sections from `section` out to the whole note.

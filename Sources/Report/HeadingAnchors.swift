@@ -17,17 +17,21 @@ public enum HeadingAnchors {
             if let label = math.label { labels.insert(label) }
         }
         var used: Set<String> = []
+        // The last suffix tried for each base: the ones below it are taken for good, so the next
+        // heading of that text starts after it (4000 headings `## Same` tried 8 million ids).
+        var lastSuffix: [String: Int] = [:]
         var ids: [Int: String] = [:]
         for block in document.blocks {
             guard case .heading(_, let content, let line) = block else { continue }
             var base = slug(PlainText.of(content))
             if isOtherElements(base, labels: labels) { base = "section-" + base }
-            var candidate = base
-            var count = 0
+            var count = lastSuffix[base] ?? 0
+            var candidate = count == 0 ? base : base + "-\(count)"
             while used.contains(candidate) || isOtherElements(candidate, labels: labels) {
                 count += 1
                 candidate = base + "-\(count)"
             }
+            lastSuffix[base] = count
             used.insert(candidate)
             ids[line] = candidate
         }
@@ -71,7 +75,13 @@ public enum HeadingAnchors {
     /// Whether `id` is, or could be, the id of another element of a note's page (NotePage,
     /// ResultCards, CellHTML, DiagramSVG, HTMLWriter's footnotes).
     private static func isOtherElements(_ id: String, labels: Set<String>) -> Bool {
-        if labels.contains(id) || labels.contains(where: { id.hasPrefix($0 + "-") }) { return true }
+        if labels.contains(id) { return true }
+        // A label's results' ids (`eq-loss-1`): the label is the id up to one of its `-`.
+        var prefixEnd = id.utf8.startIndex
+        while let dash = id.utf8[prefixEnd...].firstIndex(of: UInt8(ascii: "-")) {
+            if labels.contains(String(id[..<dash])) { return true }
+            prefixEnd = id.utf8.index(after: dash)
+        }
         for prefix in ["cell-", "diagram-", "fn-", "fnref-"] where id.hasPrefix(prefix) { return true }
         // A formula's anchor `f12` and its results' `f12-3`.
         let utf8 = Array(id.utf8)
