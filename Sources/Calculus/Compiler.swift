@@ -146,14 +146,16 @@ struct Compiler {
             _ = try compileDefinition(name, depth: 0)
         }
         var outputs: [Int32] = []
+        var outputStarts: [Int] = []
         for root in roots {
             nodesCompiled = 0
+            outputStarts.append(instructions.count)
             if outputsApart { applications.removeAll(keepingCapacity: true) }
             outputs.append(try compile(root, scope: Scope(), depth: 0))
         }
         return Program(
             leaves: leaves, instructions: instructions, initialSlots: slotValues, outputs: outputs,
-            definitionSlots: definitionSlots)
+            outputStarts: outputStarts, definitionSlots: definitionSlots)
     }
 
     /// The slot of a defined symbol: its own slot, so that reverse mode gives ∂/∂symbol.

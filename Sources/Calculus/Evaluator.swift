@@ -13,6 +13,14 @@ public struct Evaluator: Sendable {
     /// before a reverse pass, or after a new evaluation): outputs that are the same slot (the
     /// claims `∂L/∂h_9 = …` and `∂L/∂h_8 = …` differentiate one L) share one reverse pass.
     private var differentiatedSlot: Int?
+    /// The adjoints the last reverse pass may have written, zeroed before the next one: all of
+    /// them, or those of one output's own instructions (`Program.reverseStarts`).
+    private var written = Written.none
+
+    private enum Written {
+        case none, all
+        case instructions(Range<Int>, output: Int)
+    }
 
     /// An evaluator for `program`.
     public init(_ program: Program) {
@@ -75,6 +83,10 @@ public struct Evaluator: Sendable {
     /// The pass starts at the instruction that writes the output: every slot is written once,
     /// so no later instruction feeds the output, and all their slopes would be 0 (a program
     /// of many outputs, the sides of a note's claims, differentiates one by a fraction of it).
+    ///
+    /// An output whose instructions read nothing computed before them (`Program.reverseStarts`)
+    /// is differentiated through its own instructions alone, and only the adjoints the last
+    /// pass wrote are zeroed: n outputs of a program compiled apart take time linear in it.
     public mutating func backpropagate(output index: Int) {
         let program = self.program
         let output = program.outputs.indices.contains(index) ? Int(program.outputs[index]) : nil
@@ -82,17 +94,31 @@ public struct Evaluator: Sendable {
         if let output, output == differentiatedSlot { return }
         differentiatedSlot = output
         let slots = self.slots
+        let written = self.written
+        let lowest = output == nil ? 0 : program.reverseStarts[index]
+        // -1 for an output that is a leaf or a constant (or none): no instruction feeds it.
+        let producer = output.map { Int(program.producers[$0]) } ?? -1
         adjoints.withUnsafeMutableBufferPointer { adjoints in
-            for slot in adjoints.indices { adjoints[slot] = 0 }
-            guard let output else { return }
-            adjoints[output] = 1
-            // -1 for an output that is a leaf or a constant: no instruction feeds it.
-            let producer = Int(program.producers[output])
-            slots.withUnsafeBufferPointer { slots in
-                program.instructions.withUnsafeBufferPointer { instructions in
+            program.instructions.withUnsafeBufferPointer { instructions in
+                switch written {
+                case .none:
+                    break
+                case .all:
+                    for slot in adjoints.indices { adjoints[slot] = 0 }
+                case .instructions(let range, let output):
+                    adjoints[output] = 0
+                    for position in range {
+                        adjoints[Int(instructions[position].a)] = 0
+                        adjoints[Int(instructions[position].b)] = 0
+                        adjoints[Int(instructions[position].result)] = 0
+                    }
+                }
+                guard let output else { return }
+                adjoints[output] = 1
+                slots.withUnsafeBufferPointer { slots in
                     program.functions.withUnsafeBufferPointer { functions in
                         var position = producer
-                        while position >= 0 {
+                        while position >= lowest {
                             Evaluator.propagate(instructions[position], slots: slots, adjoints: adjoints,
                                                 functions: functions)
                             position -= 1
@@ -100,6 +126,14 @@ public struct Evaluator: Sendable {
                     }
                 }
             }
+        }
+        if let output, lowest > 0, producer >= lowest {
+            self.written = .instructions(lowest..<(producer + 1), output: output)
+        } else if output == nil || producer < 0 {
+            // Only the output's own adjoint was set.
+            self.written = output.map { .instructions(0..<0, output: $0) } ?? .none
+        } else {
+            self.written = .all
         }
     }
 

@@ -25,10 +25,15 @@ public struct Program: Sendable {
     /// The slot of each defined symbol.
     let definitionSlots: [String: Int32]
     let functions: [BuiltinFunction]
+    /// For each output, the first instruction its reverse pass must visit: the first of its own
+    /// when its instructions read nothing computed before them (only leaves and constants), as
+    /// each output of a program compiled apart from a context without definitions; else 0.
+    let reverseStarts: [Int]
 
+    /// `outputStarts`: the number of instructions emitted before each output was compiled.
     init(
         leaves: [String], instructions: [Instruction], initialSlots: [Double], outputs: [Int32],
-        definitionSlots: [String: Int32]
+        outputStarts: [Int], definitionSlots: [String: Int32]
     ) {
         self.leaves = leaves
         self.instructions = instructions
@@ -39,6 +44,20 @@ public struct Program: Sendable {
         var producers = [Int32](repeating: -1, count: initialSlots.count)
         for (index, instruction) in instructions.enumerated() { producers[Int(instruction.result)] = Int32(index) }
         self.producers = producers
+        // Each output's own instructions checked once: a reverse pass per output that went down
+        // to the first instruction made the partials of n definitions n^2 (issue 15).
+        reverseStarts = outputs.indices.map { index in
+            let start = outputStarts[index]
+            let end = index + 1 < outputStarts.count ? outputStarts[index + 1] : instructions.count
+            let producer = Int(producers[Int(outputs[index])])
+            guard start > 0, producer >= start, producer < end else { return 0 }
+            for position in start...producer {
+                let instruction = instructions[position]
+                if producers[Int(instruction.a)] >= 0 && producers[Int(instruction.a)] < start { return 0 }
+                if producers[Int(instruction.b)] >= 0 && producers[Int(instruction.b)] < start { return 0 }
+            }
+            return start
+        }
     }
 
     /// The slot of the defined symbol `name`, where `Evaluator.slope(ofSlot:)` reads its slope;

@@ -8,6 +8,9 @@ public struct ScopeResolver: Sendable {
     private let sections: Sections
     /// Definition sites of each name, in document order.
     private var definitions: [String: [StatementSite]] = [:]
+    /// Names whose sites are not in document order with their sections ascending (never, for
+    /// a note's sites): resolved by a scan instead of binary searches.
+    private var unordered: Set<String> = []
 
     public init(sections: Sections) {
         self.sections = sections
@@ -20,6 +23,7 @@ public struct ScopeResolver: Sendable {
 
     /// Records that `name` is defined at `site`. Sites must be added in document order.
     public mutating func define(_ name: String, at site: StatementSite) {
+        if let last = definitions[name]?.last, site < last || site.section < last.section { unordered.insert(name) }
         definitions[name, default: []].append(site)
     }
 
@@ -30,6 +34,41 @@ public struct ScopeResolver: Sendable {
     /// definition the use can see.
     public func resolve(_ name: String, at use: StatementSite) -> StatementSite? {
         guard let all = definitions[name] else { return nil }
+        if unordered.contains(name) { return resolveByScan(all, at: use) }
+        // The sites of a section and its subsections are consecutive in `all` (document order,
+        // sections ascending): found by binary search, not by a scan per use (a name defined
+        // and used 16,000 times was quadratic).
+        var section: Int? = use.section
+        while let current = section {
+            let subtree = sections.subtree(of: current)
+            let start = Self.partitionPoint(all, in: all.indices) { $0.section < subtree.lowerBound }
+            let end = Self.partitionPoint(all, in: start..<all.count) { $0.section < subtree.upperBound }
+            let above = Self.partitionPoint(all, in: start..<end) { $0 < use }
+            if above > start { return all[above - 1] }
+            // None above: the first one, unless it is the use's own definition.
+            let first = start < end && all[start] == use ? start + 1 : start
+            if first < end { return all[first] }
+            section = sections.sections[current].parent
+        }
+        return nil
+    }
+
+    /// The first position in `range` of `sites` where `isBefore` is false, `isBefore` being
+    /// true for a prefix of that range.
+    private static func partitionPoint(
+        _ sites: [StatementSite], in range: Range<Int>, _ isBefore: (StatementSite) -> Bool
+    ) -> Int {
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if isBefore(sites[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// `resolve` by looking at every site, for sites not in document order.
+    private func resolveByScan(_ all: [StatementSite], at use: StatementSite) -> StatementSite? {
         var section: Int? = use.section
         while let current = section {
             // The candidates in this section: the last above the use, else the first.
@@ -49,10 +88,12 @@ public struct ScopeResolver: Sendable {
     public func redefinitions() -> [(name: String, site: StatementSite, previous: StatementSite)] {
         var found: [(String, StatementSite, StatementSite)] = []
         for (name, sites) in definitions {
-            for (index, site) in sites.enumerated() {
-                if let previous = sites[..<index].last(where: { $0.section == site.section }) {
-                    found.append((name, site, previous))
-                }
+            // The site before each one in its section: kept as the sites go by, not searched
+            // for (a name defined once in each of 16,000 sections searched them all each time).
+            var lastInSection: [Int: StatementSite] = [:]
+            for site in sites {
+                if let previous = lastInSection[site.section] { found.append((name, site, previous)) }
+                lastInSection[site.section] = site
             }
         }
         return found.sorted { $0.1 < $1.1 }

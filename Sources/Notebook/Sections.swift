@@ -16,6 +16,8 @@ public struct Sections: Sendable {
     public private(set) var sections: [Section]
     /// Each section's first line, ascending (sections are in the order of the note).
     private var firstLines: [Int]
+    /// For each section, the index after the last section inside it.
+    private var subtreeEnds: [Int]
 
     /// Builds the section tree from the document's top-level headings.
     public init(_ document: Document) {
@@ -28,6 +30,23 @@ public struct Sections: Sendable {
             open.append(sections.count - 1)
         }
         firstLines = sections.map(\.line)
+        // Sections are in document order, each followed by its subsections: a section's
+        // subtree runs until the next section of its level or higher.
+        var ends = [Int](repeating: sections.count, count: sections.count)
+        var unclosed: [Int] = []
+        for index in sections.indices {
+            while let last = unclosed.last, sections[last].level >= sections[index].level, index > 0 {
+                ends[last] = index
+                unclosed.removeLast()
+            }
+            unclosed.append(index)
+        }
+        subtreeEnds = ends
+    }
+
+    /// The indices of `section` and the sections inside it, which follow it (a range).
+    public func subtree(of section: Int) -> Range<Int> {
+        section..<subtreeEnds[section]
     }
 
     /// The innermost section containing `line`.

@@ -48,6 +48,34 @@ import Testing
         #expect(apart.instructionCount > (try context.compile([g, h])).instructionCount)
     }
 
+    /// One evaluator, reverse passes over outputs compiled apart in any order, each through
+    /// its own instructions only (and every adjoint written before zeroed): the slopes of each
+    /// output's own program, bit for bit; with outputs sharing instructions too.
+    @Test func reversePassesInAnyOrderGiveEachOutputsOwnSlopes() throws {
+        var context = Context()
+        context.functions["f"] = UserFunction(parameters: ["t"], body: .call("exp", s("t")) * s("t"))
+        context.values = ["x": 0.3, "y": -1.7, "z": 2.5]
+        let outputs: [Expression] = [
+            .call("f", s("x")) * s("y"), s("z"), .call("sin", s("x") * s("y")) + .call("f", s("x")),
+            s("x") * s("x") * s("z"), .number(3), .call("f", s("y") + s("z")) / s("x"),
+        ]
+        var random = SeededGenerator(seed: 11)
+        for program in [try context.compile(apart: outputs), try context.compile(outputs)] {
+            let point = try program.point(context.values).get()
+            var evaluator = Evaluator(program)
+            try evaluator.evaluate(at: point)
+            for _ in 0..<30 {
+                let output = Int.random(in: 0..<outputs.count, using: &random)
+                evaluator.backpropagate(output: output)
+                let alone = try context.gradient(of: outputs[output])
+                for (position, leaf) in program.leaves.enumerated() {
+                    #expect(evaluator.slope(ofLeaf: position).bitPattern == (alone.leaves[leaf] ?? 0).bitPattern,
+                            "output \(output), ∂\(leaf)")
+                }
+            }
+        }
+    }
+
     @Test func aProgramEvaluatesEveryOutputAtManyPoints() throws {
         let program = try context.compile([s("h_1"), s("E"), s("n_1") * 2])
         #expect(program.outputCount == 3)

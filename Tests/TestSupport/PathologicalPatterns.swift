@@ -90,6 +90,14 @@ extension Pathology {
         Pathology("a chain of functions", n: 200, make: { n in
             "$$f_{0}(x) = x$$\n\n" + (1...n).map { "$$f_{\($0)}(x) = f_{\($0 - 1)}(x) + 1$$\n\n" }.joined()
         }),
+        // Each use of a name looked at every definition of it, and each definition searched
+        // the ones before it for one in its section.
+        Pathology("one name defined and used in every section", n: 400, make: { n in
+            (0..<n).map { "## Part \($0)\n\n$x = \($0)$ and $y = x + 1$\n\n" }.joined()
+        }),
+        Pathology("one name defined and used again and again", n: 400, make: { n in
+            (0..<n).map { "$x = \($0)$ and $y = x + 1$\n\n" }.joined()
+        }),
         Pathology("a chain of functions written last first", n: 200, make: { n in
             (1...n).reversed().map { "$$f_{\($0)}(x) = f_{\($0 - 1)}(x) + 1$$\n\n" }.joined() + "$$f_{0}(x) = x$$\n"
         }),
