@@ -18,6 +18,8 @@ struct NoteContext {
     let point: [PointValue]
     /// Values of every defined symbol at the example point.
     let program: NoteProgram
+    /// The line of each definition that reports a cycle (`NoteProgram.cycleReporters`), by key.
+    let cycleReportLines: [String: Int]
     /// The note's functions as they apply one another: their cycles, how many each applies.
     let functions: FunctionApplications
     /// The value each function definition shows, at its parameters' values.
@@ -113,6 +115,14 @@ struct NoteContext {
         self.sideLeaves = sideLeaves
         let keysInNoteOrder = definitions.all.map(\.key)
         program = NoteProgram(context: context, keysInNoteOrder: keysInNoteOrder)
+        let reporters = program.cycleReporters
+        var cycleReportLines: [String: Int] = [:]
+        if !reporters.isEmpty {
+            for definition in definitions.all where reporters.contains(definition.key) {
+                cycleReportLines[definition.key] = statements[definition.statement].position.line
+            }
+        }
+        self.cycleReportLines = cycleReportLines
         functions = FunctionApplications(context: context, keysInNoteOrder: keysInNoteOrder)
         functionValues = FunctionValues(definitions: definitions, context: context, functions: functions)
         updateValues = Self.updateValues(statements: statements, resolvedSides: resolvedSides, context: context)

@@ -165,8 +165,17 @@ extension NoteEvaluation {
                              Self.nonFiniteHint(reason))
                 }
             case .failure(let error):
-                // A cycle is reported once, below; a definition using one says nothing more.
-                if case .cycle = error { break }
+                // A cycle is reported once, below; the card of a definition caught in it, or
+                // using it, says where.
+                if case .cycle(let path) = error {
+                    if let cycle = setting.program.cycle(at: definition.key, failingWith: path),
+                       cycle.reporter != definition.key, let line = setting.cycleReportLines[cycle.reporter]
+                    {
+                        result.notEvaluated = (cycle.caught ? "caught in" : "it uses")
+                            + " the cycle of definitions reported at line \(line)"
+                    }
+                    break
+                }
                 diagnose(Self.severity(of: error), definitions.names.message(for: error), nil)
             }
             // Once per cycle, at its member first in the note, naming a shortest circle through it.

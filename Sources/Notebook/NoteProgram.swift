@@ -7,6 +7,7 @@ struct NoteProgram {
     /// The cycles of definitions, each with the key of its member first in the note: the one
     /// definition that reports it.
     private let reporters: Set<String>
+    private let reporterOfCycle: [Int: String]
     private let failures: DefinitionFailures?
 
     /// Compiles every symbol definition of the context into one program and runs it once.
@@ -22,6 +23,7 @@ struct NoteProgram {
             let outcomes = program.values(at: context.values)
             for (name, outcome) in zip(names, outcomes) { values[name] = outcome }
             reporters = []
+            reporterOfCycle = [:]
             failures = nil
             return
         }
@@ -36,17 +38,36 @@ struct NoteProgram {
             for name in sound { values[name] = context.evaluate(.symbol(name)) }
         }
         for (name, failure) in failures.failures { values[name] = .failure(failure) }
-        var reported = Set<Int>()
-        var reporters = Set<String>()
+        // A cycle with a defined symbol is reported at its symbol first in the note; one of
+        // functions alone, at its function first in the note (by that function's card).
+        var reporterOfCycle: [Int: String] = [:]
         for key in keysInNoteOrder {
-            if let cycle = failures.cycleOfSymbol[key], reported.insert(cycle).inserted { reporters.insert(key) }
+            if let cycle = failures.cycleOfSymbol[key], reporterOfCycle[cycle] == nil { reporterOfCycle[cycle] = key }
         }
-        self.reporters = reporters
+        reporters = Set(reporterOfCycle.values)
+        for key in keysInNoteOrder {
+            if let cycle = failures.cycleOfFunction[key], reporterOfCycle[cycle] == nil { reporterOfCycle[cycle] = key }
+        }
+        self.reporterOfCycle = reporterOfCycle
         self.failures = failures
     }
 
     /// The outcome of a defined symbol.
     func value(of name: String) -> Outcome? { values[name] }
+
+    /// For the definition of `key`, failing with `.cycle(path)`: the key of the definition that
+    /// reports that cycle (its member first in the note), and whether `key` is caught in the
+    /// cycle (or only uses it).
+    func cycle(at key: String, failingWith path: [String]) -> (reporter: String, caught: Bool)? {
+        guard let first = path.first, let failures,
+            let cycle = failures.cycleOfSymbol[first] ?? failures.cycleOfFunction[first],
+            let reporter = reporterOfCycle[cycle]
+        else { return nil }
+        return (reporter, failures.cycleOfSymbol[key] == cycle)
+    }
+
+    /// The keys of the definitions that report a cycle, a symbol's or a function's.
+    var cycleReporters: Set<String> { Set(reporterOfCycle.values) }
 
     /// The cycle to report at the definition of `key`, from it back to it: a shortest one,
     /// when `key` is the member of its cycle first in the note (a cycle is reported once).
