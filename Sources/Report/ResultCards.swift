@@ -423,6 +423,9 @@ enum ResultCards {
         case .declaration:
             return "declares the function \(name)and its inputs; it has no formula of its own to evaluate"
         case .definition:
+            // One without a value that says why (`cannot evaluate: g takes 1 argument, not 2`)
+            // is no function evaluated where it is used.
+            if statement.diagnostics.contains(where: { $0.severity != .note }) { return nil }
             return "defines the function \(name)for every value of its inputs; it is evaluated where it is used"
         case .condition:
             return "a condition: says where the claims beside it hold"
