@@ -4,9 +4,11 @@ import Calculus
 /// program instead of one per statement, and the cycles among its definitions.
 struct NoteProgram {
     private(set) var values: [String: Outcome] = [:]
-    /// The cycles of definitions, each with the key of its member first in the note: the one
-    /// definition that reports it.
+    /// The defined symbols that report a cycle on their card: in each cycle holding a symbol,
+    /// its symbol first in the note.
     private let reporters: Set<String>
+    /// The key of the definition that reports each cycle (by `DefinitionFailures`' number): a
+    /// symbol of `reporters`, or for a cycle of functions alone its function first in the note.
     private let reporterOfCycle: [Int: String]
     private let failures: DefinitionFailures?
 
