@@ -16,7 +16,7 @@ extension NoteEvaluation {
             }
         }
         var plots: [FunctionPlot] = []
-        for definition in plottedFunctions() {
+        for definition in oneParameterFunctions().prefix(Self.maximumPlots) {
             guard case .function(let parameters) = definition.kind, let parameter = parameters.first else { continue }
             // The curve's variable is a name no note can write, so a parameter that the note
             // also defines elsewhere (`h(u)` beside `u = xy`) cannot leak into the plot.
@@ -39,11 +39,7 @@ extension NoteEvaluation {
     /// to plot (issue 15).
     static let maximumPlots = 100
 
-    /// The one-parameter functions the note defines, in order, up to `maximumPlots`.
-    private func plottedFunctions() -> ArraySlice<Definition> {
-        oneParameterFunctions().prefix(Self.maximumPlots)
-    }
-
+    /// The one-parameter functions the note defines, in order.
     private func oneParameterFunctions() -> [Definition] {
         definitions.all.filter { definition in
             if case .function(let parameters) = definition.kind { return parameters.count == 1 }

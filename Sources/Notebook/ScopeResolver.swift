@@ -1,3 +1,5 @@
+import Document
+
 /// Which definition a use of a name takes (docs/note-language.md §4).
 ///
 /// A use resolves in the smallest section that contains both the use and at least one
@@ -8,8 +10,9 @@ public struct ScopeResolver: Sendable {
     private let sections: Sections
     /// Definition sites of each name, in document order.
     private var definitions: [String: [StatementSite]] = [:]
-    /// Names whose sites are not in document order with their sections ascending (never, for
-    /// a note's sites): resolved by a scan instead of binary searches.
+    /// Names whose sites, added in document order, do not have their sections ascending (a
+    /// footnote's formulas, which cmark-gfm moves to the end of the note, could break it):
+    /// resolved by a scan instead of binary searches.
     private var unordered: Set<String> = []
 
     public init(sections: Sections) {
@@ -41,9 +44,9 @@ public struct ScopeResolver: Sendable {
         var section: Int? = use.section
         while let current = section {
             let subtree = sections.subtree(of: current)
-            let start = Self.partitionPoint(all, in: all.indices) { $0.section < subtree.lowerBound }
-            let end = Self.partitionPoint(all, in: start..<all.count) { $0.section < subtree.upperBound }
-            let above = Self.partitionPoint(all, in: start..<end) { $0 < use }
+            let start = countOfPrefix(of: all) { $0.section < subtree.lowerBound }
+            let end = countOfPrefix(of: all) { $0.section < subtree.upperBound }
+            let above = start + countOfPrefix(of: all[start..<end]) { $0 < use }
             if above > start { return all[above - 1] }
             // None above: the first one, unless it is the use's own definition.
             let first = start < end && all[start] == use ? start + 1 : start
@@ -51,20 +54,6 @@ public struct ScopeResolver: Sendable {
             section = sections.sections[current].parent
         }
         return nil
-    }
-
-    /// The first position in `range` of `sites` where `isBefore` is false, `isBefore` being
-    /// true for a prefix of that range.
-    private static func partitionPoint(
-        _ sites: [StatementSite], in range: Range<Int>, _ isBefore: (StatementSite) -> Bool
-    ) -> Int {
-        var low = range.lowerBound
-        var high = range.upperBound
-        while low < high {
-            let middle = (low + high) / 2
-            if isBefore(sites[middle]) { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// `resolve` by looking at every site, for sites not in document order.

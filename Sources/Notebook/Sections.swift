@@ -14,8 +14,6 @@ public struct Sections: Sendable {
 
     /// All sections; index 0 is the whole note.
     public private(set) var sections: [Section]
-    /// Each section's first line, ascending (sections are in the order of the note).
-    private var firstLines: [Int]
     /// For each section, the index after the last section inside it.
     private var subtreeEnds: [Int]
 
@@ -29,7 +27,6 @@ public struct Sections: Sendable {
             sections.append(Section(level: level, title: PlainText.of(content), line: line, parent: open.last ?? 0))
             open.append(sections.count - 1)
         }
-        firstLines = sections.map(\.line)
         // Sections are in document order, each followed by its subsections: a section's
         // subtree runs until the next section of its level or higher.
         var ends = [Int](repeating: sections.count, count: sections.count)
@@ -53,7 +50,7 @@ public struct Sections: Sendable {
     public func innermost(containing line: Int) -> Int {
         // The last section starting at or before `line`, by binary search: one scan per
         // statement made a note of n sections and n formulas quadratic.
-        max(0, countOfElements(in: firstLines, atMost: line) - 1)
+        max(0, countOfElements(in: sections.lazy.map(\.line), atMost: line) - 1)
     }
 
     /// The chain of sections from `section` out to the whole note.
