@@ -169,7 +169,30 @@ struct CmarkConverter {
             rows.append(TableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(row) != 0, cells: cells))
             rowNode = cmark_node_next(row)
         }
-        return Table(alignments: alignments, rows: rows)
+        return Table(alignments: alignments, rows: rows, line: headerLine(of: node))
+    }
+
+    /// The line of a table's header row: the one before its delimiter row (`|---|:-:|`).
+    /// cmark-gfm starts a table that interrupts a paragraph (its header the paragraph's last
+    /// line) at the paragraph's first line, and its rows too.
+    private func headerLine(of node: OpaquePointer) -> Int {
+        let start = max(1, Int(cmark_node_get_start_line(node)))
+        let end = min(Int(cmark_node_get_end_line(node)), source.lineRanges.count)
+        if start + 1 <= end {
+            for line in (start + 1)...end where Self.isDelimiterRow(source.bytes[source.lineRanges[line - 1]]) {
+                return line - 1
+            }
+        }
+        return start
+    }
+
+    /// Whether a line is a table's delimiter row: pipes, dashes, colons and blanks (and the `>` of
+    /// a block quote), a dash at least.
+    private static func isDelimiterRow(_ line: ArraySlice<UInt8>) -> Bool {
+        line.contains(UInt8(ascii: "-")) && line.allSatisfy { byte in
+            byte == UInt8(ascii: "|") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+                || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: ">")
+        }
     }
 
     private mutating func codeBlock(_ node: OpaquePointer) -> Block {

@@ -152,6 +152,8 @@ public struct Table: Sendable, Equatable {
     public var alignments: [Alignment]
     /// The rows; the first is the header row.
     public var rows: [TableRow]
+    /// The 1-based source line of the header row.
+    public var line: Int
 }
 
 /// One row of a table.

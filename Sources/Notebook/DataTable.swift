@@ -20,10 +20,10 @@ struct DataTable {
     static func read(_ document: Document, diagnostics: inout [Diagnostic]) -> DataTable? {
         for block in document.blocks {
             guard case .table(let table) = block, isData(table), let header = table.rows.first,
-                let columns = columnNames(header), let firstMath = Self.firstMath(header)
+                let columns = columnNames(header)
             else { continue }
             let body = table.rows.dropFirst()
-            let headerLine = firstMath.position.line
+            let headerLine = table.line
             var rows: [[Double]] = []
             for offset in body.indices.map({ $0 - 1 }) {
                 let line = headerLine + 2 + offset
@@ -92,11 +92,38 @@ struct DataTable {
         return names.isEmpty ? nil : names
     }
 
-    private static func firstMath(_ row: TableRow) -> Math? {
-        for cell in row.cells {
-            for case .math(let math) in cell { return math }
+    /// The first table at the top level of `document` that reads as data but for its header,
+    /// whose cells are text that reads as names (`| x | y |`, every other cell a number): the
+    /// header's line and the names, for a hint where a sum over rows is not evaluated (a note
+    /// with such a table most likely means it as its data).
+    static func textHeaded(in document: Document) -> (line: Int, columns: [String])? {
+        for block in document.blocks {
+            guard case .table(let table) = block, table.rows.count > 1, let header = table.rows.first else { continue }
+            var columns: [String] = []
+            for cell in header.cells {
+                guard let text = plainText(cell),
+                    let head = FormulaReader.heads(in: text + " = 0").first?.head, !head.isFunction
+                else { break }
+                columns.append(text)
+            }
+            guard !columns.isEmpty, columns.count == header.cells.count else { continue }
+            let numbers = table.rows.dropFirst().allSatisfy { row in
+                row.cells.allSatisfy { cell in plainText(cell).flatMap(number) != nil }
+            }
+            if numbers { return (table.line, columns) }
         }
         return nil
+    }
+
+    /// A cell's text, trimmed, when it is only text and not empty.
+    private static func plainText(_ cell: [Inline]) -> String? {
+        var text = ""
+        for inline in cell {
+            guard case .text(let piece) = inline else { return nil }
+            text += piece
+        }
+        let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
+        return trimmed.isEmpty ? nil : String(trimmed)
     }
 
     /// The cells of a table row's source line: their text, trimmed, and the 1-based column

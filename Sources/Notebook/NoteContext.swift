@@ -35,6 +35,9 @@ struct NoteContext {
     let diagnostics: [Diagnostic]
     /// The runs of the note's update rules (§13), one per section that has rules.
     let runs: [LearningRun]
+    /// In a note without data, a table that would be its data but that its header cells are
+    /// text (`| x | y |`): the header's line and the names, for the hint at a sum not evaluated.
+    let textHeadedData: (line: Int, columns: [String])?
 
     init(statements: [SitedStatement], definitions: NoteDefinitions, frontMatter: FrontMatter?,
          options: NotebookOptions, path: String, document: Document, cellValues: [CellValue] = [])
@@ -52,6 +55,7 @@ struct NoteContext {
         }
         // A data table (§13): N its rows, sums over its rows written out.
         let data = DataTable.read(document, diagnostics: &diagnostics)
+        textHeadedData = data == nil ? DataTable.textHeaded(in: document) : nil
         var columnKeys: [String: Int] = [:]
         var countsRows = false
         if let data {

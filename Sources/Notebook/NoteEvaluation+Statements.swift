@@ -57,11 +57,12 @@ extension NoteEvaluation {
             } else {
                 result.check = Check(status: .cannotTell, points: 0, message: "not evaluated: \(reason)")
             }
+            let hint = reason.hasPrefix("general form: the \\sum") ? dataTableHint() : nil
             if let (position, length) = culpritPlace(of: entry) {
                 result.diagnostics.append(Diagnostic(.warning, "formula not evaluated: \(reason)", at: position,
-                                                     length: length))
+                                                     length: length, hint: hint))
             } else {
-                diagnose(.warning, "formula not evaluated: \(reason)")
+                diagnose(.warning, "formula not evaluated: \(reason)", hint: hint)
             }
             return
         case .declaration:
@@ -299,6 +300,15 @@ extension NoteEvaluation {
         guard start < stop else { return nil }
         let text = String(decoding: bytes[start..<stop], as: UTF8.self)
         return (math.position(ofTeXOffset: start), text.count)
+    }
+
+    /// The hint at a sum not evaluated in a note whose data table is not read for its header of
+    /// text (`| x | y |`): how to head it so that `\sum_{i=1}^{N}` sums over its rows (§13).
+    private func dataTableHint() -> String? {
+        guard let table = setting.textHeadedData else { return nil }
+        let header = "| " + table.columns.map { "$\($0)$" }.joined(separator: " | ") + " |"
+        return "the table at line \(table.line) is not read as data, for its header cells are text: "
+            + "head it \(header) and \\sum_{i=1}^{N} sums over its rows"
     }
 
     /// Where the part of a prose statement that made it prose is (the `\sum` over too many

@@ -21,6 +21,19 @@ import Testing
         #expect(Self.positions("| a | b |\n|---|---|\n| $x$ | y \\| $z \\| w$ |\n") == ["x@3:3", "z | w@3:14"])
     }
 
+    /// A table's line is its header row's, also where the table interrupts a paragraph (cmark-gfm
+    /// starts such a table, and its rows, at the paragraph's first line).
+    @Test func tableLineIsItsHeaderRow() {
+        func tableLines(_ markdown: String) -> [Int] {
+            MarkdownParser.parse(markdown).blocks.compactMap { block in
+                if case .table(let table) = block { table.line } else { nil }
+            }
+        }
+        #expect(tableLines("Intro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n") == [3])
+        #expect(tableLines("Data follow:\nsecond line\n| x | y |\n| :-- | --: |\n| 1 | 2 |\n") == [3])
+        #expect(tableLines("---\ntitle: t\n---\n| x |\n|-|\n| 1 |\n\nText\n\n| y |\n|---|\n") == [4, 10])
+    }
+
     @Test func withByteOrderMarkCRLFAndWideCharacters() {
         #expect(Self.positions("\u{FEFF}é $x$\r\nnext $y$\r\n") == ["x@1:3", "y@2:6"])
         #expect(Self.positions("$$\r\nx\r\n$$\r\n\r\n$z$\r\n") == ["x@1:1", "z@5:1"])
