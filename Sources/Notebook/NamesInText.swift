@@ -18,20 +18,29 @@ public struct NamesInText: Sendable {
 
     /// The marked names, the characters they start with, and their lengths (in characters),
     /// longest first: a name is looked up, never searched for among the others (a note may
-    /// have thousands, and a diagnostic for each).
+    /// have thousands, and a diagnostic for each). The same for the names in ASCII, by byte,
+    /// for texts in ASCII (most diagnostics), which are cut without breaking graphemes.
     private var marked = Set<String>()
     private var firsts = Set<Character>()
     private var lengths: [Int] = []
+    private var asciiFirsts = [Bool](repeating: false, count: 128)
+    private var asciiLengths: [Int] = []
 
     /// A finder of `names` (a note's `NoteResult.names`) in texts.
     public init(_ names: Set<String>) {
         var lengths = Set<Int>()
+        var asciiLengths = Set<Int>()
         for name in names where Self.isMarked(name) {
             marked.insert(name)
             if let first = name.first { firsts.insert(first) }
             lengths.insert(name.count)
+            if name.utf8.allSatisfy({ $0 < 0x80 }), let first = name.utf8.first {
+                asciiFirsts[Int(first)] = true
+                asciiLengths.insert(name.utf8.count)
+            }
         }
         self.lengths = lengths.sorted(by: >)
+        self.asciiLengths = asciiLengths.sorted(by: >)
     }
 
     /// `text` cut into plain text and the names it mentions, longest name first where two start
@@ -39,30 +48,62 @@ public struct NamesInText: Sendable {
     /// (`e` in `1e-7`, `g` in `eq-g`), not in code between backticks, not as the `e` of `e.g.`.
     public func segments(of text: String) -> [Segment] {
         guard !marked.isEmpty else { return text.isEmpty ? [] : [.text(text)] }
-        let characters = Array(text)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // In ASCII every byte is a character (`\r\n` aside, which no name holds or continues).
+            return segments(Array(text.utf8), lengths: asciiLengths, text: { String(decoding: $0, as: UTF8.self) },
+                            mayStartName: { asciiFirsts[Int($0)] })
+        }
+        return segments(Array(text), lengths: lengths, text: { String($0) }, mayStartName: { firsts.contains($0) })
+    }
+
+    /// The cutting of `segments(of:)`, over the text's characters or, for ASCII, its bytes.
+    private func segments<Unit: TextUnit>(
+        _ units: [Unit], lengths: [Int], text: (ArraySlice<Unit>) -> String, mayStartName: (Unit) -> Bool
+    ) -> [Segment] {
+        let backtick = Unit(ascii: "`"), hyphen = Unit(ascii: "-"), at = Unit(ascii: "@"), hash = Unit(ascii: "#")
+        let dot = Unit(ascii: ".")
         var segments: [Segment] = []
-        var plain = ""
+        var plainStart = 0
         var inCode = false
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "`" { inCode.toggle() }
-            if !inCode, firsts.contains(character), Self.mayStart(at: index, in: characters),
+        /// Whether a name may start at `index`: not within a word, a number or a command, nor
+        /// after a hyphen, `@` or `#` that follows one (`eq-g`, `@eq-g`).
+        func mayStart(at index: Int) -> Bool {
+            guard index > 0 else { return true }
+            let previous = units[index - 1]
+            if previous.continuesName { return false }
+            if previous == hyphen || previous == at || previous == hash, index > 1, units[index - 2].continuesName {
+                return false
+            }
+            return true
+        }
+        /// Whether a name of `length` units at `index` ends there: the next unit does not go on
+        /// with a name, and a single letter is not the start of an abbreviation (`e.g.`).
+        func endsAlone(_ length: Int, at index: Int) -> Bool {
+            let end = index + length
+            guard end < units.count else { return true }
+            if units[end].continuesName { return false }
+            if length == 1, units[end] == dot, end + 1 < units.count, units[end + 1].isLetter { return false }
+            return true
+        }
+        while index < units.count {
+            let unit = units[index]
+            if unit == backtick { inCode.toggle() }
+            if !inCode, mayStartName(unit), mayStart(at: index),
                let length = lengths.first(where: { length in
-                   index + length <= characters.count && marked.contains(String(characters[index..<(index + length)]))
-                       && Self.endsAlone(length, at: index, in: characters)
+                   index + length <= units.count && marked.contains(text(units[index..<(index + length)]))
+                       && endsAlone(length, at: index)
                })
             {
-                if !plain.isEmpty { segments.append(.text(plain)) }
-                plain = ""
-                segments.append(.name(String(characters[index..<(index + length)])))
+                if plainStart < index { segments.append(.text(text(units[plainStart..<index]))) }
+                segments.append(.name(text(units[index..<(index + length)])))
                 index += length
+                plainStart = index
                 continue
             }
-            plain.append(character)
             index += 1
         }
-        if !plain.isEmpty { segments.append(.text(plain)) }
+        if plainStart < units.count { segments.append(.text(text(units[plainStart...]))) }
         return segments
     }
 
@@ -97,32 +138,25 @@ public struct NamesInText: Sendable {
         }
         return true
     }
+}
 
-    /// Whether a name may start at `index`: not within a word, a number or a command, nor after
-    /// a hyphen, `@` or `#` that follows one (`eq-g`, `@eq-g`).
-    private static func mayStart(at index: Int, in characters: [Character]) -> Bool {
-        guard index > 0 else { return true }
-        let previous = characters[index - 1]
-        if continuesName(previous) { return false }
-        if previous == "-" || previous == "@" || previous == "#", index > 1, continuesName(characters[index - 2]) {
-            return false
-        }
-        return true
-    }
+/// What `NamesInText` cuts a text into: its characters, or the bytes of a text in ASCII.
+private protocol TextUnit: Equatable {
+    init(ascii: Unicode.Scalar)
+    var isLetter: Bool { get }
+    /// Whether the unit, next to a name, makes it part of a longer word, number or command.
+    var continuesName: Bool { get }
+}
 
-    /// Whether a name of `length` characters at `index` ends there: the next character does not
-    /// go on with a name, and a single letter is not the start of an abbreviation (`e.g.`).
-    private static func endsAlone(_ length: Int, at index: Int, in characters: [Character]) -> Bool {
-        let end = index + length
-        guard end < characters.count else { return true }
-        if continuesName(characters[end]) { return false }
-        if length == 1, characters[end] == ".", end + 1 < characters.count, characters[end + 1].isLetter { return false }
-        return true
-    }
+extension Character: TextUnit {
+    init(ascii: Unicode.Scalar) { self.init(ascii) }
+    var continuesName: Bool { isLetter || isNumber || self == "_" || self == "\\" }
+}
 
-    /// Whether a character next to a name makes it part of a longer word, number or command.
-    private static func continuesName(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "_" || character == "\\"
+extension UInt8: TextUnit {
+    var isLetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
+    var continuesName: Bool {
+        isLetter || (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9")) || self == UInt8(ascii: "_") || self == UInt8(ascii: "\\")
     }
 }
 

@@ -33,6 +33,20 @@ import Testing
         #expect(NamesInText(["g"]).segments(of: "labels: eq-g, @g-x, g") == [.text("labels: eq-g, @"), .name("g"), .text("-x, "), .name("g")])
     }
 
+    /// A text in ASCII is cut by bytes, any other by characters: both cut alike.
+    @Test func textsInASCIIAndBeyondAreCutAlike() {
+        let finder = NamesInText(["y_pred", "w_1", "e", "x", "ŷ", "y"])
+        let texts = ["e.g. x, not e.1 or x.y", "`x` then x\r\ny_pred-x @x-y #w_1", "w_1x and x_w_1: w_1", "ŷ and y, y\u{302}"]
+        for text in texts {
+            let beyond = finder.segments(of: text + " €")
+            var ascii = finder.segments(of: text + " ")
+            if case .text(let last) = ascii.last { ascii[ascii.count - 1] = .text(last + "€") } else { ascii.append(.text("€")) }
+            #expect(beyond == ascii, "\(text)")
+        }
+        #expect(finder.segments(of: "e.g. x, not e.1 or x.y") == [.text("e.g. "), .name("x"), .text(", not "), .name("e"), .text(".1 or x."), .name("y")])
+        #expect(finder.segments(of: "ŷ and y") == [.name("ŷ"), .text(" and "), .name("y")])
+    }
+
     @Test func theNoteGivesTheSpellingOfEachNameItsDiagnosticsMention() {
         let written = Self.checked.result.writtenNames
         #expect(written["y_pred"] == "y_{pred}")
