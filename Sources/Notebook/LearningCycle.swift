@@ -33,6 +33,8 @@ struct LearningCycle {
          context: Context, frontMatterSteps: Int?, options: NotebookOptions, wanted: Set<String>)
     {
         var bySection: [(section: Int, rules: [Rule])] = []
+        // Where each key the last section's rules update is first updated.
+        var updatedInSection: [String: SourcePosition] = [:]
         for index in statements.indices where statements[index].statement.kind == .update {
             let entry = statements[index]
             guard let head = entry.statement.head, let body = resolvedSides[index].first else { continue }
@@ -53,14 +55,16 @@ struct LearningCycle {
             let rule = Rule(statement: index, key: key?.key ?? head.name, name: head.name, body: body,
                             position: entry.position, tex: entry.tex)
             if let last = bySection.indices.last, bySection[last].section == entry.site.section {
-                if let earlier = bySection[last].rules.first(where: { $0.key == rule.key }) {
-                    fail("\(head.name) is updated twice in one step (first at line \(earlier.position.line)); the rules of a section are applied together")
+                if let earlier = updatedInSection[rule.key] {
+                    fail("\(head.name) is updated twice in one step (first at line \(earlier.line)); the rules of a section are applied together")
                     continue
                 }
                 bySection[last].rules.append(rule)
             } else {
                 bySection.append((entry.site.section, [rule]))
+                updatedInSection = [:]
             }
+            updatedInSection[rule.key] = rule.position
         }
         for (_, rules) in bySection {
             guard let first = rules.first else { continue }
@@ -140,21 +144,15 @@ private struct Runner {
     private(set) var stop: (rule: Int, message: String)?
     private(set) var finalValues: [String: Double] = [:]
 
-    /// The losses differentiated, by key.
-    private var losses: [String] = []
-    /// The program of the losses and of the defined names wanted at a step.
-    private var lossProgram: Program?
-    /// The program of the rules' right sides, `∂L/∂p` as leaves.
-    private var ruleProgram: Program?
-    /// For each gradient leaf of `ruleProgram`: (its position there, the loss's output, the
-    /// parameter's position in `lossProgram`'s leaves or -1).
-    private var gradientLinks: [(rulePosition: Int, loss: Int, lossPosition: Int)] = []
+    /// The rules' right sides and the losses they differentiate (and the defined names wanted at
+    /// a step), compiled.
+    private var gradients: RuleGradients?
     /// Each parameter's position in the leaves of each program (-1: not a leaf there).
     private var lossPositions: [Int] = []
     private var rulePositions: [Int] = []
     private var lossPoint: [Double] = []
     private var rulePoint: [Double] = []
-    /// Names `X^(k)` wanted: (name, base key, step, output in `lossProgram` or -1 for a parameter).
+    /// Names `X^(k)` wanted: (name, base key, step, output in the losses' program or -1 for a parameter).
     private var wantedValues: [(name: String, parameter: Int, output: Int, step: Int)] = []
 
     init(rules: [LearningCycle.Rule], context: Context, names: NoteNames, steps: Int, wanted: Set<String>,
@@ -170,69 +168,45 @@ private struct Runner {
 
     /// Compiles both programs and fills both points from the example point.
     mutating func prepare() -> Result<Void, CalculusError> {
-        // `∂L/∂p` with p a leaf: a leaf of the rules' program, filled by reverse mode.
-        var gradientNames: [(name: String, loss: String, variable: String)] = []
-        func replacingGradients(_ expression: Calculus.Expression) -> Calculus.Expression {
-            if case .partial(.symbol(let loss), let variable, 1) = expression, context.definitions[loss] != nil,
-                context.isLeaf(variable)
-            {
-                let name = "\u{1}∂\(loss)/∂\(variable)"
-                if !gradientNames.contains(where: { $0.name == name }) { gradientNames.append((name, loss, variable)) }
-                if !losses.contains(loss) { losses.append(loss) }
-                return .symbol(name)
-            }
-            return expression.mapChildren(replacingGradients)
-        }
-        let bodies = rules.map { replacingGradients($0.body) }
         // The names `X^(k)`: X a parameter or a defined name, k T or a whole number up to T.
         var extra: [String] = []
+        var extraNumbers: [String: Int] = [:]
+        // Each rule by its key and by its name (the first rule of either).
+        var ruleNumbers: [String: Int] = [:]
+        for (index, rule) in rules.enumerated().reversed() {
+            ruleNumbers[rule.name] = index
+            ruleNumbers[rule.key] = index
+        }
         for name in wanted.sorted() {
             guard let (written, step) = Self.split(name, steps: steps) else { continue }
             var base = written
-            if context.definitions[base] == nil, !rules.contains(where: { $0.key == base || $0.name == base }),
+            if context.definitions[base] == nil, ruleNumbers[base] == nil,
                 let copy = DataTable.rowCopyKey(of: base, in: context)
             {
                 base = copy
             }
-            if let parameter = rules.firstIndex(where: { $0.key == base || $0.name == base }) {
+            if let parameter = ruleNumbers[base] {
                 wantedValues.append((name, parameter, -1, step))
             } else if context.definitions[base] != nil {
-                if !extra.contains(base) { extra.append(base) }
-                wantedValues.append((name, -1, 0, step))
-                wantedValues[wantedValues.count - 1].output = -2 - extra.firstIndex(of: base)!
+                if extraNumbers[base] == nil {
+                    extraNumbers[base] = extra.count
+                    extra.append(base)
+                }
+                wantedValues.append((name, -1, -2 - extraNumbers[base]!, step))
             }
         }
         do {
-            let lossProgram = try context.compile((losses + extra).map { .symbol($0) })
-            let ruleProgram = try context.compile(bodies)
-            self.lossProgram = lossProgram
-            self.ruleProgram = ruleProgram
+            let gradients = try RuleGradients(bodies: rules.map(\.body), extra: extra, context: context)
+            self.gradients = gradients
             for index in wantedValues.indices where wantedValues[index].output <= -2 {
-                wantedValues[index].output = losses.count + (-2 - wantedValues[index].output)
+                wantedValues[index].output = gradients.losses.count + (-2 - wantedValues[index].output)
             }
-            func positions(_ program: Program) -> [String: Int] {
-                var result: [String: Int] = [:]
-                for (position, leaf) in program.leaves.enumerated() { result[leaf] = position }
-                return result
-            }
-            let lossLeaves = positions(lossProgram)
-            let ruleLeaves = positions(ruleProgram)
+            let lossLeaves = RuleGradients.positions(gradients.lossProgram)
+            let ruleLeaves = RuleGradients.positions(gradients.ruleProgram)
             lossPositions = rules.map { lossLeaves[$0.key] ?? -1 }
             rulePositions = rules.map { ruleLeaves[$0.key] ?? -1 }
-            gradientLinks = gradientNames.compactMap { gradient in
-                guard let position = ruleLeaves[gradient.name], let loss = losses.firstIndex(of: gradient.loss) else { return nil }
-                return (position, loss, lossLeaves[gradient.variable] ?? -1)
-            }
-            let gradientLeaves = Set(gradientNames.map(\.name))
-            func point(_ program: Program) throws(CalculusError) -> [Double] {
-                try program.leaves.map { (leaf: String) throws(CalculusError) -> Double in
-                    if gradientLeaves.contains(leaf) { return 0 }
-                    guard let value = context.values[leaf] else { throw CalculusError.undefinedSymbol(leaf) }
-                    return value
-                }
-            }
-            lossPoint = try point(lossProgram)
-            rulePoint = try point(ruleProgram)
+            lossPoint = try gradients.point(of: gradients.lossProgram, values: context.values)
+            rulePoint = try gradients.point(of: gradients.ruleProgram, values: context.values)
             return .success(())
         } catch {
             return .failure(error)
@@ -251,10 +225,11 @@ private struct Runner {
     /// Runs the steps; `stop` says why when it ends early.
     mutating func run(source: String) -> LearningRun {
         var result = LearningRun(position: SourcePosition(line: 0, column: 0), steps: steps, stepsSource: source,
-                                 parameters: rules.map(\.name), losses: losses.map(names.noteName))
-        guard let lossProgram, let ruleProgram else { return result }
-        var lossEvaluator = Evaluator(lossProgram)
-        var ruleEvaluator = Evaluator(ruleProgram)
+                                 parameters: rules.map(\.name), losses: (gradients?.losses ?? []).map(names.noteName))
+        guard let gradients else { return result }
+        let losses = gradients.losses
+        var lossEvaluator = Evaluator(gradients.lossProgram)
+        var ruleEvaluator = Evaluator(gradients.ruleProgram)
         var parameters = rules.map { rule in context.values[rule.key] ?? .nan }
         var lossValues = [Double](repeating: .nan, count: losses.count)
         var next = parameters
@@ -284,14 +259,7 @@ private struct Runner {
                 record(step)
                 break
             }
-            var lastLoss = -1
-            for link in gradientLinks {
-                if link.loss != lastLoss {
-                    lossEvaluator.backpropagate(output: link.loss)
-                    lastLoss = link.loss
-                }
-                rulePoint[link.rulePosition] = link.lossPosition >= 0 ? lossEvaluator.slope(ofLeaf: link.lossPosition) : 0
-            }
+            gradients.fillGradients(&rulePoint, from: &lossEvaluator)
             do {
                 try ruleEvaluator.evaluate(at: rulePoint)
             } catch {

@@ -133,17 +133,18 @@ struct NoteContext {
         self.diagnostics = diagnostics
     }
 
-    /// The value of each update rule's right side at the example point. One program for all:
-    /// each rule compiled on its own compiled again what its side uses (the loss of
-    /// `w_i \leftarrow w_i - \eta \frac{\partial L}{\partial w_i}`), once per rule.
+    /// The value of each update rule's right side at the example point. One program for all
+    /// the rules, each `∂L/∂p` read from one reverse pass over L (`RuleGradients`): each rule
+    /// compiled on its own compiled again what its side uses, and each derivative taken
+    /// symbolically went over the whole loss, once per rule.
     private static func updateValues(statements: [SitedStatement], resolvedSides: [[Calculus.Expression]],
                                      context: Context) -> [Int: Double]
     {
         let rules = statements.indices.filter { statements[$0].statement.kind == .update && !resolvedSides[$0].isEmpty }
         guard !rules.isEmpty else { return [:] }
         var values: [Int: Double] = [:]
-        if let program = try? context.compile(rules.map { resolvedSides[$0][0] }) {
-            for (rule, outcome) in zip(rules, program.values(at: context.values)) { values[rule] = outcome.value }
+        if let gradients = try? RuleGradients(bodies: rules.map { resolvedSides[$0][0] }, context: context) {
+            for (rule, outcome) in zip(rules, gradients.values(at: context.values)) { values[rule] = outcome.value }
         } else {
             // One rule that cannot be compiled must not spoil the others.
             for rule in rules { values[rule] = context.evaluate(resolvedSides[rule][0]).value }

@@ -101,5 +101,11 @@ extension Pathology {
         Pathology("a chain of functions written last first", n: 200, make: { n in
             (1...n).reversed().map { "$$f_{\($0)}(x) = f_{\($0 - 1)}(x) + 1$$\n\n" }.joined() + "$$f_{0}(x) = x$$\n"
         }),
+        // Each rule's ∂L/∂w_i was taken symbolically over the whole loss: n rules, n terms.
+        Pathology("update rules each differentiating a loss of as many terms", n: 200, make: { n in
+            "$\\eta = 0.1$, $T = 1$\n\n" + (1...n).map { "$w_{\($0)} = 1$\n\n" }.joined()
+                + "$$L = " + (1...n).map { "w_{\($0)}^2" }.joined(separator: " + ") + "$$\n\n"
+                + (1...n).map { "$w_{\($0)} \\leftarrow w_{\($0)} - \\eta \\frac{\\partial L}{\\partial w_{\($0)}}$\n\n" }.joined()
+        }),
     ]
 }
