@@ -216,8 +216,23 @@ extension NoteEvaluation {
             // took n^2 (4000 parameters, 4.5 s).
             if let body = context.functions[definition.key]?.body {
                 let used = Set(body.symbols)
+                var followed = 0
                 for parameter in parameters where !used.contains(parameter) {
-                    diagnose(.warning, "parameter \(parameter) of \(definition.name) is not used in its body", nil)
+                    // `\ell(z) = -[y \log p + …]` with `p = \sigma(z)`: the author means the
+                    // note's z, which the body follows through p, and the card's ∂/∂z is 0.
+                    // (Derivatives each: for the first few such parameters only.)
+                    followed += 1
+                    if followed <= Self.unusedParametersFollowed,
+                        let through = definitionFollowing(parameter, body: body, parameters: parameters, at: entry.site)
+                    {
+                        let head = "\(definition.name)(\(parameters.joined(separator: ", ")))"
+                        diagnose(.warning, "parameter \(parameter) of \(definition.name) is not used in its body, which "
+                                 + "depends on the note's \(parameter) through \(through): \(head) is the same at every \(parameter)",
+                                 "write \(definition.name) = … to define it from the note's \(parameter), or write "
+                                 + "\(parameter) in its body to define a function of \(parameter)")
+                    } else {
+                        diagnose(.warning, "parameter \(parameter) of \(definition.name) is not used in its body", nil)
+                    }
                 }
             }
             // Shown at its parameters' values (`FunctionValues`).
@@ -300,6 +315,30 @@ extension NoteEvaluation {
         guard start < stop else { return nil }
         let text = String(decoding: bytes[start..<stop], as: UTF8.self)
         return (math.position(ofTeXOffset: start), text.count)
+    }
+
+    /// How many unused parameters of one function are followed to the note's names of the
+    /// same spelling, and how many of the body's names for each (`definitionFollowing`).
+    static let unusedParametersFollowed = 4
+
+    /// The first of the note's definitions that `body` (a function's, which does not use its
+    /// parameter `name`) uses and that depends on the note's `name` at `site`, as the note
+    /// names it: `p` in `\ell(z) = -[y \log p + …]` with `p = \sigma(z)`. Only the first few
+    /// names of the body are followed, and none through more definitions than partials are.
+    private func definitionFollowing(_ name: String, body: Calculus.Expression, parameters: [String],
+                                     at site: StatementSite) -> String?
+    {
+        let key = definitions.resolver.resolve(name, at: site).flatMap { definitions[$0]?.key } ?? name
+        var followed = 0
+        for symbol in body.symbols where !parameters.contains(symbol) && context.definitions[symbol] != nil {
+            followed += 1
+            guard followed <= Self.unusedParametersFollowed else { return nil }
+            guard setting.leafIndex.countOfDefinitionsReached(from: symbol) <= Self.maximumDefinitionsDerivedThrough,
+                let slope = try? context.derivative(of: .symbol(symbol), withRespectTo: key), slope != .number(0)
+            else { continue }
+            return definitions.names.noteName(of: symbol)
+        }
+        return nil
     }
 
     /// The hint at a sum not evaluated in a note whose data table is not read for its header of
