@@ -216,8 +216,18 @@ extension NoteEvaluation {
             // took n^2 (4000 parameters, 4.5 s).
             if let body = context.functions[definition.key]?.body {
                 let used = Set(body.symbols)
+                let head = "\(definition.name)(\(parameters.joined(separator: ", ")))"
+                let constant = !parameters.isEmpty && FormulaReader.isClosedConstant(body)
+                if constant {
+                    // `$L_\delta(r) = 2$` in the text: most likely a value claimed, which
+                    // `f(x) = …` never is (§2).
+                    diagnose(.warning, "\(head) = \(body) defines \(definition.name) as a constant: no parameter is used in its body",
+                             "to claim its value, write \(head) \\approx \(body), or "
+                             + (parameters.count == 1 ? "the argument's value" : "the arguments' values")
+                             + " in place of \(parameters.joined(separator: ", "))")
+                }
                 var followed = 0
-                for parameter in parameters where !used.contains(parameter) {
+                for parameter in parameters where !constant && !used.contains(parameter) {
                     // `\ell(z) = -[y \log p + …]` with `p = \sigma(z)`: the author means the
                     // note's z, which the body follows through p, and the card's ∂/∂z is 0.
                     // (Derivatives each: for the first few such parameters only.)
@@ -225,7 +235,6 @@ extension NoteEvaluation {
                     if followed <= Self.unusedParametersFollowed,
                         let through = definitionFollowing(parameter, body: body, parameters: parameters, at: entry.site)
                     {
-                        let head = "\(definition.name)(\(parameters.joined(separator: ", ")))"
                         diagnose(.warning, "parameter \(parameter) of \(definition.name) is not used in its body, which "
                                  + "depends on the note's \(parameter) through \(through): \(head) is the same at every \(parameter)",
                                  "write \(definition.name) = … to define it from the note's \(parameter), or write "

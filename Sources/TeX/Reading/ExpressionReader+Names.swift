@@ -67,7 +67,24 @@ extension ExpressionReader {
         if let trailingScripts, trailingScripts.sup != nil || trailingScripts.primes > 0 {
             return try applyScripts(trailingScripts, to: nil, name: whole, cursor: &cursor)
         }
+        if trailingScripts == nil { try refuseUnknownFunction(whole, range: range, before: cursor.peek) }
         return try symbolOrApplication(whole, range: range, cursor: &cursor)
+    }
+
+    /// Throws for a name of several letters that is nothing of the note's written right before a
+    /// parenthesis (`GELU(x)`, `\mathrm{LayerNorm}(h)`): a function the note does not define, as
+    /// `\operatorname{GELU}(x)` is, not a leaf times the parenthesis, whose sampled value would
+    /// make a true claim fail (§3). One letter before a parenthesis stays a product (`a(b + c)`).
+    func refuseUnknownFunction(_ name: String, range: SourceRange, before next: Node?) throws(ReadError) {
+        let opens: Bool
+        switch next {
+        case .atom(let atom)?: opens = atom.atomClass == .open && atom.text == "("
+        case .fenced(let fenced)?: opens = fenced.left.text == "("
+        default: opens = false
+        }
+        guard opens, name.count > 1, !isNameInScope(name), !scope.multiLetterNames.contains(name), !namesFunction(name)
+        else { return }
+        throw ReadError("\(name) is not a known function", range)
     }
 
     /// The Latin letter of a plain letter atom, or of the base of a scripts node.
@@ -248,11 +265,22 @@ extension ExpressionReader {
         throw ReadError("\\\(accent.command) over more than a letter is not evaluated", accent.range)
     }
 
+    /// A name written as text (`\text{rate}`), or the function of that name applied. Apart from
+    /// the reader's switch, whose frame every level of a nested formula takes.
+    @inline(never)
+    mutating func textName(_ text: Text, cursor: inout Cursor) throws(ReadError) -> Expression {
+        let name = Self.nameCharacters(text.plainText)
+        guard !name.isEmpty else { throw ReadError("text is not evaluated", text.range) }
+        try refuseUnknownFunction(name, range: text.range, before: cursor.peek)
+        return try symbolOrApplication(name, range: text.range, cursor: &cursor)
+    }
+
     mutating func fontExpression(_ font: FontChange, cursor: inout Cursor) throws(ReadError) -> Expression {
         switch font.font {
         case .roman, .normal, .italic, .sansSerif, .monospace:
             // A name in a font is a name; anything else (`\mathrm{2}`, `\mathit{x + y}`) is only styled.
             guard let name = plainFontName(font) else { return try expression([font.body]) }
+            try refuseUnknownFunction(name, range: font.range, before: cursor.peek)
             return try symbolOrApplication(name, range: font.range, cursor: &cursor)
         default:
             throw ReadError("\\\(font.command) (a vector or matrix name) is not evaluated", font.range)

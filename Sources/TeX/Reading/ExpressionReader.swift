@@ -222,9 +222,7 @@ struct ExpressionReader {
         case .font(let font):
             return try fontExpression(font, cursor: &cursor)
         case .text(let text):
-            let name = Self.nameCharacters(text.plainText)
-            guard !name.isEmpty else { throw ReadError("text is not evaluated", text.range) }
-            return try symbolOrApplication(name, range: text.range, cursor: &cursor)
+            return try textName(text, cursor: &cursor)
         case .style(let style):
             return try expression(style.body)
         case .color(let color):

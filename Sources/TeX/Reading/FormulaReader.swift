@@ -609,7 +609,7 @@ public enum FormulaReader {
     /// Whether an expression has no names but known constants and built-in functions
     /// (`10^{-2}`, `\frac{1}{3}`, `e^2`, `\sqrt{2}`); a function of the note applied to numbers
     /// (`f(2)`) is not: a binding's value is computed before the note's functions are known.
-    static func isClosedConstant(_ expression: Expression) -> Bool {
+    public static func isClosedConstant(_ expression: Expression) -> Bool {
         switch expression {
         case .partial, .derivative: return false
         case .apply(let name, _) where !Builtins.isBuiltin(name): return false
