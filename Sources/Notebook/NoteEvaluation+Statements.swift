@@ -338,6 +338,7 @@ extension NoteEvaluation {
                                      at site: StatementSite) -> String?
     {
         let key = definitions.resolver.resolve(name, at: site).flatMap { definitions[$0]?.key } ?? name
+        let parameters = Set(parameters)
         var followed = 0
         for symbol in body.symbols where !parameters.contains(symbol) && context.definitions[symbol] != nil {
             followed += 1
