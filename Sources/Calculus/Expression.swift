@@ -163,7 +163,7 @@ extension Expression {
     }
 
     /// Whether the expression has more than `limit` nodes (counting stops there).
-    func hasMoreNodes(than limit: Int) -> Bool {
+    public func hasMoreNodes(than limit: Int) -> Bool {
         var count = 0
         var stack: [Expression] = [self]
         while let node = stack.popLast() {
@@ -175,7 +175,7 @@ extension Expression {
     }
 
     /// Visits every node in pre-order, left to right, without recursion.
-    func forEachNode(_ visit: (Expression) -> Void) {
+    public func forEachNode(_ visit: (Expression) -> Void) {
         var stack: [Expression] = [self]
         while let node = stack.popLast() {
             visit(node)

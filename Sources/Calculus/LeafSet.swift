@@ -37,6 +37,13 @@ public struct LeafSet: Sendable {
         for (index, word) in other.rest.enumerated() { rest[index] |= word }
     }
 
+    /// Whether the two sets have a member in common.
+    @inlinable public func intersects(_ other: LeafSet) -> Bool {
+        if first & other.first != 0 { return true }
+        for index in 0..<min(rest.count, other.rest.count) where rest[index] & other.rest[index] != 0 { return true }
+        return false
+    }
+
     /// Calls `body` with each member, in increasing order.
     public func forEachMember(_ body: (Int) -> Void) {
         Self.forEachBit(of: first, offset: 0, body)

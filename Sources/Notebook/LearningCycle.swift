@@ -17,7 +17,11 @@ struct LearningCycle {
         var statement: Int
         var key: String
         var name: String
+        /// The right side as written (resolved).
         var body: Calculus.Expression
+        /// The right side as the step computes it, in the values from before the step
+        /// (`StepBodies`).
+        var step: Calculus.Expression
         var position: SourcePosition
         var tex: String
     }
@@ -26,11 +30,15 @@ struct LearningCycle {
     private(set) var diagnostics: [Diagnostic] = []
     /// The values of the names `X^(T)` and `X^(k)` the note uses, by name.
     private(set) var finalValues: [String: Double] = [:]
+    /// Each rule's right side as its step computes it, by statement, and the helper definitions
+    /// those sides use (`StepBodies`): the value a rule shows is this side's at the example point.
+    private(set) var stepSides: [Int: Calculus.Expression] = [:]
+    private(set) var stepHelpers: [String: Calculus.Expression] = [:]
 
     /// Runs every section's rules. `wanted` are the names of the form `X^(…)` the note uses
     /// without defining them; `context` holds the example point.
     init(statements: [SitedStatement], resolvedSides: [[Calculus.Expression]], definitions: NoteDefinitions,
-         context: Context, frontMatterSteps: Int?, options: NotebookOptions, wanted: Set<String>)
+         context: Context, leafIndex: LeafIndex, frontMatterSteps: Int?, options: NotebookOptions, wanted: Set<String>)
     {
         var bySection: [(section: Int, rules: [Rule])] = []
         // Where each key the last section's rules update is first updated.
@@ -53,7 +61,7 @@ struct LearningCycle {
                 continue
             }
             let rule = Rule(statement: index, key: key?.key ?? head.name, name: head.name, body: body,
-                            position: entry.position, tex: entry.tex)
+                            step: body, position: entry.position, tex: entry.tex)
             if let last = bySection.indices.last, bySection[last].section == entry.site.section {
                 if let earlier = updatedInSection[rule.key] {
                     fail("\(head.name) is updated twice in one step (first at line \(earlier.line)); the rules of a section are applied together")
@@ -66,13 +74,30 @@ struct LearningCycle {
             }
             updatedInSection[rule.key] = rule.position
         }
-        for (_, rules) in bySection {
-            guard let first = rules.first else { continue }
+        for (section, written) in bySection {
+            guard let first = written.first else { continue }
+            // In order: each rule reads the new values of those above it (§13).
+            var rules = written
+            let stepContext: Context
+            do {
+                let step = try StepBodies(written.map { ($0.key, $0.body) }, section: section, context: context,
+                                          leafIndex: leafIndex)
+                for index in rules.indices {
+                    rules[index].step = step.sides[index]
+                    stepSides[rules[index].statement] = step.sides[index]
+                }
+                stepHelpers.merge(step.helpers) { first, _ in first }
+                stepContext = StepBodies.context(over: context, helpers: step.helpers)
+            } catch {
+                diagnostics.append(Diagnostic(.error, "the update rules cannot run: \(error)", at: first.position,
+                                              length: first.tex.count))
+                continue
+            }
             guard let (steps, source) = stepCount(at: statements[first.statement], statements: statements,
                                                   definitions: definitions,
                                                   context: context, frontMatterSteps: frontMatterSteps, options: options)
             else { continue }
-            var run = Runner(rules: rules, context: context, names: definitions.names, steps: steps, wanted: wanted,
+            var run = Runner(rules: rules, context: stepContext, names: definitions.names, steps: steps, wanted: wanted,
                              budget: options.runBudget)
             switch run.prepare() {
             case .failure(let message):
@@ -196,7 +221,7 @@ private struct Runner {
             }
         }
         do {
-            let gradients = try RuleGradients(bodies: rules.map(\.body), extra: extra, context: context)
+            let gradients = try RuleGradients(bodies: rules.map(\.step), extra: extra, context: context)
             self.gradients = gradients
             for index in wantedValues.indices where wantedValues[index].output <= -2 {
                 wantedValues[index].output = gradients.losses.count + (-2 - wantedValues[index].output)

@@ -105,7 +105,7 @@ struct NoteContext {
         self.sampled = sampled
         let cycle = LearningCycle(
             statements: statements, resolvedSides: resolvedSides, definitions: definitions, context: context,
-            frontMatterSteps: FrontMatterValues.steps(frontMatter), options: options, wanted: wanted)
+            leafIndex: leafIndex, frontMatterSteps: FrontMatterValues.steps(frontMatter), options: options, wanted: wanted)
         // A step the run did not reach: NaN, which no claim can tell anything about.
         for name in wanted { context.definitions[name] = .number(cycle.finalValues[name] ?? .nan) }
         diagnostics.append(contentsOf: cycle.diagnostics)
@@ -129,7 +129,8 @@ struct NoteContext {
         self.cycleReportLines = cycleReportLines
         functions = FunctionApplications(context: context, keysInNoteOrder: keysInNoteOrder)
         functionValues = FunctionValues(definitions: definitions, context: context, functions: functions)
-        updateValues = Self.updateValues(statements: statements, resolvedSides: resolvedSides, context: context)
+        updateValues = Self.updateValues(statements: statements, resolvedSides: resolvedSides, stepSides: cycle.stepSides,
+                                         context: StepBodies.context(over: context, helpers: cycle.stepHelpers))
         self.diagnostics = diagnostics
     }
 
@@ -138,16 +139,18 @@ struct NoteContext {
     /// compiled on its own compiled again what its side uses, and each derivative taken
     /// symbolically went over the whole loss, once per rule.
     private static func updateValues(statements: [SitedStatement], resolvedSides: [[Calculus.Expression]],
-                                     context: Context) -> [Int: Double]
+                                     stepSides: [Int: Calculus.Expression], context: Context) -> [Int: Double]
     {
         let rules = statements.indices.filter { statements[$0].statement.kind == .update && !resolvedSides[$0].isEmpty }
         guard !rules.isEmpty else { return [:] }
+        // Each side as its step computes it (the rules above it applied first), else as written.
+        let sides = rules.map { stepSides[$0] ?? resolvedSides[$0][0] }
         var values: [Int: Double] = [:]
-        if let gradients = try? RuleGradients(bodies: rules.map { resolvedSides[$0][0] }, context: context) {
+        if let gradients = try? RuleGradients(bodies: sides, context: context) {
             for (rule, outcome) in zip(rules, gradients.values(at: context.values)) { values[rule] = outcome.value }
         } else {
             // One rule that cannot be compiled must not spoil the others.
-            for rule in rules { values[rule] = context.evaluate(resolvedSides[rule][0]).value }
+            for (rule, side) in zip(rules, sides) { values[rule] = context.evaluate(side).value }
         }
         return values
     }

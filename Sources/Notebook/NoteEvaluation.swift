@@ -140,8 +140,23 @@ struct NoteEvaluation {
                 declarations[name] = sited[index]
             }
         }
+        // `L^{(T)}` where L is a function of the note: no value after a run (§13), which only
+        // parameters and defined names have; its parameters by name, gathered once.
+        var functionParameters: [String: [String]] = [:]
+        if sampled.contains(where: { NoteStatements.runBase($0.name) != nil }) {
+            for definition in definitions.all {
+                if case .function(let parameters) = definition.kind { functionParameters[definition.name] = parameters }
+            }
+        }
         for value in sampled {
-            if let declaration = declarations[value.name] {
+            if let base = NoteStatements.runBase(value.name), let parameters = functionParameters[base] {
+                // `^(T)` as TeX writes it: `^{(T)}`.
+                let suffix = "^{" + String(value.name.dropFirst(base.count + 1)) + "}"
+                let applied = "\(base)(\(parameters.map { $0 + suffix }.joined(separator: ", ")))"
+                causes[value.name] = .init(reason: "\(base) is a function, and only a parameter or a defined name has a "
+                                               + "value after a run, so \(value.name) was sampled: write \(applied)",
+                                           onlyDeclared: true)
+            } else if let declaration = declarations[value.name] {
                 causes[value.name] = .init(reason: "\(value.name) is only declared (line \(declaration.position.line)), "
                                                + "never defined, so its value was sampled", onlyDeclared: true)
             } else {

@@ -45,13 +45,19 @@ import Testing
         #expect(result.summary.failed == 0 && result.summary.cannotTell == 0)
     }
 
-    @Test func rulesOfASectionAreAppliedTogether() {
-        // One by one, u = v = 2 after the step; together they swap.
+    @Test func rulesOfASectionAreAppliedInOrder() {
+        // In order (§13), `v ← u` reads the new u: both are 2 after the first step, where rules
+        // applied at once swapped them at every step.
         let note = "$u = 1$, $v = 2$, $T = 3$\n\n$u \\leftarrow v$, $v \\leftarrow u$\n"
         let result = Notebook.check(MarkdownParser.parse(note), path: "note.md").result
         let run = result.runs.first
-        #expect(run?.last?.parameters == [2, 1])
-        #expect(run?.table.map(\.parameters) == [[1, 2], [2, 1], [1, 2], [2, 1]])
+        #expect(run?.last?.parameters == [2, 2])
+        #expect(run?.table.map(\.parameters) == [[1, 2], [2, 2], [2, 2], [2, 2]])
+        // Momentum as its pseudocode: θ moves by the new v (1 - 0.1·10 = 0 after one step).
+        let momentum = "$\\theta = 1$, $v = 0$, $T = 1$\n\n$$L = 5\\theta^2$$\n\n"
+            + "$v \\leftarrow 0.9 v + \\frac{\\partial L}{\\partial \\theta}$, $\\theta \\leftarrow \\theta - 0.1 v$\n"
+        let moved = Notebook.check(MarkdownParser.parse(momentum), path: "note.md").result.runs.first
+        #expect(moved?.last?.parameters == [10, 0])
     }
 
     @Test func stepsFromTheCommandLineOverTheNote() {

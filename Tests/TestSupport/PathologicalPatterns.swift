@@ -101,6 +101,12 @@ extension Pathology {
         Pathology("a chain of functions written last first", n: 200, make: { n in
             (1...n).reversed().map { "$$f_{\($0)}(x) = f_{\($0 - 1)}(x) + 1$$\n\n" }.joined() + "$$f_{0}(x) = x$$\n"
         }),
+        // Each rule reads the new value of the one above (§13): written out in the values from
+        // before the step, the sides would grow as 1, 2, …, n.
+        Pathology("update rules each reading the rule above", n: 200, make: { n in
+            "$T = 2$\n\n" + (0...n).map { "$x_{\($0)} = 1$\n\n" }.joined()
+                + (1...n).map { "$x_{\($0)} \\leftarrow x_{\($0 - 1)} + x_{\($0)}$\n\n" }.joined()
+        }),
         // Each rule's ∂L/∂w_i was taken symbolically over the whole loss: n rules, n terms.
         Pathology("update rules each differentiating a loss of as many terms", n: 200, make: { n in
             "$\\eta = 0.1$, $T = 1$\n\n" + (1...n).map { "$w_{\($0)} = 1$\n\n" }.joined()
