@@ -3,7 +3,7 @@ import Document
 import TeX
 
 /// Runs the update rules of a note (docs/note-language.md §13): the rules of one section are
-/// one step, applied simultaneously, repeated T times from the example point.
+/// one step, applied in order (`StepBodies`), repeated T times from the example point.
 ///
 /// Each run is two compiled programs over arrays of slots: the losses the rules differentiate
 /// (their gradients by one reverse pass per loss and step), and the rules' right sides with
@@ -64,7 +64,7 @@ struct LearningCycle {
                             step: body, position: entry.position, tex: entry.tex)
             if let last = bySection.indices.last, bySection[last].section == entry.site.section {
                 if let earlier = updatedInSection[rule.key] {
-                    fail("\(head.name) is updated twice in one step (first at line \(earlier.line)); the rules of a section are applied together")
+                    fail("\(head.name) is updated twice in one step (first at line \(earlier.line)); the rules of a section are one step")
                     continue
                 }
                 bySection[last].rules.append(rule)
@@ -306,7 +306,7 @@ private struct Runner {
                 next[index] = value
             }
             if stop != nil { break }
-            // All at once: every right side was computed at the current values.
+            // All at once: every side is written in the values from before the step (`StepBodies`).
             swap(&parameters, &next)
             for index in rules.indices {
                 if lossPositions[index] >= 0 { lossPoint[lossPositions[index]] = parameters[index] }

@@ -58,6 +58,11 @@ import Testing
             + "$v \\leftarrow 0.9 v + \\frac{\\partial L}{\\partial \\theta}$, $\\theta \\leftarrow \\theta - 0.1 v$\n"
         let moved = Notebook.check(MarkdownParser.parse(momentum), path: "note.md").result.runs.first
         #expect(moved?.last?.parameters == [10, 0])
+        // One name updated twice in a step is an error at the second rule.
+        let twice = "$x = 1$, $T = 1$\n\n$x \\leftarrow 2x$, $x \\leftarrow x + 1$\n"
+        let errors = Notebook.check(MarkdownParser.parse(twice), path: "note.md").result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["x is updated twice in one step (first at line 3); the rules of a section are one step"])
+        #expect(errors.first?.position == SourcePosition(line: 3, column: 21))
     }
 
     @Test func stepsFromTheCommandLineOverTheNote() {
