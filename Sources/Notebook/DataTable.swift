@@ -122,8 +122,8 @@ struct DataTable {
             guard case .text(let piece) = inline else { return nil }
             text += piece
         }
-        let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
-        return trimmed.isEmpty ? nil : String(trimmed)
+        let trimmed = PlainText.trimmed(text)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// The cells of a table row's source line: their text, trimmed, and the 1-based column
