@@ -265,6 +265,21 @@ struct Compiler {
                 of: try context.expandingPartials(of, names: names, depth: inner),
                 withRespectTo: variable, order: order, names: names)
             return try compile(expanded, scope: scope, depth: inner)
+        case .comparison(let relation, let left, let right):
+            let x = try compile(left, scope: scope, depth: inner)
+            return emit(.compare, x, try compile(right, scope: scope, depth: inner), function: Int32(relation.rawValue))
+        case .choice(let condition, let then, let otherwise):
+            let holds = try compile(condition, scope: scope, depth: inner)
+            // A condition known here (a number, or of constants): only its branch is compiled.
+            if isConstant[Int(holds)], !slotValues[Int(holds)].isNaN {
+                let taken = try compile(slotValues[Int(holds)] != 0 ? then : otherwise, scope: scope, depth: inner)
+                // No row holding (the NaN of cases without `otherwise`) is said where it happens.
+                guard isConstant[Int(taken)], slotValues[Int(taken)].isNaN else { return taken }
+                return emit(.select, taken, taken, function: holds, force: true)
+            }
+            let a = try compile(then, scope: scope, depth: inner)
+            let b = try compile(otherwise, scope: scope, depth: inner)
+            return emit(.select, a, b, function: holds, force: true)
         }
     }
 

@@ -180,6 +180,16 @@ struct Differentiator {
             return try derivativeOfApplication(name, arguments, depth: inner)
         case .derivative(let name, let order, let argument):
             return try derivativeOfDerivative(name, order, argument, depth: inner)
+        case .comparison:
+            // A condition is constant where it is defined (its jumps are where it is not).
+            return zero
+        case .choice(let condition, let then, let otherwise):
+            // The derivative of the branch taken, by the same condition: the rule of
+            // `\begin{cases}`, one-sided at a row's boundary as `relu` at 0.
+            let thenSlope = try derivative(of: then, depth: inner)
+            let otherwiseSlope = try derivative(of: otherwise, depth: inner)
+            if isZero(thenSlope), isZero(otherwiseSlope) { return zero }
+            return .choice(condition, thenSlope, otherwiseSlope)
         case .partial(let of, let partialVariable, let order):
             let expanded = try context.derivativeCanonical(
                 of: try context.expandingPartials(of, names: names, depth: inner),

@@ -60,6 +60,11 @@ public struct Evaluator: Sendable {
             program.instructions.withUnsafeBufferPointer { instructions in
                 program.functions.withUnsafeBufferPointer { functions in
                     for instruction in instructions {
+                        if instruction.operation == .select {
+                            slots[Int(instruction.result)] = Comparison.choose(
+                                slots[Int(instruction.function)], slots[Int(instruction.a)], slots[Int(instruction.b)])
+                            continue
+                        }
                         slots[Int(instruction.result)] = instruction.operation.apply(
                             slots[Int(instruction.a)], slots[Int(instruction.b)],
                             function: instruction.function, functions: functions)
@@ -223,6 +228,16 @@ public struct Evaluator: Sendable {
             let (p, q) = functions[Int(instruction.function)].slopes(x, y, slots[Int(instruction.result)])
             adjoints[a] += g * p
             adjoints[b] += g * q
+        case .compare:
+            break
+        case .select:
+            // Only the branch taken: the other may be undefined here (its slopes NaN).
+            let condition = slots[Int(instruction.function)]
+            if condition.isNaN {
+                adjoints[a] += .nan
+            } else {
+                adjoints[condition != 0 ? a : b] += g
+            }
         }
     }
 
@@ -239,13 +254,29 @@ public struct Evaluator: Sendable {
             }
             guard Int(current) >= program.leaves.count, program.producers[Int(current)] >= 0 else { break }
             let instruction = program.instructions[Int(program.producers[Int(current)])]
-            let inputs = instruction.operation.isUnary ? [instruction.a] : [instruction.a, instruction.b]
+            let inputs = inputs(of: instruction)
             guard let bad = inputs.first(where: { !slots[Int($0)].isFinite }) else { break }
             passed.append(current)
             current = bad
         }
         for slot in passed { known[slot] = current }
         return current
+    }
+
+    /// The slots whose values an instruction's value came from: its operands; for `select`, the
+    /// condition where it is NaN, else the branch taken.
+    private func inputs(of instruction: Instruction) -> [Int32] {
+        switch instruction.operation {
+        case .select:
+            let condition = slots[Int(instruction.function)]
+            if condition.isNaN { return [instruction.function] }
+            let taken = condition != 0 ? instruction.a : instruction.b
+            // The NaN of cases without `otherwise` starts here, where no row held.
+            if program.producers[Int(taken)] < 0, Int(taken) >= program.leaves.count, slots[Int(taken)].isNaN { return [] }
+            return [taken]
+        default:
+            return instruction.operation.isUnary ? [instruction.a] : [instruction.a, instruction.b]
+        }
     }
 
     /// Why the value at `slot`, the origin of a non-finite value (see `origin(of:known:)`), is
@@ -260,11 +291,12 @@ public struct Evaluator: Sendable {
             return NonFiniteReason(kind: .nonFiniteInput, operation: Expression.text(of: slots[current]), operands: [])
         }
         let instruction = program.instructions[producer]
-        let inputs = instruction.operation.isUnary ? [instruction.a] : [instruction.a, instruction.b]
+        let inputs = inputs(of: instruction)
         var operands = inputs.map { slots[Int($0)] }
         let value = slots[current]
         let kind: NonFiniteReason.Kind =
-            value.isNaN ? .undefined : (operands.contains(0) ? .pole : .overflow)
+            instruction.operation == .select ? .noCase
+            : value.isNaN ? .undefined : (operands.contains(0) ? .pole : .overflow)
         let name: String
         switch instruction.operation {
         case .copy: name = "copy"
@@ -277,6 +309,9 @@ public struct Evaluator: Sendable {
             operands.append(2)
         case .powerConstant, .power: name = "^"
         case .call1, .call2: name = program.functions[Int(instruction.function)].name
+        case .compare:
+            name = Comparison(rawValue: UInt8(truncatingIfNeeded: instruction.function))?.symbol ?? "compare"
+        case .select: name = "cases"
         }
         return NonFiniteReason(kind: kind, operation: name, operands: operands)
     }

@@ -1,5 +1,5 @@
-/// A formula as a value: numbers, names, function applications, arithmetic, powers and
-/// derivative nodes.
+/// A formula as a value: numbers, names, function applications, arithmetic, powers,
+/// derivative nodes, and conditions with the choices they make (`\begin{cases}`).
 ///
 /// Names are opaque strings (`"w_1"`, `"y_true"`, `"η"`); what a name means (a leaf with a
 /// value, a defined symbol, a known constant) is decided by the `Context` an expression is
@@ -32,6 +32,14 @@ public indirect enum Expression: Hashable, Sendable {
     /// `f⁽ⁿ⁾(u)`: the derivative of order `order` of the one-parameter function named by the
     /// string (a built-in or a function of the context), evaluated at `argument`.
     case derivative(String, order: Int, argument: Expression)
+    /// 1 where the two sides are in the relation, 0 where they are not, NaN where a side is NaN:
+    /// a condition of `\begin{cases}` (`x > 0`). Its derivative is 0 wherever it is defined.
+    case comparison(Comparison, Expression, Expression)
+    /// The second expression where the first (a condition) is not 0, the third where it is 0,
+    /// NaN where it is NaN: `\begin{cases}`, its first row and the rows below it as the third.
+    /// Only the branch taken is computed into the value and its derivatives: a branch undefined
+    /// where it is not taken (`\frac{\sin x}{x}` at `x = 0`) does not make the choice undefined.
+    case choice(Expression, Expression, Expression)
 }
 
 extension Expression {
@@ -102,6 +110,8 @@ extension Expression {
         case .power(let base, let exponent): [base, exponent]
         case .partial(let of, _, _): [of]
         case .derivative(_, _, let argument): [argument]
+        case .comparison(_, let left, let right): [left, right]
+        case .choice(let condition, let then, let otherwise): [condition, then, otherwise]
         }
     }
 
@@ -193,9 +203,13 @@ extension Expression {
             for child in list { body(child) }
         case .negation(let child), .partial(let child, _, _), .derivative(_, _, let child):
             body(child)
-        case .quotient(let first, let second), .power(let first, let second):
+        case .quotient(let first, let second), .power(let first, let second), .comparison(_, let first, let second):
             body(first)
             body(second)
+        case .choice(let condition, let then, let otherwise):
+            body(condition)
+            body(then)
+            body(otherwise)
         }
     }
 
@@ -209,9 +223,13 @@ extension Expression {
             for child in list.reversed() { body(child) }
         case .negation(let child), .partial(let child, _, _), .derivative(_, _, let child):
             body(child)
-        case .quotient(let first, let second), .power(let first, let second):
+        case .quotient(let first, let second), .power(let first, let second), .comparison(_, let first, let second):
             body(second)
             body(first)
+        case .choice(let condition, let then, let otherwise):
+            body(otherwise)
+            body(then)
+            body(condition)
         }
     }
 }

@@ -85,6 +85,8 @@ enum ExpressionOrder {
         case .power: 7
         case .negation: 8
         case .quotient: 9
+        case .comparison: 10
+        case .choice: 11
         }
     }
 
@@ -119,6 +121,10 @@ enum ExpressionOrder {
             return order != 0 ? order : compare(x, y)
         case (.negation(let x), .negation(let y)):
             return compare(x, y)
+        case (.comparison(let r, _, _), .comparison(let s, _, _)) where r != s:
+            return r.rawValue < s.rawValue ? -1 : 1
+        case (.comparison, .comparison), (.choice, .choice):
+            return compareLists(a.children, b.children)
         default:
             return 0
         }

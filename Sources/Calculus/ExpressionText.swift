@@ -1,6 +1,6 @@
 extension Expression: CustomStringConvertible {
     /// The plain-text form for reports: `x_1*w_1 + x_2*w_2 + b_1`, `sigmoid(n_1)`, `f'(n_1)`,
-    /// `a/(b*c)`, `x^(-1)`, `∂a_1/∂h_1`; `*` for products, parentheses only where needed,
+    /// `a/(b*c)`, `x^(-1)`, `∂a_1/∂h_1`, `{x if x > 0; 0 otherwise}`; `*` for products, parentheses only where needed,
     /// deterministic. Parts nested deeper than twice `maximumDepth` print as `…`.
     public var description: String {
         var text = ""
@@ -17,9 +17,11 @@ extension Expression: CustomStringConvertible {
         return "\(value)"
     }
 
-    /// How tightly the form binds: a sum is loosest, an atom tightest.
+    /// How tightly the form binds: a comparison is loosest, then a sum; an atom is tightest.
     private var level: Int {
         switch self {
+        case .comparison: 0
+        case .choice: 5
         case .sum(let terms): terms.isEmpty ? 5 : 1
         case .product(let factors): factors.isEmpty ? 5 : 2
         case .quotient: 2
@@ -112,6 +114,31 @@ extension Expression: CustomStringConvertible {
             base.write(into: &text, depth: inner, wrappedUnless: base.level == 5)
             text += "^"
             exponent.write(into: &text, depth: inner, wrappedUnless: exponent.level == 5)
+        case .comparison(let relation, let left, let right):
+            left.write(into: &text, depth: inner, wrappedUnless: left.level >= 1)
+            text += " \(relation.symbol) "
+            right.write(into: &text, depth: inner, wrappedUnless: right.level >= 1)
+        case .choice:
+            // The rows of one `cases`, the choices made in the otherwise branch flattened.
+            text += "{"
+            var rest = self
+            var rows = 0
+            while case .choice(let condition, let then, let otherwise) = rest, rows < 2 * Expression.maximumDepth {
+                if rows > 0 { text += "; " }
+                then.write(into: &text, depth: inner)
+                text += " if "
+                condition.write(into: &text, depth: inner)
+                rest = otherwise
+                rows += 1
+            }
+            // No `otherwise` row (NaN where no row holds) is not written.
+            if case .number(let value) = rest, value.isNaN {
+                text += "}"
+            } else {
+                text += "; "
+                rest.write(into: &text, depth: inner)
+                text += " otherwise}"
+            }
         }
     }
 

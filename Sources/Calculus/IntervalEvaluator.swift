@@ -187,7 +187,35 @@ public struct IntervalEvaluator {
                 throw .calculus(error)
             }
             return try enclose(expanded, scope: scope, written: false, depth: inner)
+        case .comparison(let relation, let left, let right):
+            let difference = try enclose(left, scope: scope, written: written, depth: inner)
+                - (try enclose(right, scope: scope, written: written, depth: inner))
+            return Self.holds(relation, difference)
+        case .choice(let condition, let then, let otherwise):
+            let holds = try enclose(condition, scope: scope, written: written, depth: inner)
+            if holds.lower > 0 || holds.upper < 0 { return try enclose(then, scope: scope, written: written, depth: inner) }
+            if holds == Interval(0) { return try enclose(otherwise, scope: scope, written: written, depth: inner) }
+            throw .noBounds("which row of the cases holds is within rounding (\(condition))")
         }
+    }
+
+    /// The interval of a comparison whose sides differ by `difference` (left minus right): 1
+    /// where it surely holds, 0 where it surely does not, [0, 1] where rounding cannot tell.
+    private static func holds(_ relation: Comparison, _ difference: Interval) -> Interval {
+        let (positive, negative) = (difference.lower > 0, difference.upper < 0)
+        let (nonNegative, nonPositive) = (difference.lower >= 0, difference.upper <= 0)
+        let zero = difference == Interval(0)
+        let verdict: Bool?
+        switch relation {
+        case .greater: verdict = positive ? true : (nonPositive ? false : nil)
+        case .greaterOrEqual: verdict = nonNegative ? true : (negative ? false : nil)
+        case .less: verdict = negative ? true : (nonNegative ? false : nil)
+        case .lessOrEqual: verdict = nonPositive ? true : (positive ? false : nil)
+        case .equal: verdict = zero ? true : (positive || negative ? false : nil)
+        case .notEqual: verdict = zero ? false : (positive || negative ? true : nil)
+        }
+        guard let verdict else { return Interval(lower: 0, upper: 1) }
+        return Interval(verdict ? 1 : 0)
     }
 
     /// A number as the decimal it prints as: exact when it is an integer, else within one unit

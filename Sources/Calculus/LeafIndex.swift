@@ -125,9 +125,13 @@ public final class LeafIndex {
             for child in children { collect(child, parameters: parameters, into: &found) }
         case .negation(let operand), .partial(let operand, _, _):
             collect(operand, parameters: parameters, into: &found)
-        case .quotient(let first, let second), .power(let first, let second):
+        case .quotient(let first, let second), .power(let first, let second), .comparison(_, let first, let second):
             collect(first, parameters: parameters, into: &found)
             collect(second, parameters: parameters, into: &found)
+        case .choice(let condition, let then, let otherwise):
+            collect(condition, parameters: parameters, into: &found)
+            collect(then, parameters: parameters, into: &found)
+            collect(otherwise, parameters: parameters, into: &found)
         }
     }
 

@@ -47,6 +47,8 @@ public struct NonFiniteReason: Hashable, Sendable, CustomStringConvertible {
         case overflow
         /// The value given for a leaf (or a number in the formula) is NaN or ±∞.
         case nonFiniteInput
+        /// No row's condition of a `\begin{cases}` without an `otherwise` row holds.
+        case noCase
     }
 
     /// What kind of trouble.
@@ -80,6 +82,7 @@ public struct NonFiniteReason: Hashable, Sendable, CustomStringConvertible {
         case .pole: return operation == "/" ? "\(call) divides by zero" : "\(call) is infinite"
         case .overflow: return "\(call) overflows"
         case .nonFiniteInput: return "\(operation) is not a finite number"
+        case .noCase: return "no row of the cases holds"
         }
     }
 }

@@ -143,7 +143,8 @@ public struct Gradient: Equatable, Sendable {
 /// One step of a program: `slots[result] = operation(slots[a], slots[b])`.
 struct Instruction: Sendable {
     var operation: Operation
-    /// For calls, the position of the built-in in `Builtins.all`.
+    /// For calls, the position of the built-in in `Builtins.all`; for `compare`, the raw value
+    /// of the `Comparison`; for `select`, the slot of the condition.
     var function: Int32
     var a: Int32
     /// Equal to `a` for operations of one operand.
@@ -158,6 +159,13 @@ enum Operation: UInt8, Sendable {
     case powerConstant
     case power
     case call1, call2
+    /// 1 where `a` and `b` are in the relation `function` (a `Comparison`), 0 where they are
+    /// not, NaN where either is NaN; no slope.
+    case compare
+    /// `a` where the condition in slot `function` is not 0, `b` where it is 0, NaN where it is
+    /// NaN: the slope goes to the branch taken alone. Run by the evaluator, which reads the
+    /// condition's slot (`apply` gives `a`).
+    case select
 
     /// Whether the operation reads only its first operand.
     var isUnary: Bool {
@@ -180,6 +188,8 @@ enum Operation: UInt8, Sendable {
         case .square: x * x
         case .powerConstant, .power: Foundation.pow(x, y)
         case .call1, .call2: functions[Int(function)].value(x, y)
+        case .compare: Comparison(rawValue: UInt8(truncatingIfNeeded: function))?.value(x, y) ?? .nan
+        case .select: x
         }
     }
 }

@@ -24,7 +24,8 @@ enum Simplifier {
     }
 
     /// The canonical form: only numbers, symbols, applications, derivative nodes, flattened
-    /// sorted sums and products (coefficient first), and powers; no negation and no quotient.
+    /// sorted sums and products (coefficient first), powers, comparisons and choices (a choice
+    /// by a known condition is its branch); no negation and no quotient.
     static func canonical(_ e: Expression, depth: Int = 0) throws(CalculusError) -> Expression {
         guard depth <= 2 * Expression.maximumDepth else { throw .tooDeep(limit: Expression.maximumDepth) }
         let inner = depth + 1
@@ -50,6 +51,20 @@ enum Simplifier {
         case .partial(let of, let variable, let order):
             let a = try canonical(of, depth: inner)
             return order == 0 ? a : .partial(a, variable: variable, order: order)
+        case .comparison(let relation, let left, let right):
+            let (x, y) = (try canonical(left, depth: inner), try canonical(right, depth: inner))
+            if case .number(let a) = x, case .number(let b) = y, !a.isNaN, !b.isNaN {
+                return .number(relation.value(a, b))
+            }
+            return .comparison(relation, x, y)
+        case .choice(let condition, let then, let otherwise):
+            let c = try canonical(condition, depth: inner)
+            if case .number(let value) = c, !value.isNaN {
+                return try canonical(value != 0 ? then : otherwise, depth: inner)
+            }
+            let (a, b) = (try canonical(then, depth: inner), try canonical(otherwise, depth: inner))
+            // Both rows the same: the condition no longer matters (as `x/x` is 1).
+            return a == b ? a : .choice(c, a, b)
         }
     }
 
@@ -243,6 +258,10 @@ enum Simplifier {
             return .negation(present(operand))
         case .quotient(let numerator, let denominator):
             return .quotient(present(numerator), present(denominator))
+        case .comparison(let relation, let left, let right):
+            return .comparison(relation, present(left), present(right))
+        case .choice(let condition, let then, let otherwise):
+            return .choice(present(condition), present(then), present(otherwise))
         }
     }
 

@@ -25,7 +25,7 @@ extension Expression {
     }
 
     /// The same node with new children (in the order of `children`).
-    func replacingChildren(_ new: [Expression]) -> Expression {
+    public func replacingChildren(_ new: [Expression]) -> Expression {
         switch self {
         case .number, .symbol: self
         case .apply(let name, _): .apply(name, new)
@@ -36,6 +36,8 @@ extension Expression {
         case .power: .power(new[0], new[1])
         case .partial(_, let variable, let order): .partial(new[0], variable: variable, order: order)
         case .derivative(let name, let order, _): .derivative(name, order: order, argument: new[0])
+        case .comparison(let relation, _, _): .comparison(relation, new[0], new[1])
+        case .choice: .choice(new[0], new[1], new[2])
         }
     }
 

@@ -3,8 +3,8 @@ import Calculus
 /// A Calculus expression as Swift source, for the note's formulas as Swift functions (issue 12
 /// items 2 and 5). Every operation is parenthesized, so the text reads as the tree does.
 /// Built-ins map to Foundation (`ln` and one-argument `log` to `log`, `log(x, b)` to
-/// `log(x) / log(b)`) or to the helpers of `prelude` (`sigmoid`, `step`, `sign`, `root`, with
-/// the values Calculus gives); a partial left in the tree has no Swift (nil): differentiate
+/// `log(x) / log(b)`) or to the helpers of `prelude` (`sigmoid`, `step`, `sign`, `root`, and
+/// `holds` and `choose` for `\begin{cases}`, with the values Calculus gives); a partial left in the tree has no Swift (nil): differentiate
 /// first. A function's derivative `f'(u)` is written by `derivative` (nil by default).
 public enum SwiftExpression {
     /// Helper functions the generated code calls; put once in a file, after `import Foundation`.
@@ -15,6 +15,13 @@ public enum SwiftExpression {
         @inline(__always) func derive_root(_ x: Double, _ n: Double) -> Double {
             if x < 0, n == n.rounded(), abs(n.truncatingRemainder(dividingBy: 2)) == 1 { return -pow(-x, 1 / n) }
             return pow(x, 1 / n)
+        }
+        @inline(__always) func derive_holds(_ x: Double, _ y: Double, _ relation: (Double, Double) -> Bool) -> Double {
+            x.isNaN || y.isNaN ? .nan : (relation(x, y) ? 1 : 0)
+        }
+        @inline(__always) func derive_choose(_ condition: Double, _ then: @autoclosure () -> Double,
+                                             _ otherwise: @autoclosure () -> Double) -> Double {
+            condition.isNaN ? .nan : (condition != 0 ? then() : otherwise())
         }
 
         """
@@ -77,8 +84,26 @@ public enum SwiftExpression {
                 return "\(swift)(\(argument))"
             case .partial:
                 return nil
+            case .comparison(let relation, let left, let right):
+                guard let x = go(left), let y = go(right) else { return nil }
+                return "derive_holds(\(x), \(y), \(swiftOperator(relation)))"
+            case .choice(let condition, let then, let otherwise):
+                guard let c = go(condition), let a = go(then), let b = go(otherwise) else { return nil }
+                return "derive_choose(\(c), \(a), \(b))"
             }
         }
         return go(expression)
+    }
+
+    /// Swift's operator for a relation, as a function of two doubles.
+    private static func swiftOperator(_ relation: Comparison) -> String {
+        switch relation {
+        case .less: "(<)"
+        case .lessOrEqual: "(<=)"
+        case .greater: "(>)"
+        case .greaterOrEqual: "(>=)"
+        case .equal: "(==)"
+        case .notEqual: "(!=)"
+        }
     }
 }

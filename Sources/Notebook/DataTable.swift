@@ -284,16 +284,6 @@ extension DataTable {
 extension Calculus.Expression {
     /// The same node with each child replaced by `transform` of it.
     func mapChildren(_ transform: (Calculus.Expression) -> Calculus.Expression) -> Calculus.Expression {
-        switch self {
-        case .number, .symbol: self
-        case .apply(let name, let arguments): .apply(name, arguments.map(transform))
-        case .sum(let terms): .sum(terms.map(transform))
-        case .product(let factors): .product(factors.map(transform))
-        case .negation(let operand): .negation(transform(operand))
-        case .quotient(let top, let bottom): .quotient(transform(top), transform(bottom))
-        case .power(let base, let exponent): .power(transform(base), transform(exponent))
-        case .partial(let of, let variable, let order): .partial(transform(of), variable: variable, order: order)
-        case .derivative(let name, let order, let argument): .derivative(name, order: order, argument: transform(argument))
-        }
+        children.isEmpty ? self : replacingChildren(children.map(transform))
     }
 }

@@ -15,6 +15,8 @@ indirect enum ExpressionShape: Hashable, Sendable {
     case power(ExpressionShape, ExpressionShape)
     case partial(ExpressionShape, variable: String, order: Int)
     case derivative(String, order: Int, argument: ExpressionShape)
+    case comparison(Comparison, ExpressionShape, ExpressionShape)
+    case choice(ExpressionShape, ExpressionShape, ExpressionShape)
 
     /// The shape of `expression`, with the names (symbols) that `renaming` maps written as it
     /// maps them: `x_2 w_1` for `x_1 w_1` and `["x_1": "x_2"]`.
@@ -40,6 +42,9 @@ indirect enum ExpressionShape: Hashable, Sendable {
         case .partial(let of, let variable, let order): self = .partial(shape(of), variable: variable, order: order)
         case .derivative(let name, let order, let argument):
             self = .derivative(name, order: order, argument: shape(argument))
+        case .comparison(let relation, let left, let right): self = .comparison(relation, shape(left), shape(right))
+        case .choice(let condition, let then, let otherwise):
+            self = .choice(shape(condition), shape(then), shape(otherwise))
         }
     }
 

@@ -128,8 +128,10 @@ enum NearMiss {
             for part in parts { total += symbolTotal(part) }
             return total
         case .negation(let operand): return symbolTotal(operand)
-        case .quotient(let first, let second), .power(let first, let second):
+        case .quotient(let first, let second), .power(let first, let second), .comparison(_, let first, let second):
             return symbolTotal(first) + symbolTotal(second)
+        case .choice(let condition, let then, let otherwise):
+            return symbolTotal(condition) + symbolTotal(then) + symbolTotal(otherwise)
         case .partial(let of, _, _): return symbolTotal(of)
         case .derivative(_, _, let argument): return symbolTotal(argument)
         }

@@ -156,6 +156,8 @@ struct NoteDefinitions {
                 return .partial(body, variable: definition(variable)?.key ?? variable, order: order)
             case .derivative(let name, let order, let argument):
                 return .derivative(definition(name)?.key ?? name, order: order, argument: rename(argument))
+            case .comparison, .choice:
+                return renamedList(node.children).map { node.replacingChildren($0) }
             }
         }
         // A parameter of a function used bare, as the argument it is applied to: the name

@@ -442,6 +442,7 @@ extension NoteEvaluation {
         case .pole: "the example point is where the formula divides by zero: change the values it is computed from"
         case .overflow: "the value is beyond 1.8·10^308, the largest a double holds"
         case .nonFiniteInput: nil
+        case .noCase: "add a last row for every other point: value & \\text{otherwise}"
         }
     }
 

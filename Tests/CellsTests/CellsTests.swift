@@ -184,6 +184,29 @@ import Testing
         #expect(run.outputs.first?.stdout == "\(expected.bitPattern)\n", "\(run.diagnostics)")
     }
 
+    /// sinc written as cases: sin(x)/x where x ≠ 0, 1 where x = 0.
+    static let sinc: Calculus.Expression = .choice(
+        .comparison(.notEqual, .symbol("x"), .number(0)), .quotient(.apply("sin", [.symbol("x")]), .symbol("x")), .number(1))
+
+    @Test func casesAreAChoiceOfComparisons() {
+        #expect(SwiftExpression.code(Self.sinc) == "derive_choose(derive_holds(x, 0.0, (!=)), (sin(x) / x), 1.0)")
+    }
+
+    @Test func compiledCasesTakeTheBranchCalculusTakes() throws {
+        guard let toolchain = CellRunTests.toolchain, let code = SwiftExpression.code(Self.sinc) else { return }
+        let program = "import Foundation\n" + SwiftExpression.prelude
+            + "func s(x: Double) -> Double { \(code) }\n"
+            + "print(s(x: 0).bitPattern, s(x: 0.5).bitPattern, s(x: .nan).isNaN)\n"
+        let run = CellRunner(toolchain: toolchain, options: .init()).run([Cell(index: 0, code: program, firstLine: 1)], notePath: "s.md")
+        var context = Context()
+        context.values["x"] = 0.5
+        guard case .finite(let half) = context.evaluate(Self.sinc) else {
+            Issue.record("sinc(0.5) has no value")
+            return
+        }
+        #expect(run.outputs.first?.stdout == "\(1.0.bitPattern) \(half.bitPattern) true\n", "\(run.diagnostics)")
+    }
+
     /// A plain recursive evaluation with Foundation, as Calculus's built-ins define them.
     static func evaluate(_ e: Calculus.Expression, at point: [String: Double]) throws -> Double {
         switch e {

@@ -156,6 +156,9 @@ enum SymPyReaderVerdict {
             return .power(base, exponent)
         case .derivative(let name, let order, let argument):
             return resolvingPrimes(argument).map { .derivative(name, order: order, argument: $0) }
+        case .comparison, .choice:
+            let resolved = expression.children.compactMap(resolvingPrimes)
+            return resolved.count == expression.children.count ? expression.replacingChildren(resolved) : nil
         }
     }
 }

@@ -68,14 +68,7 @@ extension ExpressionReader {
         case .symbol(let name) where name == Self.hole: return argument
         case .symbol(let name) where scope.functions[name] == 1: return .apply(name, [argument])
         case .number, .symbol: return expression
-        case .apply(let name, let arguments): return .apply(name, arguments.map { applied($0, to: argument) })
-        case .sum(let terms): return .sum(terms.map { applied($0, to: argument) })
-        case .product(let factors): return .product(factors.map { applied($0, to: argument) })
-        case .negation(let operand): return .negation(applied(operand, to: argument))
-        case .quotient(let top, let bottom): return .quotient(applied(top, to: argument), applied(bottom, to: argument))
-        case .power(let base, let exponent): return .power(applied(base, to: argument), applied(exponent, to: argument))
-        case .partial(let of, let variable, let order): return .partial(applied(of, to: argument), variable: variable, order: order)
-        case .derivative(let name, let order, let inner): return .derivative(name, order: order, argument: applied(inner, to: argument))
+        default: return expression.replacingChildren(expression.children.map { applied($0, to: argument) })
         }
     }
 

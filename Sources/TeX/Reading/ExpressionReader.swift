@@ -230,6 +230,8 @@ struct ExpressionReader {
         case .accent(let accent):
             let name = try decoratedName(accent)
             return try symbolOrApplication(name, range: accent.range, cursor: &cursor)
+        case .environment(let environment) where Self.casesEnvironments.contains(environment.name):
+            return try casesExpression(environment)
         case .enclosure(let enclosure) where enclosure.command == "boxed":
             return try expression([enclosure.body])
         case .error(let error):
