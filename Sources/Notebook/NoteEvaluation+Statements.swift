@@ -219,8 +219,8 @@ extension NoteEvaluation {
                 let head = "\(definition.name)(\(parameters.joined(separator: ", ")))"
                 let constant = !parameters.isEmpty && FormulaReader.isClosedConstant(body)
                 if constant {
-                    // `$L_\delta(r) = 2$` in the text: most likely a value claimed, which
-                    // `f(x) = …` never is (§2).
+                    // `$L_\delta(r) = 2$`: most likely a value claimed, which a definition
+                    // other than an inline restatement of a display one is not (§2).
                     diagnose(.warning, "\(head) = \(body) defines \(definition.name) as a constant: no parameter is used in its body",
                              "to claim its value, write \(head) \\approx \(body), or "
                              + (parameters.count == 1 ? "the argument's value" : "the arguments' values")

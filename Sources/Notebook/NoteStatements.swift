@@ -141,7 +141,7 @@ struct NoteStatements {
                 } else {
                     Self.claimIfRedefinedByNumber(&statement, definedNames: definedNames)
                 }
-                if statement.kind == .definition, let head = statement.head, !head.isFunction {
+                if statement.kind == .definition, let head = statement.head {
                     let key = RestatedName(name: head.name, section: section)
                     if math.display {
                         displayDefinitions.insert(key)
@@ -294,16 +294,23 @@ struct NoteStatements {
         var usesItself = false
         for side in statement.sides {
             side.visitAll { node in
-                if case .symbol(head.name) = node { usesItself = true }
+                switch node {
+                case .symbol(head.name) where !head.isFunction, .apply(head.name, _): usesItself = true
+                default: break
+                }
             }
         }
         if usesItself { return }
         statement = claim(restating: statement, head: head)
     }
 
+    /// The claim that the head equals the sides: a function's head applied to its parameters,
+    /// which are then the note's names (`L_\delta(r) = 2` at the note's `r`).
     private static func claim(restating statement: Statement, head: Head) -> Statement {
         let headRange = statement.range.lowerBound..<(statement.sideRanges.first?.lowerBound ?? statement.range.lowerBound)
-        return Statement(kind: .claim, label: statement.label, sides: [.symbol(head.name)] + statement.sides,
+        let left: Calculus.Expression =
+            head.isFunction ? .apply(head.name, head.parameters.map { .symbol($0) }) : .symbol(head.name)
+        return Statement(kind: .claim, label: statement.label, sides: [left] + statement.sides,
                          relations: [.equal] + statement.relations, sideRanges: [headRange] + statement.sideRanges,
                          range: statement.range, index: statement.index)
     }

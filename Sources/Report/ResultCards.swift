@@ -506,7 +506,9 @@ enum ResultCards {
     private static let domainSteps = 240
 
     /// The runs of the points of [-6, 6] (``domainSteps`` steps) where `function` is defined,
-    /// by index; none when it is defined on all of them or on none.
+    /// by index; none when it is defined on all of them or on none. A point alone where it is
+    /// not (`1/x` or cases without `otherwise` at 0) does not cut a run: the curve is drawn on
+    /// both sides of it, broken there.
     static func definedRuns(of function: (Double) -> Double) -> [ClosedRange<Int>] {
         let count = domainSteps
         let xs = (0...count).map { -6 + 12 * Double($0) / Double(count) }
@@ -522,7 +524,15 @@ enum ResultCards {
             }
         }
         if let first = start { runs.append(first...count) }
-        return runs
+        var joined: [ClosedRange<Int>] = []
+        for run in runs {
+            if let last = joined.last, run.lowerBound - last.upperBound == 2 {
+                joined[joined.count - 1] = last.lowerBound...run.upperBound
+            } else {
+                joined.append(run)
+            }
+        }
+        return joined == [0...count] ? [] : joined
     }
 
     /// The part of [-6, 6] around `example` from the function's `runs` (``definedRuns(of:)``).

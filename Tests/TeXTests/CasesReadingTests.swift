@@ -33,6 +33,9 @@ import Testing
         let huber = #"\begin{cases} \frac{1}{2} r^2 & |r| \le \delta \\ \delta (|r| - \frac{1}{2}\delta) & \text{otherwise.} \end{cases}"#
         #expect(Self.value(huber, ["r": 3, "δ": 1]) == 2.5)
         #expect(Self.value(huber, ["r": -0.5, "δ": 1]) == 0.125)
+        // The TeXbook's example (p. 175): a semicolon ends a condition, "elsewhere." the last row.
+        let texbook = #"\begin{cases} 1/3 & \text{if }0 \le x \le 1; \\ 2/3 & \text{if }3 \le x \le 4; \\ 0 & \text{elsewhere.} \end{cases}"#
+        #expect([0.5, 2, 3.5].map { Self.value(texbook, ["x": $0]) } == [1.0 / 3, 0, 2.0 / 3])
     }
 
     @Test func conditionsChainAndJoin() {
@@ -67,5 +70,16 @@ import Testing
         #expect(Self.reason(#"\begin{cases} x & x \approx 0 \end{cases}"#) == "≈ in a condition of the cases is not evaluated")
         #expect(Self.reason(#"\begin{cases} x & < 0 \end{cases}"#) == "a side of < is missing")
         #expect(Self.reason(#"\begin{cases} & x > 0 \end{cases}"#) == "this row of the cases has no value")
+    }
+
+    @Test func casesNestingPastTheLimitAreReportedNotOverflowed() {
+        let rows = (0..<450).map { "\($0) & x > \($0)" }.joined(separator: #" \\ "#)
+        #expect(Self.reason(#"\begin{cases} "# + rows + #" \end{cases}"#)?.hasPrefix("cases nest deeper than 400 levels") == true)
+        let joined = (0..<450).map { "x > \($0)" }.joined(separator: ", ")
+        #expect(Self.reason(#"\begin{cases} 1 & "# + joined + #" \\ 0 & \text{otherwise} \end{cases}"#)?
+            .hasPrefix("cases nest deeper than 400 levels") == true)
+        // 300 rows are read, and the last row that holds is found.
+        let many = (0..<300).map { "\($0) & x < \($0)" }.joined(separator: #" \\ "#)
+        #expect(Self.value(#"\begin{cases} "# + many + #" \end{cases}"#, ["x": 250.5]) == 251)
     }
 }

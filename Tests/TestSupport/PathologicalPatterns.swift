@@ -113,5 +113,10 @@ extension Pathology {
                 + "$$L = " + (1...n).map { "w_{\($0)}^2" }.joined(separator: " + ") + "$$\n\n"
                 + (1...n).map { "$w_{\($0)} \\leftarrow w_{\($0)} - \\eta \\frac{\\partial L}{\\partial w_{\($0)}}$\n\n" }.joined()
         }),
+        // Cases of n rows (under the 400 levels of nesting they make), evaluated and differentiated.
+        Pathology("cases of many rows", n: 40, make: { n in
+            "$$f(x) = \\begin{cases} " + (0..<n).map { "x^{2} + \($0) & x < \($0)" }.joined(separator: " \\\\ ")
+                + " \\\\ 0 & \\text{otherwise} \\end{cases}$$\n\nSo $f(2.5) = 9.25$ and $f'(2.5) = 5$.\n"
+        }),
     ]
 }

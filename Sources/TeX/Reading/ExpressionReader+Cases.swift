@@ -7,7 +7,7 @@ import Calculus
 /// value (NaN). A condition is relations between expressions (`x > 0`, `0 \le x < 1`, `|r| \le
 /// \delta`, `i = j`), joined by `,`, `\text{and}`, `\land`, `\wedge` or by `\text{or}`, `\lor`,
 /// `\vee` (and binds tighter), and may start with the words `if`, `for`, `when`, `whenever`.
-/// A comma or full stop ending a value or a condition is punctuation.
+/// A comma, semicolon or full stop ending a value or a condition is punctuation.
 extension ExpressionReader {
     /// The names of the environments read as a choice.
     static let casesEnvironments: Set<String> = ["cases", "dcases", "\\cases"]
@@ -16,7 +16,7 @@ extension ExpressionReader {
     private static let conditionPrefixes: Set<String> = ["if", "for", "when", "whenever", "where"]
 
     /// The words standing for "every other point" in the last row.
-    private static let otherwiseWords: Set<String> = ["otherwise", "else", "elsewhere", "otherwise.", "else."]
+    private static let otherwiseWords: Set<String> = ["otherwise", "else", "elsewhere"]
 
     /// The choice a `cases` environment writes. Apart from the reader's switch, whose frame every
     /// level of a nested formula takes.
@@ -48,6 +48,11 @@ extension ExpressionReader {
             guard let condition = row.condition else { continue }
             result = .choice(condition, row.value, result)
         }
+        // Each row, and each condition joined to another, nests the choice one level deeper.
+        if result.hasMoreNodes(than: Expression.maximumDepth), result.depth > Expression.maximumDepth {
+            throw ReadError("cases nest deeper than \(Expression.maximumDepth) levels: each row and each condition joined "
+                            + "to another is a level", environment.range)
+        }
         return result
     }
 
@@ -56,10 +61,10 @@ extension ExpressionReader {
         row.cells.allSatisfy { StatementSplitter.meaningful($0.children[...]).isEmpty }
     }
 
-    /// The nodes without a comma or full stop at the end.
+    /// The nodes without a comma, semicolon or full stop at the end.
     private static func trimmingPunctuation(_ nodes: ArraySlice<Node>) -> ArraySlice<Node> {
         var nodes = nodes
-        while let last = nodes.last, case .atom(let atom) = last, atom.text == "," || atom.text == "." {
+        while let last = nodes.last, case .atom(let atom) = last, atom.text == "," || atom.text == "." || atom.text == ";" {
             nodes.removeLast()
         }
         return nodes
@@ -68,7 +73,9 @@ extension ExpressionReader {
     /// Whether a condition cell says "otherwise".
     private static func isOtherwise(_ nodes: ArraySlice<Node>) -> Bool {
         guard nodes.count == 1, case .text(let text) = nodes.first else { return false }
-        return otherwiseWords.contains(text.plainText.trimmingCharacters(in: .whitespaces).lowercased())
+        // With its punctuation: `\text{otherwise.}`, `\text{elsewhere,}`.
+        let word = text.plainText.trimmingCharacters(in: .whitespaces).lowercased()
+        return otherwiseWords.contains(String(word.reversed().drop { $0 == "." || $0 == "," || $0 == ";" }.reversed()))
     }
 
     /// A condition: 1 where it holds, 0 where not.
