@@ -197,19 +197,46 @@ struct ClaimChecker {
     /// A point at which the claims are checked: the values of the program's leaves (or why the
     /// note's values do not give them all), and the note's values for any other name (the
     /// example point with the program's leaves replaced by sampled values).
+    ///
+    /// Every claim compared at the point shares it, and what it finds by name is made once for
+    /// all of them: the claims of one formula with an index range of n (`x = a_{1..n}`), checked
+    /// together, each looked its leaves up among the n of the program (quadratic; found by
+    /// fuzzing).
     struct SamplePoint {
         let program: Program
         let values: Result<[Double], CalculusError>
         let base: [String: Double]
         /// Whether this is the example point (not a random one).
         var isExample = false
+        private let byName = ByName()
+
+        init(program: Program, values: Result<[Double], CalculusError>, base: [String: Double], isExample: Bool = false) {
+            self.program = program
+            self.values = values
+            self.base = base
+            self.isExample = isExample
+        }
 
         /// The value of `name` at this point, as a message shows it.
         func value(of name: String) -> Double? {
-            if case .success(let values) = values, let position = program.leaves.firstIndex(of: name) {
-                return values[position]
+            leafValues[name]
+        }
+
+        /// Every name's value at this point: the note's values with the program's leaves
+        /// replaced (made at the first question, once).
+        var leafValues: [String: Double] {
+            if let known = byName.values { return known }
+            var all = base
+            if case .success(let found) = values {
+                for (name, value) in zip(program.leaves, found) { all[name] = value }
             }
-            return base[name]
+            byName.values = all
+            return all
+        }
+
+        /// What a point finds by name, once made.
+        private final class ByName {
+            var values: [String: Double]?
         }
     }
 

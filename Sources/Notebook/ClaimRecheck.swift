@@ -144,14 +144,3 @@ private func decimal(_ m: Double, _ k: Int) -> String {
     let mantissa = Foundation.pow(10, log10Value - power) * (m < 0 ? -1 : 1)
     return NumberText.format(mantissa, significant: 6) + "e" + String(Int(power))
 }
-
-extension ClaimChecker.SamplePoint {
-    /// Every name's value at this point: the note's values with the program's leaves replaced.
-    var leafValues: [String: Double] {
-        var all = base
-        if case .success(let found) = values {
-            for (name, value) in zip(program.leaves, found) { all[name] = value }
-        }
-        return all
-    }
-}

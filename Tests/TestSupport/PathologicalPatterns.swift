@@ -113,6 +113,11 @@ extension Pathology {
                 + "$$L = " + (1...n).map { "w_{\($0)}^2" }.joined(separator: " + ") + "$$\n\n"
                 + (1...n).map { "$w_{\($0)} \\leftarrow w_{\($0)} - \\eta \\frac{\\partial L}{\\partial w_{\($0)}}$\n\n" }.joined()
         }),
+        // n failing claims, checked together: each looked its leaves up among the n of their
+        // program (found by fuzzing, with an index range: `x_1 = a_{0..2000}`).
+        Pathology("failing claims", n: 300, make: { n in
+            "$$ g(x) = \\sin x $$\n\n" + (0..<n).map { "$g(x) \\delta \\rho x_1 = a_{\($0)}$\n\n" }.joined()
+        }),
         // Cases of n rows (under the 400 levels of nesting they make), evaluated and differentiated.
         Pathology("cases of many rows", n: 40, make: { n in
             "$$f(x) = \\begin{cases} " + (0..<n).map { "x^{2} + \($0) & x < \($0)" }.joined(separator: " \\\\ ")
