@@ -202,9 +202,11 @@ public enum FormulaReader {
 
     /// A general form checked at the instances the note writes (docs/note-language.md §3): one
     /// claim per number the note gives the free index (`z^l = w^l a^{l-1} + b^l` is the claim
-    /// `z^(2) = w^(2)*a^(1) + b^(2)` where the note has those layers), each a claim even for a
-    /// definition's shape; an instance naming something the note does not have (`w^(4)`) is
-    /// left out. Empty when no instance remains.
+    /// `z^(2) = w^(2)*a^(1) + b^(2)` where the note has those layers), a claim even for a
+    /// definition's shape when the note has the instance's head; a definition of the instance
+    /// when it does not (`s_i = \frac{e^{z_i}}{…}` defines s_1 where the note has z_1); an
+    /// instance naming something else the note does not have (`w^(4)`) is left out. Empty when
+    /// no instance remains.
     private static func generalInstances(
         _ sides: [ArraySlice<Node>], head: Head?, isDefinition: Bool, relations: [Relation], sideRanges: [Range<Int>],
         range: Range<Int>, label: String?, firstSides: [Expression], parameters: Set<String>, source: [UInt8],
@@ -220,9 +222,12 @@ public enum FormulaReader {
             reader.parameters = parameters
             reader.indexValues[letter] = value
             guard var expressions = try? readSides(sides, skipHead: isDefinition, reader: &reader) else { continue }
-            if isDefinition, let head {
-                expressions.insert(.symbol(GeneralForm.instance(of: head.name, letter: letter, value: value)), at: 0)
-            }
+            let instanceHead = head.map { Head(name: GeneralForm.instance(of: $0.name, letter: letter, value: value),
+                                                parameters: $0.parameters) }
+            // An instance the note does not have otherwise is defined by the general form
+            // (`s_i = \frac{e^{z_i}}{…}` defines s_1, s_2, s_3 beside z_1, z_2, z_3).
+            let defines = isDefinition && instanceHead.map { !scope.names.contains($0.name) } == true
+            if isDefinition, !defines, let instanceHead { expressions.insert(.symbol(instanceHead.name), at: 0) }
             // Every indexed name of the instance must be one the note has.
             var known = true
             var stack = expressions
@@ -236,6 +241,12 @@ public enum FormulaReader {
                 node.forEachChild { stack.append($0) }
             }
             guard known else { continue }
+            if defines {
+                statements.append(statement(head: instanceHead, isDefinition: true, isDeclaration: false,
+                                            expressions: expressions, relations: relations, sideRanges: sideRanges,
+                                            range: range, label: label, index: value))
+                continue
+            }
             statements.append(Statement(kind: .claim, label: label, sides: expressions, relations: relations,
                                         sideRanges: sideRanges, range: range, index: value))
         }
