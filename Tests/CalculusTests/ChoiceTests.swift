@@ -118,4 +118,39 @@ import Testing
         }
         #expect(why.contains("within rounding"))
     }
+
+    /// Random expressions as one row of cases, an undefined expression (NaN everywhere) the
+    /// other, the condition holding or not with a margin: the value, the reverse-mode slopes
+    /// and the symbolic derivatives are those of the row taken, as if the other were not there.
+    @Test func randomChoicesComputeTheRowTakenAsIfAlone() throws {
+        var random = RandomExpressions(seed: 20_261_207)
+        let undefined: Expression = .call("ln", -1 - .power(s("x"), 2))
+        var compared = 0
+        for _ in 0..<300 {
+            var (context, root) = random.nextCase()
+            context.values = random.nextPoint()
+            guard case .finite(let value) = context.evaluate(root) else { continue }
+            let alone = try context.gradient(of: root)
+            let rows: [Expression] = [
+                .choice(.comparison(.less, root, .number(value + 1)), root, undefined),
+                .choice(.comparison(.greaterOrEqual, root, .number(value + 1)), undefined, root),
+                .choice(.comparison(.notEqual, s("x"), s("x")), undefined, root),
+            ]
+            for choice in rows {
+                #expect(context.evaluate(choice) == .finite(value), "\(choice)")
+                let gradient = try context.gradient(of: choice)
+                for leaf in ["x", "y", "z"] {
+                    let expected = alone.leaves[leaf] ?? 0
+                    let got = gradient.leaves[leaf] ?? 0
+                    #expect(abs(got - expected) <= 1e-12 * (1 + abs(expected)) || (got.isNaN && expected.isNaN),
+                            "∂/∂\(leaf) of \(choice)")
+                    guard expected.isFinite, case .finite(let symbolic) = context.evaluate(
+                        try context.derivative(of: choice, withRespectTo: leaf)) else { continue }
+                    #expect(abs(symbolic - expected) <= 1e-9 * (1 + abs(expected)), "∂/∂\(leaf) of \(choice)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared >= 1500)
+    }
 }
