@@ -63,7 +63,11 @@ public func fuzzCalculus(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         }
     }
 
-    for statement in statements {
+    // The first statements only: an index range (`x_1 = a_{0..2000}`) makes thousands of one
+    // formula, each as much work as the others (second derivatives of a long product took 11 s
+    // under the sanitizer, linear in the range); the Notebook's work on them is a pathological
+    // pattern of its own ('failing claims').
+    for statement in statements.prefix(256) {
         for side in statement.sides.prefix(4) {
             _ = side.description
             _ = side.simplified().description
