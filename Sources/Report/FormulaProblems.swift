@@ -15,13 +15,37 @@ enum FormulaProblems {
         let loose = diagnostics.filter { $0.severity != .note && !held.contains($0) }
         guard !loose.isEmpty else { return }
         let ordered = ordered(formulas)
+        // By formula first, then each formula's list changed in place: a list read beside the
+        // table while appending to it was copied for every diagnostic, and searched from its
+        // end (3000 warnings on one formula's 3000 statements, quadratic; found by fuzzing).
+        var byFormula: [FormulaID: [Diagnostic]] = [:]
         for diagnostic in loose {
-            guard let math = formula(containing: diagnostic.position, in: ordered),
-                  let list = statements[math.id], !list.isEmpty
-            else { continue }
-            let index = list.lastIndex { $0.position <= diagnostic.position } ?? 0
-            statements[math.id]?[index].diagnostics.append(diagnostic)
+            guard let math = formula(containing: diagnostic.position, in: ordered) else { continue }
+            byFormula[math.id, default: []].append(diagnostic)
         }
+        for (id, found) in byFormula {
+            guard var list = statements.removeValue(forKey: id) else { continue }
+            defer { statements[id] = list }
+            guard !list.isEmpty else { continue }
+            let positions = list.map(\.position)
+            let sorted = zip(positions, positions.dropFirst()).allSatisfy { $0 <= $1 }
+            for diagnostic in found {
+                let index = sorted ? lastIndex(in: positions, atOrBefore: diagnostic.position)
+                    : positions.lastIndex { $0 <= diagnostic.position }
+                list[index ?? 0].diagnostics.append(diagnostic)
+            }
+        }
+    }
+
+    /// The last index of `positions` (ascending) at or before `position`, by bisection.
+    private static func lastIndex(in positions: [SourcePosition], atOrBefore position: SourcePosition) -> Int? {
+        var low = 0
+        var high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] <= position { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? low - 1 : nil
     }
 
     /// `formulas` in source order, for `formula(containing:in:)`.

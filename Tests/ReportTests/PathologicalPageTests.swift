@@ -15,6 +15,12 @@ import TestSupport
         Pathology("headings beside as many labels", n: 300, make: { n in
             (0..<n).map { "## Part \($0)\n\n$$a_{\($0)} = \($0)$$ {#eq-part-\($0)}\n\n" }.joined()
         }),
+        // A warning for each of a formula's n statements (`h_{31}` looks like a typo of the h_1 …
+        // h_30 defined) went on its card through a copy of the formula's statements each
+        // (found by fuzzing, with `h_{1..3030}`).
+        Pathology("warnings on the statements of one formula", n: 200, make: { n in
+            "$$h_{1..30} = x$$\n\n$" + (31..<(31 + n)).map { "h_{\($0)}" }.joined(separator: ", ") + "$\n"
+        }),
     ]
 
     @Test(arguments: patterns)
