@@ -129,7 +129,9 @@ extension NoteEvaluation {
                     Diagnostic(.note, "\(declaration.statement.head?.name ?? "") is declared here, but never defined",
                                at: declaration.position, length: declaration.tex.count)
                 }
-                result.diagnostics.append(Diagnostic(.error, "claim does not hold: \(check.message)",
+                // An instance of a general form says which.
+                let instance = entry.statement.instance.map { " for \($0)" } ?? ""
+                result.diagnostics.append(Diagnostic(.error, "claim does not hold\(instance): \(check.message)",
                                                      at: position, length: length, hint: check.hint, related: notes))
             case .cannotTell where check.heldAtExampleOnly:
                 diagnose(.warning, "claim \(check.message)", hint: check.hint)

@@ -73,7 +73,8 @@ struct NoteStatements {
             if let number = scope.wholeNumbers[letter] { scope.names.insert(String(name[..<open.lowerBound]) + "^(\(number))") }
         }
         let scopeNumber = cache.number(of: scope)
-        let readings = cuts.map { cache.reading(of: $0, scope: scope, scopeNumber: scopeNumber) }
+        var readings = cuts.map { cache.reading(of: $0, scope: scope, scopeNumber: scopeNumber) }
+        Self.readGeneralFormsAgain(&readings, cuts: cuts, scope: scope, cache: cache)
         // Names defined by a formula (not just bound to a number): `n_1 = 0.3775` about such a
         // name states its value at the example, a claim, not a second definition.
         var definedNames = Set<String>(minimumCapacity: readings.count)
@@ -122,6 +123,9 @@ struct NoteStatements {
                 }
             }
         }
+        // "for $T = 20$ steps" in a note with update rules binds T, though *for* makes a place
+        // of any other binding (§13).
+        let hasUpdates = readings.contains { $0.statements.contains { $0.kind == .update } }
         for (index, math) in formulas.enumerated() {
             let reading = readings[index]
             for problem in reading.diagnostics {
@@ -136,7 +140,7 @@ struct NoteStatements {
                 // One copy of the statement read, changed in place into what it says here (a
                 // copy retains all a statement holds).
                 var statement = reading.statements[order]
-                if ProseSentences.isCondition(statement, word: word) {
+                if ProseSentences.isCondition(statement, word: word), !(hasUpdates && Self.bindsSteps(statement)) {
                     Self.readAsCondition(&statement)
                 } else {
                     Self.claimIfRedefinedByNumber(&statement, definedNames: definedNames)
@@ -208,6 +212,35 @@ struct NoteStatements {
     }
 
     /// A binding or claim read as a condition: a binding `x = 0` relates `x` and `0`.
+    /// The instances a general form defines (`s_1`, `s_2`, `s_3` from `s_i = …` beside `z_1`,
+    /// `z_2`, `z_3`) are names of the note that pass 1 could not see: the formulas left as
+    /// general forms are read again with them (`\frac{\partial s_i}{\partial z_j} = …` then has
+    /// instances for i too). Nothing is read again in a note without such instances.
+    static func readGeneralFormsAgain(_ readings: inout [FormulaReading], cuts: [FormulaCache.Cut], scope: ReadingScope,
+                                      cache: FormulaCache)
+    {
+        var instances: [String] = []
+        for reading in readings {
+            for statement in reading.statements where statement.kind == .definition || statement.kind == .binding {
+                if let name = statement.head?.name, !scope.names.contains(name) { instances.append(name) }
+            }
+        }
+        guard !instances.isEmpty else { return }
+        let general = readings.indices.filter { index in
+            readings[index].statements.contains { $0.kind == .prose && $0.reason?.hasPrefix("general form") == true }
+        }
+        guard !general.isEmpty else { return }
+        var wider = scope
+        wider.names.formUnion(instances)
+        let number = cache.number(of: wider)
+        for index in general { readings[index] = cache.reading(of: cuts[index], scope: wider, scopeNumber: number) }
+    }
+
+    /// Whether `statement` binds T, the number of steps of update rules, to a number.
+    static func bindsSteps(_ statement: Statement) -> Bool {
+        statement.kind == .binding && statement.head?.name == "T"
+    }
+
     static func readAsCondition(_ statement: inout Statement) {
         let wasBinding = statement.kind == .binding
         statement.kind = .condition

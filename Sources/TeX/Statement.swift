@@ -49,6 +49,8 @@ public struct Statement: Sendable, Equatable {
     public var range: Range<Int>
     /// For a statement expanded from an index range, the index it was expanded for.
     public var index: Int?
+    /// For an instance of a general form, the values of its letters (`i = 1, j = 2`).
+    public var instance: String?
     /// For prose: why it is not evaluated (`\int is not evaluated`). Prose that is a claim in
     /// form (`\int_0^1 x\,dx = \frac{1}{2}`) keeps its `relations`, and no sides.
     public var reason: String?

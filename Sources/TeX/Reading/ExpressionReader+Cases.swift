@@ -42,11 +42,11 @@ extension ExpressionReader {
                 rows.append((value, try self.condition(condition, range: row.cells[1].range)))
             }
         }
-        guard var result = rows.last.map({ row in row.condition == nil ? row.value : .choice(row.condition!, row.value, .number(.nan)) })
+        guard var result = rows.last.map({ row in row.condition.map { Self.choice($0, row.value, .number(.nan)) } ?? row.value })
         else { throw ReadError("cases without rows", environment.range) }
         for row in rows.dropLast().reversed() {
             guard let condition = row.condition else { continue }
-            result = .choice(condition, row.value, result)
+            result = Self.choice(condition, row.value, result)
         }
         // Each row, and each condition joined to another, nests the choice one level deeper.
         if result.hasMoreNodes(than: Expression.maximumDepth), result.depth > Expression.maximumDepth {
@@ -130,15 +130,23 @@ extension ExpressionReader {
         try close()
         alternatives.append(Self.all(conjunction))
         var result = alternatives[alternatives.count - 1]
-        for alternative in alternatives.dropLast().reversed() { result = .choice(alternative, 1, result) }
+        for alternative in alternatives.dropLast().reversed() { result = Self.choice(alternative, 1, result) }
         return result
     }
 
     /// The conditions all holding: each a choice of the next.
     private static func all(_ conditions: [Expression]) -> Expression {
         var result = conditions[conditions.count - 1]
-        for condition in conditions.dropLast().reversed() { result = .choice(condition, result, 0) }
+        for condition in conditions.dropLast().reversed() { result = Self.choice(condition, result, 0) }
         return result
+    }
+
+    /// The choice, or its branch when the condition is a number: a condition on the index
+    /// letters of a general form (`i = j`) is known in each instance, whose reading then shows
+    /// the row taken.
+    private static func choice(_ condition: Expression, _ then: Expression, _ otherwise: Expression) -> Expression {
+        if case .number(let value) = condition, !value.isNaN { return value != 0 ? then : otherwise }
+        return .choice(condition, then, otherwise)
     }
 
     /// One relation or a chain of them (`0 \le x < 1`, each pair holding).
@@ -177,7 +185,11 @@ extension ExpressionReader {
         }
         var holds: [Expression] = []
         for (index, (comparison, _)) in comparisons.enumerated() {
-            holds.append(.comparison(comparison, expressions[index], expressions[index + 1]))
+            if case .number(let x) = expressions[index], case .number(let y) = expressions[index + 1] {
+                holds.append(.number(comparison.value(x, y)))
+            } else {
+                holds.append(.comparison(comparison, expressions[index], expressions[index + 1]))
+            }
         }
         return Self.all(holds)
     }

@@ -212,18 +212,27 @@ public enum FormulaReader {
         range: Range<Int>, label: String?, firstSides: [Expression], parameters: Set<String>, source: [UInt8],
         scope: ReadingScope
     ) -> [Statement] {
-        guard let (letter, values) = GeneralForm.freeIndex(firstSides, head: isDefinition ? head : nil, scope: scope,
-                                                            parameters: parameters),
-            values.count <= 100
+        guard let letters = GeneralForm.freeIndices(firstSides, head: isDefinition ? head : nil, scope: scope,
+                                                    parameters: parameters),
+            letters.reduce(1, { $0 * $1.values.count }) <= 100
         else { return [] }
+        // Every combination of the letters' numbers, the last letter varying fastest.
+        var combinations: [[Int]] = [[]]
+        for letter in letters { combinations = combinations.flatMap { prefix in letter.values.map { prefix + [$0] } } }
         var statements: [Statement] = []
-        for value in values {
+        for combination in combinations {
             var reader = ExpressionReader(source: source, scope: scope)
             reader.parameters = parameters
-            reader.indexValues[letter] = value
+            for (letter, value) in zip(letters, combination) { reader.indexValues[letter.letter] = value }
             guard var expressions = try? readSides(sides, skipHead: isDefinition, reader: &reader) else { continue }
-            let instanceHead = head.map { Head(name: GeneralForm.instance(of: $0.name, letter: letter, value: value),
-                                                parameters: $0.parameters) }
+            let instanceHead = head.map { head in
+                Head(name: zip(letters, combination).reduce(head.name) {
+                    GeneralForm.instance(of: $0, letter: $1.0.letter, value: $1.1)
+                }, parameters: head.parameters)
+            }
+            // One letter: the card says which index; two: the reading does.
+            let index = combination.count == 1 ? combination[0] : nil
+            let instance = zip(letters, combination).map { "\($0.letter) = \($1)" }.joined(separator: ", ")
             // An instance the note does not have otherwise is defined by the general form
             // (`s_i = \frac{e^{z_i}}{…}` defines s_1, s_2, s_3 beside z_1, z_2, z_3).
             let defines = isDefinition && instanceHead.map { !scope.names.contains($0.name) } == true
@@ -241,14 +250,13 @@ public enum FormulaReader {
                 node.forEachChild { stack.append($0) }
             }
             guard known else { continue }
-            if defines {
-                statements.append(statement(head: instanceHead, isDefinition: true, isDeclaration: false,
-                                            expressions: expressions, relations: relations, sideRanges: sideRanges,
-                                            range: range, label: label, index: value))
-                continue
-            }
-            statements.append(Statement(kind: .claim, label: label, sides: expressions, relations: relations,
-                                        sideRanges: sideRanges, range: range, index: value))
+            var read = defines
+                ? statement(head: instanceHead, isDefinition: true, isDeclaration: false, expressions: expressions,
+                            relations: relations, sideRanges: sideRanges, range: range, label: label, index: index)
+                : Statement(kind: .claim, label: label, sides: expressions, relations: relations,
+                            sideRanges: sideRanges, range: range, index: index)
+            read.instance = instance
+            statements.append(read)
         }
         return statements
     }

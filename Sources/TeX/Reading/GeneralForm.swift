@@ -36,11 +36,12 @@ enum GeneralForm {
         return found
     }
 
-    /// The free index letter of a general form and the numbers the note writes in its place
-    /// (`l` and 1, 2, 3 where the note names `a^(1)`, `z^(2)`, `z^(3)`), ascending; `nil` when
-    /// the statement is no general form.
-    static func freeIndex(_ expressions: [Expression], head: Head?, scope: ReadingScope, parameters: Set<String>)
-        -> (letter: String, values: [Int])?
+    /// The free index letters of a general form (at most two, in alphabetical order) and the
+    /// numbers the note writes in each one's place (`l` and 1, 2, 3 where the note names
+    /// `a^(1)`, `z^(2)`, `z^(3)`; `i` and `j` for `\frac{\partial s_i}{\partial z_j}`), ascending;
+    /// `nil` when the statement is no general form, has more letters, or a letter with no number.
+    static func freeIndices(_ expressions: [Expression], head: Head?, scope: ReadingScope, parameters: Set<String>)
+        -> [(letter: String, values: [Int])]?
     {
         var names: [String] = head.map { [$0.name] } ?? []
         var stack = expressions
@@ -51,28 +52,33 @@ enum GeneralForm {
             }
             node.forEachChild { stack.append($0) }
         }
-        var letter: String?
-        var values = Set<Int>()
+        var letters: [String] = []
+        var values: [String: Set<Int>] = [:]
         for name in names where mayBeGeneral(name) {
             let (base, indices) = parts(name)
             for (position, index) in indices.enumerated() where isSymbolic(index) {
                 let own = String(index.dropFirst().filter { $0.isLetter })
                 guard own.count == 1, !isBound(index, scope: scope, parameters: parameters) else { continue }
-                if let letter, letter != own { return nil }  // two free letters: not expanded
-                letter = own
+                if !letters.contains(own) {
+                    guard letters.count < maximumLetters else { return nil }
+                    letters.append(own)
+                }
                 for other in scope.names {
                     let (otherBase, otherIndices) = parts(other)
                     guard otherBase == base, otherIndices.count == indices.count,
                         otherIndices[position].first == index.first,
                         let number = Int(otherIndices[position].dropFirst().filter { $0 != "(" && $0 != ")" })
                     else { continue }
-                    values.insert(number)
+                    values[own, default: []].insert(number)
                 }
             }
         }
-        guard let letter, !values.isEmpty else { return nil }
-        return (letter, values.sorted())
+        guard !letters.isEmpty, letters.allSatisfy({ values[$0]?.isEmpty == false }) else { return nil }
+        return letters.sorted().map { ($0, values[$0, default: []].sorted()) }
     }
+
+    /// The most free letters a general form is expanded over (the softmax Jacobian has two).
+    static let maximumLetters = 2
 
     /// `name` with the index `letter` written as `value`: `p_i` → `p_2`, `z^(l)` → `z^(2)`.
     static func instance(of name: String, letter: String, value: Int) -> String {
