@@ -48,11 +48,33 @@ enum RenderRunner {
             }
         }
         defer { finished.markDone() }
+        // Standard error read beside standard output: read after it, more than a pipe holds
+        // (64 KB of diagnostics) blocked the run on writing it, and the test on reading.
+        let errRead = ReadToEnd(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errRead.data()
         process.waitUntilExit()
         return RenderRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A file handle read to its end on a thread of its own.
+final class ReadToEnd: @unchecked Sendable {
+    private var read = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            read = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// All that was read, once the end is reached.
+    func data() -> Data {
+        done.wait()
+        return read
     }
 }
 

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 
+/// The width of the part of a long line a diagnostic shows (`DiagnosticPrinter.shownWidth`).
+enum DiagnosticWidth {
+    static let shown = 120
+}
+
 /// What CI sees when a note's math is wrong, and when it is right.
 @Suite struct VerificationTests {
     static let wrong = """
@@ -33,6 +38,40 @@ import Testing
         #expect(junit.contains("<failure message=\"computed "))
         #expect(junit.contains("failures=\"1\""))
         #expect(!scratch.exists("output"), "--check writes no reports")
+    }
+
+    /// A line of 300 failing claims: each diagnostic shows the part of the line around its
+    /// claim, cut with `…`, the caret under the claim; the whole line each time made the output
+    /// quadratic (233 MB for 4000 warnings on one line).
+    @Test func diagnosticsOnALongLineShowTheirPartOfIt() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // a_1 … a_300 are defined (1 each): `$a_{200} = 201$` is a claim, and it fails.
+        let claims = (1...300).map { "$a_{\($0)} = \($0 + 1)$" }.joined(separator: ", ")
+        try scratch.write("# Long\n\n$c = 1$\n\n$$a_{1..300} = c$$\n\n\(claims)\n", to: "notes/long.md")
+        let run = try RenderRunner.run(["--check", "notes"], in: scratch.url)
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let error = lines.firstIndex(where: { $0.contains("error: claim does not hold: computed 1, claimed 201") }),
+            error + 2 < lines.count
+        else {
+            Issue.record("no error for a_{200}: \(run.stderr.prefix(2000))")
+            return
+        }
+        let source = lines[error + 1]
+        let caret = lines[error + 2]
+        #expect(source.hasPrefix(" 7 | …") && source.hasSuffix("…"), "\(source)")
+        #expect(source.count <= " 7 | ".count + DiagnosticWidth.shown + 2, "\(source)")
+        // The caret is under the claim's first character.
+        guard let column = caret.firstIndex(of: "^") else {
+            Issue.record("no caret: \(caret)")
+            return
+        }
+        let offset = caret.distance(from: caret.startIndex, to: column)
+        #expect(source.dropFirst(offset).hasPrefix("a_{200} = 201"), "\(source)\n\(caret)")
+        #expect(caret.hasSuffix("^~~~~~~~~~~~~"), "\(caret)")
+        // Linear: a few hundred bytes a claim, not the 4 KB line each.
+        #expect(run.stderr.utf8.count < 300 * 600)
     }
 
     /// A claim that fails because a name is only declared: the root cause in the message, and

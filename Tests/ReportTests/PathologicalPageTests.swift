@@ -18,7 +18,7 @@ import TestSupport
         // A warning for each of a formula's n statements (`h_{31}` looks like a typo of the h_1 …
         // h_30 defined) went on its card through a copy of the formula's statements each
         // (found by fuzzing, with `h_{1..3030}`).
-        Pathology("warnings on the statements of one formula", n: 200, make: { n in
+        Pathology("warnings on the statements of one formula", n: 500, make: { n in
             "$$h_{1..30} = x$$\n\n$" + (31..<(31 + n)).map { "h_{\($0)}" }.joined(separator: ", ") + "$\n"
         }),
     ]
