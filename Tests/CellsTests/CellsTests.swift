@@ -174,14 +174,22 @@ import Testing
     }
 
     @Test func compiledItComputesTheSameValue() throws {
-        guard let toolchain = CellRunTests.toolchain, let code = SwiftExpression.code(Self.formula) else { return }
-        let program = "import Foundation\n" + SwiftExpression.prelude
-            + "func y(w_1: Double = 0.3, x: Double = 1.5, b: Double = -0.2, eta: Double = 0.7) -> Double { \(code) }\n"
-            + "print(y().bitPattern)\n"
-        let run = CellRunner(toolchain: toolchain, options: .init()).run([Cell(index: 0, code: program, firstLine: 1)], notePath: "f.md")
+        guard let code = SwiftExpression.code(Self.formula),
+            let run = Self.run("func y(w_1: Double = 0.3, x: Double = 1.5, b: Double = -0.2, eta: Double = 0.7) -> Double { \(code) }",
+                               printing: "y().bitPattern")
+        else { return }
         let point: [String: Double] = ["w_1": 0.3, "x": 1.5, "b": -0.2, "η": 0.7]
         let expected = try Self.evaluate(Self.formula, at: point)
         #expect(run.outputs.first?.stdout == "\(expected.bitPattern)\n", "\(run.diagnostics)")
+    }
+
+    /// A program of the prelude, `function` and a `print` of `printing`, run as a cell; nil
+    /// without a Swift toolchain.
+    static func run(_ function: String, printing: String) -> CellRun? {
+        guard let toolchain = CellRunTests.toolchain else { return nil }
+        let program = "import Foundation\n" + SwiftExpression.prelude + function + "\nprint(\(printing))\n"
+        return CellRunner(toolchain: toolchain, options: .init()).run([Cell(index: 0, code: program, firstLine: 1)],
+                                                                      notePath: "f.md")
     }
 
     /// sinc written as cases: sin(x)/x where x ≠ 0, 1 where x = 0.
@@ -193,11 +201,10 @@ import Testing
     }
 
     @Test func compiledCasesTakeTheBranchCalculusTakes() throws {
-        guard let toolchain = CellRunTests.toolchain, let code = SwiftExpression.code(Self.sinc) else { return }
-        let program = "import Foundation\n" + SwiftExpression.prelude
-            + "func s(x: Double) -> Double { \(code) }\n"
-            + "print(s(x: 0).bitPattern, s(x: 0.5).bitPattern, s(x: .nan).isNaN)\n"
-        let run = CellRunner(toolchain: toolchain, options: .init()).run([Cell(index: 0, code: program, firstLine: 1)], notePath: "s.md")
+        guard let code = SwiftExpression.code(Self.sinc),
+            let run = Self.run("func s(x: Double) -> Double { \(code) }",
+                               printing: "s(x: 0).bitPattern, s(x: 0.5).bitPattern, s(x: .nan).isNaN")
+        else { return }
         var context = Context()
         context.values["x"] = 0.5
         guard case .finite(let half) = context.evaluate(Self.sinc) else {
