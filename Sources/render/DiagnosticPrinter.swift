@@ -74,7 +74,8 @@ struct DiagnosticPrinter {
     }
 
     /// The scalars of the last long line asked for, kept for the diagnostics after it on the
-    /// same line (they come in order of position).
+    /// same line (they come in order of position). A run makes one printer and formats its
+    /// diagnostics one after another, so a path and a line number name one line's text.
     private final class LongLine: @unchecked Sendable {
         private var key = ""
         private var scalars: [Unicode.Scalar] = []
