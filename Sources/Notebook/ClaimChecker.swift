@@ -267,16 +267,18 @@ struct ClaimChecker {
             // An identity: every side depends on leaves; or a chain of inequalities that depends
             // on a leaf nothing gives a value (`0 < \sigma(z) < 1`: for every z); or a claim
             // with conditions that depends on a leaf (`|s|/s = 1` for `s > 0`).
-            var identity = leavesOfSides.allSatisfy { !$0.isEmpty }
-            if !identity, !claim.conditions.isEmpty {
+            let everySide = leavesOfSides.allSatisfy { !$0.isEmpty }
+            var identity = everySide
+            let inequalities = !claim.relations.contains(where: { $0 == .equal || $0 == .approximately })
+            if !claim.conditions.isEmpty {
                 identity = leavesOfSides.contains { !$0.isEmpty }
-            } else if !identity, !claim.relations.contains(where: { $0 == .equal || $0 == .approximately }),
-                claim.sides.indices.contains(where: { index in
-                    if case .symbol = claim.sides[index] { return false }
-                    return !leavesOfSides[index].isEmpty
-                })
-            {
+            } else if inequalities, everySide || claim.sides.indices.contains(where: { index in
                 // Not `\lambda > 0` or `0 < \alpha < 1`, which say what a name is.
+                if case .symbol = claim.sides[index] { return false }
+                return !leavesOfSides[index].isEmpty
+            }) {
+                // Inequalities of the note's own values (`e_1 > e_2` where the note gives every
+                // input) compare its example; of a sampled leaf, every value of it.
                 var all = LeafSet()
                 for set in leavesOfSides { all.formUnion(set) }
                 identity = !leafIndex.names(in: all).isDisjoint(with: sampled)

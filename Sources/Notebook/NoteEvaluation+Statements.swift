@@ -100,7 +100,7 @@ extension NoteEvaluation {
             evaluateDefinition(entry, into: &result, partials: partials)
         case .expression:
             if let side = entry.statement.sides.first {
-                if let leaf = decidingUndefinedLeaf(sides: [resolvedSides.first ?? side], relations: [], tolerances: []) {
+                if let (leaf, _) = decidingUndefinedLeaf(sides: [resolvedSides.first ?? side], relations: [], tolerances: []) {
                     // `\frac{\partial L}{\partial a_1}` with L only declared: not 0, unknown.
                     let (reason, hint) = undefinedReason(leaf)
                     diagnose(.warning, "cannot evaluate: \(reason)", hint: hint)

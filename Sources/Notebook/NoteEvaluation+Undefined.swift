@@ -20,18 +20,35 @@ extension NoteEvaluation {
         return found
     }
 
+    /// The variables of `variables` that no other of them depends on through definitions: an
+    /// undefined `L` differentiated by the `y_i` and by `\gamma`, where `y_i = \gamma \hat{x}_i
+    /// + \beta`, is a function of the `y_i` (the upstream gradients a backward pass is given),
+    /// and reaches `\gamma` through them.
+    func downstream(_ variables: Set<String>) -> [String] {
+        let sorted = variables.sorted(by: Names.naturalOrder)
+        guard sorted.count > 1 else { return sorted }
+        let reached = sorted.map { variable -> Set<String> in
+            guard let found = try? context.dependencies(of: [.symbol(variable)]) else { return [] }
+            return Set(found.leaves).union(found.definitions).subtracting([variable])
+        }
+        return sorted.filter { variable in !reached.contains { $0.contains(variable) } }
+    }
+
     /// The leaf whose lack of a definition decides `sides`: with each differentiated leaf made
-    /// a linear function of the variables it is differentiated by (arbitrary slopes), the
-    /// relations no longer hold, or the value changes. Nil when no leaf is differentiated or
-    /// the answer does not depend on it.
-    func decidingUndefinedLeaf(sides: [Expression], relations: [Relation], tolerances: [Double]) -> String? {
+    /// a linear function of the variables it is differentiated by (`downstream` of them;
+    /// arbitrary slopes), the relations no longer hold, or the value changes. Nil when no leaf
+    /// is differentiated or the answer does not depend on it.
+    /// With the leaf, for a claim: the sides and the relation that no longer held.
+    func decidingUndefinedLeaf(sides: [Expression], relations: [Relation], tolerances: [Double])
+        -> (leaf: String, failure: LinearLeafFailure?)?
+    {
         let leaves = differentiatedLeaves(in: sides)
         guard !leaves.isEmpty else { return nil }
         var perturbed = context
         var slope = 0.37
         for leaf in leaves.keys.sorted(by: Names.naturalOrder) {
             var terms: [Expression] = [.number(context.values[leaf] ?? 0)]
-            for variable in (leaves[leaf] ?? []).sorted(by: Names.naturalOrder) {
+            for variable in downstream(leaves[leaf] ?? []) {
                 terms.append(.product([.number(slope), .symbol(variable)]))
                 slope = slope * 1.61 + 0.13
             }
@@ -45,16 +62,36 @@ extension NoteEvaluation {
         if relations.isEmpty {
             let (old, new) = (before[0] ?? 0, after[0] ?? 0)
             return ClaimChecker.holds(.equal, old, new, tolerance: options.absoluteTolerance,
-                                      relativeTolerance: options.relativeTolerance) ? nil : first
+                                      relativeTolerance: options.relativeTolerance) ? nil : (first, nil)
         }
         for (index, relation) in relations.enumerated() where index + 1 < after.count {
-            if !ClaimChecker.holds(relation, after[index] ?? 0, after[index + 1] ?? 0, tolerance: tolerances[index],
+            let (left, right) = (after[index] ?? 0, after[index + 1] ?? 0)
+            if !ClaimChecker.holds(relation, left, right, tolerance: tolerances[index],
                                    relativeTolerance: options.relativeTolerance)
             {
-                return first
+                return (first, LinearLeafFailure(left: left, right: right, relation: relation))
             }
         }
         return nil
+    }
+
+    /// What a claim gives with its undefined leaves made linear functions (`downstream` of the
+    /// variables each is differentiated by): "with L a linear function of y_1, y_2 (slopes
+    /// taken at random) it gives computed 0.3, claimed 0.5".
+    func withLinearLeaves(_ sides: [Expression], _ failure: LinearLeafFailure) -> String {
+        let names = definitions.names
+        let leaves = differentiatedLeaves(in: sides).sorted { Names.naturalOrder($0.key, $1.key) }
+        let (leftText, rightText) = NumberText.pair(failure.left, failure.right)
+        return "with " + leaves.map { leaf, variables in
+            "\(names.noteName(of: leaf)) a linear function of " + downstream(variables).map(names.noteName(of:)).joined(separator: ", ")
+        }.joined(separator: " and ") + " (slopes taken at random) it gives "
+            + ClaimChecker.failure(failure.relation, computed: leftText, claimed: rightText)
+    }
+
+    /// What `leaf` lacks: "L has no definition", "L_d is a number here".
+    func lacks(_ leaf: String) -> String {
+        let name = definitions.names.noteName(of: leaf)
+        return setting.sampled.contains(leaf) ? "\(name) has no definition" : "\(name) is a number here"
     }
 
     /// Why a leaf's derivatives say nothing: it has no definition, or is only a number.
@@ -66,10 +103,10 @@ extension NoteEvaluation {
                 $0.statement.kind == .declaration && $0.statement.head?.name == name
             }?.statement.head
             let example = declared.map { "\(name)(\($0.parameters.joined(separator: ", "))) = ..." } ?? "\(name) = ..."
-            return ("\(name) has no definition, so its derivatives are taken as 0",
+            return (lacks(leaf) + ", so its derivatives are taken as 0",
                     "define \(name) by a formula of the names it depends on, e.g. \(example)")
         }
-        return ("\(name) is a number here, so its derivatives are taken as 0",
+        return (lacks(leaf) + ", so its derivatives are taken as 0",
                 "define \(name) by a formula of the names it depends on, e.g. \(name) = ..., instead of a number")
     }
 
@@ -79,11 +116,33 @@ extension NoteEvaluation {
         guard check.status == .holds else { return check }
         let entry = statements.statements[index]
         let sides = setting.resolvedSides[index]
-        guard let leaf = decidingUndefinedLeaf(
+        guard let (leaf, failure) = decidingUndefinedLeaf(
             sides: sides, relations: entry.statement.relations,
             tolerances: ClaimChecker.tolerances(of: entry, in: document.formulas, options: options))
-        else { return check }
+        else {
+            // It holds whatever the slopes of the leaves differentiated: say of what.
+            let leaves = differentiatedLeaves(in: sides).sorted { Names.naturalOrder($0.key, $1.key) }
+            guard !leaves.isEmpty else { return check }
+            let names = definitions.names
+            var said = check
+            said.message += ", and with " + leaves.map { leaf, variables in
+                "\(names.noteName(of: leaf)) any linear function of "
+                    + downstream(variables).map(names.noteName(of:)).joined(separator: ", ")
+            }.joined(separator: " and ") + " (" + leaves.map { lacks($0.key) }.joined(separator: ", ")
+                + "; slopes taken at random)"
+            return said
+        }
         let (reason, hint) = undefinedReason(leaf)
-        return Check(status: .cannotTell, points: 0, message: "it holds only because \(reason)", hint: hint)
+        return Check(status: .cannotTell, points: 0,
+                     message: "it holds only because \(reason); " + (failure.map { withLinearLeaves(sides, $0) } ?? ""),
+                     hint: hint)
     }
+}
+
+/// A relation that no longer holds once a claim's undefined leaves are linear functions: its
+/// sides' values then.
+struct LinearLeafFailure {
+    var left: Double
+    var right: Double
+    var relation: Relation
 }

@@ -31,9 +31,10 @@ struct NoteStatements {
 
     /// Reads `formulas` (parsed and cut in `cuts`, by position; read through `cache`); `prose`
     /// tells which of them are conditions or places, and which share a sentence. `hasData`:
-    /// whether the note has a data table (§13), which `\sum_{i=1}^{N}` sums over.
+    /// whether the note has a data table (§13), which `\sum_{i=1}^{N}` sums over. `given`: the
+    /// values of the front matter and `--set`, which replace the note's bindings.
     init(formulas: [Math], cuts: [FormulaCache.Cut], cache: FormulaCache, sections: Sections, prose: ProseSentences,
-         hasData: Bool = false)
+         hasData: Bool = false, given: [String: Double] = [:])
     {
         // Pass 1: the heads of definitions and bindings, so that pass 2 knows which names are
         // functions, which multi-letter names exist and which built-ins are bound to numbers.
@@ -63,6 +64,9 @@ struct NoteStatements {
                 if Names.isBuiltinOrConstant(head.name), declaration.isBinding { scope.shadowed.insert(head.name) }
                 scope.names.insert(head.name)
             }
+        }
+        for (name, value) in given where name.count == 1 && name.first?.isLetter == true {
+            wholeNumbers[name] = value.rounded() == value && abs(value) < 1000 ? .some(Int(value)) : .some(nil)
         }
         scope.wholeNumbers = wholeNumbers.compactMapValues { $0 }
         // A head with a letter layer index that stands for a number names that layer:
@@ -126,6 +130,9 @@ struct NoteStatements {
         // "for $T = 20$ steps" in a note with update rules binds T, though *for* makes a place
         // of any other binding (§13).
         let hasUpdates = readings.contains { $0.statements.contains { $0.kind == .update } }
+        let sequences = SequenceTerms(readings)
+        // Claims after *with* or *where* read as conditions, by index in `statements`.
+        var stated = Set<Int>()
         for (index, math) in formulas.enumerated() {
             let reading = readings[index]
             for problem in reading.diagnostics {
@@ -141,9 +148,13 @@ struct NoteStatements {
                 // copy retains all a statement holds).
                 var statement = reading.statements[order]
                 if ProseSentences.isCondition(statement, word: word), !(hasUpdates && Self.bindsSteps(statement)) {
+                    if statement.kind == .claim, word == "with" || word == "where", statement.introducedBy == nil {
+                        stated.insert(statements.count)
+                    }
                     Self.readAsCondition(&statement)
                 } else {
                     Self.claimIfRedefinedByNumber(&statement, definedNames: definedNames)
+                    sequences.claimIfTerm(&statement)
                 }
                 if statement.kind == .definition, let head = statement.head {
                     let key = RestatedName(name: head.name, section: section)
@@ -168,6 +179,12 @@ struct NoteStatements {
             }
         }
         conditions = Self.conditions(of: statements, prose: prose)
+        // "with $s(0) = 1$": a claim after *with* or *where* that is the condition of no claim
+        // states a value; it is checked.
+        if !stated.isEmpty {
+            for applied in conditions.values { stated.subtract(applied) }
+            for index in stated { statements[index].statement.kind = .claim }
+        }
         // "Because the target is one-hot ($y_1 + y_2 + y_3 = 1$):" then display claims.
         for (sentence, displays) in prose.displaysAfter where prose.premises.contains(sentence) {
             let premises = statements.indices.filter {
@@ -211,29 +228,47 @@ struct NoteStatements {
             ?? String(decoding: Array(utf8)[range], as: UTF8.self)
     }
 
-    /// A binding or claim read as a condition: a binding `x = 0` relates `x` and `0`.
     /// The instances a general form defines (`s_1`, `s_2`, `s_3` from `s_i = …` beside `z_1`,
     /// `z_2`, `z_3`) are names of the note that pass 1 could not see: the formulas left as
     /// general forms are read again with them (`\frac{\partial s_i}{\partial z_j} = …` then has
-    /// instances for i too). Nothing is read again in a note without such instances.
+    /// instances for i too), and so are those that name an instance's base with a letter
+    /// (`y_i = \gamma \hat{x}_i + \beta` after `\hat{x}_i = …` defined `x̂_1`, `x̂_2`: read first
+    /// as a name `y_i` of a leaf `x̂_i`). What they define is read into the formulas after, a
+    /// chain at most `maximumRereads` long. Nothing is read again in a note without instances.
     static func readGeneralFormsAgain(_ readings: inout [FormulaReading], cuts: [FormulaCache.Cut], scope: ReadingScope,
                                       cache: FormulaCache)
     {
-        var instances: [String] = []
-        for reading in readings {
-            for statement in reading.statements where statement.kind == .definition || statement.kind == .binding {
-                if let name = statement.head?.name, !scope.names.contains(name) { instances.append(name) }
-            }
-        }
-        guard !instances.isEmpty else { return }
-        let general = readings.indices.filter { index in
-            readings[index].statements.contains { $0.kind == .prose && $0.reason?.hasPrefix("general form") == true }
-        }
-        guard !general.isEmpty else { return }
         var wider = scope
-        wider.names.formUnion(instances)
-        let number = cache.number(of: wider)
-        for index in general { readings[index] = cache.reading(of: cuts[index], scope: wider, scopeNumber: number) }
+        for _ in 0..<maximumRereads {
+            var instances: [String] = []
+            for reading in readings {
+                for statement in reading.statements where statement.kind == .definition || statement.kind == .binding {
+                    if let name = statement.head?.name, !wider.names.contains(name) { instances.append(name) }
+                }
+            }
+            guard !instances.isEmpty else { return }
+            let bases = Set(instances.map { GeneralForm.parts($0).base })
+            let again = readings.indices.filter { index in
+                readings[index].statements.contains { statement in
+                    if statement.kind == .prose { return statement.reason?.hasPrefix("general form") == true }
+                    if let head = statement.head?.name, Self.namesBaseWithLetter(head, bases) { return true }
+                    return statement.sides.contains { side in side.symbols.contains { Self.namesBaseWithLetter($0, bases) } }
+                }
+            }
+            guard !again.isEmpty else { return }
+            wider.names.formUnion(instances)
+            let number = cache.number(of: wider)
+            for index in again { readings[index] = cache.reading(of: cuts[index], scope: wider, scopeNumber: number) }
+        }
+    }
+
+    /// How many times formulas are read again for the instances general forms define.
+    static let maximumRereads = 4
+
+    /// Whether `name` is one of `bases` with a letter index (`x̂_i` for the base `x̂`).
+    private static func namesBaseWithLetter(_ name: String, _ bases: Set<Substring>) -> Bool {
+        let (base, indices) = GeneralForm.parts(name)
+        return bases.contains(base) && indices.contains { $0.dropFirst().first?.isLetter == true }
     }
 
     /// Whether `statement` binds T, the number of steps of update rules, to a number.
@@ -241,6 +276,7 @@ struct NoteStatements {
         statement.kind == .binding && statement.head?.name == "T"
     }
 
+    /// A binding or claim read as a condition: a binding `x = 0` relates `x` and `0`.
     static func readAsCondition(_ statement: inout Statement) {
         let wasBinding = statement.kind == .binding
         statement.kind = .condition

@@ -95,6 +95,9 @@ struct ProseSentences {
     private var opening: Substring?
     /// The inline formula just before the current inline, if any (for "instead").
     private var formulaBefore: FormulaID?
+    /// The last inline formula of the paragraph, text after it or not (for "and": it is of the
+    /// current sentence when its `sentence` is `current`).
+    private var formulaBeforeInSentence: FormulaID?
     /// The display formula that ends the current paragraph, if it does.
     private var lastDisplay: FormulaID?
 
@@ -219,6 +222,13 @@ struct ProseSentences {
                 if last == "at", !words.earlierStartsSentence, !(previous.map(Self.beforeAt.contains) ?? false) {
                     last = nil
                 }
+                // "when $\mu = 0$ and $\sigma = 1$": a formula joined by "and" or "or" alone to a
+                // place or a condition of its sentence is one too.
+                if last == "and" || last == "or", previous == nil, let joined = formulaBeforeInSentence,
+                    sentence[joined] == current, let joinedWord = word[joined], joinedWord != "instead"
+                {
+                    last = joinedWord
+                }
                 if let last, Self.placeWords.contains(last) || Self.conditionWords.contains(last) { word[math.id] = last }
                 // "for small $x$", "for large $t$": a name, in a limit.
                 if last == "small" || last == "large", previous == "for" {
@@ -226,6 +236,7 @@ struct ProseSentences {
                 }
                 sentence[math.id] = current
                 formulaBefore = math.id
+                formulaBeforeInSentence = math.id
                 before = TextBefore()
                 endsWithDisplay = math.display
                 lastDisplay = math.display ? math.id : nil

@@ -282,6 +282,12 @@ extension ExpressionReader {
             guard let name = plainFontName(font) else { return try expression([font.body]) }
             try refuseUnknownFunction(name, range: font.range, before: cursor.peek)
             return try symbolOrApplication(name, range: font.range, cursor: &cursor)
+        case .calligraphic, .script, .boldScript:
+            // `\mathcal{N}(\mu, \sigma^2)`, `\mathcal{L}`, `\mathcal{D}`.
+            throw ReadError("\\\(font.command) (a distribution, a set or a loss by its letter) is not evaluated", font.range)
+        case .doubleStruck:
+            // `\mathbb{E}[x]`, `\mathbb{R}^n`.
+            throw ReadError("\\\(font.command) (an expectation or a number set) is not evaluated", font.range)
         default:
             throw ReadError("\\\(font.command) (a vector or matrix name) is not evaluated", font.range)
         }

@@ -159,6 +159,7 @@ extension ExpressionReader {
         if let sub = scripts.sub, scripts.sup == nil {
             let index = Self.compactSource(source, sub.range)
             if !index.isEmpty, !index.contains("="), index.allSatisfy({ $0.isLetter }) {
+                if let expanded = overInstances(of: index, command: command, cursor: &cursor) { return expanded }
                 throw ReadError("general form: the \\\(command) over \(index) has no bounds in numbers "
                                 + "(\\\(command)_{\(index)=1}^{3} would be evaluated)", scripts.range)
             }
@@ -173,7 +174,10 @@ extension ExpressionReader {
         if scope.hasData, command == "sum", upper == "N", parts.count == 2, parts[1] == "1" {
             return .apply(FormulaReader.rowSum, [try term(&cursor)])
         }
-        guard parts.count == 2, let from = Int(parts[1]), let to = Int(upper) else {
+        // `\sum_{i=1}^{m}` where the note binds `m = 4` and names every instance of the terms
+        // (`x_1` … `x_4`): to 4 (checked once the terms are read, below).
+        let byNote = parts.count == 2 && Int(upper) == nil ? scope.wholeNumbers[upper] : nil
+        guard parts.count == 2, let from = Int(parts[1]), let to = Int(upper) ?? byNote else {
             // `\sum_k` over a free index, `\sum_{k=1}^{n}` to a symbolic bound: the general rule.
             if parts.count == 1 || (parts.count == 2 && Int(upper) == nil) {
                 throw ReadError("general form: the \\\(command) over \(parts[0]) has no bounds in numbers "
@@ -215,8 +219,65 @@ extension ExpressionReader {
         }
         indexValues = saved
         cursor.index = end
+        if byNote != nil, let missing = Self.unnamedInstance(terms, scope: scope) {
+            // `\sum_{i=1}^{n}` with `n = 100` in a note without `y_1` … `y_100`: the general rule.
+            throw ReadError("general form: the \\\(command) over \(index) to \(upper) = \(to) names \(missing), which "
+                            + "the note does not have", scripts.range)
+        }
         if terms.isEmpty { return .number(command == "sum" ? 0 : 1) }
         return command == "sum" ? .sum(terms) : .product(terms)
+    }
+
+    /// `\sum_i \hat{x}_i` with no bounds, in a note that names `x̂_1` … `x̂_4`: the sum over
+    /// the instances the note has, from 1 up to the last number for which every name of the term that depends on the index is one of
+    /// the note's. Nil (the general rule) when the term does not depend on the index, or fewer
+    /// than two instances are named. The cursor is after the term either way.
+    mutating func overInstances(of index: String, command: String, cursor: inout Cursor) -> Expression? {
+        let start = cursor.index
+        let saved = indexValues
+        defer { indexValues = saved }
+        var end = start
+        func read(_ value: Int, _ reader: inout ExpressionReader) -> Expression? {
+            cursor.index = start
+            reader.indexValues[index] = value
+            let read = try? reader.term(&cursor)
+            if read != nil { end = cursor.index }
+            return read
+        }
+        defer { cursor.index = end }
+        guard let first = read(1, &self), let second = read(2, &self) else { return nil }
+        let common = Set(first.symbols).intersection(second.symbols)
+        let names = scope.names
+        let named = { (term: Expression) -> Bool in
+            let own = term.symbols.filter { !common.contains($0) }
+            return !own.isEmpty && own.allSatisfy(names.contains)
+        }
+        guard named(first) else { return nil }
+        var terms = [first]
+        let limit = Self.maximumExpandedTerms / max(1, expansion)
+        var value = 2
+        while terms.count < limit, let term = value == 2 ? second : read(value, &self), named(term) {
+            terms.append(term)
+            value += 1
+        }
+        guard terms.count >= 2 else { return nil }
+        return command == "sum" ? .sum(terms) : .product(terms)
+    }
+
+    /// The first name that some terms of a sum have and others do not (a name of the index's
+    /// value, `x_3`) and that the note does not name, or nil.
+    static func unnamedInstance(_ terms: [Expression], scope: ReadingScope) -> String? {
+        guard let first = terms.first else { return nil }
+        let inFirst = Set(first.symbols)
+        var inEvery = inFirst
+        var inAny = inFirst
+        var order = first.symbols
+        for term in terms.dropFirst() {
+            let names = term.symbols
+            inEvery.formIntersection(names)
+            for name in names where inAny.insert(name).inserted { order.append(name) }
+        }
+        return order.first { !inEvery.contains($0) && !scope.names.contains($0) }
     }
 
     /// The name in a subscript: `1`, `12`, `true` (`\text{true}`), `h1`, `\alpha`; an index

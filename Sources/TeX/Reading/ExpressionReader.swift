@@ -194,9 +194,8 @@ struct ExpressionReader {
             guard let index = root.index else { return .apply("sqrt", [radicand]) }
             return .apply("root", [radicand, try expression([index])])
         case .fenced(let fenced):
-            if fenced.left.text == "(", !argumentCommas(fenced.body[...]).isEmpty {
-                throw ReadError("(\(describe(fenced.body))) is a list, not a number: is the name before it a function the note does not define?",
-                                fenced.range)
+            if fenced.left.text == "(", let problem = listProblem(fenced.body[...], range: fenced.range, after: cursor) {
+                throw problem
             }
             let composed = try composition(fenced.body[...])
             let inner: Expression
@@ -304,16 +303,28 @@ struct ExpressionReader {
         return nil
     }
 
+    /// Why a parenthesized list is not read: `g(a, b)` where g is no function in scope (a list
+    /// is not a number to multiply by); a list that is the whole side (`q = (q_1, q_2)`) names a
+    /// vector by its components.
+    /// Nil when `inner` is no list. `range` is the parentheses', `cursor` just after them (apart
+    /// from the hot path of deep nesting: reading a level takes stack).
+    @inline(never)
+    func listProblem(_ inner: ArraySlice<Node>, range: Range<Int>, after cursor: Cursor) -> ReadError? {
+        guard !argumentCommas(inner).isEmpty else { return nil }
+        if cursor.atEnd, cursor.nodes.first?.range.lowerBound == range.lowerBound {
+            return ReadError("(\(describe(inner))) is a list (a vector by its components, a point or an interval), "
+                             + "not a number: it is not evaluated", range)
+        }
+        return ReadError("(\(describe(inner))) is a list, not a number: is the name before it a function the note does not define?",
+                         range)
+    }
+
     /// `( ... )` up to the matching `)`; the closing parenthesis may carry scripts (`(a+b)^2`,
     /// `(x^2)'`).
     private mutating func parenthesized(opening: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
         let (inner, closing) = try collectUntilClose(opening: opening, cursor: &cursor)
-        if !argumentCommas(inner).isEmpty {
-            // `g(a, b)` where g is no function in scope: a list is not a number to multiply by.
-            throw ReadError("(\(describe(inner))) is a list, not a number: is the name before it a function the note does not define?",
-                            opening.range.lowerBound..<(closing?.range.upperBound ?? opening.range.upperBound))
-        }
         let range = opening.range.lowerBound..<(closing?.range.upperBound ?? opening.range.upperBound)
+        if let problem = listProblem(inner, range: range, after: cursor) { throw problem }
         let composed = try composition(inner)
         var result: Expression
         if let composed { result = composed } else { result = try expression(inner) }

@@ -589,8 +589,9 @@ public enum FormulaReader {
                 return true
             }
             // `d^2` in `\mathcal{O}(d^2)` is a power: no layer name among parameters.
+            // `s(\pi) = 0` claims a value at π: no parameter is named π.
             guard let head = definableHead(current[...], source: source), head.parameters.isEmpty,
-                layerHeadBase(current[...], source: source) == nil
+                layerHeadBase(current[...], source: source) == nil, head.name != "π"
             else { return false }
             parameters.append(head.name)
             return true

@@ -3,7 +3,7 @@ import Calculus
 /// General formulas with free symbolic indices (`p_i = \frac{e^{z_i}}{\sum_j e^{z_j}}`, beside
 /// `p_1`, `p_2` the note defines): the general rule, not a claim about numbers. The reader
 /// reads them as prose, "general form", and does not evaluate them.
-enum GeneralForm {
+public enum GeneralForm {
     /// The reason a statement reading `expressions` (and defining `head`) is a general form:
     /// one of its names has an index that is a letter the note does not bind (`i` in `p_i`)
     /// while the note names instances with numbers (`p_1`); `nil` when there is none.
@@ -59,18 +59,22 @@ enum GeneralForm {
             for (position, index) in indices.enumerated() where isSymbolic(index) {
                 let own = String(index.dropFirst().filter { $0.isLetter })
                 guard own.count == 1, !isBound(index, scope: scope, parameters: parameters) else { continue }
-                if !letters.contains(own) {
-                    guard letters.count < maximumLetters else { return nil }
-                    letters.append(own)
-                }
+                var numbers: Set<Int> = []
                 for other in scope.names {
                     let (otherBase, otherIndices) = parts(other)
                     guard otherBase == base, otherIndices.count == indices.count,
                         otherIndices[position].first == index.first,
                         let number = Int(otherIndices[position].dropFirst().filter { $0 != "(" && $0 != ")" })
                     else { continue }
-                    values[own, default: []].insert(number)
+                    numbers.insert(number)
                 }
+                // `\mu_B`, a name of the note with no numbered sibling: its letter is no index.
+                if numbers.isEmpty, scope.names.contains(name) { continue }
+                if !letters.contains(own) {
+                    guard letters.count < maximumLetters else { return nil }
+                    letters.append(own)
+                }
+                values[own, default: []].formUnion(numbers)
             }
         }
         guard !letters.isEmpty, letters.allSatisfy({ values[$0]?.isEmpty == false }) else { return nil }
@@ -131,7 +135,7 @@ enum GeneralForm {
     }
 
     /// `a_j^(l)` → (`a`, [`_j`, `^(l)`]): each index with the script it is in.
-    static func parts(_ name: String) -> (base: Substring, indices: [Substring]) {
+    public static func parts(_ name: String) -> (base: Substring, indices: [Substring]) {
         guard let first = name.firstIndex(where: { $0 == "_" || $0 == "^" }) else { return (name[...], []) }
         var indices: [Substring] = []
         var start = first
