@@ -283,8 +283,11 @@ extension ExpressionReader {
             try refuseUnknownFunction(name, range: font.range, before: cursor.peek)
             return try symbolOrApplication(name, range: font.range, cursor: &cursor)
         case .calligraphic, .script, .boldScript:
-            // `\mathcal{N}(\mu, \sigma^2)`, `\mathcal{L}`, `\mathcal{D}`.
-            throw ReadError("\\\(font.command) (a distribution, a set or a loss by its letter) is not evaluated", font.range)
+            // `\mathcal{L}`, a loss, is the name ℒ; `\mathcal{N}(\mu, \sigma^2)`, a distribution.
+            if let name = Self.scriptLetter(font, source: source), !Self.opensParenthesis(cursor.peek) {
+                return try symbolOrApplication(name, range: font.range, cursor: &cursor)
+            }
+            throw ReadError("\\\(font.command) (a distribution or a set) is not evaluated", font.range)
         case .doubleStruck:
             // `\mathbb{E}[x]`, `\mathbb{R}^n`.
             throw ReadError("\\\(font.command) (an expectation or a number set) is not evaluated", font.range)
@@ -303,6 +306,34 @@ extension ExpressionReader {
         let text = Self.compactSource(source, font.body.range)
         guard !text.isEmpty, text == Self.nameCharacters(text), !text.allSatisfy({ $0.isNumber }) else { return nil }
         return text
+    }
+
+    /// The name a calligraphic or script letter writes (`\mathcal{L}` → `ℒ`, the Unicode
+    /// script letter, a name apart from `L`); nil for anything but one Latin letter.
+    static func scriptLetter(_ font: FontChange, source: [UInt8]) -> String? {
+        switch font.font {
+        case .calligraphic, .script: break
+        default: return nil
+        }
+        let text = compactSource(source, font.body.range)
+        guard isLatinLetter(text), let byte = text.utf8.first else { return nil }
+        let exceptions: [UInt8: UInt32] = [
+            UInt8(ascii: "B"): 0x212C, UInt8(ascii: "E"): 0x2130, UInt8(ascii: "F"): 0x2131, UInt8(ascii: "H"): 0x210B,
+            UInt8(ascii: "I"): 0x2110, UInt8(ascii: "L"): 0x2112, UInt8(ascii: "M"): 0x2133, UInt8(ascii: "R"): 0x211B,
+            UInt8(ascii: "e"): 0x212F, UInt8(ascii: "g"): 0x210A, UInt8(ascii: "o"): 0x2134,
+        ]
+        let scalar = exceptions[byte]
+            ?? (byte <= UInt8(ascii: "Z") ? 0x1D49C + UInt32(byte - UInt8(ascii: "A")) : 0x1D4B6 + UInt32(byte - UInt8(ascii: "a")))
+        return Unicode.Scalar(scalar).map { String(Character($0)) }
+    }
+
+    /// Whether `node` opens a parenthesis (`(` or `\left(`).
+    static func opensParenthesis(_ node: Node?) -> Bool {
+        switch node {
+        case .atom(let atom)?: return atom.text == "("
+        case .fenced(let fenced)?: return fenced.left.text == "("
+        default: return false
+        }
     }
 
     static func nameCharacters(_ text: String) -> String {

@@ -467,12 +467,13 @@ struct ExpressionReader {
         } else {
             switch onlyScalar(atom.text) {
             // U+0387 is canonically equivalent to U+00B7, as `==` finds.
-            case "\u{22C5}", "\u{00D7}", "\u{2217}", "\u{00B7}", "\u{0387}": return true
+            // ⊙, the element-wise product, is the product of scalars.
+            case "\u{22C5}", "\u{00D7}", "\u{2217}", "\u{00B7}", "\u{0387}", "\u{2299}": return true
             default: break
             }
         }
         switch atom.command {
-        case "cdot", "times", "ast": return true
+        case "cdot", "times", "ast", "odot": return true
         default: return false
         }
     }

@@ -537,6 +537,9 @@ public enum FormulaReader {
             if scripts.primes > 0 { name += String(repeating: "'", count: scripts.primes) }
             return name
         case .font(let font):
+            if font.font == .calligraphic || font.font == .script {
+                return ExpressionReader.scriptLetter(font, source: source)
+            }
             let raw = String(decoding: source[font.body.range.clamped(to: 0..<source.count)], as: UTF8.self)
             let name = ExpressionReader.nameCharacters(raw)
             return name.isEmpty || name.allSatisfy({ $0.isNumber }) ? nil : name
