@@ -171,6 +171,11 @@ extension ExpressionReader {
         default: break
         }
         if (text.hasPrefix("(") && text.hasSuffix(")")) || (text.hasPrefix("[") && text.hasSuffix("]")), text.count >= 3 {
+            // `x^{(i)}` in a sum over i, or a general form read at i = 2: `x^(2)`.
+            if !indexValues.isEmpty, text.hasPrefix("(") {
+                let inner = String(text.dropFirst().dropLast())
+                if let value = indexValues[inner] ?? shiftedIndex(inner).flatMap({ Int($0) }) { return "(\(value))" }
+            }
             return text
         }
         // A word (`w^{new}`, `\theta^{\text{old}}`): a label, not an exponent.
