@@ -120,7 +120,7 @@ struct LearningCycle {
     }
 
     /// T: `--steps`, else a binding of `T` the first rule sees, else the front matter's
-    /// `steps:`. An error (and nil) when none or a bad one is given.
+    /// `steps:`, else 1 (with a warning). An error (and nil) when a bad one is given.
     private mutating func stepCount(at rule: SitedStatement, statements: [SitedStatement],
                                     definitions: NoteDefinitions, context: Context,
                                     frontMatterSteps: Int?, options: NotebookOptions) -> (Int, String)?
@@ -144,8 +144,11 @@ struct LearningCycle {
             return nil
         }
         guard let value else {
-            return fail("the update rules have no number of steps",
-                        hint: "bind T in their section ($T = 100$), write steps: 100 in the front matter, or give --steps")
+            // "One gradient step gives $w := w - \alpha g$": the step the note states.
+            diagnostics.append(Diagnostic(.warning, "the update rules have no number of steps: one step is run",
+                                          at: rule.position, length: rule.tex.count,
+                                          hint: "bind T in their section ($T = 100$), write steps: 100 in the front matter, or give --steps"))
+            return (1, "no T given")
         }
         guard value >= 0, value == value.rounded() else {
             return fail("the number of steps (\(source)) must be a whole number, not \(NumberText.format(value))")

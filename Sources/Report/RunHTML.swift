@@ -46,7 +46,7 @@ enum RunHTML {
 
     /// `2000 steps (T = 2000, line 62); loss 0.158 at step 0, 0.000194 at step 2000`.
     static func caption(_ run: LearningRun) -> String {
-        var text = "\(run.steps) steps (\(run.stepsSource))"
+        var text = "\(run.steps) step\(run.steps == 1 ? "" : "s") (\(run.stepsSource))"
         if let line = lossLine(run) { text += "; " + line }
         return text
     }
