@@ -31,6 +31,12 @@ struct ClaimChecker {
         var relations: [Relation]
         var sides: [Calculus.Expression]
         var reading: String
+
+        /// Whether it names a place, a name at a number (`At $r = 3$`, `near $x = 0$`).
+        var isPlace: Bool {
+            guard relations == [.equal], sides.count == 2, case .symbol = sides[0] else { return false }
+            return sides[1].symbols.isEmpty
+        }
     }
 
     /// The note's context, final (its dependencies indexed).
@@ -271,7 +277,9 @@ struct ClaimChecker {
             var identity = everySide
             let inequalities = !claim.relations.contains(where: { $0 == .equal || $0 == .approximately })
             if !claim.conditions.isEmpty {
-                identity = leavesOfSides.contains { !$0.isEmpty }
+                // At places only (`At $r = 3$ … $L_\delta(r) = 2.5$`), a claim with a side of no
+                // leaf is about the example there.
+                identity = everySide || (leavesOfSides.contains { !$0.isEmpty } && !claim.conditions.allSatisfy(\.isPlace))
             } else if inequalities, everySide || claim.sides.indices.contains(where: { index in
                 // Not `\lambda > 0` or `0 < \alpha < 1`, which say what a name is.
                 if case .symbol = claim.sides[index] { return false }
