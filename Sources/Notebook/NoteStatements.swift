@@ -234,7 +234,7 @@ struct NoteStatements {
     /// instances for i too), and so are those that name an instance's base with a letter
     /// (`y_i = \gamma \hat{x}_i + \beta` after `\hat{x}_i = …` defined `x̂_1`, `x̂_2`: read first
     /// as a name `y_i` of a leaf `x̂_i`). What they define is read into the formulas after, a
-    /// chain at most `maximumRereads` long. Nothing is read again in a note without instances.
+    /// chain at most `maximumRereads` long (Ng's `z^{[l]}` and `a^{[l]}` take two a layer). Nothing is read again in a note without instances.
     static func readGeneralFormsAgain(_ readings: inout [FormulaReading], cuts: [FormulaCache.Cut], scope: ReadingScope,
                                       cache: FormulaCache)
     {
@@ -242,7 +242,8 @@ struct NoteStatements {
         for _ in 0..<maximumRereads {
             var instances: [String] = []
             for reading in readings {
-                for statement in reading.statements where statement.kind == .definition || statement.kind == .binding {
+                // A general form's instances only: a binding pass 1 left out is a place (`For $l = 1$:`).
+                for statement in reading.statements where statement.kind == .definition && statement.instance != nil {
                     if let name = statement.head?.name, !wider.names.contains(name) { instances.append(name) }
                 }
             }
@@ -250,6 +251,8 @@ struct NoteStatements {
             let bases = Set(instances.map { GeneralForm.parts($0).base })
             let again = readings.indices.filter { index in
                 readings[index].statements.contains { statement in
+                    // A general form, expanded or not: it may have instances now.
+                    if statement.instance != nil { return true }
                     if statement.kind == .prose { return statement.reason?.hasPrefix("general form") == true }
                     if let head = statement.head?.name, Self.namesBaseWithLetter(head, bases) { return true }
                     return statement.sides.contains { side in side.symbols.contains { Self.namesBaseWithLetter($0, bases) } }
@@ -257,13 +260,15 @@ struct NoteStatements {
             }
             guard !again.isEmpty else { return }
             wider.names.formUnion(instances)
+            // Still defined by the general form that defines them, read again.
+            wider.instances.formUnion(instances)
             let number = cache.number(of: wider)
             for index in again { readings[index] = cache.reading(of: cuts[index], scope: wider, scopeNumber: number) }
         }
     }
 
     /// How many times formulas are read again for the instances general forms define.
-    static let maximumRereads = 4
+    static let maximumRereads = 10
 
     /// Whether `name` is one of `bases` with a letter index (`x̂_i` for the base `x̂`).
     private static func namesBaseWithLetter(_ name: String, _ bases: Set<Substring>) -> Bool {

@@ -171,10 +171,12 @@ extension ExpressionReader {
         default: break
         }
         if (text.hasPrefix("(") && text.hasSuffix(")")) || (text.hasPrefix("[") && text.hasSuffix("]")), text.count >= 3 {
-            // `x^{(i)}` in a sum over i, or a general form read at i = 2: `x^(2)`.
-            if !indexValues.isEmpty, text.hasPrefix("(") {
+            // `x^{(i)}` in a sum over i, or a general form read at i = 2: `x^(2)` (`[2]` for `[i]`).
+            if !indexValues.isEmpty {
                 let inner = String(text.dropFirst().dropLast())
-                if let value = indexValues[inner] ?? shiftedIndex(inner).flatMap({ Int($0) }) { return "(\(value))" }
+                if let value = indexValues[inner] ?? shiftedIndex(inner).flatMap({ Int($0) }) {
+                    return text.hasPrefix("(") ? "(\(value))" : "[\(value)]"
+                }
             }
             return text
         }

@@ -235,7 +235,8 @@ public enum FormulaReader {
             let instance = zip(letters, combination).map { "\($0.letter) = \($1)" }.joined(separator: ", ")
             // An instance the note does not have otherwise is defined by the general form
             // (`s_i = \frac{e^{z_i}}{…}` defines s_1, s_2, s_3 beside z_1, z_2, z_3).
-            let defines = isDefinition && instanceHead.map { !scope.names.contains($0.name) } == true
+            let defines = isDefinition
+                && instanceHead.map { !scope.names.contains($0.name) || scope.instances.contains($0.name) } == true
             if isDefinition, !defines, let instanceHead { expressions.insert(.symbol(instanceHead.name), at: 0) }
             // Every indexed name of the instance must be one the note has.
             var known = true
@@ -243,7 +244,9 @@ public enum FormulaReader {
             while known, let node = stack.popLast() {
                 switch node {
                 case .symbol(let name), .partial(_, let name, _):
-                    if name.contains("_") || name.contains("^("), !scope.names.contains(name) { known = false }
+                    if name.contains("_") || name.contains("^(") || name.contains("^["), !scope.names.contains(name) {
+                        known = false
+                    }
                 default:
                     break
                 }
@@ -445,6 +448,7 @@ public enum FormulaReader {
         var index = nodes.startIndex
         // The subscript's source, turned into text only for a name of two letters or more.
         var subscriptRange: SourceRange?
+        var superscript: String?
         while index < nodes.endIndex {
             let node = nodes[index]
             var letter: String?
@@ -453,8 +457,14 @@ public enum FormulaReader {
                 letter = atom.text
             case .scripts(let scripts):
                 if case .atom(let atom)? = scripts.base, atom.command == nil, ExpressionReader.isLatinLetter(atom.text),
-                    scripts.sup == nil, scripts.primes == 0
+                    scripts.primes == 0
                 {
+                    // `dz^{[2]}`, Ng's gradient of layer 2: a bracketed superscript names.
+                    if let sup = scripts.sup {
+                        let text = ExpressionReader.compactSource(source, sup.range)
+                        guard text.hasPrefix("[") || text.hasPrefix("("), scripts.sub == nil else { break }
+                        superscript = text
+                    }
                     letter = atom.text
                     subscriptRange = scripts.sub?.range
                 }
@@ -465,7 +475,7 @@ public enum FormulaReader {
             letters += letter
             end = node.range.upperBound
             index += 1
-            if subscriptRange != nil { break }
+            if subscriptRange != nil || superscript != nil { break }
         }
         guard letters.utf8.count >= 2 else { return nil }  // ASCII letters: one byte each
         // `net_{t-1}` is named as the reader names it (`net_{t-1}`).
@@ -474,7 +484,7 @@ public enum FormulaReader {
             let text = ExpressionReader.compactSource(source, range)
             return reader.shiftedIndex(text) ?? text
         }
-        let name = letters + (subscriptText.map { "_" + $0 } ?? "")
+        let name = letters + (subscriptText.map { "_" + $0 } ?? "") + (superscript.map { "^" + $0 } ?? "")
         let rest = nodes[index...]
         if rest.isEmpty { return Head(name: name) }
         guard let parameters = parameterList(rest, source: source) else { return nil }

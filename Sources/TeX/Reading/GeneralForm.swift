@@ -64,7 +64,7 @@ public enum GeneralForm {
                     let (otherBase, otherIndices) = parts(other)
                     guard otherBase == base, otherIndices.count == indices.count,
                         otherIndices[position].first == index.first,
-                        let number = Int(otherIndices[position].dropFirst().filter { $0 != "(" && $0 != ")" })
+                        let number = Int(otherIndices[position].dropFirst().filter { !isBracket($0) })
                     else { continue }
                     numbers.insert(number)
                 }
@@ -92,6 +92,7 @@ public enum GeneralForm {
             let inner = index.dropFirst()
             if inner == Substring(letter) { return script + String(value) }
             if inner == Substring("(" + letter + ")") { return script + "(\(value))" }
+            if inner == Substring("[" + letter + "]") { return script + "[\(value)]" }
             return String(index)
         }.joined()
     }
@@ -107,7 +108,7 @@ public enum GeneralForm {
             let (otherBase, otherIndices) = parts(other)
             return otherBase == base && otherIndices.count == indices.count
                 && zip(otherIndices, indices).allSatisfy { other, own in
-                    other.first == own.first && other.dropFirst().allSatisfy { $0.isNumber || $0 == "(" || $0 == ")" }
+                    other.first == own.first && other.dropFirst().allSatisfy { $0.isNumber || isBracket($0) }
                 }
         }.min()
         if let instance {
@@ -148,9 +149,14 @@ public enum GeneralForm {
     }
 
     /// An index of one or two letters (`i`, `jk`, `(l)`), or a letter shifted by a number (`{t-1}`).
+    /// The brackets of a layer index: `(l)` (`W^{(l)}`) or `[l]` (`W^{[l]}`, Ng's notation).
+    private static func isBracket(_ character: Character) -> Bool {
+        character == "(" || character == ")" || character == "[" || character == "]"
+    }
+
     private static func isSymbolic(_ index: Substring) -> Bool {
         let index = index.dropFirst()
-        let inner = index.filter { $0 != "(" && $0 != ")" && $0 != "{" && $0 != "}" }
+        let inner = index.filter { !isBracket($0) && $0 != "{" && $0 != "}" }
         let letters = inner.filter { $0.isLetter }
         if inner.count <= 2, letters.count == inner.count, !letters.isEmpty,
             letters.allSatisfy({ ExpressionReader.isLatinLetter(String($0)) })

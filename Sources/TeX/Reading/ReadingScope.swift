@@ -18,6 +18,9 @@ public struct ReadingScope: Sendable, Hashable {
     /// Whether the note has a data table (docs/note-language.md §13): then `\sum_{i=1}^{N} E`
     /// reads as the sum of E over the table's rows, `sum_rows(E)` (`FormulaReader.rowSum`).
     public var hasData = false
+    /// Names the note's general forms define (`a^[1]` from `a^{[l]} = W^{[l]} a^{[l-1]}`): among
+    /// `names`, and still defined by a general form read again, not claims about themselves.
+    public var instances: Set<String> = []
 
     public init(functions: [String: Int] = [:], multiLetterNames: Set<String> = [], shadowed: Set<String> = [],
                 names: Set<String> = [], wholeNumbers: [String: Int] = [:])
