@@ -234,7 +234,8 @@ struct NoteStatements {
     /// instances for i too), and so are those that name an instance's base with a letter
     /// (`y_i = \gamma \hat{x}_i + \beta` after `\hat{x}_i = …` defined `x̂_1`, `x̂_2`: read first
     /// as a name `y_i` of a leaf `x̂_i`). What they define is read into the formulas after, a
-    /// chain at most `maximumRereads` long (Ng's `z^{[l]}` and `a^{[l]}` take two a layer). Nothing is read again in a note without instances.
+    /// chain at most `maximumRereads` long (Ng's `z^{[l]}` and `a^{[l]}` take two a layer).
+    /// Nothing is read again in a note without instances.
     static func readGeneralFormsAgain(_ readings: inout [FormulaReading], cuts: [FormulaCache.Cut], scope: ReadingScope,
                                       cache: FormulaCache)
     {

@@ -159,7 +159,11 @@ extension ExpressionReader {
         if let sub = scripts.sub, scripts.sup == nil {
             let index = Self.compactSource(source, sub.range)
             if !index.isEmpty, !index.contains("="), index.allSatisfy({ $0.isLetter }) {
-                if let expanded = overInstances(of: index, command: command, cursor: &cursor) { return expanded }
+                // `\sum_i \hat{x}_i` over the instances the note names.
+                if let count = instanceCount(of: index, cursor: cursor) {
+                    return try expand(command, index: index, from: 1, to: count, byNote: nil, upper: "", scripts: scripts,
+                                      cursor: &cursor)
+                }
                 throw ReadError("general form: the \\\(command) over \(index) has no bounds in numbers "
                                 + "(\\\(command)_{\(index)=1}^{3} would be evaluated)", scripts.range)
             }
@@ -175,7 +179,7 @@ extension ExpressionReader {
             return .apply(FormulaReader.rowSum, [try term(&cursor)])
         }
         // `\sum_{i=1}^{m}` where the note binds `m = 4` and names every instance of the terms
-        // (`x_1` … `x_4`): to 4 (checked once the terms are read, below).
+        // (`x_1` … `x_4`): to 4 (checked once the terms are read).
         let byNote = parts.count == 2 && Int(upper) == nil ? scope.wholeNumbers[upper] : nil
         guard parts.count == 2, let from = Int(parts[1]), let to = Int(upper) ?? byNote else {
             // `\sum_k` over a free index, `\sum_{k=1}^{n}` to a symbolic bound: the general rule.
@@ -185,7 +189,16 @@ extension ExpressionReader {
             }
             throw ReadError("\\\(command) is evaluated only with integer bounds written as numbers, e.g. \\\(command)_{i=1}^{3}", scripts.range)
         }
-        let index = String(parts[0])
+        return try expand(command, index: String(parts[0]), from: from, to: to, byNote: byNote, upper: upper,
+                          scripts: scripts, cursor: &cursor)
+    }
+
+    /// The body after the cursor read once per value of `index` from `from` to `to`, within the
+    /// expansion budget. `byNote`: the bound came from the note's `upper` (`m`), and every
+    /// instance the terms name must be the note's.
+    private mutating func expand(_ command: String, index: String, from: Int, to: Int, byNote: Int?, upper: String,
+                                 scripts: Scripts, cursor: inout Cursor) throws(ReadError) -> Expression
+    {
         // `to - from` overflows for bounds far apart (`\sum_{i=-2}^{9223372036854775807}`).
         let (span, overflow) = to.subtractingReportingOverflow(from)
         let limit = Self.maximumExpandedTerms
@@ -228,40 +241,28 @@ extension ExpressionReader {
         return command == "sum" ? .sum(terms) : .product(terms)
     }
 
-    /// `\sum_i \hat{x}_i` with no bounds, in a note that names `x̂_1` … `x̂_4`: the sum over
-    /// the instances the note has, from 1 up to the last number for which every name of the term that depends on the index is one of
-    /// the note's. Nil (the general rule) when the term does not depend on the index, or fewer
-    /// than two instances are named. The cursor is after the term either way.
-    mutating func overInstances(of index: String, command: String, cursor: inout Cursor) -> Expression? {
-        let start = cursor.index
-        let saved = indexValues
-        defer { indexValues = saved }
-        var end = start
-        func read(_ value: Int, _ reader: inout ExpressionReader) -> Expression? {
-            cursor.index = start
-            reader.indexValues[index] = value
-            let read = try? reader.term(&cursor)
-            if read != nil { end = cursor.index }
-            return read
+    /// How many instances the note names for `\sum_i \hat{x}_i` (no bounds): the term after the
+    /// cursor is read once with `i` a letter, and its names with the index (`x̂_i`) are counted
+    /// up from 1 while the note names them all (`x̂_1` … `x̂_4`: 4). Nil (the general rule) when
+    /// the term names nothing with the index, or the note fewer than two instances.
+    func instanceCount(of index: String, cursor: Cursor) -> Int? {
+        var reader = self
+        reader.indexValues[index] = nil
+        var probe = cursor
+        guard let term = try? reader.term(&probe) else { return nil }
+        let indexed = term.symbols.filter { GeneralForm.instance(of: $0, letter: index, value: 1) != $0 }
+        // A name with the index inside a longer one (`w_{2j}`, `w_{ij}`) has no instance to count.
+        let mentions = term.symbols.filter { name in
+            GeneralForm.parts(name).indices.contains { $0.dropFirst().contains { index.contains($0) } }
         }
-        defer { cursor.index = end }
-        guard let first = read(1, &self), let second = read(2, &self) else { return nil }
-        let common = Set(first.symbols).intersection(second.symbols)
-        let names = scope.names
-        let named = { (term: Expression) -> Bool in
-            let own = term.symbols.filter { !common.contains($0) }
-            return !own.isEmpty && own.allSatisfy(names.contains)
+        guard !indexed.isEmpty, mentions.count == indexed.count else { return nil }
+        var count = 0
+        while count <= Self.maximumExpandedTerms,
+            indexed.allSatisfy({ scope.names.contains(GeneralForm.instance(of: $0, letter: index, value: count + 1)) })
+        {
+            count += 1
         }
-        guard named(first) else { return nil }
-        var terms = [first]
-        let limit = Self.maximumExpandedTerms / max(1, expansion)
-        var value = 2
-        while terms.count < limit, let term = value == 2 ? second : read(value, &self), named(term) {
-            terms.append(term)
-            value += 1
-        }
-        guard terms.count >= 2 else { return nil }
-        return command == "sum" ? .sum(terms) : .product(terms)
+        return count >= 2 ? count : nil
     }
 
     /// The first name that some terms of a sum have and others do not (a name of the index's
@@ -308,6 +309,13 @@ extension ExpressionReader {
         }
         if let value = indexValues[text] { return String(value) }
         if let shifted = shiftedIndex(text) { return shifted }
+        // `w_{2j}`, `w_{ij}`, `w_{i,j}` in sums over i and j: `w_21`, `w_12`, `w_1,2` (every
+        // letter an index, so `w_{in}` stays a name).
+        if !indexValues.isEmpty, text.contains(where: \.isLetter),
+            text.allSatisfy({ $0.isNumber || $0 == "," || ($0.isLetter && indexValues[String($0)] != nil) })
+        {
+            return text.map { character in indexValues[String(character)].map(String.init) ?? String(character) }.joined()
+        }
         guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "," || $0 == "'" }) else {
             throw ReadError("the subscript \(raw) is not a name", node.range)
         }
