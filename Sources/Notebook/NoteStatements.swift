@@ -269,7 +269,7 @@ struct NoteStatements {
     }
 
     /// How many times formulas are read again for the instances general forms define.
-    static let maximumRereads = 10
+    static let maximumRereads = 32
 
     /// Whether `name` is one of `bases` with a letter index (`x̂_i` for the base `x̂`).
     private static func namesBaseWithLetter(_ name: String, _ bases: Set<Substring>) -> Bool {
