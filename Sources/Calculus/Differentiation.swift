@@ -156,10 +156,18 @@ struct Differentiator {
             for term in terms { result.append(try derivative(of: term, depth: inner)) }
             return add(result)
         case .product(let factors):
-            var result: [Expression] = []
+            var slopes: [(index: Int, slope: Expression)] = []
             for (index, factor) in factors.enumerated() {
                 let slope = try derivative(of: factor, depth: inner)
-                if isZero(slope) { continue }
+                if !isZero(slope) { slopes.append((index, slope)) }
+            }
+            // The product rule writes every factor once per factor that has a slope: n² for a
+            // product of n (`\prod_{i=1}^{8200} y^i` through a definition took seconds before
+            // the size was checked).
+            let (written, overflow) = slopes.count.multipliedReportingOverflow(by: factors.count)
+            if overflow || written > Expression.maximumSize { throw .tooLarge(limit: Expression.maximumSize) }
+            var result: [Expression] = []
+            for (index, slope) in slopes {
                 var others = factors
                 others[index] = slope
                 result.append(multiply(others))
