@@ -169,8 +169,9 @@ struct NoteEvaluation {
 
     /// The declaration (`L(w_1, \ldots, b_3)`) of a name that nothing defines, if there is one.
     func undefinedDeclaration(of name: String) -> SitedStatement? {
-        guard definitions.all.allSatisfy({ $0.name != name }) else { return nil }
-        return statements.statements.first { $0.statement.kind == .declaration && $0.statement.head?.name == name }
+        // Asked for every sampled leaf of every failing claim: looked up, not searched.
+        guard !definitions.definedNames.contains(name), let index = statements.declarations[name] else { return nil }
+        return statements.statements[index]
     }
 
     /// For a prime on an expression with other than one free variable (`(xy)'`): the

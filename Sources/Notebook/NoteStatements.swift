@@ -28,6 +28,8 @@ struct NoteStatements {
     var nearZero: Set<Int> = []
     /// The statements of sentences that say "for large $t$", with the name as written.
     var limits: [Int: String] = [:]
+    /// The first declaration of each name (`L(w_1, \ldots, b_3)`), by its position in `statements`.
+    var declarations: [String: Int] = [:]
 
     /// Reads `formulas` (parsed and cut in `cuts`, by position; read through `cache`); `prose`
     /// tells which of them are conditions or places, and which share a sentence. `hasData`:
@@ -198,6 +200,9 @@ struct NoteStatements {
                 else { continue }
                 conditions[index, default: []].append(contentsOf: premises)
             }
+        }
+        for index in statements.indices where statements[index].statement.kind == .declaration {
+            if let name = statements[index].statement.head?.name, declarations[name] == nil { declarations[name] = index }
         }
         for index in statements.indices {
             guard let sentence = prose.sentence[statements[index].site.formula] else { continue }
