@@ -39,15 +39,18 @@ struct NoteContext {
     /// text (`| x | y |`): the header's line and the names, for the hint at a sum not evaluated.
     let textHeadedData: (line: Int, columns: [String])?
 
+    /// `frontMatterValues`: the front matter's `values:` (`FrontMatterValues.read`, read once
+    /// for the note), with the problems reading them found.
     init(statements: [SitedStatement], definitions: NoteDefinitions, frontMatter: FrontMatter?,
+         frontMatterValues: [(String, Double)], frontMatterDiagnostics: [Diagnostic],
          options: NotebookOptions, path: String, document: Document, cellValues: [CellValue] = [])
     {
         let defined = Self.definitionsContext(statements: statements, definitions: definitions)
         var context = defined.context
         var sources = defined.sources
         // Front matter, then --set, override the note's bindings.
-        var diagnostics: [Diagnostic] = []
-        for (name, value) in FrontMatterValues.read(frontMatter, diagnostics: &diagnostics) {
+        var diagnostics = frontMatterDiagnostics
+        for (name, value) in frontMatterValues {
             Self.override(name, with: value, source: .frontMatter, in: &context, sources: &sources, definitions: definitions)
         }
         for (name, value) in options.values {

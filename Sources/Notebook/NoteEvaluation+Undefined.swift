@@ -79,13 +79,19 @@ extension NoteEvaluation {
     /// variables each is differentiated by): "with L a linear function of y_1, y_2 (slopes
     /// taken at random) it gives computed 0.3, claimed 0.5".
     func withLinearLeaves(_ sides: [Expression], _ failure: LinearLeafFailure) -> String {
-        let names = definitions.names
-        let leaves = differentiatedLeaves(in: sides).sorted { Names.naturalOrder($0.key, $1.key) }
         let (leftText, rightText) = NumberText.pair(failure.left, failure.right)
-        return "with " + leaves.map { leaf, variables in
-            "\(names.noteName(of: leaf)) a linear function of " + downstream(variables).map(names.noteName(of:)).joined(separator: ", ")
-        }.joined(separator: " and ") + " (slopes taken at random) it gives "
+        return "with " + linearLeaves(differentiatedLeaves(in: sides), "a") + " (slopes taken at random) it gives "
             + ClaimChecker.failure(failure.relation, computed: leftText, claimed: rightText)
+    }
+
+    /// The leaves as the claim's check made them: "L a linear function of y_1, y_2" (`article`
+    /// "a"), "L any linear function of …"; several joined by "and".
+    func linearLeaves(_ leaves: [String: Set<String>], _ article: String) -> String {
+        let names = definitions.names
+        return leaves.sorted { Names.naturalOrder($0.key, $1.key) }.map { leaf, variables in
+            "\(names.noteName(of: leaf)) \(article) linear function of "
+                + downstream(variables).map(names.noteName(of:)).joined(separator: ", ")
+        }.joined(separator: " and ")
     }
 
     /// What `leaf` lacks: "L has no definition", "L_d is a number here".
@@ -121,15 +127,11 @@ extension NoteEvaluation {
             tolerances: ClaimChecker.tolerances(of: entry, in: document.formulas, options: options))
         else {
             // It holds whatever the slopes of the leaves differentiated: say of what.
-            let leaves = differentiatedLeaves(in: sides).sorted { Names.naturalOrder($0.key, $1.key) }
+            let leaves = differentiatedLeaves(in: sides)
             guard !leaves.isEmpty else { return check }
-            let names = definitions.names
             var said = check
-            said.message += ", and with " + leaves.map { leaf, variables in
-                "\(names.noteName(of: leaf)) any linear function of "
-                    + downstream(variables).map(names.noteName(of:)).joined(separator: ", ")
-            }.joined(separator: " and ") + " (" + leaves.map { lacks($0.key) }.joined(separator: ", ")
-                + "; slopes taken at random)"
+            said.message += ", and with " + linearLeaves(leaves, "any") + " ("
+                + leaves.keys.sorted(by: Names.naturalOrder).map(lacks).joined(separator: ", ") + "; slopes taken at random)"
             return said
         }
         let (reason, hint) = undefinedReason(leaf)

@@ -292,7 +292,7 @@ struct NoteStatements {
         let wasBinding = statement.kind == .binding
         statement.kind = .condition
         if wasBinding, let head = statement.head {
-            let headRange = statement.range.lowerBound..<(statement.sideRanges.first?.lowerBound ?? statement.range.lowerBound)
+            let headRange = statement.headRange
             statement.head = nil
             statement.sides.insert(.symbol(head.name), at: 0)
             statement.relations.insert(.equal, at: 0)
@@ -387,11 +387,14 @@ struct NoteStatements {
     /// The claim that the head equals the sides: a function's head applied to its parameters,
     /// which are then the note's names (`L_\delta(r) = 2` at the note's `r`).
     private static func claim(restating statement: Statement, head: Head) -> Statement {
-        let headRange = statement.range.lowerBound..<(statement.sideRanges.first?.lowerBound ?? statement.range.lowerBound)
-        let left: Calculus.Expression =
-            head.isFunction ? .apply(head.name, head.parameters.map { .symbol($0) }) : .symbol(head.name)
-        return Statement(kind: .claim, label: statement.label, sides: [left] + statement.sides,
-                         relations: [.equal] + statement.relations, sideRanges: [headRange] + statement.sideRanges,
-                         range: statement.range, index: statement.index)
+        claim(restating: statement,
+              left: head.isFunction ? .apply(head.name, head.parameters.map { .symbol($0) }) : .symbol(head.name))
+    }
+
+    /// The claim that `left`, written where the statement's head is, equals its sides.
+    static func claim(restating statement: Statement, left: Calculus.Expression) -> Statement {
+        Statement(kind: .claim, label: statement.label, sides: [left] + statement.sides,
+                  relations: [.equal] + statement.relations, sideRanges: [statement.headRange] + statement.sideRanges,
+                  range: statement.range, index: statement.index)
     }
 }

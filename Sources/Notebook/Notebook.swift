@@ -38,16 +38,18 @@ public enum Notebook {
         let sections = Sections(document)
         // The values the front matter, then `--set`, give: a whole number among them is a bound
         // of sums and a layer (`m: 8` makes `\sum_{i=1}^{m}` go to 8).
-        var ignored: [Diagnostic] = []
-        var given = Dictionary(FrontMatterValues.read(document.frontMatter, diagnostics: &ignored), uniquingKeysWith: { $1 })
+        var frontMatterDiagnostics: [Diagnostic] = []
+        let frontMatterValues = FrontMatterValues.read(document.frontMatter, diagnostics: &frontMatterDiagnostics)
+        var given = Dictionary(frontMatterValues, uniquingKeysWith: { $1 })
         given.merge(options.values) { $1 }
         let statements = NoteStatements(formulas: formulas, cuts: cuts, cache: cache, sections: sections,
                                         prose: ProseSentences(document), hasData: DataTable.isPresent(in: document),
                                         given: given)
         let definitions = NoteDefinitions(statements.statements, sections: sections)
         let setting = NoteContext(statements: statements.statements, definitions: definitions,
-                                  frontMatter: document.frontMatter, options: options, path: path, document: document,
-                                  cellValues: cellValues)
+                                  frontMatter: document.frontMatter, frontMatterValues: frontMatterValues,
+                                  frontMatterDiagnostics: frontMatterDiagnostics, options: options, path: path,
+                                  document: document, cellValues: cellValues)
         let evaluation = NoteEvaluation(statements: statements, definitions: definitions, setting: setting,
                                         document: document, path: path, options: options, drawsPage: drawsPage)
         var result = evaluation.result().readingDiagrams(of: document)

@@ -51,10 +51,7 @@ struct SequenceTerms {
             let sequence = definitions[base],
             let term = try? sequence.body.substituting([sequence.letter: .number(Double(value))])
         else { return }
-        let headRange = statement.range.lowerBound..<(statement.sideRanges.first?.lowerBound ?? statement.range.lowerBound)
-        var claim = Statement(kind: .claim, label: statement.label, sides: [term] + statement.sides,
-                              relations: [.equal] + statement.relations, sideRanges: [headRange] + statement.sideRanges,
-                              range: statement.range, index: statement.index)
+        var claim = NoteStatements.claim(restating: statement, left: term)
         claim.instance = "\(sequence.letter) = \(value)"
         statement = claim
     }

@@ -47,6 +47,8 @@ public struct Statement: Sendable, Equatable {
     public var sideRanges: [Range<Int>]
     /// The TeX byte range of the whole statement.
     public var range: Range<Int>
+    /// The TeX byte range before the first side: the head of a definition or binding.
+    public var headRange: Range<Int> { range.lowerBound..<(sideRanges.first?.lowerBound ?? range.lowerBound) }
     /// For a statement expanded from an index range, the index it was expanded for.
     public var index: Int?
     /// For an instance of a general form, the values of its letters (`i = 1, j = 2`).

@@ -324,15 +324,18 @@ extension ExpressionReader {
         }
         let text = compactSource(source, font.body.range)
         guard isLatinLetter(text), let byte = text.utf8.first else { return nil }
-        let exceptions: [UInt8: UInt32] = [
-            UInt8(ascii: "B"): 0x212C, UInt8(ascii: "E"): 0x2130, UInt8(ascii: "F"): 0x2131, UInt8(ascii: "H"): 0x210B,
-            UInt8(ascii: "I"): 0x2110, UInt8(ascii: "L"): 0x2112, UInt8(ascii: "M"): 0x2133, UInt8(ascii: "R"): 0x211B,
-            UInt8(ascii: "e"): 0x212F, UInt8(ascii: "g"): 0x210A, UInt8(ascii: "o"): 0x2134,
-        ]
-        let scalar = exceptions[byte]
+        let scalar = scriptLetterExceptions[byte]
             ?? (byte <= UInt8(ascii: "Z") ? 0x1D49C + UInt32(byte - UInt8(ascii: "A")) : 0x1D4B6 + UInt32(byte - UInt8(ascii: "a")))
         return Unicode.Scalar(scalar).map { String(Character($0)) }
     }
+
+    /// The script letters Unicode has outside the Mathematical Alphanumeric block (ℬ, ℒ, ℯ…),
+    /// by their Latin letter.
+    private static let scriptLetterExceptions: [UInt8: UInt32] = [
+        UInt8(ascii: "B"): 0x212C, UInt8(ascii: "E"): 0x2130, UInt8(ascii: "F"): 0x2131, UInt8(ascii: "H"): 0x210B,
+        UInt8(ascii: "I"): 0x2110, UInt8(ascii: "L"): 0x2112, UInt8(ascii: "M"): 0x2133, UInt8(ascii: "R"): 0x211B,
+        UInt8(ascii: "e"): 0x212F, UInt8(ascii: "g"): 0x210A, UInt8(ascii: "o"): 0x2134,
+    ]
 
     /// Whether `node` opens a parenthesis (`(` or `\left(`).
     static func opensParenthesis(_ node: Node?) -> Bool {

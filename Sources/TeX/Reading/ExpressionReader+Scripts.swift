@@ -161,7 +161,7 @@ extension ExpressionReader {
             if !index.isEmpty, !index.contains("="), index.allSatisfy({ $0.isLetter }) {
                 // `\sum_i \hat{x}_i` over the instances the note names.
                 if let count = instanceCount(of: index, cursor: cursor) {
-                    return try expand(command, index: index, from: 1, to: count, byNote: nil, upper: "", scripts: scripts,
+                    return try expand(command, index: index, from: 1, to: count, noteBound: nil, scripts: scripts,
                                       cursor: &cursor)
                 }
                 throw ReadError("general form: the \\\(command) over \(index) has no bounds in numbers "
@@ -189,14 +189,14 @@ extension ExpressionReader {
             }
             throw ReadError("\\\(command) is evaluated only with integer bounds written as numbers, e.g. \\\(command)_{i=1}^{3}", scripts.range)
         }
-        return try expand(command, index: String(parts[0]), from: from, to: to, byNote: byNote, upper: upper,
+        return try expand(command, index: String(parts[0]), from: from, to: to, noteBound: byNote == nil ? nil : upper,
                           scripts: scripts, cursor: &cursor)
     }
 
     /// The body after the cursor read once per value of `index` from `from` to `to`, within the
-    /// expansion budget. `byNote`: the bound came from the note's `upper` (`m`), and every
-    /// instance the terms name must be the note's.
-    private mutating func expand(_ command: String, index: String, from: Int, to: Int, byNote: Int?, upper: String,
+    /// expansion budget. `noteBound`: the name whose whole number the note gives as the upper
+    /// bound (`m`), when it is one; every instance the terms name must then be the note's.
+    private mutating func expand(_ command: String, index: String, from: Int, to: Int, noteBound: String?,
                                  scripts: Scripts, cursor: inout Cursor) throws(ReadError) -> Expression
     {
         // `to - from` overflows for bounds far apart (`\sum_{i=-2}^{9223372036854775807}`).
@@ -232,9 +232,9 @@ extension ExpressionReader {
         }
         indexValues = saved
         cursor.index = end
-        if byNote != nil, let missing = Self.unnamedInstance(terms, scope: scope) {
+        if let noteBound, let missing = Self.unnamedInstance(terms, scope: scope) {
             // `\sum_{i=1}^{n}` with `n = 100` in a note without `y_1` … `y_100`: the general rule.
-            throw ReadError("general form: the \\\(command) over \(index) to \(upper) = \(to) names \(missing), which "
+            throw ReadError("general form: the \\\(command) over \(index) to \(noteBound) = \(to) names \(missing), which "
                             + "the note does not have", scripts.range)
         }
         if terms.isEmpty { return .number(command == "sum" ? 0 : 1) }
