@@ -40,11 +40,13 @@ extension ClaimChecker {
         var attempts = 0
         var rejected = 0
         var values = [Double](repeating: 0, count: program.leaves.count)
+        let heldValues = heldLeaves(of: program)
         let wanted = state.compared + samples
         while state.identity, samples > 0, state.verdict == nil, state.compared < wanted, attempts < samples * 20 {
             attempts += 1
             let range: ClosedRange<Double> = attempts <= samples * 10 ? -2...2 : 0.05...2
             for position in values.indices { values[position] = generator.uniform(range) }
+            for (position, value) in heldValues { values[position] = value }
             guard solver.satisfy(&values, slopes: &slopes, base: base) else {
                 rejected += 1
                 continue

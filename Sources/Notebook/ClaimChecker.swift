@@ -54,6 +54,9 @@ struct ClaimChecker {
     /// Why a leaf has a sampled value at the example point, by key: a failure there names it
     /// as the root cause.
     var sampledBecause: [String: SampledLeaf] = [:]
+    /// The leaves (keys) held at their example value at random points: counts a sum runs to
+    /// (`m` in `\frac{1}{m}\sum_{i=1}^{m}`), which the terms written out do not follow.
+    var held: Set<String> = []
 
     /// Why a leaf's value at the example point was sampled.
     struct SampledLeaf {
@@ -83,7 +86,7 @@ struct ClaimChecker {
     /// This checker for other claims.
     private func with(_ claims: [Claim]) -> ClaimChecker {
         ClaimChecker(context: context, leafIndex: leafIndex, names: names, options: options, path: path,
-                     claims: claims, sampled: sampled, sampledBecause: sampledBecause)
+                     claims: claims, sampled: sampled, sampledBecause: sampledBecause, held: held)
     }
 
     /// The verdicts of claims without conditions, which share the random points.
@@ -116,17 +119,28 @@ struct ClaimChecker {
         var generator = SplitMix64([path, "claims"], seed: options.seed)
         var attempts = 0
         var values = [Double](repeating: 0, count: program.leaves.count)
+        let heldValues = heldLeaves(of: program)
         while !pending.isEmpty, attempts < samples * 20 {
             attempts += 1
             // Half the attempts over [-2, 2], then over (0, 2] for sides that need positive values.
             let range: ClosedRange<Double> = attempts <= samples * 10 ? -2...2 : 0.05...2
             for position in values.indices { values[position] = generator.uniform(range) }
+            for (position, value) in heldValues { values[position] = value }
             let point = SamplePoint(program: program, values: .success(values), base: context.values)
             let outcomes = slopes.outcomes(at: point)
             for index in pending { states[index].compare(outcomes, point: point, isExample: false, in: self) }
             pending.removeAll { states[$0].verdict != nil || states[$0].compared > samples }
         }
         return states.map(\.final)
+    }
+
+    /// The positions among `program`'s leaves of those `held`, with their example values.
+    func heldLeaves(of program: Program) -> [(position: Int, value: Double)] {
+        guard !held.isEmpty else { return [] }
+        return program.leaves.enumerated().compactMap { position, leaf in
+            guard held.contains(leaf), let value = context.values[leaf] else { return nil }
+            return (position, value)
+        }
     }
 
     /// What the program computes for a side: `A` for a side `∂A/∂x` (its slope is taken by

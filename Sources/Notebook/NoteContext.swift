@@ -30,6 +30,9 @@ struct NoteContext {
     /// The leaves (keys) whose example value is sampled: nothing in the note, its front matter or
     /// `--set` gives them one.
     let sampled: Set<String>
+    /// The leaves (keys) that are counts a sum runs to (`NoteStatements.counts`): held at their
+    /// value at random points, and no variable of a derivative shown.
+    let counts: Set<String>
     /// Problems with the values given outside the formulas (a front matter Derive refuses to
     /// read, a bad cell of a data table), and those of the runs of update rules.
     let diagnostics: [Diagnostic]
@@ -41,7 +44,7 @@ struct NoteContext {
 
     /// `frontMatterValues`: the front matter's `values:` (`FrontMatterValues.read`, read once
     /// for the note), with the problems reading them found.
-    init(statements: [SitedStatement], definitions: NoteDefinitions, frontMatter: FrontMatter?,
+    init(statements: [SitedStatement], counts: Set<String> = [], definitions: NoteDefinitions, frontMatter: FrontMatter?,
          frontMatterValues: [(String, Double)], frontMatterDiagnostics: [Diagnostic],
          options: NotebookOptions, path: String, document: Document, cellValues: [CellValue] = [])
     {
@@ -106,6 +109,7 @@ struct NoteContext {
             diagnostics: &diagnostics)
         for (key, source) in sources where source == .sampled { sampled.insert(key) }
         self.sampled = sampled
+        self.counts = counts.isEmpty ? [] : Set(definitions.all.filter { counts.contains($0.name) }.map(\.key)).union(counts)
         let cycle = LearningCycle(
             statements: statements, resolvedSides: resolvedSides, definitions: definitions, context: context,
             leafIndex: leafIndex, frontMatterSteps: FrontMatterValues.steps(frontMatter), options: options, wanted: wanted)

@@ -21,7 +21,10 @@ extension NoteEvaluation {
                 results[definition.statement].gradient = []
                 continue
             }
-            let slopes = program.leaves.enumerated().map { (name: $0.element, slope: evaluator.slope(ofLeaf: $0.offset)) }
+            // A count a sum runs to (`m`) is no variable: it has no slope shown.
+            let slopes = program.leaves.enumerated().filter { !setting.counts.contains($0.element) }.map {
+                (name: $0.element, slope: evaluator.slope(ofLeaf: $0.offset))
+            }
             results[definition.statement].gradient = slopes.sorted { Names.naturalOrder($0.name, $1.name) }.map {
                 (definitions.names.listedName(of: $0.name), $0.slope)
             }

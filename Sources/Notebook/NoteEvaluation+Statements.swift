@@ -187,8 +187,9 @@ extension NoteEvaluation {
             }
             guard let notePartials, result.value != nil, let body = context.definitions[definition.key] else { break }
             if let partials = notePartials.partials(ofDefinition: definition.key) {
-                // A row's copy (`a@row2`, §13) is no name of the note: not shown.
-                result.partials = partials.filter { !Self.isRowCopy($0.name) }
+                // A row's copy (`a@row2`, §13) is no name of the note, and a count a sum runs
+                // to (`m`) no variable: not shown.
+                result.partials = partials.filter { !Self.isRowCopy($0.name) && !setting.counts.contains($0.name) }
                     .map { (definitions.names.listedName(of: $0.name), $0.value) }
             } else if case let reached = setting.leafIndex.countOfDefinitionsReached(from: definition.key),
                 reached > Self.maximumDefinitionsDerivedThrough
@@ -200,7 +201,7 @@ extension NoteEvaluation {
                 // A name that appears only inside a derivative (`L` in `w - η ∂L/∂w`) is not an
                 // input of the definition.
                 let inputs = Self.namesOutsideDerivatives(body)
-                result.partials = partials.filter { inputs.contains($0.name) }.compactMap { partial in
+                result.partials = partials.filter { inputs.contains($0.name) && !setting.counts.contains($0.name) }.compactMap { partial in
                     context.evaluate(partial.derivative).value.map { (definitions.names.listedName(of: partial.name), $0) }
                 }
             }

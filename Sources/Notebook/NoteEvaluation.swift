@@ -118,7 +118,8 @@ struct NoteEvaluation {
         }
         guard !claims.isEmpty else { return limits }
         let checker = ClaimChecker(context: context, leafIndex: setting.leafIndex, names: definitions.names,
-                                   options: options, path: path, claims: claims, sampled: setting.sampled, sampledBecause: sampledBecause())
+                                   options: options, path: path, claims: claims, sampled: setting.sampled, sampledBecause: sampledBecause(),
+                                   held: setting.counts)
         let checks = zip(indices, checker.check()).map { ($0, checkingUndefinedLeaves($1, of: $0)) }
         return Dictionary(uniqueKeysWithValues: checks).merging(limits) { first, _ in first }
     }

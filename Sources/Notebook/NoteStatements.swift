@@ -30,6 +30,10 @@ struct NoteStatements {
     var limits: [Int: String] = [:]
     /// The first declaration of each name (`L(w_1, \ldots, b_3)`), by its position in `statements`.
     var declarations: [String: Int] = [:]
+    /// The letters bound to a whole number that a sum runs to (`m` in `\sum_{i=1}^{m}` after
+    /// `m = 3`): counts, held at their value where claims are checked at random points, and
+    /// no variable of a derivative (docs/note-language.md §3).
+    var counts: Set<String> = []
 
     /// Reads `formulas` (parsed and cut in `cuts`, by position; read through `cache`); `prose`
     /// tells which of them are conditions or places, and which share a sentence. `hasData`:
@@ -47,6 +51,9 @@ struct NoteStatements {
         scope.hasData = hasData
         // Letters bound to a whole number, once or always to the same (`L = 3`).
         var wholeNumbers: [String: Int?] = [:]
+        // Whether every head of a name is a binding (§3: a general form defines the instances
+        // that are; §2: `\sigma^2 = 4` is then a claim), a variance's heads left out.
+        var onlyBound: [String: Bool] = [:]
         for (index, cut) in cuts.enumerated() {
             let word = prose.word[formulas[index].id]
             for declaration in cut.heads {
@@ -61,9 +68,15 @@ struct NoteStatements {
                         wholeNumbers[head.name] = value
                     }
                 }
+                if !head.isFunction, !declaration.squared, onlyBound[head.name] != false {
+                    onlyBound[head.name] = declaration.isBinding
+                }
                 if head.isFunction { scope.functions[head.name] = head.parameters.count }
                 if Names.isMultiLetter(head.name) { scope.multiLetterNames.insert(head.name) }
-                if Names.isBuiltinOrConstant(head.name), declaration.isBinding { scope.shadowed.insert(head.name) }
+                // `\sigma = 0.5` and `\sigma^2 = …` make σ a name of the note.
+                if Names.isBuiltinOrConstant(head.name), declaration.squared || declaration.isBinding {
+                    scope.shadowed.insert(head.name)
+                }
                 scope.names.insert(head.name)
             }
         }
@@ -71,6 +84,12 @@ struct NoteStatements {
             wholeNumbers[name] = value.rounded() == value && abs(value) < 1000 ? .some(Int(value)) : .some(nil)
         }
         scope.wholeNumbers = wholeNumbers.compactMapValues { $0 }
+        scope.boundByNumbers = Set(onlyBound.compactMap { $0.value ? $0.key : nil })
+        if !scope.wholeNumbers.isEmpty {
+            for cut in cuts where cut.key.text.contains("\\sum") || cut.key.text.contains("\\prod") {
+                counts.formUnion(FormulaReader.sumBounds(in: cut.split).filter { scope.wholeNumbers[$0] != nil })
+            }
+        }
         // A head with a letter layer index that stands for a number names that layer:
         // `\delta^L = …` with `L = 3` defines `δ^(3)`.
         for name in scope.names where name.hasSuffix(")") {

@@ -46,7 +46,7 @@ public enum Notebook {
                                         prose: ProseSentences(document), hasData: DataTable.isPresent(in: document),
                                         given: given)
         let definitions = NoteDefinitions(statements.statements, sections: sections)
-        let setting = NoteContext(statements: statements.statements, definitions: definitions,
+        let setting = NoteContext(statements: statements.statements, counts: statements.counts, definitions: definitions,
                                   frontMatter: document.frontMatter, frontMatterValues: frontMatterValues,
                                   frontMatterDiagnostics: frontMatterDiagnostics, options: options, path: path,
                                   document: document, cellValues: cellValues)

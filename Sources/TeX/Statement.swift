@@ -115,6 +115,9 @@ public struct HeadDeclaration: Sendable, Equatable {
     private let body: (nodes: ArraySlice<Node>, source: [UInt8])?
     /// `isBinding` when there is no body to read.
     private let knownBinding: Bool
+    /// Whether the head is a variance, `\sigma^2` (`\sigma_B^2`), which defines the standard
+    /// deviation `σ` as the root of its body (docs/note-language.md §2).
+    public var squared = false
 
     /// Whether the right side is a closed constant (`x_1 = 0.05`, `\eta = 10^{-2}`).
     public var isBinding: Bool {

@@ -11,6 +11,11 @@ extension ExpressionReader {
             if let sub = scripts.sub { try noteRanges(in: sub) }
             var name = atom.text
             if let sub = scripts.sub { name += "_" + (try subscriptName(sub)) }
+            if atom.command == "delta", let sub = scripts.sub, scripts.sup == nil, scripts.primes == 0,
+                let delta = kroneckerDelta(name, indices: Self.compactSource(source, sub.range))
+            {
+                return delta
+            }
             // A `\sum` index keeps its value under a power: `\sum_{k=1}^{3} k^2`.
             if scripts.sub == nil, let value = indexValues[name] {
                 return try applyScripts(scripts, to: .number(Double(value)), baseIsName: false)
@@ -69,6 +74,21 @@ extension ExpressionReader {
         }
     }
 
+    /// `\delta_{ij}` (`name` as read, `indices` its subscript as written) where i and j are
+    /// indices with values (of a sum, or of a general form read at an instance): the Kronecker
+    /// delta, 1 when they are equal and 0 otherwise; `nil` for any other subscript, and for a
+    /// `δ_12` the note names itself.
+    func kroneckerDelta(_ name: String, indices: String) -> Expression? {
+        guard !indexValues.isEmpty, !scope.names.contains(name) else { return nil }
+        let written = indices.filter { $0 != "," }.map(String.init)
+        // Each index a letter with a value, or a digit (`\delta_{2j}`), one letter at least.
+        let values = written.map { indexValues[$0] ?? Int($0) }
+        guard written.count == 2, written.contains(where: { indexValues[$0] != nil }), let first = values[0],
+            let second = values[1]
+        else { return nil }
+        return .number(first == second ? 1 : 0)
+    }
+
     /// Applies a superscript and primes to a name: decoration or power; primes make a
     /// derivative (`f'(u)`, `\sigma''(z)`).
     mutating func applyScripts(_ scripts: Scripts, to value: Expression?, name: String? = nil,
@@ -77,6 +97,7 @@ extension ExpressionReader {
         var symbolName = name
         var exponent: Node?
         if let sup = scripts.sup {
+            try refuseTranspose(sup, of: name ?? functionName)
             if let name, let decoration = decoration(sup) ?? layerDecoration(sup, of: name) {
                 symbolName = name + "^" + decoration
             } else {
@@ -146,12 +167,32 @@ extension ExpressionReader {
             result = .partial(result, variable: PrimeNotation.onlyFreeVariable, order: scripts.primes)
         }
         if let sup = scripts.sup {
+            try refuseTranspose(sup, of: nil)
             var reader = self
             result = .power(result, try reader.expression([sup]))
         }
         if let sub = scripts.sub { throw ReadError("a subscript here is not evaluated", sub.range) }
         return result
     }
+
+    /// `x^T`, `W^\top`, `(W x)^{\mathsf{T}}`: a transpose, matrix notation, which Derive does not
+    /// evaluate (its formulas are of numbers); read as a power it gave a false verdict. A bare
+    /// `T` is a transpose unless the note gives T a value (`\beta^T` after `T = 100` steps) or
+    /// the base is e.
+    func refuseTranspose(_ sup: Node, of name: String?) throws(ReadError) {
+        let text = Self.compactSource(source, sup.range)
+        let bare = text == "T" && !scope.names.contains("T") && indexValues["T"] == nil && name != "e"
+            && !parameters.contains("T")
+        guard Self.transposeMarks.contains(text) || bare else { return }
+        let base = name.map { "\($0)^T" } ?? "(…)^T"
+        throw ReadError("matrix form: \(base) is a transpose, and Derive evaluates formulas of numbers only",
+                        sup.range)
+    }
+
+    /// The superscripts that write a transpose whatever the note binds, without braces as
+    /// `compactSource` gives them (`\mathsf{T}` is `\mathsfT`).
+    static let transposeMarks: Set<String> = ["\\top", "\\intercal", "\\mathsfT", "\\mathrmT", "\\textT", "\\textsfT",
+                                              "\\textrmT", "\\mathttT", "\\mathbfT"]
 
     /// `\sum_{i=1}^{3} body` and `\prod`: expanded with the index's values.
     private mutating func bigOperator(_ atom: Atom, scripts: Scripts, cursor: inout Cursor) throws(ReadError) -> Expression {

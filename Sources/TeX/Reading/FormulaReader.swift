@@ -32,9 +32,28 @@ public enum FormulaReader {
                 ? HeadDeclaration(head: head, body: sides[1], source: source)
                 : HeadDeclaration(head: head, isBinding: false)
             declaration.introducedBy = statement.piece.introducedBy
+            declaration.squared = statement.squared
             heads.append(declaration)
         }
         return heads
+    }
+
+    /// The letters a formula writes as the upper bound of a `\sum` or `\prod` (`m` in
+    /// `\sum_{i=1}^{m}`): counts, which a note binding them to a whole number sums to
+    /// (docs/note-language.md §3), and which are then no variable of its identities.
+    public static func sumBounds(in split: SplitFormula) -> Set<String> {
+        var bounds = Set<String>()
+        var stack = split.formula.nodes
+        while let node = stack.popLast() {
+            if case .scripts(let scripts) = node, case .atom(let atom)? = scripts.base,
+                atom.command == "sum" || atom.command == "prod", let sup = scripts.sup
+            {
+                let upper = ExpressionReader.compactSource(split.source, sup.range)
+                if upper.count == 1, ExpressionReader.isLatinLetter(upper) { bounds.insert(upper) }
+            }
+            stack.append(contentsOf: node.children)
+        }
+        return bounds
     }
 
     /// The statements of a formula, read with what the note defines (`scope`), and the
@@ -68,6 +87,10 @@ public enum FormulaReader {
         let source = Array(parsed.source.utf8)
         let statements = StatementSplitter.split(parsed.nodes, source: source).map { piece in
             let (sides, relations) = splitRelations(piece.nodes)
+            if let deviation = varianceHead(sides[0], source: source) {
+                return SplitFormula.Piece(piece: piece, sides: sides, relations: relations, head: Head(name: deviation),
+                                          squared: true)
+            }
             return SplitFormula.Piece(piece: piece, sides: sides, relations: relations,
                                       head: definableHead(sides[0], body: sides.count > 1 ? sides[1] : nil,
                                                           source: source))
@@ -103,6 +126,15 @@ public enum FormulaReader {
             return readUpdate(split, source: source, scope: scope, range: range, sideRanges: sideRanges)
         }
         var head = split.head
+        var squared = split.squared
+        // `\sigma^2 = 4` where the note binds σ (`\sigma = 2`): a claim about its square.
+        if squared, let name = head?.name, scope.boundByNumbers.contains(name), sides.count > 1 {
+            var reader = ExpressionReader(source: source, scope: ReadingScope())
+            if (try? reader.expression(sides[1])).map(isClosedConstant) == true {
+                head = nil
+                squared = false
+            }
+        }
         // `\delta^L = …` where the note binds `L = 3`: the head is `δ^(3)`.
         if let name = head?.name, name.hasSuffix(")") { head?.name = scope.layerName(name) }
         // `x^2 = 4` where the note uses `x` alone: a claim about a power, not a layer name.
@@ -172,7 +204,7 @@ public enum FormulaReader {
         let steps = lengths.first ?? 1
         var statements: [Statement] = []
         for step in 0..<steps {
-            let expressions: [Expression]
+            var expressions: [Expression]
             var stepHead = head
             if steps == 1 {
                 // No index range (most statements): the first reading is the one.
@@ -193,6 +225,8 @@ public enum FormulaReader {
                 }
             }
             let index = steps > 1 ? (probe.ranges.first?.lowerBound ?? 0) + step : nil
+            // `\sigma^2 = E = 2` defines σ = √E, and claims √E = √2.
+            if squared, isDefinition { expressions = expressions.map { .apply("sqrt", [$0]) } }
             statements.append(statement(
                 head: stepHead, isDefinition: isDefinition, isDeclaration: isDeclaration, expressions: expressions,
                 relations: relations, sideRanges: sideRanges, range: range, label: piece.label, index: index))
@@ -233,10 +267,13 @@ public enum FormulaReader {
             // One letter: the card says which index; two: the reading does.
             let index = combination.count == 1 ? combination[0] : nil
             let instance = zip(letters, combination).map { "\($0.letter) = \($1)" }.joined(separator: ", ")
-            // An instance the note does not have otherwise is defined by the general form
-            // (`s_i = \frac{e^{z_i}}{…}` defines s_1, s_2, s_3 beside z_1, z_2, z_3).
-            let defines = isDefinition
-                && instanceHead.map { !scope.names.contains($0.name) || scope.instances.contains($0.name) } == true
+            // An instance the note does not have otherwise, or only binds to a number, is
+            // defined by the general form (`s_i = \frac{e^{z_i}}{…}` defines s_1, s_2, s_3 beside
+            // z_1, z_2, z_3; `z_1 = -0.2` after `z_i = …` is then a claim about z_1).
+            let defines = isDefinition && instanceHead.map { head in
+                !scope.names.contains(head.name) || scope.instances.contains(head.name)
+                    || scope.boundByNumbers.contains(head.name)
+            } == true
             if isDefinition, !defines, let instanceHead { expressions.insert(.symbol(instanceHead.name), at: 0) }
             // Every indexed name of the instance must be one the note has.
             var known = true
@@ -440,6 +477,19 @@ public enum FormulaReader {
         if meaningful.count == 1 { return Head(name: name) }
         guard let parameters = parameterList(meaningful.dropFirst(), source: source) else { return nil }
         return Head(name: name, parameters: parameters)
+    }
+
+    /// `σ` for a head `\sigma^2`, `σ_B` for `\sigma_B^2`: a variance, which names the standard
+    /// deviation, its non-negative root (never a layer 2 of σ); `nil` for any other head.
+    static func varianceHead(_ nodes: ArraySlice<Node>, source: [UInt8]) -> String? {
+        let meaningful = StatementSplitter.meaningful(nodes)
+        guard meaningful.count == 1, case .scripts(let scripts) = meaningful.first, scripts.primes == 0,
+            case .atom(let atom)? = scripts.base, atom.command == "sigma", let sup = scripts.sup,
+            ExpressionReader.compactSource(source, sup.range) == "2"
+        else { return nil }
+        guard let sub = scripts.sub else { return atom.text }
+        let reader = ExpressionReader(source: source, scope: ReadingScope())
+        return (try? reader.subscriptName(sub)).map { atom.text + "_" + $0 }
     }
 
     private static func multiLetterHead(_ nodes: ArraySlice<Node>, source: [UInt8]) -> Head? {

@@ -21,6 +21,10 @@ public struct ReadingScope: Sendable, Hashable {
     /// Names the note's general forms define (`a^[1]` from `a^{[l]} = W^{[l]} a^{[l-1]}`): among
     /// `names`, and still defined by a general form read again, not claims about themselves.
     public var instances: Set<String> = []
+    /// Names the note only binds to numbers: a general form defines those that are its
+    /// instances, and the numbers are claims about them (`z_1 = -0.2` in the text after
+    /// `z_i = \sum_j w_{ij} x_j + b_i`); `\sigma^2 = 4` after `\sigma = 2` is a claim.
+    public var boundByNumbers: Set<String> = []
 
     public init(functions: [String: Int] = [:], multiLetterNames: Set<String> = [], shadowed: Set<String> = [],
                 names: Set<String> = [], wholeNumbers: [String: Int] = [:])

@@ -10,6 +10,8 @@ public struct SplitFormula: Sendable {
         var relations: [FormulaReader.RelationAtom]
         /// The definable head of the first side (§2), if it is one.
         var head: Head?
+        /// Whether the head is a variance (`\sigma^2`) naming `σ`: the body is σ squared.
+        var squared = false
     }
 
     /// The formula cut.
