@@ -85,6 +85,12 @@ struct NoteStatements {
         }
         scope.wholeNumbers = wholeNumbers.compactMapValues { $0 }
         scope.boundByNumbers = Set(onlyBound.compactMap { $0.value ? $0.key : nil })
+        for name in scope.names where name.contains(where: { $0 == "_" || $0 == "^" }) {
+            for index in GeneralForm.parts(name).indices {
+                let letters = index.dropFirst().filter { $0 != "(" && $0 != ")" && $0 != "[" && $0 != "]" }
+                if letters.count == 1, let letter = letters.first, letter.isLetter { scope.indexLetters.insert(String(letter)) }
+            }
+        }
         if !scope.wholeNumbers.isEmpty {
             for cut in cuts where cut.key.text.contains("\\sum") || cut.key.text.contains("\\prod") {
                 counts.formUnion(FormulaReader.sumBounds(in: cut.split).filter { scope.wholeNumbers[$0] != nil })

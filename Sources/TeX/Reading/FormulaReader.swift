@@ -227,6 +227,12 @@ public enum FormulaReader {
             let index = steps > 1 ? (probe.ranges.first?.lowerBound ?? 0) + step : nil
             // `\sigma^2 = E = 2` defines σ = √E, and claims √E = √2.
             if squared, isDefinition { expressions = expressions.map { .apply("sqrt", [$0]) } }
+            // `neuron $i$`: an index mentioned alone names no quantity to evaluate (or to sample).
+            if relations.isEmpty, !isDeclaration, expressions.count == 1, case .symbol(let letter) = expressions[0],
+                scope.indexLetters.contains(letter), !scope.names.contains(letter)
+            {
+                expressions = []
+            }
             statements.append(statement(
                 head: stepHead, isDefinition: isDefinition, isDeclaration: isDeclaration, expressions: expressions,
                 relations: relations, sideRanges: sideRanges, range: range, label: piece.label, index: index))

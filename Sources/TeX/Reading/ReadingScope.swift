@@ -25,6 +25,9 @@ public struct ReadingScope: Sendable, Hashable {
     /// instances, and the numbers are claims about them (`z_1 = -0.2` in the text after
     /// `z_i = \sum_j w_{ij} x_j + b_i`); `\sigma^2 = 4` after `\sigma = 2` is a claim.
     public var boundByNumbers: Set<String> = []
+    /// The letters the note's heads write as an index (`i` in `z_i = …`, `l` in `W^{[l]} = …`):
+    /// mentioned alone (`neuron $i$`), one names no quantity.
+    public var indexLetters: Set<String> = []
 
     public init(functions: [String: Int] = [:], multiLetterNames: Set<String> = [], shadowed: Set<String> = [],
                 names: Set<String> = [], wholeNumbers: [String: Int] = [:])
