@@ -230,6 +230,7 @@ struct NoteContext {
                 if !resolved.askedContext { bodies[definition.statement] = resolved.expression }
             }
         }
+        if counts.functions > 1 { FunctionParameters.passOn(in: &context, names: definitions.names) }
         return (context, sources, bodies)
     }
 
