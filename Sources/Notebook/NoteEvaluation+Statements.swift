@@ -99,6 +99,7 @@ extension NoteEvaluation {
         case .definition:
             evaluateDefinition(entry, into: &result, partials: partials)
         case .expression:
+            result.notEvaluated = entry.statement.reason
             if let side = entry.statement.sides.first {
                 if let (leaf, _) = decidingUndefinedLeaf(sides: [resolvedSides.first ?? side], relations: [], tolerances: []) {
                     // `\frac{\partial L}{\partial a_1}` with L only declared: not 0, unknown.

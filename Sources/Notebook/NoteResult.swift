@@ -41,9 +41,11 @@ public struct NoteResult: Sendable {
     public var summary: Summary {
         var summary = Summary()
         summary.notes = 1
-        summary.statements = statements.count
         // By index: iterating the array would copy every statement just to read two fields.
         for index in statements.indices {
+            // `neuron $i$`: a mention of an index says nothing.
+            if statements[index].kind == .expression, statements[index].notEvaluated == FormulaReader.indexMention { continue }
+            summary.statements += 1
             let check = statements[index].check
             if statements[index].value != nil || check?.status == .holds { summary.evaluated += 1 }
             guard let check else { continue }

@@ -7,6 +7,9 @@ public enum FormulaReader {
     /// The function name of a sum over a data table's rows (§13): `\sum_{i=1}^{N} E` in a note
     /// with a data table reads `sum_rows(E)`, which the note expands row by row.
     public static let rowSum = "sum_rows"
+    /// Why a mention alone of an index (`neuron $i$`) or of a name at an index (`$w^l$`) is not
+    /// evaluated: it names no quantity. Such a mention is no statement of the note's summary.
+    public static let indexMention = "a mention of an index, which names no quantity"
 
     /// The heads of the definitions and bindings in a formula, read before the full reading
     /// so that the note's functions and multi-letter names are known.
@@ -227,11 +230,15 @@ public enum FormulaReader {
             let index = steps > 1 ? (probe.ranges.first?.lowerBound ?? 0) + step : nil
             // `\sigma^2 = E = 2` defines σ = √E, and claims √E = √2.
             if squared, isDefinition { expressions = expressions.map { .apply("sqrt", [$0]) } }
-            // `neuron $i$`: an index mentioned alone names no quantity to evaluate (or to sample).
-            if relations.isEmpty, !isDeclaration, expressions.count == 1, case .symbol(let letter) = expressions[0],
-                scope.indexLetters.contains(letter), !scope.names.contains(letter)
+            // `neuron $i$`, `$w^l$ is the weight of layer $l$`: an index, or a name at an index,
+            // mentioned alone names no quantity to evaluate (or to sample).
+            if relations.isEmpty, !isDeclaration, expressions.count == 1, case .symbol(let name) = expressions[0],
+                (scope.indexLetters.contains(name) && !scope.names.contains(name))
+                    || GeneralForm.reason([], head: Head(name: name), scope: scope, parameters: []) != nil
             {
-                expressions = []
+                statements.append(Statement(kind: .expression, label: piece.label, range: range,
+                                            reason: FormulaReader.indexMention))
+                continue
             }
             statements.append(statement(
                 head: stepHead, isDefinition: isDefinition, isDeclaration: isDeclaration, expressions: expressions,
