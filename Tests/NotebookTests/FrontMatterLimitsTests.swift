@@ -23,7 +23,10 @@ import Testing
         return (lines + ["---", "# Bomb", "", "$$ y = x + 1 $$", ""]).joined(separator: "\n")
     }()
 
-    @Test(.timeLimit(.minutes(1))) func theBillionLaughsIsAnErrorAtTheFrontMatterNotAHang() {
+    /// The limit stops a hang only: it counts from when the test is scheduled, and on two cores
+    /// the pathological tests beside it can hold both threads for two minutes (a limit of one
+    /// minute failed a test whose check took 9 ms). What is asserted of the time is the 5 s below.
+    @Test(.timeLimit(.minutes(10))) func theBillionLaughsIsAnErrorAtTheFrontMatterNotAHang() {
         let start = ContinuousClock.now
         let result = Self.check(Self.bomb)
         #expect(ContinuousClock.now - start < .seconds(5))
@@ -35,7 +38,7 @@ import Testing
 
     /// Few aliases that still expand far (ten levels of three: 3¹⁰ nodes) are caught by the
     /// expanded-size budget.
-    @Test(.timeLimit(.minutes(1))) func fewAliasesThatExpandFarAreCaughtByTheNodeBudget() {
+    @Test(.timeLimit(.minutes(10))) func fewAliasesThatExpandFarAreCaughtByTheNodeBudget() {
         var lines = ["---", "values:", "  x: 2", #"l0: &l0 ["a","b","c"]"#]
         for level in 1...10 { lines.append("l\(level): &l\(level) [*l\(level - 1),*l\(level - 1),*l\(level - 1)]") }
         let result = Self.check((lines + ["---", "", "$$ y = x + 1 $$", ""]).joined(separator: "\n"))
