@@ -90,6 +90,13 @@ extension Pathology {
         Pathology("a chain of functions", n: 200, make: { n in
             "$$f_{0}(x) = x$$\n\n" + (1...n).map { "$$f_{\($0)}(x) = f_{\($0 - 1)}(x) + 1$$\n\n" }.joined()
         }),
+        // A function's parameter reaches what it applies (`F_k(a) = h(k) + h(k + 1)`, where h
+        // uses the note's a): h's body is written into each F_k. (Functions each applying a
+        // chain of functions at other values than the chain's own are quadratic today,
+        // docs/note-language.md §8: `F_k(b) = g_k(b)` beside `g_k(y) = g_{k-1}(y) + 1`.)
+        Pathology("functions whose parameter reaches the function they apply", n: 400, make: { n in
+            "$a = 2$\n\n$$h(y) = y + a$$\n\n" + (1...n).map { "$$F_{\($0)}(a) = h(\($0)) + h(\($0 + 1))$$\n\n" }.joined()
+        }),
         // Each use of a name looked at every definition of it, and each definition searched
         // the ones before it for one in its section.
         Pathology("one name defined and used in every section", n: 400, make: { n in
