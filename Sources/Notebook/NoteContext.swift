@@ -33,6 +33,9 @@ struct NoteContext {
     /// The leaves (keys) that are counts a sum runs to (`NoteStatements.counts`): held at their
     /// value at random points, and no variable of a derivative shown.
     let counts: Set<String>
+    /// In a note with general forms: every name (key) a statement's sides use. An instance
+    /// that none uses, of no value (`m̂_0 = m_0/(1 - β_1^0)`, 0/0, beside `m_1`), is not said.
+    let namesUsed: Set<String>
     /// Problems with the values given outside the formulas (a front matter Derive refuses to
     /// read, a bad cell of a data table), and those of the runs of update rules.
     let diagnostics: [Diagnostic]
@@ -122,6 +125,14 @@ struct NoteContext {
         context.indexDependencies()
         self.context = context
         self.resolvedSides = resolvedSides
+        var namesUsed = Set<String>()
+        if statements.contains(where: { $0.statement.instance != nil }) {
+            for sides in resolvedSides {
+                for side in sides { namesUsed.formUnion(side.symbols) }
+            }
+            for function in context.functions.values { namesUsed.formUnion(function.body.symbols) }
+        }
+        self.namesUsed = namesUsed
         self.leafIndex = leafIndex
         self.sideLeaves = sideLeaves
         let keysInNoteOrder = definitions.all.map(\.key)

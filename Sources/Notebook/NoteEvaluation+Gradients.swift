@@ -11,6 +11,8 @@ extension NoteEvaluation {
         for function in context.functions.values { used.formUnion(function.body.symbols) }
         for definition in definitions.all {
             guard case .symbol = definition.kind, !used.contains(definition.key) else { continue }
+            // A sink of no value (NaN, ±∞) has no gradient to show.
+            if case .nonFinite? = setting.program.value(of: definition.key) { continue }
             // The slopes of `context.gradient(of:)` with respect to the leaves, read straight
             // from the evaluator (no table of the slopes of every definition).
             guard let program = try? context.compile([.symbol(definition.key)]),

@@ -163,8 +163,13 @@ extension NoteEvaluation {
             case .finite(let value): result.value = value
             case .nonFinite(let value, let reason):
                 result.value = value
-                // NaN or ±∞ at the example point is said, not only shown (issue 15).
-                if reason.kind != .nonFiniteInput {
+                // NaN or ±∞ at the example point is said, not only shown (issue 15); not of an
+                // instance a general form defines that nothing uses (`m̂_0` of `m̂_t = m_t/(1 -
+                // β_1^t)` beside `m_0 = 0`), which the card shows.
+                if entry.statement.instance != nil, !setting.namesUsed.contains(definition.key) {
+                    result.notEvaluated = Self.nonFiniteMessage(entry.statement.head?.name ?? "", value, reason)
+                        + ", and no formula uses it"
+                } else if reason.kind != .nonFiniteInput {
                     diagnose(.warning, Self.nonFiniteMessage(entry.statement.head?.name ?? "", value, reason),
                              Self.nonFiniteHint(reason))
                 }

@@ -89,6 +89,7 @@ struct NoteStatements {
             for index in GeneralForm.parts(name).indices {
                 let letters = index.dropFirst().filter { $0 != "(" && $0 != ")" && $0 != "[" && $0 != "]" }
                 if letters.count == 1, let letter = letters.first, letter.isLetter { scope.indexLetters.insert(String(letter)) }
+                if let number = Int(letters) { scope.writtenNumbers.insert(number) }
             }
         }
         if !scope.wholeNumbers.isEmpty {

@@ -64,9 +64,11 @@ public enum GeneralForm {
                     let (otherBase, otherIndices) = parts(other)
                     guard otherBase == base, otherIndices.count == indices.count,
                         otherIndices[position].first == index.first,
-                        let number = Int(otherIndices[position].dropFirst().filter { !isBracket($0) })
+                        let number = Int(otherIndices[position].dropFirst().filter { !isBracket($0) }),
+                        !scope.instances.contains(other) || scope.writtenNumbers.contains(number)
                     else { continue }
-                    numbers.insert(number)
+                    // `v_1` beside `v_{t+1}`: t = 0.
+                    numbers.insert(number - (shift(of: index, letter: own) ?? 0))
                 }
                 // `\mu_B`, a name of the note with no numbered sibling: its letter is no index.
                 if numbers.isEmpty, scope.names.contains(name) { continue }
@@ -91,10 +93,23 @@ public enum GeneralForm {
             let script = index.first.map(String.init) ?? ""
             let inner = index.dropFirst()
             if inner == Substring(letter) { return script + String(value) }
+            if inner.hasPrefix("{"), let shift = shift(of: index, letter: letter) { return script + String(value + shift) }
             if inner == Substring("(" + letter + ")") { return script + "(\(value))" }
             if inner == Substring("[" + letter + "]") { return script + "[\(value)]" }
             return String(index)
         }.joined()
+    }
+
+    /// The number a braced index adds to `letter` (`{t+1}`: 1, `{t-1}`: -1); `nil` for any
+    /// other index.
+    static func shift(of index: Substring, letter: String) -> Int? {
+        let inner = index.dropFirst()
+        guard inner.hasPrefix("{"), inner.hasSuffix("}") else { return nil }
+        let body = inner.dropFirst().dropLast().filter { $0 != " " }
+        guard body.hasPrefix(letter) else { return nil }
+        let rest = body.dropFirst(letter.count)
+        guard let sign = rest.first, sign == "+" || sign == "-", let amount = Int(rest.dropFirst()) else { return nil }
+        return sign == "+" ? amount : -amount
     }
 
     /// Why `name` makes a statement a general form, if it does.

@@ -28,6 +28,11 @@ public struct ReadingScope: Sendable, Hashable {
     /// The letters the note's heads write as an index (`i` in `z_i = …`, `l` in `W^{[l]} = …`):
     /// mentioned alone (`neuron $i$`), one names no quantity.
     public var indexLetters: Set<String> = []
+    /// The numbers the note writes in an index of a name it binds or defines (`0` and `1` of
+    /// `v_0`, `W^{[1]}`): an instance a general form defines with another number gives its
+    /// letter no value (a recurrence `v_{t+1} = μ v_t …` defined v_1, then v_2 from v_1, … up to
+    /// the rounds' limit).
+    public var writtenNumbers: Set<Int> = []
 
     public init(functions: [String: Int] = [:], multiLetterNames: Set<String> = [], shadowed: Set<String> = [],
                 names: Set<String> = [], wholeNumbers: [String: Int] = [:])
