@@ -43,8 +43,9 @@ extension ExpressionReader {
             }
             throw ReadError("\\\(op.name) with a subscript is not evaluated", scripts.range)
         default:
-            // A name in a font takes scripts like a plain name: `\mathrm{net}_{1}`, `\mathit{foo}'`.
-            if case .font(let font) = base, var name = plainFontName(font) {
+            // A name in a font takes scripts like a plain name: `\mathrm{net}_{1}`, `\mathit{foo}'`,
+            // `\mathcal{L}_{CE}` (ℒ_CE).
+            if case .font(let font) = base, var name = plainFontName(font) ?? Self.scriptLetter(font, source: source) {
                 if let sub = scripts.sub {
                     try noteRanges(in: sub)
                     name += "_" + (try subscriptName(sub))

@@ -585,6 +585,10 @@ public enum FormulaReader {
             case .accent(let accent)?:
                 guard let decorated = try? reader.decoratedName(accent) else { return nil }
                 name = decorated
+            case .font(let font)?:
+                // `\mathcal{L}_{CE}`: the script letter's name with its scripts.
+                guard let letter = ExpressionReader.scriptLetter(font, source: source) else { return nil }
+                name = letter
             default:
                 return nil
             }
