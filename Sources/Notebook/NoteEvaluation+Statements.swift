@@ -223,7 +223,9 @@ extension NoteEvaluation {
             }
             // The body's names gathered once, not once a parameter: a function of n parameters
             // took n^2 (4000 parameters, 4.5 s).
-            if let body = context.functions[definition.key]?.body {
+            // `\operatorname{Var}(W) = \frac{2}{n_{in} + n_{out}}`: the variance of a random
+            // variable, a quantity, not a function of W's values.
+            if let body = context.functions[definition.key]?.body, !Self.momentNames.contains(definition.name) {
                 let used = Set(body.symbols)
                 let head = "\(definition.name)(\(parameters.joined(separator: ", ")))"
                 let constant = !parameters.isEmpty && FormulaReader.isClosedConstant(body)
@@ -435,6 +437,10 @@ extension NoteEvaluation {
         }
         return text
     }
+
+    /// The operators of a random variable's moments (`\operatorname{Var}(W)`, `\mathrm{E}[X]`):
+    /// a definition of one names a quantity, so none of its parameters need be used.
+    static let momentNames: Set<String> = ["Var", "var", "Cov", "cov", "Std", "std", "SD", "E", "Corr", "corr"]
 
     /// `y is NaN at the example point: ln(-1) is undefined`: a binding's or a definition's value
     /// that is no finite number, with the first operation that made it so.
