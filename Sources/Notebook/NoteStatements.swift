@@ -186,7 +186,9 @@ struct NoteStatements {
                 }
                 if statement.kind == .definition, let head = statement.head {
                     let key = RestatedName(name: head.name, section: section)
-                    if math.display {
+                    // A display after "The variance is also …:" restates a definition above it.
+                    let restating = prose.restatingDisplays.contains(math.id)
+                    if math.display && !(restating && displayDefinitions.contains(key)) {
                         displayDefinitions.insert(key)
                     } else if displayDefinitions.contains(key) {
                         Self.claimIfRestatement(&statement)

@@ -119,6 +119,21 @@ extension ProseSentences {
         return true
     }
 
+    /// Whether `text` holds one of `restatingWords` as words of its own (not inside longer ones).
+    static func saysRestating(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return restatingWords.contains { phrase in
+            var searched = lowered[...]
+            while let found = searched.range(of: phrase) {
+                let before = found.lowerBound > lowered.startIndex ? lowered[lowered.index(before: found.lowerBound)] : " "
+                let after = found.upperBound < lowered.endIndex ? lowered[found.upperBound] : " "
+                if !before.isLetter, !after.isLetter { return true }
+                searched = lowered[found.upperBound...]
+            }
+            return false
+        }
+    }
+
     /// The first word of `text`, lowercased, if it starts with one (after spaces); nil for text
     /// of spaces only, "" when it starts with something else.
     static func firstWord(of text: Substring) -> String? {

@@ -76,6 +76,14 @@ struct ProseSentences {
     /// + y_3 = 1$):"): the claims in them stay claims, and are conditions of the display
     /// formulas after them (`displaysAfter`).
     private(set) var premises: Set<Int> = []
+    /// The display formulas after a sentence ending with `:` that says what follows is another
+    /// form of something ("The variance is also …:", "Equivalently:"): a definition in one, of a
+    /// name a display above defines, restates it.
+    private(set) var restatingDisplays: Set<FormulaID> = []
+    /// The colon sentence before the displays, when it says so.
+    private var colonRestates = false
+    static let restatingWords = ["also", "equivalently", "alternatively", "in other words", "the same as",
+                                 "can be written", "can be rewritten", "simplifies to", "expands to"]
     /// Words that open a premise sentence.
     static let premiseWords: Set<String> = ["because", "since", "if", "when", "whenever", "assuming", "given", "provided"]
     /// Sentences that say "near zero", "around zero", "close to zero" or "for small $x$": their
@@ -145,6 +153,9 @@ struct ProseSentences {
                 if endsWithDisplay, let last = lastDisplay { displays = [last] }
                 if Self.endsWithColon(before.text) {
                     colonSentence = current
+                    // The sentence's start and its end (each at most a few hundred bytes).
+                    let start = opening.map { String(decoding: $0.utf8.prefix(200), as: UTF8.self) } ?? ""
+                    colonRestates = Self.saysRestating(start + " " + before.text)
                     if let opening, let word = Self.firstWord(of: opening), Self.premiseWords.contains(word) {
                         premises.insert(current)
                     }
@@ -154,7 +165,10 @@ struct ProseSentences {
             current += 1
             sentence[math.id] = current
             displays.append(math.id)
-            if let colonSentence { displaysAfter[colonSentence, default: []].append(math.id) }
+            if let colonSentence {
+                displaysAfter[colonSentence, default: []].append(math.id)
+                if colonRestates { restatingDisplays.insert(math.id) }
+            }
         case .blockQuote(let blocks):
             reset()
             for child in blocks { visit(child) }
