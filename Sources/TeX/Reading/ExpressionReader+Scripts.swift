@@ -284,16 +284,24 @@ extension ExpressionReader {
     }
 
     /// How many instances the note names for `\sum_i \hat{x}_i` (no bounds): the term after the
-    /// cursor is read once with `i` a letter, and its names with the index (`x̂_i`) are counted
-    /// up from 1 while the note names them all (`x̂_1` … `x̂_4`: 4). Nil (the general rule) when
-    /// the term names nothing with the index, or the note fewer than two instances.
+    /// cursor counted from 1 while every name that changes with `i` is one the note names
+    /// (`x̂_1` … `x̂_4`: 4; `w_21`, `w_22` for `w_{2j}`, or for `w_{ij}` read at i = 2). Nil (the
+    /// general rule) when no name changes with the index, or the note names fewer than two
+    /// instances. An inner `\sum_j` over instances is counted in each reading.
     func instanceCount(of index: String, cursor: Cursor) -> Int? {
+        instanceCountByName(of: index, cursor: cursor) ?? instanceCountByReading(of: index, cursor: cursor)
+    }
+
+    /// The count of `instanceCount` when every name of the term with the index has it as a
+    /// whole index (`x̂_i`, `x_i x_j` in `\sum_i \sum_j x_i x_j`): the term read once with `i` a
+    /// letter, and its names with the index counted up from 1 while the note names them all.
+    private func instanceCountByName(of index: String, cursor: Cursor) -> Int? {
         var reader = self
         reader.indexValues[index] = nil
         var probe = cursor
         guard let term = try? reader.term(&probe) else { return nil }
         let indexed = term.symbols.filter { GeneralForm.instance(of: $0, letter: index, value: 1) != $0 }
-        // A name with the index inside a longer one (`w_{2j}`, `w_{ij}`) has no instance to count.
+        // A name with the index inside a longer one (`w_{2j}`, `w_{ij}`): counted by reading.
         let mentions = term.symbols.filter { name in
             GeneralForm.parts(name).indices.contains { $0.dropFirst().contains { index.contains($0) } }
         }
@@ -303,6 +311,32 @@ extension ExpressionReader {
             indexed.allSatisfy({ scope.names.contains(GeneralForm.instance(of: $0, letter: index, value: count + 1)) })
         {
             count += 1
+        }
+        return count >= 2 ? count : nil
+    }
+
+    /// The count of `instanceCount` by reading the term at each value (`w_{2j}`, `w_{ij}` at
+    /// i = 2: `w_21`, `w_22`, …).
+    private func instanceCountByReading(of index: String, cursor: Cursor) -> Int? {
+        func names(at value: Int) -> [String]? {
+            var reader = self
+            reader.indexValues[index] = value
+            // Read as the value-th term: sums inside count against the budget as expanded.
+            let (expanded, tooMany) = expansion.multipliedReportingOverflow(by: value)
+            guard !tooMany, expanded <= Self.maximumExpandedTerms else { return nil }
+            reader.expansion = expanded
+            var probe = cursor
+            return (try? reader.term(&probe))?.symbols
+        }
+        guard let first = names(at: 1), let second = names(at: 2) else { return nil }
+        let common = Set(first).intersection(second)
+        var count = 0
+        var current: [String]? = first
+        while count < Self.maximumExpandedTerms, let read = current {
+            let changing = read.filter { !common.contains($0) }
+            guard !changing.isEmpty, changing.allSatisfy(scope.names.contains) else { break }
+            count += 1
+            current = count == 1 ? second : names(at: count + 1)
         }
         return count >= 2 ? count : nil
     }
