@@ -97,6 +97,11 @@ extension Pathology {
         Pathology("functions whose parameter reaches the function they apply", n: 400, make: { n in
             "$a = 2$\n\n$$h(y) = y + a$$\n\n" + (1...n).map { "$$F_{\($0)}(a) = h(\($0)) + h(\($0 + 1))$$\n\n" }.joined()
         }),
+        // `\sum_j` with no bounds over an index inside a longer subscript: the term is read
+        // once per instance to count them, then once per term.
+        Pathology("a sum without bounds over a row of weights", n: 400, make: { n in
+            (1...n).map { "$x_{\($0)} = 1$ and $w_{2\($0)} = 1$\n\n" }.joined() + "$$ S = \\sum_j w_{2j} x_j $$\n"
+        }),
         // Each use of a name looked at every definition of it, and each definition searched
         // the ones before it for one in its section.
         Pathology("one name defined and used in every section", n: 400, make: { n in
