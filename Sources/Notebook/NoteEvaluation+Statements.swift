@@ -438,9 +438,9 @@ extension NoteEvaluation {
         return text
     }
 
-    /// The operators of a random variable's moments (`\operatorname{Var}(W)`, `\mathrm{E}[X]`):
+    /// The operators of a random variable's moments (`\operatorname{Var}(W)`, `\operatorname{Cov}(X, Y)`):
     /// a definition of one names a quantity, so none of its parameters need be used.
-    static let momentNames: Set<String> = ["Var", "var", "Cov", "cov", "Std", "std", "SD", "E", "Corr", "corr"]
+    static let momentNames: Set<String> = ["Var", "var", "Cov", "cov", "Std", "std", "SD", "Corr", "corr"]
 
     /// `y is NaN at the example point: ln(-1) is undefined`: a binding's or a definition's value
     /// that is no finite number, with the first operation that made it so.
