@@ -361,6 +361,11 @@ struct ExpressionReader {
     }
 
     private mutating func absoluteValue(opening: Atom, cursor: inout Cursor) throws(ReadError) -> Expression {
+        // `P(T \mid D)`: "given", not a bar of an absolute value.
+        if opening.command == "mid" {
+            throw ReadError("\\mid (given) writes a conditional probability, which Derive does not evaluate",
+                            opening.range)
+        }
         var inner: [Node] = []
         while let node = cursor.next() {
             if let atom = Self.bareAtom(node), atom.text == opening.text {
@@ -370,7 +375,7 @@ struct ExpressionReader {
             }
             inner.append(node)
         }
-        throw ReadError("| is never closed", opening.range)
+        throw ReadError("| is never closed (a conditional probability, P(A | B), is not evaluated)", opening.range)
     }
 
     // MARK: - Index ranges
