@@ -144,7 +144,48 @@ extension ExpressionReader {
             let resolved = Self.functionAlias(name) ?? name
             return try function(named: isFunction(resolved) ? resolved : name, range: range, base: nil, cursor: &cursor)
         }
+        // `P(D)`, `P(T \mid \neg D)`: the probability of an event, a name of its own.
+        if name == "P", case .atom(let open)? = cursor.peek, open.text == "(" {
+            var probe = cursor
+            _ = probe.next()
+            if let (inner, closing) = try? collectUntilClose(opening: open, cursor: &probe), case .atom? = closing,
+                let event = Self.probabilityName(of: inner)
+            {
+                cursor = probe
+                return .symbol(event)
+            }
+        }
         return .symbol(name)
+    }
+
+    /// `P(T|¬D)` for the nodes `T \mid \neg D` between the parentheses of `P(…)`: the name of the
+    /// probability of an event written with capital letters (a subscript each at most), `\mid`
+    /// or `|` (given), `\neg` (not), `\cap`, `\cup` and commas; nil for anything else (`P(x)`
+    /// stays whatever P is).
+    static func probabilityName(of nodes: ArraySlice<Node>) -> String? {
+        var name = "P("
+        var letters = 0
+        for node in nodes {
+            switch node {
+            case .space:
+                continue
+            case .atom(let atom):
+                switch atom.command {
+                case nil where atom.text.count == 1 && atom.text.first.map({ $0.isUppercase && $0.isASCII }) == true:
+                    name += atom.text
+                    letters += 1
+                case nil where atom.text == "|" || atom.text == ",": name += atom.text
+                case "mid", "vert": name += "|"
+                case "neg", "lnot": name += "¬"
+                case "cap": name += "∩"
+                case "cup": name += "∪"
+                default: return nil
+                }
+            default:
+                return nil
+            }
+        }
+        return letters > 0 ? name + ")" : nil
     }
 
     /// `\sigma` names the sigmoid when used as a function.

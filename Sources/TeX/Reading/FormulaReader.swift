@@ -90,6 +90,9 @@ public enum FormulaReader {
         let source = Array(parsed.source.utf8)
         let statements = StatementSplitter.split(parsed.nodes, source: source).map { piece in
             let (sides, relations) = splitRelations(piece.nodes)
+            if let event = probabilityHead(sides[0]), !(sides.count > 1 && mentionsLetter(of: event, in: sides[1])) {
+                return SplitFormula.Piece(piece: piece, sides: sides, relations: relations, head: Head(name: event))
+            }
             if let deviation = varianceHead(sides[0], source: source) {
                 return SplitFormula.Piece(piece: piece, sides: sides, relations: relations, head: Head(name: deviation),
                                           squared: true)
@@ -490,6 +493,51 @@ public enum FormulaReader {
         if meaningful.count == 1 { return Head(name: name) }
         guard let parameters = parameterList(meaningful.dropFirst(), source: source) else { return nil }
         return Head(name: name, parameters: parameters)
+    }
+
+    /// `P(D)` for a head `P(D)`, `P(T|¬D)` for `P(T \mid \neg D)`: the probability of an event,
+    /// a name (`ExpressionReader.probabilityName`), not a function P of D; nil for any other head.
+    static func probabilityHead(_ nodes: ArraySlice<Node>) -> String? {
+        let meaningful = StatementSplitter.meaningful(nodes)
+        guard meaningful.count >= 4, case .atom(let p)? = meaningful.first, p.command == nil, p.text == "P",
+            case .atom(let open) = meaningful[meaningful.startIndex + 1], open.text == "(",
+            case .atom(let close)? = meaningful.last, close.text == ")"
+        else { return nil }
+        return ExpressionReader.probabilityName(of: meaningful[(meaningful.startIndex + 2)..<(meaningful.endIndex - 1)])
+    }
+
+    /// Whether `nodes` write one of the capital letters of `event` (`P(X) = X^2 + 1` is a
+    /// function of X, not a probability).
+    private static func mentionsLetter(of event: String, in nodes: ArraySlice<Node>) -> Bool {
+        let letters = Set(event.dropFirst(2).filter { $0.isUppercase }.map(String.init))
+        // Outside the parentheses of `P(…)`, which name other events (`P(T) = P(T \mid D) …`).
+        func mentions(_ sequence: ArraySlice<Node>) -> Bool {
+            var index = sequence.startIndex
+            while index < sequence.endIndex {
+                let node = sequence[index]
+                if case .atom(let atom) = node, atom.command == nil {
+                    if atom.text == "P", index + 1 < sequence.endIndex, case .atom(let open) = sequence[index + 1],
+                        open.text == "("
+                    {
+                        var depth = 0
+                        index += 1
+                        while index < sequence.endIndex {
+                            if case .atom(let inner) = sequence[index] {
+                                if inner.text == "(" { depth += 1 } else if inner.text == ")" { depth -= 1 }
+                            }
+                            index += 1
+                            if depth == 0 { break }
+                        }
+                        continue
+                    }
+                    if letters.contains(atom.text) { return true }
+                }
+                if mentions(node.children[...]) { return true }
+                index += 1
+            }
+            return false
+        }
+        return mentions(nodes)
     }
 
     /// `σ` for a head `\sigma^2`, `σ_B` for `\sigma_B^2`: a variance, which names the standard
