@@ -28,6 +28,10 @@ import TestSupport
         Pathology("nested applications without parentheses", n: 2_000, make: { n in
             "P = " + String(repeating: "\\exp ", count: n) + "x"
         }),
+        // Each `P(` looks for its closing parenthesis to read an event.
+        Pathology("probabilities of events and of other things", n: 1_000, make: { n in
+            "S = " + (1...n).map { _ in "P(A \\mid \\neg B) + P(x + 1)" }.joined(separator: " + ")
+        }),
     ]
 
     @Test(arguments: patterns)

@@ -146,16 +146,32 @@ extension ExpressionReader {
         }
         // `P(D)`, `P(T \mid \neg D)`: the probability of an event, a name of its own.
         if name == "P", case .atom(let open)? = cursor.peek, open.text == "(" {
+            // Read up to the first node that is no part of an event: the closing parenthesis
+            // ends one; anything else leaves `P` a name (not a scan to the closing parenthesis,
+            // which nested `P(P(…))` made quadratic).
             var probe = cursor
             _ = probe.next()
-            if let (inner, closing) = try? collectUntilClose(opening: open, cursor: &probe), case .atom? = closing,
-                let event = Self.probabilityName(of: inner)
-            {
-                cursor = probe
-                return .symbol(event)
+            let start = probe.index
+            while let node = probe.next() {
+                if case .atom(let atom) = node, atom.text == ")" {
+                    if let event = Self.probabilityName(of: probe.nodes[start..<(probe.index - 1)]) {
+                        cursor = probe
+                        return .symbol(event)
+                    }
+                    break
+                }
+                guard Self.probabilityName(of: [node][...]) != nil || Self.isEventJoin(node) else { break }
             }
         }
         return .symbol(name)
+    }
+
+    /// Whether `node` joins the letters of an event (`\mid`, `|`, `\neg`, `\cap`, `\cup`, `,`, a space).
+    static func isEventJoin(_ node: Node) -> Bool {
+        if case .space = node { return true }
+        guard case .atom(let atom) = node else { return false }
+        if let command = atom.command { return ["mid", "vert", "neg", "lnot", "cap", "cup"].contains(command) }
+        return atom.text == "|" || atom.text == ","
     }
 
     /// `P(T|¬D)` for the nodes `T \mid \neg D` between the parentheses of `P(…)`: the name of the
