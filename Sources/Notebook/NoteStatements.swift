@@ -283,13 +283,17 @@ struct NoteStatements {
             }
             guard !instances.isEmpty else { return }
             let bases = Set(instances.map { GeneralForm.parts($0).base })
+            // `a_1` of `a^2_1`, read as a power before the instance `a_1^(2)` was a name.
+            let layered = Set(instances.compactMap { name in name.range(of: "^(").map { name[..<$0.lowerBound] } })
             let again = readings.indices.filter { index in
                 readings[index].statements.contains { statement in
                     // A general form, expanded or not: it may have instances now.
                     if statement.instance != nil { return true }
                     if statement.kind == .prose { return statement.reason?.hasPrefix("general form") == true }
                     if let head = statement.head?.name, Self.namesBaseWithLetter(head, bases) { return true }
-                    return statement.sides.contains { side in side.symbols.contains { Self.namesBaseWithLetter($0, bases) } }
+                    return statement.sides.contains { side in
+                        side.symbols.contains { Self.namesBaseWithLetter($0, bases) || layered.contains(Substring($0)) }
+                    }
                 }
             }
             guard !again.isEmpty else { return }
