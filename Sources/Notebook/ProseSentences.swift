@@ -82,6 +82,7 @@ struct ProseSentences {
     private(set) var restatingDisplays: Set<FormulaID> = []
     /// The colon sentence before the displays, when it says so.
     private var colonRestates = false
+    /// The words of a colon sentence that say the displays after it restate (`saysRestating`).
     static let restatingWords = ["also", "equivalently", "alternatively", "in other words", "the same as",
                                  "can be written", "can be rewritten", "simplifies to", "expands to"]
     /// Words that open a premise sentence.
