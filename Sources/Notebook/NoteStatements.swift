@@ -87,7 +87,7 @@ struct NoteStatements {
         scope.boundByNumbers = Set(onlyBound.compactMap { $0.value ? $0.key : nil })
         for name in scope.names where name.contains(where: { $0 == "_" || $0 == "^" }) {
             for index in GeneralForm.parts(name).indices {
-                let letters = index.dropFirst().filter { $0 != "(" && $0 != ")" && $0 != "[" && $0 != "]" }
+                let letters = GeneralForm.bare(index)
                 if letters.count == 1, let letter = letters.first, letter.isLetter { scope.indexLetters.insert(String(letter)) }
                 if let number = Int(letters) { scope.writtenNumbers.insert(number) }
             }

@@ -64,7 +64,7 @@ public enum GeneralForm {
                     let (otherBase, otherIndices) = parts(other)
                     guard otherBase == base, otherIndices.count == indices.count,
                         otherIndices[position].first == index.first,
-                        let number = Int(otherIndices[position].dropFirst().filter { !isBracket($0) }),
+                        let number = Int(bare(otherIndices[position])),
                         !scope.instances.contains(other) || scope.writtenNumbers.contains(number)
                     else { continue }
                     // `v_1` beside `v_{t+1}`: t = 0.
@@ -163,12 +163,17 @@ public enum GeneralForm {
         return (name[..<first], indices)
     }
 
-    /// An index of one or two letters (`i`, `jk`, `(l)`), or a letter shifted by a number (`{t-1}`).
+    /// An index as written without its script and layer brackets: `1` for `_1`, `l` for `^(l)`.
+    public static func bare(_ index: Substring) -> String {
+        index.dropFirst().filter { !isBracket($0) }
+    }
+
     /// The brackets of a layer index: `(l)` (`W^{(l)}`) or `[l]` (`W^{[l]}`, Ng's notation).
     private static func isBracket(_ character: Character) -> Bool {
         character == "(" || character == ")" || character == "[" || character == "]"
     }
 
+    /// An index of one or two letters (`i`, `jk`, `(l)`), or a letter shifted by a number (`{t-1}`).
     private static func isSymbolic(_ index: Substring) -> Bool {
         let index = index.dropFirst()
         let inner = index.filter { !isBracket($0) && $0 != "{" && $0 != "}" }
