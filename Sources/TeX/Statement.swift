@@ -122,8 +122,7 @@ public struct HeadDeclaration: Sendable, Equatable {
     /// Whether the right side is a closed constant (`x_1 = 0.05`, `\eta = 10^{-2}`).
     public var isBinding: Bool {
         guard let body else { return knownBinding }
-        var reader = ExpressionReader(source: body.source, scope: ReadingScope())
-        return (try? reader.expression(body.nodes)).map(FormulaReader.isClosedConstant) == true
+        return FormulaReader.writesClosedConstant(body.nodes, source: body.source)
     }
 
     /// The body's value when it is a whole number written as one (`L = 3`), for a name that

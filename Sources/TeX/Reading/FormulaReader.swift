@@ -134,12 +134,11 @@ public enum FormulaReader {
         var head = split.head
         var squared = split.squared
         // `\sigma^2 = 4` where the note binds σ (`\sigma = 2`): a claim about its square.
-        if squared, let name = head?.name, scope.boundByNumbers.contains(name), sides.count > 1 {
-            var reader = ExpressionReader(source: source, scope: ReadingScope())
-            if (try? reader.expression(sides[1])).map(isClosedConstant) == true {
-                head = nil
-                squared = false
-            }
+        if squared, let name = head?.name, scope.boundByNumbers.contains(name), sides.count > 1,
+            writesClosedConstant(sides[1], source: source)
+        {
+            head = nil
+            squared = false
         }
         // `\delta^L = …` where the note binds `L = 3`: the head is `δ^(3)`.
         if let name = head?.name, name.hasSuffix(")") { head?.name = scope.layerName(name) }
@@ -752,6 +751,13 @@ public enum FormulaReader {
             }
             return found
         }
+    }
+
+    /// Whether `nodes`, read with no names of the note, are a closed constant (`0.05`,
+    /// `10^{-2}`): the body of a binding.
+    static func writesClosedConstant(_ nodes: ArraySlice<Node>, source: [UInt8]) -> Bool {
+        var reader = ExpressionReader(source: source, scope: ReadingScope())
+        return (try? reader.expression(nodes)).map(isClosedConstant) == true
     }
 
     /// Whether an expression has no names but known constants and built-in functions
