@@ -160,46 +160,45 @@ extension ExpressionReader {
                     }
                     break
                 }
-                guard Self.probabilityName(of: [node][...]) != nil || Self.isEventJoin(node) else { break }
+                guard Self.eventPart(node) != nil else { break }
             }
         }
         return .symbol(name)
     }
 
-    /// Whether `node` joins the letters of an event (`\mid`, `|`, `\neg`, `\cap`, `\cup`, `,`, a space).
-    static func isEventJoin(_ node: Node) -> Bool {
-        if case .space = node { return true }
-        guard case .atom(let atom) = node else { return false }
-        if let command = atom.command { return ["mid", "vert", "neg", "lnot", "cap", "cup"].contains(command) }
-        return atom.text == "|" || atom.text == ","
+    /// What `node` writes in an event (`T \mid \neg D` of `P(T \mid \neg D)`): a capital letter,
+    /// `|` for `\mid` or `|` (given), `¬` for `\neg` (not), `∩`, `∪`, a comma, nothing for a
+    /// space; nil for anything else.
+    static func eventPart(_ node: Node) -> String? {
+        switch node {
+        case .space:
+            return ""
+        case .atom(let atom):
+            switch atom.command {
+            case nil where atom.text.count == 1 && atom.text.first.map({ $0.isUppercase && $0.isASCII }) == true:
+                return atom.text
+            case nil where atom.text == "|" || atom.text == ",": return atom.text
+            case "mid", "vert": return "|"
+            case "neg", "lnot": return "¬"
+            case "cap": return "∩"
+            case "cup": return "∪"
+            default: return nil
+            }
+        default:
+            return nil
+        }
     }
 
     /// `P(T|¬D)` for the nodes `T \mid \neg D` between the parentheses of `P(…)`: the name of the
-    /// probability of an event written with capital letters (a subscript each at most), `\mid`
-    /// or `|` (given), `\neg` (not), `\cap`, `\cup` and commas; nil for anything else (`P(x)`
-    /// stays whatever P is).
+    /// probability of an event written with the parts of `eventPart`, a capital letter at
+    /// least; nil for anything else (`P(x)` stays whatever P is).
     static func probabilityName(of nodes: ArraySlice<Node>) -> String? {
         var name = "P("
         var letters = 0
         for node in nodes {
-            switch node {
-            case .space:
-                continue
-            case .atom(let atom):
-                switch atom.command {
-                case nil where atom.text.count == 1 && atom.text.first.map({ $0.isUppercase && $0.isASCII }) == true:
-                    name += atom.text
-                    letters += 1
-                case nil where atom.text == "|" || atom.text == ",": name += atom.text
-                case "mid", "vert": name += "|"
-                case "neg", "lnot": name += "¬"
-                case "cap": name += "∩"
-                case "cup": name += "∪"
-                default: return nil
-                }
-            default:
-                return nil
-            }
+            guard let part = eventPart(node) else { return nil }
+            if part.first?.isUppercase == true { letters += 1 }
+            name += part
         }
         return letters > 0 ? name + ")" : nil
     }
