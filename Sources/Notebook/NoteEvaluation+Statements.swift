@@ -133,7 +133,9 @@ extension NoteEvaluation {
                 // An instance of a general form says which.
                 let instance = entry.statement.instance.map { " for \($0)" } ?? ""
                 result.diagnostics.append(Diagnostic(.error, "claim does not hold\(instance): \(check.message)",
-                                                     at: position, length: length, hint: check.hint, related: notes))
+                                                     at: position, length: length,
+                                                     hint: check.hint ?? unusedVariableHint(entry.statement),
+                                                     related: notes))
             case .cannotTell where check.heldAtExampleOnly:
                 diagnose(.warning, "claim \(check.message)", hint: check.hint)
             case .cannotTell:

@@ -286,13 +286,19 @@ struct NoteStatements {
             // `a_1` of `a^2_1`, read as a power before the instance `a_1^(2)` was a name.
             let layered = Set(instances.compactMap { name in name.range(of: "^(").map { name[..<$0.lowerBound] } })
             let again = readings.indices.filter { index in
-                readings[index].statements.contains { statement in
+                // A sum without bounds counted by the names of the note (`\sum_i \alpha_i v_i`
+                // read as two terms while only `α_1` and `α_2` were written): it may count more.
+                let sums = cuts[index].key.text.contains("\\sum") || cuts[index].key.text.contains("\\prod")
+                return readings[index].statements.contains { statement in
                     // A general form, expanded or not: it may have instances now.
                     if statement.instance != nil { return true }
                     if statement.kind == .prose { return statement.reason?.hasPrefix("general form") == true }
                     if let head = statement.head?.name, Self.namesBaseWithLetter(head, bases) { return true }
                     return statement.sides.contains { side in
-                        side.symbols.contains { Self.namesBaseWithLetter($0, bases) || layered.contains(Substring($0)) }
+                        side.symbols.contains { name in
+                            Self.namesBaseWithLetter(name, bases) || layered.contains(Substring(name))
+                                || (sums && bases.contains(GeneralForm.parts(name).base))
+                        }
                     }
                 }
             }
