@@ -116,9 +116,12 @@ extension NoteEvaluation {
                 "define \(name) by a formula of the names it depends on, e.g. \(name) = ..., instead of a number")
     }
 
-    /// `check` unless it holds only because a differentiated name has no definition: then
-    /// cannot tell, with a hint to define the name.
+    /// `check` unless it holds only because a differentiated name has no definition, or fails
+    /// comparing a derivative of such a name with a side that has none (`∂L/∂w = x` where no
+    /// formula defines `L`, or its formula is not evaluated): then cannot tell, with a hint to
+    /// define the name.
     func checkingUndefinedLeaves(_ check: Check, of index: Int) -> Check {
+        if check.status == .fails { return checkingUndefinedLeavesOfFailure(check, of: index) }
         guard check.status == .holds else { return check }
         let entry = statements.statements[index]
         let sides = setting.resolvedSides[index]
@@ -138,6 +141,23 @@ extension NoteEvaluation {
         return Check(status: .cannotTell, points: 0,
                      message: "it holds only because \(reason); " + (failure.map { withLinearLeaves(sides, $0) } ?? ""),
                      hint: hint)
+    }
+}
+
+extension NoteEvaluation {
+    /// The cannot tell of `checkingUndefinedLeaves` for a failure whose failing relation has
+    /// derivatives of undefined names on one side only: nothing the note says gives them.
+    private func checkingUndefinedLeavesOfFailure(_ check: Check, of index: Int) -> Check {
+        let sides = setting.resolvedSides[index]
+        let relation = check.failedRelation ?? 0
+        guard relation + 1 < sides.count else { return check }
+        let left = differentiatedLeaves(in: [sides[relation]])
+        let right = differentiatedLeaves(in: [sides[relation + 1]])
+        guard left.isEmpty != right.isEmpty, let leaf = (left.isEmpty ? right : left).keys.min(by: Names.naturalOrder)
+        else { return check }
+        let (reason, hint) = undefinedReason(leaf)
+        return Check(status: .cannotTell, points: 0,
+                     message: "\(reason); \(check.message)", hint: hint)
     }
 }
 

@@ -159,6 +159,8 @@ struct NoteStatements {
         // of any other binding (§13).
         let hasUpdates = readings.contains { $0.statements.contains { $0.kind == .update } }
         let sequences = SequenceTerms(readings)
+        // Names defined as a derivative (`δ = ∂C/∂z`): a later definition of one is a claim.
+        var derivativeDefinitions = Set<String>()
         // Claims after *with* or *where* read as conditions, by index in `statements`.
         var stated = Set<Int>()
         for (index, math) in formulas.enumerated() {
@@ -183,6 +185,15 @@ struct NoteStatements {
                 } else {
                     Self.claimIfRedefinedByNumber(&statement, definedNames: definedNames)
                     sequences.claimIfTerm(&statement)
+                }
+                if statement.kind == .definition, let head = statement.head, !head.isFunction, namings[head.name] == nil {
+                    if derivativeDefinitions.contains(head.name) {
+                        // `δ^l_j = ∂C/∂z^l_j`, then `δ^L_j = (a^L_j - y_j) σ'(z^L_j)`: what the
+                        // derivative comes to, a claim.
+                        Self.claimIfRestatement(&statement)
+                    } else if statement.sides.count == 1, case .partial = statement.sides[0] {
+                        derivativeDefinitions.insert(head.name)
+                    }
                 }
                 if statement.kind == .definition, let head = statement.head {
                     let key = RestatedName(name: head.name, section: section)

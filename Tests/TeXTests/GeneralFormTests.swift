@@ -2,21 +2,21 @@ import TeX
 import Testing
 
 /// A general form (a name whose index is a letter the note does not bind, beside instances the
-/// note names with numbers) is checked at its instances, over one or two letters; with more, it
+/// note names with numbers) is checked at its instances, over one to three letters; with more, it
 /// is read as prose, and its reason names one such name: always the same one, the last in the
 /// statement.
 @Suite struct GeneralFormTests {
     @Test func reasonNamesTheLastFreeName() {
-        let scope = ReadingScope(names: ["p_1", "q_1", "r_1"])
-        let statements = FormulaReader.read("p_i + q_j + r_k = 1", scope: scope).statements
+        let scope = ReadingScope(names: ["p_1", "q_1", "r_1", "s_1"])
+        let statements = FormulaReader.read("p_i + q_j + r_k + s_m = 1", scope: scope).statements
         #expect(statements.map(\.kind) == [.prose])
         #expect(statements.first?.reason
-            == "general form: the index k of r_k is free (the note names r_1); the rule is not evaluated")
+            == "general form: the index m of s_m is free (the note names s_1); the rule is not evaluated")
     }
 
     @Test func aDefinitionsHeadIsAskedFirst() {
-        let scope = ReadingScope(names: ["p_1", "q_1", "r_1"])
-        let statements = FormulaReader.read("p_i = 2 q_j r_k", scope: scope).statements
+        let scope = ReadingScope(names: ["p_1", "q_1", "r_1", "s_1"])
+        let statements = FormulaReader.read("p_i = 2 q_j r_k s_m", scope: scope).statements
         #expect(statements.map(\.kind) == [.prose])
         #expect(statements.first?.reason
             == "general form: the index i of p_i is free (the note names p_1); the rule is not evaluated")

@@ -39,6 +39,30 @@ enum DerivativeNotation {
         return .partial(body, variable: variable, order: order)
     }
 
+    /// `\partial C / \partial w` written with a slash (as text often does, Nielsen's
+    /// `\partial C / \partial a^L_j`), the cursor just after the first `\partial`: the
+    /// derivative of the one name after it by the one name after the second; `nil`, the cursor
+    /// unmoved, when the nodes are not so.
+    static func readSlashed(reader: inout ExpressionReader, cursor: inout ExpressionReader.Cursor)
+        throws(ReadError) -> Expression?
+    {
+        let start = cursor.index
+        let nodes = cursor.nodes
+        guard start + 3 < nodes.endIndex, case .atom(let slash) = nodes[start + 1], slash.text == "/",
+            case .atom(let second) = nodes[start + 2], second.command == "partial"
+        else { return nil }
+        switch nodes[start] {
+        case .atom(let atom) where atom.form == .identifier && atom.command != "partial": break
+        case .scripts, .accent, .font: break
+        default: return nil
+        }
+        let body = try reader.expression([nodes[start]])
+        let (variable, order) = try variableName([nodes[start + 3]], reader: &reader)
+        guard order == 1 else { throw ReadError("the orders above and below the bar differ", nodes[start + 3].range) }
+        cursor.index = start + 4
+        return .partial(body, variable: variable, order: 1)
+    }
+
     /// A node below the bar that is no letter with scripts: an accent (`\hat{y}`), a name in a font.
     private static func isReadAsName(_ node: Node) -> Bool {
         switch node {

@@ -289,6 +289,13 @@ extension ExpressionReader {
                 return "(" + value + ")"
             }
         }
+        // `a^{L-1}` where the note binds `L = 2`: the layer `a^(1)`.
+        if case .group = sup, !scope.wholeNumbers.isEmpty, let value = boundLayer(Self.compactSource(source, sup.range)),
+            scope.hasNumberedLayers(name) || scope.names.contains(name + "^(" + value + ")"),
+            isLayerName(name + "^(" + value + ")", base: name, numbered: true)
+        {
+            return "(" + value + ")"
+        }
         guard let index = layerIndex(sup) else { return nil }
         let numbered = scope.layerName(name + "^" + index)
         if numbered != name + "^" + index, isLayerName(numbered, base: name) {
@@ -301,6 +308,17 @@ extension ExpressionReader {
             return index
         }
         return nil
+    }
+
+    /// The layer `L-1` names where the note binds the letter to a whole number (`1` for `L = 2`):
+    /// one letter so bound, plus or minus a number; `nil` for anything else.
+    private func boundLayer(_ text: String) -> String? {
+        guard let sign = text.firstIndex(where: { $0 == "+" || $0 == "-" }) else { return nil }
+        let letter = String(text[..<sign])
+        guard let number = scope.wholeNumbers[letter], let amount = Int(text[text.index(after: sign)...]) else {
+            return nil
+        }
+        return String(text[sign] == "+" ? number + amount : number - amount)
     }
 
     /// Whether `full` (`w^(2)`) is a name of the note that stands for itself, its `base` (`w`)

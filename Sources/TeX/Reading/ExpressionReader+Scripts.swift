@@ -201,10 +201,15 @@ extension ExpressionReader {
         if let sub = scripts.sub, scripts.sup == nil {
             let index = Self.compactSource(source, sub.range)
             if !index.isEmpty, !index.contains("="), index.allSatisfy({ $0.isLetter }) {
+                sumIndices.insert(index)
                 // `\sum_i \hat{x}_i` over the instances the note names.
                 if let count = instanceCount(of: index, cursor: cursor) {
                     return try expand(command, index: index, from: 1, to: count, noteBound: nil, scripts: scripts,
                                       cursor: &cursor)
+                }
+                if readsFreeSums, indexValues[index] == nil {
+                    let body = try term(&cursor)
+                    return command == "sum" ? .sum([body]) : .product([body])
                 }
                 throw ReadError("general form: the \\\(command) over \(index) has no bounds in numbers "
                                 + "(\\\(command)_{\(index)=1}^{3} would be evaluated)", scripts.range)
@@ -231,6 +236,7 @@ extension ExpressionReader {
             }
             throw ReadError("\\\(command) is evaluated only with integer bounds written as numbers, e.g. \\\(command)_{i=1}^{3}", scripts.range)
         }
+        sumIndices.insert(String(parts[0]))
         return try expand(command, index: String(parts[0]), from: from, to: to, noteBound: byNote == nil ? nil : upper,
                           scripts: scripts, cursor: &cursor)
     }
@@ -287,10 +293,15 @@ extension ExpressionReader {
     /// cursor counted from 1 while every name that changes with `i` is one the note names
     /// (`x̂_1` … `x̂_4`: 4; `w_21`, `w_22` for `w_{2j}`, or for `w_{ij}` read at i = 2). Nil (the
     /// general rule) when no name changes with the index, or the note names fewer than two
-    /// instances. An inner `\sum_j` over instances is counted in each reading.
+    /// instances (one, in the reading of a general form's instance: `\sum_k w^l_{jk} a^{l-1}_k`
+    /// at l = 2, j = 1 in a network of one input). An inner `\sum_j` over instances is counted
+    /// in each reading.
     func instanceCount(of index: String, cursor: Cursor) -> Int? {
         instanceCountByName(of: index, cursor: cursor) ?? instanceCountByReading(of: index, cursor: cursor)
     }
+
+    /// The fewest instances a sum without bounds is counted with (see `instanceCount`).
+    private var minimumInstanceCount: Int { indexValues.isEmpty ? 2 : 1 }
 
     /// The count of `instanceCount` when every name of the term with the index has it as a
     /// whole index (`x̂_i`, `x_i x_j` in `\sum_i \sum_j x_i x_j`): the term read once with `i` a
@@ -312,7 +323,7 @@ extension ExpressionReader {
         {
             count += 1
         }
-        return count >= 2 ? count : nil
+        return count >= minimumInstanceCount ? count : nil
     }
 
     /// The count of `instanceCount` by reading the term at each value (`w_{2j}`, `w_{ij}` at
@@ -338,7 +349,7 @@ extension ExpressionReader {
             count += 1
             current = count == 1 ? second : names(at: count + 1)
         }
-        return count >= 2 ? count : nil
+        return count >= minimumInstanceCount ? count : nil
     }
 
     /// The first name that some terms of a sum have and others do not (a name of the index's

@@ -24,6 +24,13 @@ struct ExpressionReader {
     /// How many times the nodes being read are expanded: the terms of the `\sum`s and
     /// `\prod`s around them times the indices of the statement's index range.
     var expansion = 1
+    /// Set while a general form is read for its names only (`z^l_j = \sum_k w^l_{jk} a^{l-1}_k`,
+    /// whose sum can be counted only at an instance): a `\sum` or `\prod` without bounds then
+    /// reads its term once, its index left a letter.
+    var readsFreeSums = false
+    /// The indices of the `\sum`s and `\prod`s met (`k`, `j` of `\sum_k`, `\sum_{j=1}^{3}`): no
+    /// free index of a general form, though a name read outside its sum may hold one (`w_ij`).
+    var sumIndices: Set<String> = []
     /// The index ranges met while reading (their bounds), for expansion.
     private(set) var ranges: [ClosedRange<Int>] = []
     /// How deeply the factor being read is nested (signs, parentheses, function arguments,
@@ -250,6 +257,7 @@ struct ExpressionReader {
             return .number(value)
         case .identifier:
             if atom.command == "partial" {
+                if let derivative = try DerivativeNotation.readSlashed(reader: &self, cursor: &cursor) { return derivative }
                 throw ReadError("∂ outside a fraction is not evaluated", atom.range)
             }
             if atom.command == "infty" { throw ReadError("∞ is not evaluated", atom.range) }

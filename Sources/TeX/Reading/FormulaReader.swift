@@ -170,6 +170,23 @@ public enum FormulaReader {
             if isDeclaration, let head {
                 return [Statement(kind: .declaration, label: piece.label, head: head, range: range)]
             }
+            // `z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j`: a general form whose sum over k is
+            // counted at each instance.
+            if Self.isSumWithoutBounds(error.message), !scope.names.isEmpty, !relations.isEmpty {
+                var general = ExpressionReader(source: source, scope: scope)
+                general.parameters = probe.parameters
+                general.readsFreeSums = true
+                if let generalSides = try? readSides(sides, skipHead: isDefinition, reader: &general),
+                    case let bound = probe.parameters.union(general.sumIndices),
+                    GeneralForm.reason(generalSides, head: isDefinition ? head : nil, scope: scope, parameters: bound) != nil
+                {
+                    let instances = generalInstances(
+                        sides, head: head, isDefinition: isDefinition, relations: relations, sideRanges: sideRanges,
+                        range: range, label: piece.label, firstSides: generalSides, parameters: probe.parameters,
+                        summed: general.sumIndices, source: source, scope: scope)
+                    if !instances.isEmpty { return instances }
+                }
+            }
             return [Statement(kind: .prose, label: piece.label, relations: claimRelations, range: range,
                               reason: error.message, culprit: error.range)]
         }
@@ -180,8 +197,8 @@ public enum FormulaReader {
         {
             let instances = generalInstances(sides, head: head, isDefinition: isDefinition, relations: relations,
                                              sideRanges: sideRanges, range: range, label: piece.label,
-                                             firstSides: firstSides, parameters: probe.parameters, source: source,
-                                             scope: scope)
+                                             firstSides: firstSides, parameters: probe.parameters, summed: probe.sumIndices,
+                                             source: source, scope: scope)
             return instances.isEmpty ? [Statement(kind: .prose, label: piece.label, range: range, reason: reason)]
                 : instances
         }
@@ -255,14 +272,20 @@ public enum FormulaReader {
     /// definition's shape when the note has the instance's head; a definition of the instance
     /// when it does not (`s_i = \frac{e^{z_i}}{…}` defines s_1 where the note has z_1); an
     /// instance naming something else the note does not have (`w^(4)`) is left out. Empty when
-    /// no instance remains.
+    /// no instance remains. `summed`: the indices of sums without bounds in `firstSides`
+    /// (`k` of `\sum_k`), no free index of the form: each instance counts its sums.
+    /// Whether a reading failed on a `\sum` or `\prod` without bounds in numbers (`\sum_k`).
+    private static func isSumWithoutBounds(_ message: String) -> Bool {
+        message.hasPrefix("general form: the \\") && message.contains(" has no bounds in numbers")
+    }
+
     private static func generalInstances(
         _ sides: [ArraySlice<Node>], head: Head?, isDefinition: Bool, relations: [Relation], sideRanges: [Range<Int>],
-        range: Range<Int>, label: String?, firstSides: [Expression], parameters: Set<String>, source: [UInt8],
-        scope: ReadingScope
+        range: Range<Int>, label: String?, firstSides: [Expression], parameters: Set<String>, summed: Set<String>,
+        source: [UInt8], scope: ReadingScope
     ) -> [Statement] {
         guard let letters = GeneralForm.freeIndices(firstSides, head: isDefinition ? head : nil, scope: scope,
-                                                    parameters: parameters),
+                                                    parameters: parameters.union(summed)),
             letters.reduce(1, { $0 * $1.values.count }) <= 100
         else { return [] }
         // Every combination of the letters' numbers, the last letter varying fastest.

@@ -58,7 +58,21 @@ public enum GeneralForm {
             let (base, indices) = parts(name)
             for (position, index) in indices.enumerated() where isSymbolic(index) {
                 let own = String(index.dropFirst().filter { $0.isLetter })
-                guard own.count == 1, !isBound(index, scope: scope, parameters: parameters) else { continue }
+                guard !isBound(index, scope: scope, parameters: parameters) else { continue }
+                // `w_jk`: each letter takes a digit of the note's `w_12`.
+                if own.count == 2, index.dropFirst() == Substring(own) {
+                    guard let pairs = digitPairs(of: base, indices: indices, at: position, scope: scope) else { continue }
+                    for (letter, numbers) in zip(own.map(String.init), [pairs.map(\.0), pairs.map(\.1)])
+                    where !scope.names.contains(letter) && !parameters.contains(letter) {
+                        if !letters.contains(letter) {
+                            guard letters.count < maximumLetters else { return nil }
+                            letters.append(letter)
+                        }
+                        values[letter, default: []].formUnion(numbers)
+                    }
+                    continue
+                }
+                guard own.count == 1 else { continue }
                 var numbers: Set<Int> = []
                 for other in scope.names {
                     let (otherBase, otherIndices) = parts(other)
@@ -83,8 +97,26 @@ public enum GeneralForm {
         return letters.sorted().map { ($0, values[$0, default: []].sorted()) }
     }
 
-    /// The most free letters a general form is expanded over (the softmax Jacobian has two).
-    static let maximumLetters = 2
+    /// The digits the note writes in the place of a two-letter index (`1, 2` of `w_12^(2)` for
+    /// the `jk` of `w_jk^(l)`), one pair per name; `nil` when it writes none.
+    private static func digitPairs(of base: Substring, indices: [Substring], at position: Int, scope: ReadingScope)
+        -> [(Int, Int)]?
+    {
+        var pairs: [(Int, Int)] = []
+        for other in scope.names {
+            let (otherBase, otherIndices) = parts(other)
+            guard otherBase == base, otherIndices.count == indices.count, otherIndices[position].first == indices[position].first
+            else { continue }
+            let digits = otherIndices[position].dropFirst().compactMap(\.wholeNumberValue)
+            guard digits.count == 2, otherIndices[position].count == 3, !scope.instances.contains(other) else { continue }
+            pairs.append((digits[0], digits[1]))
+        }
+        return pairs.isEmpty ? nil : pairs
+    }
+
+    /// The most free letters a general form is expanded over (the softmax Jacobian has two,
+    /// Nielsen's `∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j` three).
+    static let maximumLetters = 3
 
     /// `name` with the index `letter` written as `value`: `p_i` → `p_2`, `z^(l)` → `z^(2)`.
     static func instance(of name: String, letter: String, value: Int) -> String {
@@ -98,6 +130,21 @@ public enum GeneralForm {
             if inner == Substring("[" + letter + "]") { return script + "[\(value)]" }
             return String(index)
         }.joined()
+    }
+
+    /// Whether `name` (`w_12`) is `general` (`w_jk`, `w_j1`) with numbers for its letter
+    /// indices: the same base and scripts, each index written alike but for digits in the
+    /// place of letters.
+    static func isInstance(_ name: String, of general: String) -> Bool {
+        let (base, indices) = parts(name)
+        let (generalBase, generalIndices) = parts(general)
+        guard base == generalBase, indices.count == generalIndices.count else { return false }
+        return zip(indices, generalIndices).allSatisfy { index, generalIndex in
+            index.count == generalIndex.count && zip(index, generalIndex).allSatisfy { character, generalCharacter in
+                character == generalCharacter
+                    || (character.isNumber && ExpressionReader.isLatinLetter(String(generalCharacter)))
+            }
+        }
     }
 
     /// The number a braced index adds to `letter` (`{t+1}`: 1, `{t-1}`: -1); `nil` for any

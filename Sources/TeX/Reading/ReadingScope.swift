@@ -54,12 +54,17 @@ public struct ReadingScope: Sendable, Hashable {
         return names.contains(numbered) ? numbered : name
     }
 
-    /// Whether `base` (`b`) has a layer name with a number (`b^(2)`) among the note's names.
+    /// Whether `base` (`b`) has a layer name with a number (`b^(2)`) among the note's names; a
+    /// base with letter indices (`w_jk`, Nielsen's `w^l_{jk}`) has those of its instances
+    /// (`w_12^(2)`).
     public func hasNumberedLayers(_ base: String) -> Bool {
-        names.contains { name in
-            name.hasPrefix(base + "^(") && name.hasSuffix(")")
-                && name.dropFirst(base.count + 2).dropLast().allSatisfy(\.isNumber)
-                && name.count > base.count + 3
+        let general = base.contains("_") && GeneralForm.parts(base).indices.contains { $0.contains(where: \.isLetter) }
+        return names.contains { name in
+            guard name.hasSuffix(")"), let open = name.range(of: "^(", options: .backwards) else { return false }
+            let layer = name[open.upperBound..<name.index(before: name.endIndex)]
+            guard !layer.isEmpty, layer.allSatisfy(\.isNumber) else { return false }
+            let stem = name[..<open.lowerBound]
+            return stem == base || (general && GeneralForm.isInstance(String(stem), of: base))
         }
     }
 }
