@@ -88,14 +88,18 @@ struct NoteStatements {
         for name in scope.names where name.contains(where: { $0 == "_" || $0 == "^" }) {
             for index in GeneralForm.parts(name).indices {
                 let letters = GeneralForm.bare(index)
-                if letters.count == 1, let letter = letters.first, letter.isLetter { scope.indexLetters.insert(String(letter)) }
+                // `w_j`, and both of Nielsen's `w_jk`.
+                if letters.count <= 2, letters.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                    for letter in letters { scope.indexLetters.insert(String(letter)) }
+                }
                 if let number = Int(letters) { scope.writtenNumbers.insert(number) }
             }
         }
-        if !scope.wholeNumbers.isEmpty {
-            for cut in cuts where cut.key.text.contains("\\sum") || cut.key.text.contains("\\prod") {
-                counts.formUnion(FormulaReader.sumBounds(in: cut.split).filter { scope.wholeNumbers[$0] != nil })
-            }
+        for cut in cuts where cut.key.text.contains("\\sum") || cut.key.text.contains("\\prod") {
+            let (indices, bounds) = FormulaReader.sumLetters(in: cut.split)
+            // `k` of `\sum_k`: the note's index too (`the $k^{\rm th}$ neuron`).
+            scope.indexLetters.formUnion(indices)
+            counts.formUnion(bounds.filter { scope.wholeNumbers[$0] != nil })
         }
         // A head with a letter layer index that stands for a number names that layer:
         // `\delta^L = …` with `L = 3` defines `δ^(3)`.
@@ -442,8 +446,12 @@ struct NoteStatements {
 
     /// The claim that `left`, written where the statement's head is, equals its sides.
     static func claim(restating statement: Statement, left: Calculus.Expression) -> Statement {
-        Statement(kind: .claim, label: statement.label, sides: [left] + statement.sides,
-                  relations: [.equal] + statement.relations, sideRanges: [statement.headRange] + statement.sideRanges,
-                  range: statement.range, index: statement.index)
+        var claim = Statement(kind: .claim, label: statement.label, sides: [left] + statement.sides,
+                              relations: [.equal] + statement.relations,
+                              sideRanges: [statement.headRange] + statement.sideRanges,
+                              range: statement.range, index: statement.index)
+        // A general form's instance (`δ^(2)_1` of BP2) still says which it is.
+        claim.instance = statement.instance
+        return claim
     }
 }

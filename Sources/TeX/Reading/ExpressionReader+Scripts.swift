@@ -97,7 +97,7 @@ extension ExpressionReader {
     {
         var symbolName = name
         var exponent: Node?
-        if let sup = scripts.sup {
+        if let sup = scripts.sup, !isOrdinalSuffix(sup) {
             try refuseTranspose(sup, of: name ?? functionName)
             if let name, let decoration = decoration(sup) ?? layerDecoration(sup, of: name) {
                 symbolName = name + "^" + decoration
@@ -174,6 +174,19 @@ extension ExpressionReader {
         }
         if let sub = scripts.sub { throw ReadError("a subscript here is not evaluated", sub.range) }
         return result
+    }
+
+    /// Whether a superscript is an ordinal's ending (`k^{\rm th}`, `j^{th}`, `2^{\text{nd}}`: "the
+    /// k-th"), which leaves the name or number it is on as it is.
+    func isOrdinalSuffix(_ sup: Node) -> Bool {
+        // Short: `{\textrm{th}}` at the longest.
+        guard sup.range.count <= 14 else { return false }
+        var text = Self.compactSource(source, sup.range)
+        for font in ["\\textrm", "\\mathrm", "\\text", "\\rm"] where text.hasPrefix(font) {
+            text.removeFirst(font.count)
+            break
+        }
+        return text == "th" || text == "st" || text == "nd" || text == "rd"
     }
 
     /// `x^T`, `W^\top`, `(W x)^{\mathsf{T}}`: a transpose, matrix notation, which Derive does not

@@ -575,7 +575,9 @@ struct ExpressionReader {
     static func relation(of atom: Atom) -> Relation? {
         guard atom.atomClass == .rel else { return nil }
         switch atom.command ?? atom.text {
-        case "=": return .equal
+        // `\equiv`, "defined as" (Nielsen's `\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}`)
+        // or "identically equal", and `\triangleq`: an equality, a definition after a head.
+        case "=", "equiv", "\u{2261}", "triangleq", "\u{225C}": return .equal
         case "approx", "\u{2248}", "simeq", "\u{2243}": return .approximately
         case "<", "lt": return .less
         case ">", "gt": return .greater
@@ -585,7 +587,7 @@ struct ExpressionReader {
         default: break
         }
         switch atom.text {
-        case "=": return .equal
+        case "=", "\u{2261}", "\u{225C}": return .equal
         case "\u{2248}": return .approximately
         case "<": return .less
         case ">": return .greater

@@ -41,22 +41,31 @@ public enum FormulaReader {
         return heads
     }
 
-    /// The letters a formula writes as the upper bound of a `\sum` or `\prod` (`m` in
-    /// `\sum_{i=1}^{m}`): counts, which a note binding them to a whole number sums to
-    /// (docs/note-language.md §3), and which are then no variable of its identities.
-    public static func sumBounds(in split: SplitFormula) -> Set<String> {
+    /// The letters a formula writes in the scripts of a `\sum` or `\prod`: its indices (`i` in
+    /// `\sum_i`, `\sum_{i=1}^{m}`), which are index letters of the note, and its upper bounds
+    /// (`m`): counts, which a note binding them to a whole number sums to (docs/note-language.md
+    /// §3), and which are then no variable of its identities.
+    public static func sumLetters(in split: SplitFormula) -> (indices: Set<String>, bounds: Set<String>) {
+        var indices = Set<String>()
         var bounds = Set<String>()
         var stack = split.formula.nodes
         while let node = stack.popLast() {
             if case .scripts(let scripts) = node, case .atom(let atom)? = scripts.base,
-                atom.command == "sum" || atom.command == "prod", let sup = scripts.sup
+                atom.command == "sum" || atom.command == "prod"
             {
-                let upper = ExpressionReader.compactSource(split.source, sup.range)
-                if upper.count == 1, ExpressionReader.isLatinLetter(upper) { bounds.insert(upper) }
+                if let sub = scripts.sub {
+                    let lower = ExpressionReader.compactSource(split.source, sub.range)
+                    let index = String(lower.prefix { $0 != "=" })
+                    if ExpressionReader.isLatinLetter(index) { indices.insert(index) }
+                }
+                if let sup = scripts.sup {
+                    let upper = ExpressionReader.compactSource(split.source, sup.range)
+                    if ExpressionReader.isLatinLetter(upper) { bounds.insert(upper) }
+                }
             }
             stack.append(contentsOf: node.children)
         }
-        return bounds
+        return (indices, bounds)
     }
 
     /// The statements of a formula, read with what the note defines (`scope`), and the
@@ -251,10 +260,7 @@ public enum FormulaReader {
             if squared, isDefinition { expressions = expressions.map { .apply("sqrt", [$0]) } }
             // `neuron $i$`, `$w^l$ is the weight of layer $l$`: an index, or a name at an index,
             // mentioned alone names no quantity to evaluate (or to sample).
-            if relations.isEmpty, !isDeclaration, expressions.count == 1, case .symbol(let name) = expressions[0],
-                (scope.indexLetters.contains(name) && !scope.names.contains(name))
-                    || GeneralForm.reason([], head: Head(name: name), scope: scope, parameters: []) != nil
-            {
+            if relations.isEmpty, !isDeclaration, expressions.count == 1, Self.mentionsIndex(expressions[0], scope: scope) {
                 statements.append(Statement(kind: .expression, label: piece.label, range: range,
                                             reason: FormulaReader.indexMention))
                 continue
@@ -274,6 +280,19 @@ public enum FormulaReader {
     /// instance naming something else the note does not have (`w^(4)`) is left out. Empty when
     /// no instance remains. `summed`: the indices of sums without bounds in `firstSides`
     /// (`k` of `\sum_k`), no free index of the form: each instance counts its sums.
+    /// Whether an expression alone is the mention of an index (`$i$`, `layer $l-1$`, `the
+    /// $k^{\rm th}$ neuron`: index letters of the note's heads, no name of the note) or of a
+    /// general form's name (`$a^l_j$`).
+    private static func mentionsIndex(_ expression: Expression, scope: ReadingScope) -> Bool {
+        if case .symbol(let name) = expression,
+            GeneralForm.reason([], head: Head(name: name), scope: scope, parameters: []) != nil
+        {
+            return true
+        }
+        let symbols = expression.symbols
+        return !symbols.isEmpty && symbols.allSatisfy { scope.indexLetters.contains($0) && !scope.names.contains($0) }
+    }
+
     /// Whether a reading failed on a `\sum` or `\prod` without bounds in numbers (`\sum_k`).
     private static func isSumWithoutBounds(_ message: String) -> Bool {
         message.hasPrefix("general form: the \\") && message.contains(" has no bounds in numbers")
