@@ -35,8 +35,36 @@ enum DerivativeNotation {
             body = try reader.operand(&cursor)
         } else {
             body = try reader.expression(rest)
+            if let atPoint = try derivativeAtPoint(of: body, order: order, reader: &reader, cursor: &cursor) {
+                return atPoint
+            }
         }
         return .partial(body, variable: variable, order: order)
+    }
+
+    /// `\frac{\partial J}{\partial \theta}(\theta_t)`, `\frac{df}{dx}(2)`: the derivative of a
+    /// function of the note of one parameter, written bare above the bar (`body` is its name),
+    /// at the point in the parentheses after the fraction; not a product with them. Nil when
+    /// the fraction is not so followed.
+    private static func derivativeAtPoint(of body: Expression, order: Int,
+                                          reader: inout ExpressionReader, cursor: inout ExpressionReader.Cursor)
+        throws(ReadError) -> Expression?
+    {
+        guard case .symbol(let function) = body, reader.definesFunction(function), reader.scope.functions[function] == 1,
+            let next = cursor.peek
+        else { return nil }
+        switch next {
+        case .atom(let open) where open.text == "(": break
+        case .fenced(let fenced) where fenced.left.text == "(": break
+        default: return nil
+        }
+        let (points, closing) = try reader.argumentList(&cursor, function: function, range: next.range)
+        guard points.count == 1 else {
+            throw ReadError("\(function) has one parameter; its derivative is taken at one point", next.range)
+        }
+        let derivative = Expression.derivative(function, order: order, argument: points[0])
+        guard let closing else { return derivative }
+        return try reader.applyScripts(closing, to: derivative, baseIsName: false)
     }
 
     /// `\partial C / \partial w` written with a slash (as text often does, Nielsen's

@@ -7,6 +7,8 @@ extension ExpressionReader {
     mutating func scriptsExpression(_ scripts: Scripts, cursor: inout Cursor) throws(ReadError) -> Expression {
         guard let base = scripts.base else { throw ReadError("a script without a base", scripts.range) }
         switch base {
+        case .atom(let atom) where atom.command == "nabla":
+            return try gradient(scripts, range: scripts.range, cursor: &cursor)
         case .atom(let atom) where atom.form == .identifier && atom.command != "partial" && atom.command != "infty":
             if let sub = scripts.sub { try noteRanges(in: sub) }
             var name = atom.text

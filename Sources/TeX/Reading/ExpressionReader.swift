@@ -261,6 +261,7 @@ struct ExpressionReader {
                 throw ReadError("∂ outside a fraction is not evaluated", atom.range)
             }
             if atom.command == "infty" { throw ReadError("∞ is not evaluated", atom.range) }
+            if atom.command == "nabla" { return try gradient(nil, range: atom.range, cursor: &cursor) }
             // Only letters name things: not `$`, `∅`.
             if !Self.isLatinLetter(atom.text), !atom.text.contains(where: { $0.isLetter }) {
                 throw ReadError("\(atom.command.map { "\\" + $0 } ?? atom.text) is not evaluated", atom.range)
