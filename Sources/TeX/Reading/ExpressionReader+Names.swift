@@ -6,6 +6,11 @@ extension ExpressionReader {
     /// A run of adjacent Latin letters, read by docs/note-language.md §3: a known function, a
     /// defined multi-letter name, a product of names in scope, or one identifier.
     mutating func letterRun(_ cursor: inout Cursor) throws(ReadError) -> Expression {
+        // `E[g^2]_t`: one name.
+        if let (name, end) = RunningAverage.name(in: cursor.nodes, at: cursor.index, reader: self) {
+            cursor.index = end
+            return .symbol(name)
+        }
         var letters = ""
         var trailingScripts: Scripts?
         var start = 0

@@ -523,6 +523,13 @@ public enum FormulaReader {
     /// is a derivative, and no head.
     static func definableHead(_ nodes: ArraySlice<Node>, body: ArraySlice<Node>? = nil, source: [UInt8]) -> Head? {
         let meaningful = StatementSplitter.meaningful(nodes)
+        // `E[g^2]_t`: a running average's name.
+        if let (name, end) = RunningAverage.name(in: meaningful, at: meaningful.startIndex,
+                                                 reader: ExpressionReader(source: source, scope: ReadingScope())),
+            end == meaningful.endIndex
+        {
+            return Head(name: name)
+        }
         // A multi-letter name: a run of adjacent letters (`bias`, `net_{h1}`, `mse(a, b)`).
         if let head = multiLetterHead(meaningful, source: source) { return head }
         guard let first = meaningful.first, let name = headName(first, source: source) else { return nil }
