@@ -99,7 +99,7 @@ extension ExpressionReader {
     {
         var symbolName = name
         var exponent: Node?
-        if let sup = scripts.sup, !isOrdinalSuffix(sup) {
+        if let sup = scripts.sup, !isOrdinalSuffix(sup, of: name) {
             try refuseTranspose(sup, of: name ?? functionName)
             if let name, let decoration = decoration(sup) ?? layerDecoration(sup, of: name) {
                 symbolName = name + "^" + decoration
@@ -178,17 +178,17 @@ extension ExpressionReader {
         return result
     }
 
-    /// Whether a superscript is an ordinal's ending (`k^{\rm th}`, `j^{th}`, `2^{\text{nd}}`: "the
-    /// k-th"), which leaves the name or number it is on as it is.
-    func isOrdinalSuffix(_ sup: Node) -> Bool {
+    /// Whether a superscript is an ordinal's ending on a one-letter index (`k^{\rm th}`, `j^{th}`:
+    /// "the k-th"), which leaves the name as it is (`e^{th}` stays a power).
+    func isOrdinalSuffix(_ sup: Node, of name: String?) -> Bool {
         // Short: `{\textrm{th}}` at the longest.
-        guard sup.range.count <= 14 else { return false }
+        guard sup.range.count <= 14, let name, name != "e", Self.isLatinLetter(name) else { return false }
         var text = Self.compactSource(source, sup.range)
         for font in ["\\textrm", "\\mathrm", "\\text", "\\rm"] where text.hasPrefix(font) {
             text.removeFirst(font.count)
             break
         }
-        return text == "th" || text == "st" || text == "nd" || text == "rd"
+        return text == "th"
     }
 
     /// `x^T`, `W^\top`, `(W x)^{\mathsf{T}}`: a transpose, matrix notation, which Derive does not

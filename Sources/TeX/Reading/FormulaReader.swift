@@ -272,14 +272,6 @@ public enum FormulaReader {
         return statements
     }
 
-    /// A general form checked at the instances the note writes (docs/note-language.md §3): one
-    /// claim per number the note gives the free index (`z^l = w^l a^{l-1} + b^l` is the claim
-    /// `z^(2) = w^(2)*a^(1) + b^(2)` where the note has those layers), a claim even for a
-    /// definition's shape when the note has the instance's head; a definition of the instance
-    /// when it does not (`s_i = \frac{e^{z_i}}{…}` defines s_1 where the note has z_1); an
-    /// instance naming something else the note does not have (`w^(4)`) is left out. Empty when
-    /// no instance remains. `summed`: the indices of sums without bounds in `firstSides`
-    /// (`k` of `\sum_k`), no free index of the form: each instance counts its sums.
     /// Whether an expression alone is the mention of an index (`$i$`, `layer $l-1$`, `the
     /// $k^{\rm th}$ neuron`: index letters of the note's heads, no name of the note) or of a
     /// general form's name (`$a^l_j$`).
@@ -298,6 +290,14 @@ public enum FormulaReader {
         message.hasPrefix("general form: the \\") && message.contains(" has no bounds in numbers")
     }
 
+    /// A general form checked at the instances the note writes (docs/note-language.md §3): one
+    /// claim per number the note gives the free index (`z^l = w^l a^{l-1} + b^l` is the claim
+    /// `z^(2) = w^(2)*a^(1) + b^(2)` where the note has those layers), a claim even for a
+    /// definition's shape when the note has the instance's head; a definition of the instance
+    /// when it does not (`s_i = \frac{e^{z_i}}{…}` defines s_1 where the note has z_1); an
+    /// instance naming something else the note does not have (`w^(4)`) is left out. Empty when
+    /// no instance remains. `summed`: the indices of sums without bounds in `firstSides`
+    /// (`k` of `\sum_k`), no free index of the form: each instance counts its sums.
     private static func generalInstances(
         _ sides: [ArraySlice<Node>], head: Head?, isDefinition: Bool, relations: [Relation], sideRanges: [Range<Int>],
         range: Range<Int>, label: String?, firstSides: [Expression], parameters: Set<String>, summed: Set<String>,
