@@ -84,7 +84,15 @@ extension ExpressionReader {
             throw ReadError("\(function) needs an argument: the \(atom.text) after it is an operator; "
                             + "write its argument in parentheses", range.lowerBound..<atom.range.upperBound)
         }
-        return ([try unary(&cursor)], nil)
+        let operand = try unary(&cursor)
+        // `\log P(j)`: the name and the parenthesis right after it are the argument together,
+        // as they are everywhere else (`\frac{1}{P(j)}`), not log(P)·j.
+        if case .symbol = operand, let next = cursor.peek, startsArgumentList(next), cursor.index > cursor.nodes.startIndex,
+            cursor.nodes[cursor.index - 1].range.upperBound == next.range.lowerBound
+        {
+            return ([.product([operand, try unary(&cursor)])], nil)
+        }
+        return ([operand], nil)
     }
 
     func startsArgumentList(_ node: Node?) -> Bool {
