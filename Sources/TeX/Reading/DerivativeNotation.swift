@@ -159,7 +159,12 @@ enum DerivativeNotation {
     private static func variableName(_ nodes: [Node], reader: inout ExpressionReader) throws(ReadError) -> (String, Int) {
         if nodes.count != 1 || isReadAsName(nodes[0]) {
             var nameReader = reader
-            if case .symbol(let name)? = try? nameReader.expression(nodes) { return (name, 1) }
+            do {
+                if case .symbol(let name) = try nameReader.expression(nodes) { return (name, 1) }
+            } catch {
+                // `\partial \mathbf{W}^{(1)}`: why the one node is no name (a vector or matrix).
+                if nodes.count == 1 { throw error }
+            }
         }
         guard nodes.count == 1 else {
             throw ReadError("mixed or multiple variables below the bar are not evaluated", nodes[0].range.lowerBound..<(nodes.last?.range.upperBound ?? 0))
