@@ -89,6 +89,13 @@ public enum Builtins {
             slope: { _, y in 1 - y * y }
         ),
         .unary(
+            // The error function: Φ(x) = (1 + erf(x/√2))/2 is the standard normal CDF (GELU).
+            ["erf"],
+            value: { Foundation.erf($0) },
+            derivative: { u in 2 / .call("sqrt", .symbol("π")) * .call("exp", -.power(u, 2)) },
+            slope: { x, _ in 2 / Double.pi.squareRoot() * Foundation.exp(-x * x) }
+        ),
+        .unary(
             ["sigmoid", "σ"],
             value: { sigmoid($0) },
             derivative: { u in .call("sigmoid", u) * (1 - .call("sigmoid", u)) },

@@ -43,7 +43,7 @@ public struct IntervalWarnings: OptionSet, Hashable, Sendable {
 /// definitions and functions it uses.
 public struct IntervalEvaluator {
     /// The error assumed for the platform's `exp`, `log`, `sin`, `cos`, `tan`, `sinh`, `cosh`,
-    /// `tanh`, `log1p` (glibc documents at most 1–2 units in the last place on x86-64 and
+    /// `tanh`, `erf`, `log1p` (glibc documents at most 1–2 units in the last place on x86-64 and
     /// aarch64 for these): each result is widened by this many units on both sides.
     public static let libmErrorUlps = 4
 

@@ -139,6 +139,7 @@ enum IntervalFunctions {
             return try increasing(x, "tan", Foundation.tan)
         case ("sinh", 1): return try increasing(x, "sinh", Foundation.sinh)
         case ("tanh", 1): return try increasing(x, "tanh", Foundation.tanh)
+        case ("erf", 1): return try increasing(x, "erf", Foundation.erf)
         case ("cosh", 1):
             let (low, high) = try ends(x, "cosh")
             var result = try libm(Foundation.cosh(low), "cosh").hull(try libm(Foundation.cosh(high), "cosh"))

@@ -50,7 +50,7 @@ public enum SwiftExpression {
                 guard args.count == arguments.count else { return nil }
                 switch (function, args.count) {
                 case ("exp", 1), ("sqrt", 1), ("sin", 1), ("cos", 1), ("tan", 1), ("sinh", 1), ("cosh", 1), ("tanh", 1),
-                     ("abs", 1):
+                     ("abs", 1), ("erf", 1):
                     return "\(function)(\(args[0]))"
                 case ("ln", 1), ("log", 1): return "log(\(args[0]))"
                 case ("log", 2): return "(log(\(args[0])) / log(\(args[1])))"

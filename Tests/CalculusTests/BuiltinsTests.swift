@@ -11,7 +11,7 @@ import Testing
     @Test func everyFunctionTheIssueListsIsInTheTable() {
         for name in [
             "exp", "ln", "log", "sqrt", "root", "sin", "cos", "tan", "sinh", "cosh", "tanh", "sigmoid", "σ",
-            "relu", "softplus", "max", "min", "abs",
+            "relu", "softplus", "max", "min", "abs", "erf",
         ] {
             #expect(Builtins.isBuiltin(name), "\(name)")
         }
@@ -61,6 +61,9 @@ import Testing
             (value("relu", 2), 2),
             (value("softplus", 0.4), log(1 + exp(0.4))),
             (value("softplus", -800), 0),
+            // erf(0.5) = 0.52049987781304653768…
+            (value("erf", 0.5), 0.5204998778130465),
+            (value("erf", -0.5), -0.5204998778130465),
             (value("max", 2, 3), 3),
             (value("min", 2, 3), 2),
             (value("abs", -3), 3),

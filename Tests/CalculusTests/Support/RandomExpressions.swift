@@ -83,7 +83,7 @@ struct RandomExpressions {
             if chance(0.5) {
                 return .derivative("f", order: Int.random(in: 1...2, using: &generator), argument: child(0, spineChild: 0))
             }
-            let smooth = ["sin", "cos", "tanh", "sigmoid", "exp", "softplus"]
+            let smooth = ["sin", "cos", "tanh", "sigmoid", "exp", "softplus", "erf"]
             let name = smooth[Int.random(in: 0..<smooth.count, using: &generator)]
             if chance(0.5) {
                 return .derivative(name, order: Int.random(in: 1...2, using: &generator), argument: child(0, spineChild: 0))
