@@ -163,8 +163,9 @@ struct NoteStatements {
         // of any other binding (§13).
         let hasUpdates = readings.contains { $0.statements.contains { $0.kind == .update } }
         let sequences = SequenceTerms(readings)
-        // Names defined as a derivative (`δ = ∂C/∂z`): a later definition of one is a claim.
-        var derivativeDefinitions = Set<String>()
+        // Names defined as a derivative (`δ = ∂C/∂z`), by section: a later definition of one in
+        // its section is a claim.
+        var derivativeDefinitions = Set<RestatedName>()
         // Claims after *with* or *where* read as conditions, by index in `statements`.
         var stated = Set<Int>()
         for (index, math) in formulas.enumerated() {
@@ -191,12 +192,13 @@ struct NoteStatements {
                     sequences.claimIfTerm(&statement)
                 }
                 if statement.kind == .definition, let head = statement.head, !head.isFunction, namings[head.name] == nil {
-                    if derivativeDefinitions.contains(head.name) {
+                    let key = RestatedName(name: head.name, section: section)
+                    if derivativeDefinitions.contains(key) {
                         // `δ^l_j = ∂C/∂z^l_j`, then `δ^L_j = (a^L_j - y_j) σ'(z^L_j)`: what the
                         // derivative comes to, a claim.
                         Self.claimIfRestatement(&statement)
                     } else if statement.sides.count == 1, case .partial = statement.sides[0] {
-                        derivativeDefinitions.insert(head.name)
+                        derivativeDefinitions.insert(key)
                     }
                 }
                 if statement.kind == .definition, let head = statement.head {
