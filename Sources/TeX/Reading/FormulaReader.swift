@@ -192,7 +192,7 @@ public enum FormulaReader {
                     let instances = generalInstances(
                         sides, head: head, isDefinition: isDefinition, relations: relations, sideRanges: sideRanges,
                         range: range, label: piece.label, firstSides: generalSides, parameters: probe.parameters,
-                        summed: general.sumIndices, source: source, scope: scope)
+                        summed: general.sumIndices, source: source, scope: scope).statements
                     if !instances.isEmpty { return instances }
                 }
             }
@@ -204,12 +204,15 @@ public enum FormulaReader {
             let reason = GeneralForm.reason(firstSides, head: isDefinition ? head : nil, scope: scope,
                                             parameters: probe.parameters)
         {
-            let instances = generalInstances(sides, head: head, isDefinition: isDefinition, relations: relations,
-                                             sideRanges: sideRanges, range: range, label: piece.label,
-                                             firstSides: firstSides, parameters: probe.parameters, summed: probe.sumIndices,
-                                             source: source, scope: scope)
-            return instances.isEmpty ? [Statement(kind: .prose, label: piece.label, range: range, reason: reason)]
-                : instances
+            let (instances, problem) = generalInstances(
+                sides, head: head, isDefinition: isDefinition, relations: relations, sideRanges: sideRanges,
+                range: range, label: piece.label, firstSides: firstSides, parameters: probe.parameters,
+                summed: probe.sumIndices, source: source, scope: scope)
+            guard instances.isEmpty else { return instances }
+            // `G_t = G_{t-1} + g_t^2` beside `g_1` alone: "at t = 1 it names G_0, which the note
+            // does not have".
+            return [Statement(kind: .prose, label: piece.label, range: range,
+                              reason: reason + (problem.map { ": " + $0 } ?? ""))]
         }
         if firstSides.contains(where: { Self.hasDerivative(in: $0, higherThan: Expression.maximumDerivativeOrder) }) {
             return [Statement(kind: .prose, label: piece.label, range: range,
@@ -296,17 +299,20 @@ public enum FormulaReader {
     /// definition's shape when the note has the instance's head; a definition of the instance
     /// when it does not (`s_i = \frac{e^{z_i}}{…}` defines s_1 where the note has z_1); an
     /// instance naming something else the note does not have (`w^(4)`) is left out. Empty when
-    /// no instance remains. `summed`: the indices of sums without bounds in `firstSides`
-    /// (`k` of `\sum_k`), no free index of the form: each instance counts its sums.
+    /// no instance remains, with why the first instance was left out. `summed`: the indices of
+    /// sums in `firstSides` (`k` of `\sum_k`), no free index of the form: each instance counts
+    /// its sums.
     private static func generalInstances(
         _ sides: [ArraySlice<Node>], head: Head?, isDefinition: Bool, relations: [Relation], sideRanges: [Range<Int>],
         range: Range<Int>, label: String?, firstSides: [Expression], parameters: Set<String>, summed: Set<String>,
         source: [UInt8], scope: ReadingScope
-    ) -> [Statement] {
+    ) -> (statements: [Statement], firstProblem: String?) {
         guard let letters = GeneralForm.freeIndices(firstSides, head: isDefinition ? head : nil, scope: scope,
                                                     parameters: parameters.union(summed)),
             letters.reduce(1, { $0 * $1.values.count }) <= 100
-        else { return [] }
+        else { return ([], nil) }
+        // Why the first instance left out was: said when none is left.
+        var firstProblem: String?
         // Every combination of the letters' numbers, the last letter varying fastest.
         var combinations: [[Int]] = [[]]
         for letter in letters { combinations = combinations.flatMap { prefix in letter.values.map { prefix + [$0] } } }
@@ -315,7 +321,14 @@ public enum FormulaReader {
             var reader = ExpressionReader(source: source, scope: scope)
             reader.parameters = parameters
             for (letter, value) in zip(letters, combination) { reader.indexValues[letter.letter] = value }
-            guard var expressions = try? readSides(sides, skipHead: isDefinition, reader: &reader) else { continue }
+            let instance = zip(letters, combination).map { "\($0.letter) = \($1)" }.joined(separator: ", ")
+            var expressions: [Expression]
+            do {
+                expressions = try readSides(sides, skipHead: isDefinition, reader: &reader)
+            } catch {
+                if firstProblem == nil { firstProblem = "at \(instance): \(error.message)" }
+                continue
+            }
             let instanceHead = head.map { head in
                 Head(name: zip(letters, combination).reduce(head.name) {
                     GeneralForm.instance(of: $0, letter: $1.0.letter, value: $1.1)
@@ -323,7 +336,6 @@ public enum FormulaReader {
             }
             // One letter: the card says which index; two: the reading does.
             let index = combination.count == 1 ? combination[0] : nil
-            let instance = zip(letters, combination).map { "\($0.letter) = \($1)" }.joined(separator: ", ")
             // An instance the note does not have otherwise, or only binds to a number, is
             // defined by the general form (`s_i = \frac{e^{z_i}}{…}` defines s_1, s_2, s_3 beside
             // z_1, z_2, z_3; `z_1 = -0.2` after `z_i = …` is then a claim about z_1).
@@ -340,6 +352,7 @@ public enum FormulaReader {
                 case .symbol(let name), .partial(_, let name, _):
                     if name.contains("_") || name.contains("^(") || name.contains("^["), !scope.names.contains(name) {
                         known = false
+                        if firstProblem == nil { firstProblem = "at \(instance) it names \(name), which the note does not have" }
                     }
                 default:
                     break
@@ -355,7 +368,7 @@ public enum FormulaReader {
             read.instance = instance
             statements.append(read)
         }
-        return statements
+        return (statements, firstProblem)
     }
 
     /// `w_1 \leftarrow w_1 - \eta g`, `w_{1..6} := …`: an update rule (§13), one per index of a
