@@ -47,7 +47,7 @@ struct NoteStatements {
         var scope = ReadingScope()
         // Sets sized once for a formula's name each: grown one insertion at a time, they rehash
         // every name at each doubling.
-        scope.names.reserveCapacity(cuts.count)
+        scope.reserveNames(cuts.count)
         scope.hasData = hasData
         // Letters bound to a whole number, once or always to the same (`L = 3`).
         var wholeNumbers: [String: Int?] = [:]
@@ -77,7 +77,7 @@ struct NoteStatements {
                 if Names.isBuiltinOrConstant(head.name), declaration.squared || declaration.isBinding {
                     scope.shadowed.insert(head.name)
                 }
-                scope.names.insert(head.name)
+                scope.insert(name: head.name)
             }
         }
         for (name, value) in given where name.count == 1 && name.first?.isLetter == true {
@@ -106,7 +106,7 @@ struct NoteStatements {
         for name in scope.names where name.hasSuffix(")") {
             guard let open = name.range(of: "^(", options: .backwards) else { continue }
             let letter = String(name[open.upperBound..<name.index(before: name.endIndex)])
-            if let number = scope.wholeNumbers[letter] { scope.names.insert(String(name[..<open.lowerBound]) + "^(\(number))") }
+            if let number = scope.wholeNumbers[letter] { scope.insert(name: String(name[..<open.lowerBound]) + "^(\(number))") }
         }
         let scopeNumber = cache.number(of: scope)
         var readings = cuts.map { cache.reading(of: $0, scope: scope, scopeNumber: scopeNumber) }
@@ -320,7 +320,7 @@ struct NoteStatements {
                 }
             }
             guard !again.isEmpty else { return }
-            wider.names.formUnion(instances)
+            for name in instances { wider.insert(name: name) }
             // Still defined by the general form that defines them, read again.
             wider.instances.formUnion(instances)
             let number = cache.number(of: wider)

@@ -102,6 +102,12 @@ extension Pathology {
         Pathology("a sum without bounds over a row of weights", n: 400, make: { n in
             (1...n).map { "$x_{\($0)} = 1$ and $w_{2\($0)} = 1$\n\n" }.joined() + "$$ S = \\sum_j w_{2j} x_j $$\n"
         }),
+        // Nielsen's general form over a layer of n inputs: each weight read at the instance
+        // asked whether its base has numbered layers, which looked at every name.
+        Pathology("a general form summing a layer's weights", n: 200, make: { n in
+            (1...n).map { "$a^1_{\($0)} = 1$ and $w^2_{1,\($0)} = 1$\n\n" }.joined()
+                + "$b^2_1 = 0$\n\n$$ z^l_j = \\sum_k w^l_{j,k} a^{l-1}_k + b^l_j $$\n"
+        }),
         // Each use of a name looked at every definition of it, and each definition searched
         // the ones before it for one in its section.
         Pathology("one name defined and used in every section", n: 400, make: { n in

@@ -132,21 +132,6 @@ public enum GeneralForm {
         }.joined()
     }
 
-    /// Whether `name` (`w_12`) is `general` (`w_jk`, `w_j1`) with numbers for its letter
-    /// indices: the same base and scripts, each index written alike but for digits in the
-    /// place of letters.
-    static func isInstance(_ name: String, of general: String) -> Bool {
-        let (base, indices) = parts(name)
-        let (generalBase, generalIndices) = parts(general)
-        guard base == generalBase, indices.count == generalIndices.count else { return false }
-        return zip(indices, generalIndices).allSatisfy { index, generalIndex in
-            index.count == generalIndex.count && zip(index, generalIndex).allSatisfy { character, generalCharacter in
-                character == generalCharacter
-                    || (character.isNumber && ExpressionReader.isLatinLetter(String(generalCharacter)))
-            }
-        }
-    }
-
     /// The number a braced index adds to `letter` (`{t+1}`: 1, `{t-1}`: -1); `nil` for any
     /// other index.
     static func shift(of index: Substring, letter: String) -> Int? {

@@ -10,8 +10,14 @@ public struct ReadingScope: Sendable, Hashable {
     /// Names the note binds to numbers that would otherwise be built-ins or constants.
     public var shadowed: Set<String>
     /// Every name the note defines or binds (a run of letters that are all such names is
-    /// their product: `xy` in `f(x, y) = xy`).
-    public var names: Set<String>
+    /// their product: `xy` in `f(x, y) = xy`). Added to by `insert(name:)`, which keeps
+    /// `layeredShapes` with it.
+    public private(set) var names: Set<String>
+    /// The stems of the note's names with a numbered layer (`b` for `b^(2)`, `w_1,5` for
+    /// `w_1,5^(2)`), and their shapes (`w_#,#`, see `layerShape`): `hasNumberedLayers` asks one
+    /// lookup.
+    private var layeredStems: Set<String> = []
+    private var layeredShapes: Set<String> = []
     /// Letters the note binds to one whole number (`L = 3`): as a layer index they stand for it
     /// (`a^L` is `a^(3)`).
     public var wholeNumbers: [String: Int]
@@ -40,8 +46,33 @@ public struct ReadingScope: Sendable, Hashable {
         self.functions = functions
         self.multiLetterNames = multiLetterNames
         self.shadowed = shadowed
-        self.names = names
+        self.names = []
         self.wholeNumbers = wholeNumbers
+        self.names.reserveCapacity(names.count)
+        for name in names { insert(name: name) }
+    }
+
+    /// Adds `name` to `names`.
+    public mutating func insert(name: String) {
+        guard names.insert(name).inserted, name.hasSuffix(")"), let open = name.range(of: "^(", options: .backwards)
+        else { return }
+        let layer = name[open.upperBound..<name.index(before: name.endIndex)]
+        guard !layer.isEmpty, layer.allSatisfy(\.isNumber) else { return }
+        layeredStems.insert(String(name[..<open.lowerBound]))
+        layeredShapes.insert(Self.layerShape(name[..<open.lowerBound], placeholder: { $0.isNumber }))
+    }
+
+    /// Sizes `names` for `count` more names.
+    public mutating func reserveNames(_ count: Int) {
+        names.reserveCapacity(names.count + count)
+    }
+
+    /// `stem` with each character of its indices that `placeholder` picks written `#`: the
+    /// digits of an instance (`w_1,5` → `w_#,#`) or the letters of a general form (`w_j,k`),
+    /// which then have one shape.
+    private static func layerShape(_ stem: Substring, placeholder: (Character) -> Bool) -> String {
+        guard let first = stem.firstIndex(where: { $0 == "_" || $0 == "^" }) else { return String(stem) }
+        return String(stem[..<first]) + String(stem[first...].map { placeholder($0) ? "#" : $0 })
     }
 
     /// `a^(L)` → `a^(3)` where the note binds `L = 3` and names `a^(3)`; the name itself
@@ -58,13 +89,11 @@ public struct ReadingScope: Sendable, Hashable {
     /// base with letter indices (`w_jk`, Nielsen's `w^l_{jk}`) has those of its instances
     /// (`w_12^(2)`).
     public func hasNumberedLayers(_ base: String) -> Bool {
-        let general = base.contains("_") && GeneralForm.parts(base).indices.contains { $0.contains(where: \.isLetter) }
-        return names.contains { name in
-            guard name.hasSuffix(")"), let open = name.range(of: "^(", options: .backwards) else { return false }
-            let layer = name[open.upperBound..<name.index(before: name.endIndex)]
-            guard !layer.isEmpty, layer.allSatisfy(\.isNumber) else { return false }
-            let stem = name[..<open.lowerBound]
-            return stem == base || (general && GeneralForm.isInstance(String(stem), of: base))
-        }
+        guard !layeredStems.isEmpty else { return false }
+        if layeredStems.contains(base) { return true }
+        // A base with letter indices: the shape of its instances.
+        guard base.contains("_"), GeneralForm.parts(base).indices.contains(where: { $0.contains(where: \.isLetter) })
+        else { return false }
+        return layeredShapes.contains(Self.layerShape(base[...], placeholder: { $0.isNumber || ($0.isASCII && $0.isLetter) }))
     }
 }
