@@ -345,10 +345,23 @@ extension ExpressionReader {
             return atom.text + mark
         case .group(let group) where group.children.count == 1:
             if case .atom(let atom) = group.children[0], atom.form == .identifier { return atom.text + mark }
+            // `\hat{\mathbf{y}}`: a vector's estimate, said as the font says it.
+            if case .font(let font) = group.children[0] { try refuseVectorFont(font) }
+        case .font(let font):
+            try refuseVectorFont(font)
         default:
             break
         }
         throw ReadError("\\\(accent.command) over more than a letter is not evaluated", accent.range)
+    }
+
+    /// Throws for a font that writes a vector or matrix (`\mathbf`, `\boldsymbol`), as
+    /// `fontExpression` does; returns for any other.
+    private func refuseVectorFont(_ font: FontChange) throws(ReadError) {
+        switch font.font {
+        case .roman, .normal, .italic, .sansSerif, .monospace, .calligraphic, .script, .boldScript, .doubleStruck: return
+        default: throw ReadError("\\\(font.command) (a vector or matrix name) is not evaluated", font.range)
+        }
     }
 
     /// A name written as text (`\text{rate}`), or the function of that name applied. Apart from
