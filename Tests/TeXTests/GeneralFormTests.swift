@@ -22,6 +22,13 @@ import Testing
             == "general form: the index i of p_i is free (the note names p_1); the rule is not evaluated")
     }
 
+    @Test func threeLettersAreCheckedAtEveryCombinationOfTheirNumbers() {
+        let scope = ReadingScope(names: ["p_1", "q_1", "q_2", "r_1"])
+        let statements = FormulaReader.read("p_i + q_j + r_k = 1", scope: scope).statements
+        #expect(statements.map(\.kind) == [.claim, .claim])
+        #expect(statements.map(\.instance) == ["i = 1, j = 1, k = 1", "i = 1, j = 2, k = 1"])
+    }
+
     @Test func twoLettersAreCheckedAtEveryPairOfTheirNumbers() {
         let scope = ReadingScope(names: ["p_1", "p_2", "q_1", "q_3"])
         let statements = FormulaReader.read("p_i + q_j = 1", scope: scope).statements
