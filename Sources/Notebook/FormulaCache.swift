@@ -32,6 +32,9 @@ public final class FormulaCache {
         let key: TeXKey
         let split: SplitFormula
         let heads: [HeadDeclaration]
+
+        /// Whether the TeX writes a `\sum` or a `\prod` (a test on the text, no walk of the tree).
+        var writesSumOrProduct: Bool { key.text.contains("\\sum") || key.text.contains("\\prod") }
     }
 
     /// A formula's TeX read in one reading scope (by its number in `scopes`).

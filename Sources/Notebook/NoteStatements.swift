@@ -95,7 +95,7 @@ struct NoteStatements {
                 if let number = Int(letters) { scope.writtenNumbers.insert(number) }
             }
         }
-        for cut in cuts where cut.key.text.contains("\\sum") || cut.key.text.contains("\\prod") {
+        for cut in cuts where cut.writesSumOrProduct {
             let (indices, bounds) = FormulaReader.sumLetters(in: cut.split)
             // `k` of `\sum_k`: the note's index too (`the $k^{\rm th}$ neuron`).
             scope.indexLetters.formUnion(indices)
@@ -305,7 +305,7 @@ struct NoteStatements {
             let again = readings.indices.filter { index in
                 // A sum without bounds counted by the names of the note (`\sum_i \alpha_i v_i`
                 // read as two terms while only `α_1` and `α_2` were written): it may count more.
-                let sums = cuts[index].key.text.contains("\\sum") || cuts[index].key.text.contains("\\prod")
+                let sums = cuts[index].writesSumOrProduct
                 return readings[index].statements.contains { statement in
                     // A general form, expanded or not: it may have instances now.
                     if statement.instance != nil { return true }

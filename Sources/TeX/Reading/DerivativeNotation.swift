@@ -50,7 +50,7 @@ enum DerivativeNotation {
                                           reader: inout ExpressionReader, cursor: inout ExpressionReader.Cursor)
         throws(ReadError) -> Expression?
     {
-        guard case .symbol(let function) = body, reader.definesFunction(function), reader.scope.functions[function] == 1,
+        guard case .symbol(let function) = body, reader.scope.functions[function] == 1,
             let next = cursor.peek
         else { return nil }
         switch next {
@@ -137,15 +137,6 @@ enum DerivativeNotation {
         return (kind, order, Array(nodes.dropFirst()))
     }
 
-    /// Whether `text` is a letter plus or minus a number (`l-1`, `l+1`): a layer index.
-    private static func isShiftedLetter(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 3, ExpressionReader.isLatinLetter(String(text.prefix(1))),
-            bytes[1] == UInt8(ascii: "+") || bytes[1] == UInt8(ascii: "-")
-        else { return false }
-        return bytes[2...].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-    }
-
     /// An order written in digits; one too large for an `Int` is `Int.max`, which is past the
     /// highest order evaluated (`FormulaReader.maximumDerivativeOrder`) all the same.
     private static func wholeNumber(_ text: String) -> Int? {
@@ -185,7 +176,7 @@ enum DerivativeNotation {
                     name += "^" + decoration
                 } else {
                     let text = ExpressionReader.compactSource(reader.source, sup.range)
-                    if isShiftedLetter(text), reader.scope.hasNumberedLayers(name) {
+                    if ExpressionReader.letterShift(text) != nil, reader.scope.hasNumberedLayers(name) {
                         // `\partial a^{l-1}_k` in a general form, read for its letters: the
                         // layer, whose number each instance gives.
                         return (name + "^(" + text + ")", 1)

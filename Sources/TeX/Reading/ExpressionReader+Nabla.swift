@@ -28,9 +28,10 @@ extension ExpressionReader {
                                 + "Derive does not evaluate; write \\frac{\\partial}{\\partial …} for one component", range)
             }
             return .derivative(function, order: 1, argument: arguments[0])
-        case .symbol(let name) where variable != nil:
+        case .symbol(let name):
             // `\nabla_w L`, or `\nabla_\theta J` with J a function used bare (its parameters).
-            return .partial(.symbol(name), variable: variable ?? "", order: 1)
+            if let variable { return .partial(.symbol(name), variable: variable, order: 1) }
+            fallthrough
         default:
             throw ReadError("\\nabla is evaluated before a function of one number (\\nabla J(\\theta)) or, with its "
                             + "variable below (\\nabla_w L), a name", range)

@@ -315,15 +315,23 @@ extension ExpressionReader {
         return nil
     }
 
-    /// The layer `L-1` names where the note binds the letter to a whole number (`1` for `L = 2`):
-    /// one letter so bound, plus or minus a number; `nil` for anything else.
+    /// The layer `L-1` names where the note binds the letter to a whole number (`1` for `L = 2`);
+    /// `nil` for anything else.
     private func boundLayer(_ text: String) -> String? {
-        guard let sign = text.firstIndex(where: { $0 == "+" || $0 == "-" }) else { return nil }
-        let letter = String(text[..<sign])
-        guard let number = scope.wholeNumbers[letter], let amount = Int(text[text.index(after: sign)...]) else {
-            return nil
-        }
-        return String(text[sign] == "+" ? number + amount : number - amount)
+        guard let (letter, shift) = Self.letterShift(text), let number = scope.wholeNumbers[letter] else { return nil }
+        return String(number + shift)
+    }
+
+    /// `l-1`, `L+1`: one Latin letter, a sign and digits, as the letter and the number added to
+    /// it (`-1`); `nil` for anything else (an amount too large for an `Int` too).
+    static func letterShift(_ text: String) -> (letter: String, shift: Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 3, isLatinLetter(String(text.prefix(1))),
+            bytes[1] == UInt8(ascii: "+") || bytes[1] == UInt8(ascii: "-"),
+            bytes[2...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let amount = Int(text.dropFirst(2))
+        else { return nil }
+        return (String(text.prefix(1)), bytes[1] == UInt8(ascii: "+") ? amount : -amount)
     }
 
     /// Whether `full` (`w^(2)`) is a name of the note that stands for itself, its `base` (`w`)

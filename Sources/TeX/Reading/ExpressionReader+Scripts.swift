@@ -181,8 +181,9 @@ extension ExpressionReader {
     /// Whether a superscript is an ordinal's ending on a one-letter index (`k^{\rm th}`, `j^{th}`:
     /// "the k-th"), which leaves the name as it is (`e^{th}` stays a power).
     func isOrdinalSuffix(_ sup: Node, of name: String?) -> Bool {
-        // Short: `{\textrm{th}}` at the longest.
-        guard sup.range.count <= 14, let name, name != "e", Self.isLatinLetter(name) else { return false }
+        // `th` at the shortest (most superscripts, `x^2`, are one character: no text made),
+        // `{\textrm{th}}` at the longest.
+        guard (2...14).contains(sup.range.count), let name, name != "e", Self.isLatinLetter(name) else { return false }
         var text = Self.compactSource(source, sup.range)
         for font in ["\\textrm", "\\mathrm", "\\text", "\\rm"] where text.hasPrefix(font) {
             text.removeFirst(font.count)
